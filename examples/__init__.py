@@ -1,0 +1,1 @@
+"""Bundled example reports (written for govkg, not copied from any real report)."""

@@ -1,0 +1,1 @@
+"""Turtle files of the govkg ontology, shapes and programme thesaurus (package data)."""
