@@ -34,6 +34,8 @@ def level_of(code: str, name: str) -> str:
         return "province"
     if code.endswith("00"):
         return "prefecture"
+    if name.endswith(("开发区", "园区", "高新区", "综改区", "保税区")):
+        return "development-zone"
     if name.endswith("市"):
         return "county-city"
     if name.endswith("区") and not name.endswith("林区"):

@@ -47,16 +47,23 @@ def _score(p: Place, full: bool, prev: Place | None, within: Place | None, conte
     return score
 
 
-def _context(hits, gaz: "Gazetteer", within: Place | None) -> set[str]:
-    """Codes of divisions the text names unambiguously (plus `within` and its parents)."""
-    codes: set[str] = set()
+def _context(hits, gaz: "Gazetteer", within: Place | None) -> dict[str, set[str]]:
+    """Codes of divisions the text names unambiguously (→ the surfaces naming them), plus `within`."""
+    codes: dict[str, set[str]] = {}
     for _, _, surface in hits:
         cands = [p for p, full in gaz.candidates(surface) if not p.historical]
         if len({p.adcode for p in cands}) == 1 and not gaz.is_stop(surface):
-            codes.add(cands[0].adcode)
+            codes.setdefault(cands[0].adcode, set()).add(surface)
     if within is not None:
-        codes.update(c for c in (within.adcode, *within.parent_codes) if c)
+        for code in (within.adcode, *within.parent_codes):
+            if code:
+                codes.setdefault(code, set()).add("")
     return codes
+
+
+def _context_for(context: dict[str, set[str]], surface: str) -> set[str]:
+    """The context without what `surface` itself contributed (a name is no evidence for itself)."""
+    return {code for code, surfaces in context.items() if surfaces - {surface}}
 
 
 def resolve(text: str, hits, within: Place | None, gaz: "Gazetteer") -> list[tuple[int, int, Place]]:
@@ -71,8 +78,9 @@ def resolve(text: str, hits, within: Place | None, gaz: "Gazetteer") -> list[tup
             if zone is not None:
                 spans.append((start, end, zone))
             continue
-        place = choose(cands, prev, within, context)
-        if gaz.is_stop(surface) and not _anchored(place, prev, within, context):
+        local = _context_for(context, surface)
+        place = choose(cands, prev, within, local)
+        if gaz.is_stop(surface) and not _anchored(place, prev, within, local):
             continue
         if place is None:
             place = Place(surface, None, cands[0][0].level)

@@ -20,7 +20,8 @@ _NOT_TOWN = {"城乡", "乡镇", "村镇", "城镇", "集镇", "小城", "特色
              "专业", "示范", "卫星", "工业", "商贸", "旅游", "文化", "生态", "农业", "强", "名"}
 _NOT_AFTER = {"乡": set("镇村级土贤情亲愁音"), "镇": set("村级街区域"), "街道": set("办")}
 _BAD_FIRST = set("各全本该每个所等乡镇")
-_BAD_LAST = set("各全本该每个所等省市县区乡镇街")
+_BAD_LAST = set("各全本该每个所等乡镇街")
+_WORDS = {"城乡", "城镇", "集镇", "乡镇", "重镇", "古镇", "名镇", "强镇", "小镇", "县乡", "市乡", "区乡"}
 
 
 @lru_cache(maxsize=1)
@@ -81,7 +82,7 @@ def townships(text: str, starts: set[int] = frozenset()) -> list[tuple[int, int,
             before = text[start - 1] if start > 0 else "\n"
             if not re.fullmatch(r"[\u4e00-\u9fff]+", stem) or stem in _NOT_TOWN:
                 continue
-            if stem[0] in _BAD_FIRST or stem[-1] in _BAD_LAST:
+            if stem[0] in _BAD_FIRST or stem[-1] in _BAD_LAST or text[i - 1:i + 1] in _WORDS:
                 continue
             after = text[m.end()] if m.end() < len(text) else ""
             if after in _NOT_AFTER[m.group()] and not text.startswith("办事处", m.end()):
