@@ -65,7 +65,7 @@ def filter_year(g: nx.MultiDiGraph, year: int) -> nx.MultiDiGraph:
     """Edges and nodes dated `year` or undated; then only the parts (connected components) that hold
     something dated `year`, so places active only in other years go with their parents.
 
-    >>> g = nx.MultiDiGraph(); g.add_edge("j", "p", key="a", type="adopted", year=2020)
+    >>> g = nx.MultiDiGraph(); _ = g.add_edge("j", "p", key="a", type="adopted", year=2020)
     >>> filter_year(g, 2021).number_of_nodes()
     0
     """
@@ -104,7 +104,7 @@ def filter_jurisdiction(g: nx.MultiDiGraph, label: str) -> nx.MultiDiGraph:
     """A jurisdiction, its sub-units (via partOf), and what they adopted, reported and measured.
 
     >>> g = nx.MultiDiGraph(); g.add_node("c", label="太原市", type="jurisdiction")
-    >>> g.add_edge("d", "c", key="partOf", type="partOf"); g.nodes["d"].update(label="小店区", type="jurisdiction")
+    >>> _ = g.add_edge("d", "c", key="partOf", type="partOf"); g.nodes["d"].update(label="小店区", type="jurisdiction")
     >>> sorted(filter_jurisdiction(g, "太原市"))
     ['c', 'd']
     """
@@ -122,7 +122,7 @@ def filter_jurisdiction(g: nx.MultiDiGraph, label: str) -> nx.MultiDiGraph:
 def filter_programme(g: nx.MultiDiGraph, label: str) -> nx.MultiDiGraph:
     """A programme with its adopters, the outcomes measuring it and the reports about its adopters.
 
-    >>> g = nx.MultiDiGraph(); g.add_edge("j", "p", key="a", type="adopted")
+    >>> g = nx.MultiDiGraph(); _ = g.add_edge("j", "p", key="a", type="adopted")
     >>> g.nodes["p"].update(label="河长制", type="programme"); g.nodes["j"].update(label="x", type="jurisdiction")
     >>> sorted(filter_programme(g, "河长制"))
     ['j', 'p']
@@ -175,7 +175,7 @@ def bipartite(g: nx.MultiDiGraph) -> nx.Graph:
     """Jurisdiction–programme graph: one edge per adopting pair, with `years` and `weight` (adoptions).
 
     >>> g = nx.MultiDiGraph(); g.add_node("j", type="jurisdiction"); g.add_node("p", type="programme")
-    >>> g.add_edge("j", "p", key="a1", type="adopted", year=2021); g.add_edge("j", "p", key="a2", type="adopted", year=2020)
+    >>> _ = g.add_edge("j", "p", key="a1", type="adopted", year=2021); _ = g.add_edge("j", "p", key="a2", type="adopted", year=2020)
     >>> bipartite(g).edges["j", "p"]["years"]
     [2020, 2021]
     """
@@ -198,7 +198,7 @@ def co_adoption(g: nx.MultiDiGraph) -> nx.Graph:
     """Jurisdiction–jurisdiction graph; edge `weight` = number of programmes both adopted (`shared`).
 
     >>> g = nx.MultiDiGraph(); g.add_nodes_from(["a", "b"], type="jurisdiction"); g.add_node("p", type="programme")
-    >>> g.add_edge("a", "p", type="adopted"); g.add_edge("b", "p", type="adopted")
+    >>> _ = g.add_edge("a", "p", type="adopted"); _ = g.add_edge("b", "p", type="adopted")
     >>> co_adoption(g).edges["a", "b"]["weight"]
     1
     """
