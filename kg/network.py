@@ -79,7 +79,7 @@ def sparql_rows(source: Any, sparql: str) -> list[dict[str, Any]]:
 
 
 def _pyoxigraph_store(source: Any):
-    for attr in ("store", "_store", "ox", "_ox"):
+    for attr in ("inner", "store", "_store", "ox", "_ox"):
         inner = getattr(source, attr, None)
         if inner is not None and not callable(inner):
             return _pyoxigraph_store(inner)

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from network_fixtures import fixture_graph, network_trig  # noqa: F401  (pytest fixtures)
+
 pytestmark = pytest.mark.browser
 
 CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")

@@ -1,4 +1,5 @@
-"""Shared fixtures for the network/export tests: the hand-written TriG fixture in a fresh store."""
+"""Fixtures for the network/export tests (imported by them, not a conftest, to keep merges easy):
+the hand-written TriG fixture in a fresh store."""
 from __future__ import annotations
 
 from pathlib import Path
