@@ -15,7 +15,7 @@ from loaders.extract.document.title import doc_type, key, status
 from loaders.records import Document, Place
 from loaders.text import Text
 
-__all__ = ["extract"]
+__all__ = ["extract", "key"]
 
 _WINDOW = 50
 _RUN_GAP = re.compile(r"[、，,和及与以及\s]*")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from loaders.extract.document.lexicon import place_names, words
-from loaders.records import AMBIGUOUS_NAMES, Place
+from loaders.records import Place
 
 __all__ = ["from_prefix", "from_context", "is_national", "resolve_level"]
 
@@ -56,16 +56,11 @@ def _places(head: str, place: Place | None) -> list[str]:
     names: list[str] = []
     while True:
         name = next((head[:n] for n in range(min(len(head) - 1, 10), 1, -1)
-                     if _is_place(head[:n], head[n:], known | _after(names))), None)
+                     if _is_place(head[:n], head[n:], known)), None)
         if not name:
             return names
         names.append(name)
         head = head[len(name):]
-
-
-def _after(names: list[str]) -> set[str]:
-    """Names that need a parent before them (城区, 矿区) are places right after one."""
-    return set(AMBIGUOUS_NAMES) if names else set()
 
 
 def _is_place(name: str, rest: str, known: set[str]) -> bool:
@@ -83,13 +78,11 @@ def _chain(place: Place | None) -> set[str]:
 
 
 def _compose(names: list[str], place: Place | None) -> str:
-    """One issuer from a run of place names: the most specific, with its parent if ambiguous alone."""
+    """One issuer from a run of place names: the most specific; the reporter's own label for itself."""
     last = names[-1]
     if place is not None and last in (place.name, place.label):
         if len(names) == 1 or names[-2] in place.parents or last == place.label:
             return place.label
-    if last in AMBIGUOUS_NAMES and len(names) > 1:
-        return names[-2] + last
     return last
 
 

@@ -33,10 +33,14 @@ def doc_type(title: str) -> str | None:
 
     >>> doc_type("浙江省数字经济促进条例(草案)"), doc_type("关于印发〈甲方案〉的通知"), doc_type("民法典")
     ('条例', '通知', '法典')
+    >>> doc_type("以案释法") is None
+    True
     """
     body = core(title)
     if body.endswith("草案"):
         body = body[:-2]
+    if any(body.endswith(w) for w in words("not_types")):
+        return None
     return next((w for w in words("types") if body.endswith(w)), None)
 
 
