@@ -178,3 +178,20 @@ def test_seed_gold_documents_are_found():
                      for g in report["documents_must"])
         assert not any(document.key(t) in keys for t in report["documents_must_not"])
     assert found == sum(len(r["documents_must"]) for r in gold)
+
+
+def test_declared_short_name_is_an_alias():
+    found = docs("贯彻《中华人民共和国行政许可法》（以下简称《许可法》），严格执行《许可法》规定。")
+    (d,) = found.values()
+    assert d.title == "中华人民共和国行政许可法" and d.aliases == ("许可法",) and len(d.mentions) == 3
+
+
+def test_titles_listed_in_one_bracket_pair():
+    found = docs("组织学习《安全生产法、消防法》。")
+    assert list(found) == ["安全生产法", "消防法"]
+    assert all(d.type == "法" and d.national for d in found.values())
+
+
+def test_one_title_with_a_comma_of_clauses_is_not_split():
+    found = docs("印发《关于制定学法计划、进一步落实领导干部学法制度的通知》。")
+    assert list(found) == ["关于制定学法计划、进一步落实领导干部学法制度的通知"]

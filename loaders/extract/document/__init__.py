@@ -10,7 +10,7 @@ import re
 from loaders.extract.document.filters import is_document, is_generic
 from loaders.extract.document.issuer import from_context, from_prefix, is_national
 from loaders.extract.document.merge import Hit, merge
-from loaders.extract.document.scan import Cite, scan
+from loaders.extract.document.scan import Cite, scan, split_lists
 from loaders.extract.document.title import doc_type, key, status
 from loaders.records import Document, Place
 from loaders.text import Text
@@ -18,6 +18,7 @@ from loaders.text import Text
 __all__ = ["extract", "key"]
 
 _WINDOW = 50
+_SHORT_GAP = 12
 _RUN_GAP = re.compile(r"[、，,和及与以及\s]*")
 _QUOTED = re.compile(r"《[^《》\n]*》")
 
@@ -29,7 +30,7 @@ def extract(text: Text, place: Place | None) -> list[Document]:
     >>> [(d.title, d.type, d.issuer, d.status, len(d.mentions)) for d in extract(t, Place("杭州市"))]
     [('关于开展某项工作的通知', '通知', '杭州市', None, 1), ('浙江省某某条例(草案)', '条例', '浙江省', 'draft', 2)]
     """
-    cites = scan(text.norm)
+    cites = split_lists(scan(text.norm), lambda t: doc_type(t) is not None)
     hits: list[Hit | None] = []
     for i, cite in enumerate(cites):
         hits.append(_hit(text, cites, hits, i, place))
@@ -45,7 +46,8 @@ def _hit(text: Text, cites: list[Cite], hits: list[Hit | None], i: int, place: P
     prefixed = issuer is not None
     after = text.norm[cite.end:cite.end + 6]
     outer = hits[cite.outer] if cite.outer is not None else None
-    if (cite.outer is None or outer is not None) and not is_document(title, after, issuer is not None):
+    defined = _short_name_of(text.norm, cites, hits, i)
+    if defined is None and not is_document(title, after, prefixed):
         return None
     kind = doc_type(title)
     generic = issuer is None and is_generic(title)
@@ -56,7 +58,18 @@ def _hit(text: Text, cites: list[Cite], hits: list[Hit | None], i: int, place: P
     return Hit(title=title, key=key(title), type=kind, status=status(title), issuer=issuer,
                national=national, prefixed=prefixed,
                generic=generic, mention=text.mention(cite.start, cite.end),
-               outer=outer.key if outer is not None else None)
+               outer=outer.key if outer is not None else None, alias_of=defined)
+
+
+def _short_name_of(norm: str, cites: list[Cite], hits: list[Hit | None], i: int) -> str | None:
+    """Key of the title that 《…》(以下简称《short》) gives title i as its short name, if any."""
+    if i == 0 or cites[i].outer is not None:
+        return None
+    j = max((k for k in range(i) if cites[k].outer is None), default=None)
+    if j is None or hits[j] is None:
+        return None
+    gap = norm[cites[j].end:cites[i].start]
+    return hits[j].key if "简称" in gap and len(gap) <= _SHORT_GAP else None
 
 
 def _window(text: Text, cites: list[Cite], i: int) -> str:

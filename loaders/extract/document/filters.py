@@ -6,12 +6,12 @@ from loaders.extract.document.title import core, doc_type, key
 
 __all__ = ["is_media", "is_generic", "is_document"]
 
-_LEGAL = ("法", "法典", "条例", "规定", "办法")
 _DOCLIKE_START = ("关于", "中共", "国务院")
 
 
 def is_media(title: str, after: str) -> bool:
-    """Whether a 《》 names a programme, column, publication or work: by its ending or the word after it.
+    """Whether a 《》 names a programme, column, publication or work: by its ending, or (for a title
+    without a type word) by the word after it.
 
     >>> is_media("法治在线", "栏目播出"), is_media("人民日报", "头版"), is_media("某条例", "宣传片")
     (True, True, False)
@@ -22,7 +22,7 @@ def is_media(title: str, after: str) -> bool:
         return True
     if not any(after.startswith(w) for w in words("media_after")):
         return False
-    return doc_type(title) not in _LEGAL
+    return doc_type(title) is None
 
 
 def is_generic(title: str) -> bool:

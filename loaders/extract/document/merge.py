@@ -25,6 +25,7 @@ class Hit:
     generic: bool
     mention: Mention
     outer: str | None = None     # key of the title this one is nested in
+    alias_of: str | None = None  # key of the title this one was declared short for (以下简称《…》)
 
     def with_issuer(self, issuer: str) -> "Hit":
         return replace(self, issuer=issuer)
@@ -40,8 +41,10 @@ def merge(hits: list[Hit]) -> list[Document]:
     """
     groups: dict[str, list[Hit]] = {}
     refs: list[Hit] = []
+    declared = {h.key: h.alias_of for h in hits if h.alias_of and h.alias_of != h.key}
     for hit in hits:
-        (refs if hit.generic else groups.setdefault(hit.key, [])).append(hit)
+        target = declared.get(hit.key)
+        (refs if hit.generic and not target else groups.setdefault(target or hit.key, [])).append(hit)
     for short in [k for k in groups if len(k) <= _SHORT]:
         target = _target(groups, groups[short][0])
         if target is not None:

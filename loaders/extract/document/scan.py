@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Callable
 
-__all__ = ["Cite", "scan"]
+__all__ = ["Cite", "scan", "split_lists"]
 
 MAX_TITLE = 120              # longer than any real title: an unclosed 《 must not swallow a paragraph
 _STOP = set("\n。！？!?；;")   # a title never runs across these
@@ -79,3 +80,38 @@ def _add(cites: list[Cite], norm: str, start: int, end: int, outer: int | None) 
         pos = inner_end
     for m in _INNER.finditer(norm, body, end - 1):
         _add(cites, norm, m.start(), m.end(), index)
+
+
+def split_lists(cites: list[Cite], is_title: Callable[[str], bool]) -> list[Cite]:
+    """Split 《甲法、乙法》 (several titles in one pair of brackets) into one cite per title.
+
+    Only a cite with nothing nested in it is split, and only when every part is a title by itself
+    and none is a 关于…的 construction (whose 、 joins the clauses of one title).
+
+    >>> has_type = lambda t: t.endswith("法")
+    >>> [(c.title, c.start, c.end) for c in split_lists(scan("《甲法、乙法》"), has_type)]
+    [('甲法', 1, 3), ('乙法', 4, 6)]
+    >>> [c.title for c in split_lists(scan("《关于学习甲法、乙法的通知》"), has_type)]
+    ['关于学习甲法、乙法的通知']
+    """
+    nested = {c.outer for c in cites if c.outer is not None}
+    out: list[Cite] = []
+    renumber: dict[int, int] = {}
+    for i, cite in enumerate(cites):
+        parts = cite.title.split("、")
+        if i in nested or cite.outer is not None or len(parts) < 2 or not _splittable(parts, is_title):
+            renumber[i] = len(out)
+            out.append(Cite(cite.title, cite.start, cite.end,
+                            renumber.get(cite.outer) if cite.outer is not None else None))
+            continue
+        pos = cite.start + 1
+        for part in parts:
+            out.append(Cite(part, pos, pos + len(part), None))
+            pos += len(part) + 1
+    return out
+
+
+def _splittable(parts: list[str], is_title: Callable[[str], bool]) -> bool:
+    if any(not p or p.startswith("关于") or "的" in p for p in parts):
+        return False
+    return all(is_title(p) for p in parts)
