@@ -195,3 +195,29 @@ def test_titles_listed_in_one_bracket_pair():
 def test_one_title_with_a_comma_of_clauses_is_not_split():
     found = docs("印发《关于制定学法计划、进一步落实领导干部学法制度的通知》。")
     assert list(found) == ["关于制定学法计划、进一步落实领导干部学法制度的通知"]
+
+
+@pytest.mark.parametrize("window, issuer", [
+    ("县市场监管局印发", "杭州市"),        # a county body in a city report: nobody we know, but authored here
+    ("获评省级示范单位后，举办", None),        # 省级 is no provincial body, 举办 authors nothing
+    ("省政府办公厅印发", "浙江省"),
+])
+def test_context_bodies(window, issuer):
+    assert document.issuer.from_context(window, HANGZHOU) == issuer
+
+
+hypothesis = pytest.importorskip("hypothesis")
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from(["《", "》", "〈", "〉", "<", ">", "、", "。", "\n", "市", "条例", "关于", "的通知",
+                           "杭州市", "（试行）", "2021—2025年", "栏目", "实施方案", "简称", "２０２４", "　"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_PIECES, max_size=60))
+def test_any_text_gives_exact_spans_and_bounded_titles(pieces):
+    text = Text.make("t.txt", "".join(pieces))
+    for d in document.extract(text, HANGZHOU):
+        assert len(d.title) <= document.scan.MAX_TITLE
+        for m in d.mentions:
+            assert text.plain[m.start:m.end] == m.text
