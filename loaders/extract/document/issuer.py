@@ -139,11 +139,13 @@ def is_national(title: str, kind: str | None, issuer: str | None) -> bool:
 
     >>> is_national("政府投资条例", "条例", None), is_national("某市条例", "条例", "某市")
     (True, False)
+    >>> is_national("法治中国建设规划(2020-2025年)", "规划", None)
+    True
     >>> is_national("关于开展某工作的通知", "通知", None), is_national("履职工作清单", "清单", None)
     (False, False)
     """
     if issuer is not None:
         return False
-    if any(title.startswith(w) for w in words("national_scope")):
+    if any(title.startswith(w) for w in words("national_scope")) or "中国" in title:
         return True
     return not title.startswith("关于") and kind in _NATIONAL_TYPES
