@@ -20,7 +20,7 @@ def _norm(text: str) -> str:
 def find_node(g: nx.MultiDiGraph, label: str, types: Iterable[str] | None = None,
               param: str = "label") -> str:
     """The node whose label, official name or an alias is `label` (exactly, then ignoring spaces/case,
-    then as the only node containing it).
+    then as the only node containing it; report and outcome labels lose such ties).
 
     Raises ParameterError (naming `param`) when nothing, or more than one node, matches.
 
@@ -38,9 +38,10 @@ def find_node(g: nx.MultiDiGraph, label: str, types: Iterable[str] | None = None
         if len(hits) == 1:
             return hits[0]
         if len(hits) > 1:
-            exact_labels = [n for n in hits if g.nodes[n].get("label") == label]
-            if len(exact_labels) == 1:
-                return exact_labels[0]
+            for narrower in ([n for n in hits if g.nodes[n].get("label") == label],
+                             [n for n in hits if g.nodes[n].get("type") not in ("report", "outcome")]):
+                if len(narrower) == 1:  # an exact label, or the one entity beside report titles
+                    return narrower[0]
             shown = ", ".join(sorted(str(g.nodes[n]["label"]) for n in hits)[:5])
             raise ParameterError(f"{param}: {label!r} matches several nodes ({shown}); be more specific")
     raise ParameterError(f"{param}: no node named {label!r} in the graph")
