@@ -41,7 +41,8 @@ _ATTRS = {
         ("indicator", "indicator"), ("value", "value"), ("unit", "unit"), ("direction", "direction"),
         ("qualifier", "qualifier"), ("year", "year"), ("kind", "kind")]},
 }
-_NODES = _PREFIXES + "SELECT DISTINCT ?n ?type ?p ?v WHERE { %s ?n a ?t . " \
+# only what some report mentions: thesaurus-only programmes are left out (their aliases still count)
+_NODES = _PREFIXES + "SELECT DISTINCT ?n ?type ?p ?v WHERE { %s GRAPH ?g { ?n a ?t . ?g a gk:Report } " \
     "OPTIONAL { ?n ?p ?v . FILTER(isLiteral(?v) && ?p != gk:text) } }" % _CLASSES
 _EDGES = _PREFIXES + """SELECT DISTINCT ?s ?o ?type WHERE {
   { ?s gk:partOf ?o . BIND('partOf' AS ?type) }

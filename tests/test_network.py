@@ -31,7 +31,8 @@ def test_programme_attributes_merge_reports(fixture_graph):
     p = fixture_graph.nodes[PROG + "p2"]
     assert (p["label"], p["programme_type"], p["adopters"], p["years"]) == ("证照分离", "reform", 3, [2022, 2023])
     p1 = fixture_graph.nodes[PROG + "p1"]
-    assert p1["aliases"] == ["企业安静期制度"]
+    assert p1["aliases"] == ["企业安静期制度", "安静期"]  # report + thesaurus
+    assert "河长制" not in labels(fixture_graph)  # thesaurus only
     assert p1["evidence"].startswith("小店区在全区试行企业安静期")  # the earliest adoption's sentence
     assert p1["report"] == "太原市小店区 2023 法治政府建设情况报告"
 
