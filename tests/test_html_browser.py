@@ -77,7 +77,9 @@ def test_nothing_leaves_the_machine_and_no_console_errors(driver, page):
         message = json.loads(entry["message"])["message"]
         if message.get("method") == "Network.requestWillBeSent":
             requested.append(message["params"]["request"]["url"])
-    assert requested and all(url.startswith(("file:", "data:", "blob:")) for url in requested), requested
+    assert page.as_uri() in requested  # the log did capture the page itself
+    # chrome:// (the browser's own new-tab page) may show up; anything over the network may not
+    assert not [url for url in requested if url.startswith(("http:", "https:", "ws:", "wss:", "ftp:"))]
     errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
     assert errors == []
 
