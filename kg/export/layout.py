@@ -24,13 +24,8 @@ def positions(g: nx.Graph, seed: int = 7, iterations: int = 60,
     n = len(nodes)
     if n == 0:
         return {}
-    index = {node: i for i, node in enumerate(nodes)}
-    rng = np.random.default_rng(seed)
-    pos = rng.random((n, 2), dtype=np.float32)
-    adj = np.zeros((n, n), dtype=np.float32)
-    for u, v in g.edges():
-        if u != v:
-            adj[index[u], index[v]] = adj[index[v], index[u]] = 1.0
+    pos = np.random.default_rng(seed).random((n, 2), dtype=np.float32)
+    adj = _adjacency(g, nodes)
     k2 = np.float32(1.0 / n)
     x, y = pos[:, 0].copy(), pos[:, 1].copy()
     temperature = np.float32(0.1)
@@ -51,3 +46,13 @@ def positions(g: nx.Graph, seed: int = 7, iterations: int = 60,
     pos -= pos.mean(axis=0)
     scale = spread * math.sqrt(n) / max(float(np.abs(pos).max()), 1e-9)
     return {node: (float(pos[i, 0] * scale), float(pos[i, 1] * scale)) for i, node in enumerate(nodes)}
+
+
+def _adjacency(g: nx.Graph, nodes: list):
+    import numpy as np
+    index = {node: i for i, node in enumerate(nodes)}
+    adj = np.zeros((len(nodes), len(nodes)), dtype=np.float32)
+    for u, v in g.edges():
+        if u != v:
+            adj[index[u], index[v]] = adj[index[v], index[u]] = 1.0
+    return adj
