@@ -39,6 +39,8 @@ def _by_name(body, home=None):
     ("福建省总结“三明调解五步”工作法。", "三明调解五步", "method"),
     ("吉林省在延边开展“信用修复”试点。", "信用修复", "pilot"),
     ("河北省为企业提供“法治体检”服务。", "法治体检", "service"),
+    ("浙江省迭代升级“浙里办”APP嘉兴频道。", "浙里办", "platform"),
+    ("南湖区率先试点“企业码”应用。", "企业码", "platform"),
 ])
 def test_typed_by_head_word(body, name, kind):
     assert _by_name(body)[name].type == kind
@@ -166,6 +168,7 @@ def test_sub_unit_jurisdiction_and_status():
 @pytest.mark.parametrize("body, status", [
     ("全面推行“容缺受理”制度。", "rollout"),
     ("下一步，计划推出“法治云”平台。", "plan"),
+    ("南湖区率先试点“企业码”应用。", "pilot"),
     ("建立“法官进网格”工作机制。", None),
 ])
 def test_status(body, status):

@@ -35,12 +35,16 @@ def post_head(norm: str, pos: int) -> tuple[str, bool] | None:
     ('model', True)
     >>> post_head("“三位一体”法治建设试点，", 6)
     ('pilot', True)
+    >>> post_head("“浙里办”APP嘉兴频道", 5)
+    ('platform', True)
     """
     window = _window(norm, pos)
     best: tuple[int, bool, str] | None = None
     for word, kind, where, strong in heads():
         if where == "in":
             continue
+        if kind == "platform" and window.startswith(word):
+            return kind, strong          # an app's name is followed by its classifier (“X”APP嘉兴频道)
         i = window.find(word)
         while 0 <= i <= _MAX_GAP:
             rank = (i + len(word), strong, kind)
@@ -89,11 +93,16 @@ def verb_before(norm: str, pos: int) -> str | None:
     ('reform', None)
     """
     before = re.split(r"[^\u4e00-\u9fff]", norm[max(0, pos - 10):pos])[-1]
-    for verb in sorted(verbs(), key=len, reverse=True):
+    for verb in _verbs_longest_first():
         at = before.rfind(verb)
         if at >= 0 and len(before) - at - len(verb) <= _VERB_GAP:
             return verbs()[verb]
     return None
+
+
+@lru_cache(maxsize=1)
+def _verbs_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(verbs(), key=len, reverse=True))
 
 
 def leading_verb(name: str) -> tuple[str, str] | None:
@@ -102,7 +111,7 @@ def leading_verb(name: str) -> tuple[str, str] | None:
     >>> leading_verb("创新实施一账清减税")
     ('一账清减税', 'reform')
     """
-    for verb in sorted(verbs(), key=len, reverse=True):
+    for verb in _verbs_longest_first():
         at = name.find(verb)
         if at >= 0 and (at == 0 or name[:at] in cues("adverb")) and len(name) - at - len(verb) >= 4:
             return name[at + len(verb):], verbs()[verb]

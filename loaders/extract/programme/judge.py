@@ -122,7 +122,7 @@ def _votes(norm: str, quote: Quote, name: str, ctx: _Context,
         return tuple(votes)
     if ev.slogan(name) or ev.weak_shape(name) or ctx.rejected:
         return None
-    if ctx.verb and len(fold(name)) >= 4:
+    if ctx.verb and len(fold(name)) >= (3 if ctx.head else 4):
         return tuple(votes) + ((ctx.verb, 1.0),)
     if ev.leading_verb(name):
         return ()

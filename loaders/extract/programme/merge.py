@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from loaders.extract.programme.judge import Candidate
 from loaders.lexicon import Concept, cues, fold, thesaurus
@@ -85,6 +86,7 @@ def merge(candidates: list[Candidate]) -> list[Group]:
     return sorted(groups.values(), key=lambda g: min(c.start for c in g.members))
 
 
+@lru_cache(maxsize=4096)
 def _concept_by_suffix(key: str) -> Concept | None:
     """A thesaurus programme the name ends with after a short qualifier (全县法律明白人)."""
     for label, concept in thesaurus().labels():
