@@ -11,11 +11,14 @@ from loaders.extract.outcome.lexicon import alternation, trims
 __all__ = ["before", "after", "is_rate", "tidy"]
 
 _SCOPE = re.compile(r".*(?:共计|合计|总计|累计|(?<!公)共(?![享建治同担])|(?<![平同均])等(?![级次待]))(?=..)")
-_YEAR = re.compile(r"^(?:\d{4}年(?:度|以来|底|末|全年)?|\d{1,2}月(?:份|底|末)?(?:以来)?)")
+_YEAR = re.compile(r"^(?:\d{4}年(?:度|以来|底|末|全年)?|\d{1,2}月(?:份|底|末)?(?:以来)?"
+                   r"|近[一二两三四五六七八九十\d]+年(?:来|以来)?)")
 # What ends a counted noun after its figure: a conjunction or a verb of what was done with it.
-_AFTER_STOP = re.compile(r"与|和|及|等|的|参加|参与|签订|提供|实现|开展|进行|完成|获得|获评|获|被|打包|"
-                         r"纳入|接受|通过|入驻|进驻|进入|上线|列入|评为|达到|达|全部|均|已|在|开工|受益|"
-                         r"累计|共|覆盖|涉及")
+_AFTER_STOP = re.compile(r"与|和|及|等|参加|参与|签订|提供|实现|开展|进行|完成|获得|获评|获|被|打包|"
+                         r"纳入|接受|通过|入驻|进驻|上线|列入|评为|达到|达|全部|均|已|在|开工|受益|"
+                         r"累计|共|全覆盖|覆盖|涉及|第|中有|分别")
+# A figure followed by a preposition or a verb counts nothing written after it (21人对全区…).
+_NOT_COUNTED = re.compile(r"^(?:对|向|为|在|从|于|给|由|把|将|以|按|经|组织|开展|进行)")
 _RATE = re.compile(r"(?:率|占比|比例|比重|(?<!年|季|程|力|进|制|额|幅|维|深|温|厚|态|高|长|速|角|尺|适|难)度)$")
 _NOISE = re.compile(r"[“”‘’「」\"'\s]")
 
@@ -70,12 +73,16 @@ def after(phrase: str) -> str:
 
     >>> after("新设立民营企业与律师事务所签订协议"), after("攻坚项目开工率超"), after("(人)次")
     ('新设立民营企业', '攻坚项目', '')
+    >>> after("新任命的干部参加考试"), after("对全区单位开展考核")
+    ('新任命的干部', '')
     """
     phrase = _NOISE.sub("", phrase)
     if not phrase or not ("\u4e00" <= phrase[0] <= "\u9fff"):
         return ""
     phrase = phrase.removeprefix("的")
-    m = _AFTER_STOP.search(phrase, 1)
+    if _NOT_COUNTED.match(phrase):
+        return ""
+    m = _AFTER_STOP.search(phrase)
     return phrase[:m.start()] if m else phrase
 
 

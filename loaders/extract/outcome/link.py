@@ -15,6 +15,11 @@ _CONTINUES = re.compile(r"^(?:通过|依托|借助|运用|利用|凭借)?(?:该|
                         r"(?P<head>[\u4e00-\u9fff]{0,3}?)(?:[，,、]|实施|运行|推行|上线|以来|后|中|累计|共)")
 
 
+# How far back in its sentence a figure still belongs to a programme named before it (characters):
+# long enumerating sentences drift to other subjects.
+_REACH = 100
+
+
 class Linker:
     """Finds the programme a span is about, given every programme's mentions.
 
@@ -29,7 +34,8 @@ class Linker:
         spans = [(m.start, m.end, p.name) for p in programs for m in p.mentions]
         self.spans = sorted(spans)
         self.starts = [s for s, _, _ in self.spans]
-        self.related = {p.name: p.related for p in programs if p.related}
+        known = {p.name for p in programs}
+        self.related = {p.name: [r for r in p.related if r in known] for p in programs if p.related}
 
     def _within(self, start: int, end: int) -> list[tuple[int, int, str]]:
         i = bisect_left(self.starts, start)
@@ -45,7 +51,8 @@ class Linker:
         """The programme a figure at `at` is about (absolute offsets), or None."""
         name = self._nearest(self._within(clause_start, clause_end), at, either_side=True)
         if name is None:
-            name = self._nearest(self._within(sent_start, at), at, either_side=False)
+            reach = max(sent_start, clause_start - _REACH)
+            name = self._nearest(self._within(reach, at), at, either_side=False)
         if name is None and previous is not None:
             name = self._continued(sent_start, sent_end, previous)
         return self._related_in(name, clause_start, clause_end) if name else None

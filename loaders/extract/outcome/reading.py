@@ -56,6 +56,8 @@ def read(sentence: str) -> list[Reading]:
 def _reading(fig: Figure, indicator: str, counted: str, direction: str | None, clause: Clause,
              inherited: str) -> Reading | None:
     unit = fig.unit
+    if indicator and is_rate(indicator) and unit not in (None, "%", "‰", "百分点", "倍"):
+        return None                               # 减负率达到5423777项: a garbled percentage
     if unit is None:                              # a bare number counts only right after a rate
         if not (indicator and is_rate(indicator)):
             return None
