@@ -49,8 +49,8 @@ def _below_wan(chars: str) -> int | None:
 
 
 def _integer(chars: str) -> int | None:
-    if all(ch in DIGITS for ch in chars) and len(chars) > 1:
-        # 二〇二四 style: digit by digit.
+    if all(ch in DIGITS for ch in chars) and len(chars) > 1 and ("〇" in chars or "零" in chars):
+        # 二〇二四 style: digit by digit (三四 without a zero is "three or four", not 34).
         return int("".join(str(DIGITS[ch]) for ch in chars))
     total = 0
     for big in ("亿", "万"):

@@ -11,7 +11,7 @@ from loaders.records import Programme
 __all__ = ["Linker"]
 
 # A sentence opening like these goes on about what the previous sentence introduced.
-_CONTINUES = re.compile(r"^(?:通过|依托|借助|运用|利用|凭借)?(?:该|此|这一|这项|这个|上述|其)"
+_CONTINUES = re.compile(r"(?:通过|依托|借助|运用|利用|凭借)?(?:该|此|这一|这项|这个|上述|其)"
                         r"(?P<head>[\u4e00-\u9fff]{0,3}?)(?:[，,、]|实施|运行|推行|上线|以来|后|中|累计|共)")
 
 
