@@ -10,7 +10,8 @@ from loaders.extract.outcome.lexicon import alternation, qualifiers, verbs
 __all__ = ["peel_tail", "peel_head"]
 
 # Comparisons that go with the verb, not with the indicator: 同比, 较去年同期, 比2023年.
-_COMPARE = r"(?:同比|环比|(?:较|比)(?:去年|上年|上一年|前一年|上年度|年初|\d{4}年)(?:同期|底|末)?)"
+_COMPARE = (r"(?:同比|环比|(?:较|比)(?:去年|上年|上一年|前一年|上年度|年初|\d{4}年)(?:同期|底|末)?"
+            r"|连续[一二两三四五六七八九十\d]+年)")
 
 
 @lru_cache(maxsize=None)

@@ -10,7 +10,7 @@ from loaders.extract.outcome.lexicon import alternation, trims
 
 __all__ = ["before", "after", "is_rate", "tidy"]
 
-_SCOPE = re.compile(r".*(?:共计|合计|总计|累计|(?<!公)共(?![享建治同担])|(?<![平同均])等(?![级次待]))(?=..)")
+_SCOPE = re.compile(r".*(?:共计|合计|总计|累计|全年|今年以来|年内|共有|(?<!公)共(?![享建治同担])|(?<![平同均])等(?![级次待]))(?=..)")
 _YEAR = re.compile(r"^(?:\d{4}年(?:度|以来|底|末|全年)?|\d{1,2}月(?:份|底|末)?(?:以来)?"
                    r"|近[一二两三四五六七八九十\d]+年(?:来|以来)?)")
 # What ends a counted noun after its figure: a conjunction or a verb of what was done with it.
