@@ -165,17 +165,21 @@ def parse_header(name: str, text: str) -> QuerySpec:
 
 
 @lru_cache(maxsize=None)
+def _load(name: str) -> QuerySpec:
+    return parse_header(name, query_text(name))
+
+
 def load_query(name: str) -> QuerySpec:
     """The named query NAME with its parsed header; `UnknownQuery` lists the known names.
 
     >>> load_query("adopters").params[0].name
     'program'
-    >>> load_query("nope")
+    >>> load_query("nope")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    kg.errors.UnknownQuery: no query named 'nope' (known: ...)
+    kg.errors.UnknownQuery: no query named 'nope' (known: adopters, ...)
     """
-    return parse_header(name, query_text(name))
+    return _load(name)
 
 
 def list_queries() -> list[QuerySpec]:
