@@ -93,12 +93,9 @@ def query_names() -> list[str]:
     """
     res = _resources()
     if res is not None:
-        files = res.list_query_files()
-    else:
-        from importlib.resources import files as _files
-        files = [f.name for f in _files("queries").iterdir()]
-    return sorted(str(getattr(f, "name", f)).rsplit("/", 1)[-1][:-3] for f in files
-                  if str(getattr(f, "name", f)).endswith(".rq"))
+        return sorted(n[:-3] if n.endswith(".rq") else n for n in map(str, res.list_query_files()))
+    from importlib.resources import files as _files
+    return sorted(f.name[:-3] for f in _files("queries").iterdir() if f.name.endswith(".rq"))
 
 
 def query_text(name: str) -> str:
