@@ -24,7 +24,7 @@ _CHROME_WORDS = {"nav", "navbar", "menu", "header", "head", "top", "topbar", "fo
                  "share", "bshare", "jiathis", "social", "copyright", "banner", "toolbar", "login",
                  "search", "links", "link", "friend", "friendlink", "related", "relate", "comment",
                  "comments", "ad", "ads", "advert", "pager", "pagination", "print", "qrcode", "ewm",
-                 "skip", "wza", "fontsize", "font", "tools", "dh", "daohang", "mianbao", "wzdh"}
+                 "skip", "wza", "hidden", "hide", "invisible", "fontsize", "font", "tools", "dh", "daohang", "mianbao", "wzdh"}
 _CONTENT_WORDS = {"article", "content", "main", "detail", "text", "body", "zw", "trs", "editor",
                   "con", "title", "info", "date", "time", "source", "pages", "bt", "wz", "xl"}
 _BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
