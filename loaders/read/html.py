@@ -113,10 +113,12 @@ def _page_meta(root: Node) -> dict:
 
 
 def _clean_title(title: str) -> str:
-    """Drop the site name portals append to a page title ("报告_XX区人民政府", "报告 - 首页")."""
+    """Drop the site name portals add to a page title ("报告_XX区人民政府", "XX网 - 报告")."""
     title = re.sub(r"\s+", " ", title).strip()
-    parts = re.split(r"\s*(?:_|\||｜|--|—|-\s)\s*", title)
-    return max(parts, key=len).strip() if len(parts) > 1 else title
+    parts = [p for p in re.split(r"\s*(?:_|\||｜|--|—|\s-\s)\s*", title) if p]
+    if len(parts) < 2:
+        return title
+    return next((p for p in parts if "报告" in p), parts[0])
 
 
 def _iso_date(value: str) -> str | None:
@@ -135,12 +137,20 @@ def _is_chrome(node: Node, inside_article: bool) -> bool:
     style = (node.attrs.get("style") or "").replace(" ", "").lower()
     if "display:none" in style or "visibility:hidden" in style or "hidden" in node.attrs:
         return True
+    if _tool_link(node):
+        return True
     if node.tag in _CHROME_TAGS:
         return not (inside_article and node.tag in ("header", "footer"))
     words = _words(node)
     if words & _CHROME_WORDS and not words & _CONTENT_WORDS:
         return True
     return _link_list(node)
+
+
+def _tool_link(node: Node) -> bool:
+    """A link that runs page script or jumps within the page (打印, 关闭, 字号): a tool, not content."""
+    href = (node.attrs.get("href") or "").strip().lower()
+    return node.tag == "a" and href.startswith(("#", "javascript")) and len(node.text().strip()) <= 8
 
 
 def _link_list(node: Node) -> bool:
@@ -178,9 +188,28 @@ def _emit(node: Node, parts: list[str], inside_article: bool) -> None:
 
 def _keep_date_lines(node: Node, parts: list[str]) -> None:
     """Chrome boxes often hold the 发布日期/来源 line; keep those lines, drop the rest of the box."""
-    for line in _tidy(node.text(block_breaks=_BLOCK)).split("\n"):
+    box: list[str] = []
+    for child in node.children:
+        _box_text(child, box)
+    for line in _tidy("".join(box)).split("\n"):
         if _DATE_LINE.search(line) and len(line) < 120 and not _link_line(line):
             parts.append(f"\n{line}\n")
+
+
+def _box_text(node: Node | str, out: list[str]) -> None:
+    """Text of a chrome box without its tools (script, print/share links, font-size switches)."""
+    if isinstance(node, str):
+        out.append(node)
+        return
+    if node.tag in _NEVER or _tool_link(node):
+        return
+    if node.tag not in _CHROME_TAGS and _words(node) & _CHROME_WORDS and not _words(node) & _CONTENT_WORDS:
+        return
+    block = node.tag in _BLOCK
+    out.append("\n" if block else "")
+    for child in node.children:
+        _box_text(child, out)
+    out.append("\n" if block else " ")
 
 
 def _link_line(line: str) -> bool:
