@@ -87,7 +87,7 @@ def test_bad_input_raises_one_line_error_naming_file(tmp_path, name, data, error
 
 
 def test_missing_file(tmp_path):
-    with pytest.raises(LoadError, match="no such file"):
+    with pytest.raises(LoadError, match="No such file"):
         read(tmp_path / "gone.txt")
 
 

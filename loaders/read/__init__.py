@@ -48,7 +48,7 @@ def read(path: str | Path) -> RawText:
     >>> read("no/such/report.txt")
     Traceback (most recent call last):
     ...
-    loaders.errors.LoadError: no/such/report.txt: no such file
+    loaders.errors.LoadError: no/such/report.txt: cannot read file (No such file or directory)
     """
     path = Path(path)
     data = _read_bytes(path)
@@ -73,8 +73,6 @@ def _read_bytes(path: Path) -> bytes:
         if path.stat().st_size > MAX_BYTES:
             raise LoadError(path, f"file is larger than {MAX_BYTES // 2**20} MB; split it or trim it")
         return path.read_bytes()
-    except FileNotFoundError:
-        raise LoadError(path, "no such file") from None
     except PermissionError:
         raise LoadError(path, "permission denied: cannot read file") from None
     except OSError as exc:
