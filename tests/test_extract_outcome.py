@@ -204,6 +204,19 @@ def test_link_prefers_the_related_programme_named_in_the_clause():
     assert only(text, programs=[quiet, app]).program == "企静通"
 
 
+def test_link_to_the_head_of_the_counted_phrase():
+    text = "上线150项“一件事”集成服务“网上套餐”。"
+    one = Programme("高效办成一件事", "reform", aliases=("一件事",),
+                    mentions=(Mention(text.index("一件事"), text.index("一件事") + 3, "一件事"),))
+    assert only(text, programs=[one, programme(text, "网上套餐")]).program == "网上套餐"
+
+
+def test_link_uses_a_written_name_its_mentions_missed():
+    text = "江西省推行“赣服通”改革。全年通过“赣服通”办件1.5万件。"
+    first_only = Programme("赣服通", "platform", mentions=(Mention(5, 8, "赣服通"),))
+    assert only(text, programs=[first_only]).program == "赣服通"
+
+
 def test_jurisdiction_is_the_reporting_place_by_default():
     place = Place("泽州县", "140525", "county")
     assert only("全年办理法律援助案件500件。", place=place).jurisdiction == place

@@ -1,6 +1,7 @@
-"""An outcome's position → the programme it is about, from the programmes' mention spans: one named
-in its clause, else the nearest one before it in its sentence, else the subject of the previous
-sentence of the paragraph when this sentence continues it (通过该平台…, 此举…)."""
+"""An outcome's position → the programme it is about, from the programmes' mention spans (plus any
+other place a programme's name or alias is written): one named in its clause, else the nearest one
+before it in its sentence, else the subject of the previous sentence of the paragraph when this
+sentence continues it (通过该平台…, 此举…)."""
 from __future__ import annotations
 
 import re
@@ -32,7 +33,7 @@ class Linker:
     def __init__(self, text: str, programs: list[Programme] | tuple[Programme, ...]):
         self.text = text
         spans = [(m.start, m.end, p.name) for p in programs for m in p.mentions]
-        self.spans = sorted(spans)
+        self.spans = sorted(spans + _written(text, programs, spans))
         self.starts = [s for s, _, _ in self.spans]
         known = {p.name for p in programs}
         self.related = {p.name: [r for r in p.related if r in known] for p in programs if p.related}
@@ -59,11 +60,13 @@ class Linker:
 
     @staticmethod
     def _nearest(spans, at: int, either_side: bool) -> str | None:
+        """The nearest mention before `at`; else (in a clause) the last after it, the head of the
+        counted phrase (4181项“一件事”线上服务“云套餐” counts 云套餐)."""
         before = [s for s in spans if s[1] <= at]
         if before:
             return max(before, key=lambda s: s[1])[2]
         if either_side and spans:
-            return min(spans, key=lambda s: s[0])[2]
+            return max(spans, key=lambda s: s[0])[2]
         return None
 
     def _continued(self, sent_start: int, sent_end: int, previous: tuple[int, int]) -> str | None:
@@ -85,3 +88,24 @@ class Linker:
             if other in clause and name not in clause:
                 return other
         return name
+
+
+def _written(text: str, programs, spans) -> list[tuple[int, int, str]]:
+    """Places a programme's name or alias is written that its mentions do not cover; a two-character
+    name counts only inside quotes (“五减”)."""
+    taken = sorted((s, e) for s, e, _ in spans)
+    out = []
+    for p in programs:
+        for name in {p.name, *p.aliases}:
+            if len(name) < 2:
+                continue
+            for m in re.finditer(re.escape(name), text):
+                quoted = text[m.start() - 1:m.start()] == "“" and text[m.end():m.end() + 1] == "”"
+                if (len(name) >= 3 or quoted) and not _overlaps(taken, m.start(), m.end()):
+                    out.append((m.start(), m.end(), p.name))
+    return out
+
+
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    i = bisect_left(taken, (end, end))          # only spans starting before `end` can overlap
+    return any(start < e for _, e in taken[:i])
