@@ -213,7 +213,8 @@ def test_link_to_the_head_of_the_counted_phrase():
 
 def test_link_uses_a_written_name_its_mentions_missed():
     text = "江西省推行“赣服通”改革。全年通过“赣服通”办件1.5万件。"
-    first_only = Programme("赣服通", "platform", mentions=(Mention(5, 8, "赣服通"),))
+    first_only = Programme("赣服通", "platform", mentions=(Mention(6, 9, "赣服通"),))
+    assert text[6:9] == "赣服通"
     assert only(text, programs=[first_only]).program == "赣服通"
 
 
