@@ -43,6 +43,7 @@ def programme(text, name, related=()):
     ("网上办理率提高5个百分点。", 5, "百分点"),
     ("贵阳市办件量同比增长1.5倍。", 1.5, "倍"),
     ("满意率达９８．５％。", 98.5, "%"),                    # full-width digits
+    ("全市共受理 1200 件投诉。", 1200, "件"),                # a web page's spaces
 ])
 def test_numeral_forms_and_units(sentence, value, unit):
     o = only(sentence)

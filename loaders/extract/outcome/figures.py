@@ -45,7 +45,7 @@ def _tail_re() -> re.Pattern:
     mid = alternation(qualifiers("mid"))
     unit = alternation(units())
     post = alternation(qualifiers("post"))
-    return re.compile(rf"(?P<m1>{mid})?(?P<money>{'|'.join(_MONEY)})?(?P<mult>(?(money)|[千万亿]))?"
+    return re.compile(rf" ?(?P<m1>{mid})?(?P<money>{'|'.join(_MONEY)})?(?P<mult>(?(money)|[千万亿]))?"
                       rf"(?P<m2>{mid})?(?P<unit>(?(money)|{unit}))?(?P<post>{post})?")
 
 
