@@ -9,6 +9,7 @@ import json
 import sys
 
 from kg.cli_export import add_export_commands
+from kg.cli_query import add_query_commands
 from kg.errors import GovkgError
 
 __all__ = ["main"]
@@ -34,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("extract", help="print one JSON object per report file; stores nothing")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.set_defaults(func=_cmd_extract)
+    add_query_commands(sub)
     add_export_commands(sub)
     return parser
 

@@ -2,12 +2,10 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-from pathlib import Path
 from typing import Any
 
-__all__ = ["add_export_commands", "open_store"]
+__all__ = ["add_export_commands"]
 
 _FORMAT_HELP = ("html (interactive offline network page), graphml, gexf, csv (adoption panel); "
                 "ttl (union of all graphs), trig, nq, jsonld (named graphs kept)")
@@ -40,27 +38,8 @@ def add_export_commands(subparsers: Any) -> None:
     p.set_defaults(func=_cmd_export)
 
 
-def open_store(path: str | None) -> Any:
-    """The store named by --store, $GOVKG_STORE or ./govkg-store, opened read-only.
-
-    Raises StoreError naming the folder when there is no store there.
-    """
-    from kg.errors import StoreError
-    folder = Path(path or os.environ.get("GOVKG_STORE") or "govkg-store")
-    try:
-        from kg.graph import KnowledgeGraph
-    except ImportError:  # before kg.graph exists: talk to pyoxigraph directly
-        import pyoxigraph as ox
-        if not (folder / "CURRENT").is_file():
-            raise StoreError(f"{folder}: no govkg store here; build one with `govkg build PATH --store {folder}`")
-        try:
-            return ox.Store.read_only(str(folder))
-        except OSError as exc:
-            raise StoreError(f"{folder}: cannot open the store ({exc})") from None
-    return KnowledgeGraph.open(folder)
-
-
 def _cmd_export(args: argparse.Namespace) -> int:
+    from kg.cli_query import open_store
     from kg.export import export
     if args.depth is not None and not args.focus:
         print("govkg: error: --depth: needs --focus", file=sys.stderr)
