@@ -132,3 +132,14 @@ def test_to_networkx_accepts_a_wrapper_and_view_options(fixture_store):
             self.store = store
     g = to_networkx(Holder(fixture_store), jurisdiction="山西", types="jurisdiction,programme", year=2024)
     assert labels(g) == ["企业安静期", "太原市", "太原经济技术开发区", "山西省", "承诺制标准地全代办"]
+
+
+def test_network_mixin_gives_to_networkx_and_export(fixture_store, tmp_path):
+    from kg.network_api import NetworkMixin
+
+    class Graph(NetworkMixin):
+        def __init__(self, store):
+            self.store = store
+    graph = Graph(fixture_store)
+    assert labels(graph.to_networkx(program="最多跑一次", types="jurisdiction")) == ["成都市", "杭州市西湖区"]
+    assert graph.export("csv", tmp_path / "p.csv", year=2024).read_text(encoding="utf-8-sig").count("\n") == 3
