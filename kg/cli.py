@@ -8,6 +8,8 @@ import argparse
 import json
 import sys
 
+from kg.cli_export import add_export_commands
+from kg.cli_query import add_query_commands
 from kg.cli_serve import add_serve_commands
 from kg.errors import GovkgError
 
@@ -34,6 +36,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("extract", help="print one JSON object per report file; stores nothing")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.set_defaults(func=_cmd_extract)
+    add_query_commands(sub)
+    add_export_commands(sub)
     add_serve_commands(sub)
     return parser
 
