@@ -106,7 +106,13 @@ def parse_request(method: str, query_string: str, content_type: str | None, body
     if looks_like_update(text):
         raise ProtocolError(403, "this endpoint is read-only: SPARQL Update is refused")
     return QueryRequest(text, tuple(params.get("default-graph-uri", [])),
-                        tuple(params.get("named-graph-uri", [])), _one(params, "format"))
+                        tuple(params.get("named-graph-uri", [])), _format_param(params))
+
+
+def _format_param(params: dict[str, list[str]]) -> str | None:
+    # clients such as SPARQLWrapper repeat format= (and send output=); take the last one given
+    values = params.get("format", []) or params.get("output", [])
+    return values[-1] if values else None
 
 
 def _decode(body: bytes) -> str:
