@@ -210,15 +210,17 @@ class RemoteStore:
         self.close()
 
 
-def open_target(args, open_local=None):
-    """A `RemoteStore` when ``args.endpoint`` is set, else ``open_local(args)`` (the embedded store).
+def open_target(args, open_local=None, snapshot: bool = False):
+    """A `RemoteStore` when ``args.endpoint`` is set (with `snapshot`, its data copied into an
+    in-memory pyoxigraph store, for whole-graph exports), else ``open_local(args)`` (the embedded store).
 
     >>> import argparse
     >>> open_target(argparse.Namespace(endpoint="http://127.0.0.1:7878/query", graph_store=None))
     RemoteStore('http://127.0.0.1:7878/query')
     """
     if getattr(args, "endpoint", None):
-        return RemoteStore(args.endpoint, getattr(args, "graph_store", None))
+        remote = RemoteStore(args.endpoint, getattr(args, "graph_store", None))
+        return remote.snapshot() if snapshot else remote
     if open_local is None:
         from kg.cli_query import open_store
         return open_store(getattr(args, "store", None))
