@@ -8,6 +8,8 @@ import argparse
 import json
 import sys
 
+from kg.cli_export import add_export_commands
+from kg.cli_query import add_query_commands
 from kg.errors import GovkgError
 
 __all__ = ["main"]
@@ -94,6 +96,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("demo", help="build the bundled example reports and show a few answers")
     _add_store(p)
     p.set_defaults(func=_cmd_demo)
+    add_query_commands(sub)
+    add_export_commands(sub)
     return parser
 
 

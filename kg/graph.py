@@ -1,29 +1,19 @@
-"""`KnowledgeGraph`: the Python face of a govkg store (build, remove, SPARQL, validate, stats).
-
-Named queries (`.query`, `.adopters` …) and exports are added by `kg.query` / `kg.export`.
+"""`KnowledgeGraph`: the Python face of a govkg store: build, remove, validate, stats here; named
+queries and SPARQL from `kg.api.QueryMixin`, networks and exports from `kg.network_api.NetworkMixin`.
 """
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable
 from pathlib import Path
 
-import pyoxigraph as ox
-
 from kg import iri
+from kg.api import QueryMixin
 from kg.build import BuildSummary, ProgressBar, build
-from kg.errors import QueryError
+from kg.network_api import NetworkMixin
 from kg.store import Store
-from kg.vocab import XSD
 
-__all__ = ["KnowledgeGraph", "default_store_path", "term_value"]
-
-_UPDATE = re.compile(r"^\s*(?:(?:PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s+<[^>]*>)\s*)*"
-                     r"(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.IGNORECASE)
-_COMMENT = re.compile(r"^\s*#.*$", re.MULTILINE)
-_NUMBERS = {XSD.integer.value: int, XSD.int.value: int, XSD.long.value: int,
-            XSD.decimal.value: float, XSD.double.value: float, XSD.float.value: float}
+__all__ = ["KnowledgeGraph", "default_store_path"]
 
 
 def default_store_path() -> Path:
@@ -31,27 +21,11 @@ def default_store_path() -> Path:
     return Path(os.environ.get("GOVKG_STORE") or "govkg-store")
 
 
-def term_value(term) -> object:
-    """An RDF term as a plain Python value: IRIs as strings, numbers as numbers, unbound as None.
-
-    >>> term_value(ox.Literal("38.6", datatype=XSD.decimal)), term_value(ox.NamedNode("http://x"))
-    (38.6, 'http://x')
-    """
-    if term is None:
-        return None
-    if isinstance(term, ox.Literal):
-        convert = _NUMBERS.get(term.datatype.value)
-        if term.datatype.value == XSD.boolean.value:
-            return term.value == "true"
-        try:
-            return convert(term.value) if convert else term.value
-        except ValueError:
-            return term.value
-    return term.value
-
-
-class KnowledgeGraph:
+class KnowledgeGraph(QueryMixin, NetworkMixin):
     """A govkg store on disk; reads open it read-only, writes open it for writing.
+
+    Named queries (`query`, `adopters`, … and read-only `sparql`) come from `kg.api.QueryMixin`,
+    `to_networkx`/`export` from `kg.network_api.NetworkMixin`.
 
     >>> import tempfile
     >>> with KnowledgeGraph.open(tempfile.mkdtemp() + "/kg") as kg:
@@ -98,24 +72,6 @@ class KnowledgeGraph:
             report_iri = name if name.startswith(iri.BASE + "report/") else iri.report(name)
             (removed if store.remove_report(report_iri) else missing).append(name)
         return removed, missing
-
-    def sparql(self, text: str) -> list[dict]:
-        """Run a read-only SPARQL query over all graphs; rows as dicts of plain values.
-
-        Raises `QueryError` for a malformed query or an update.
-        """
-        match = _UPDATE.match(_COMMENT.sub("", text))
-        if match:
-            raise QueryError(f"updates are not allowed ({match.group(1).upper()}): "
-                             "govkg sparql runs read-only queries; use govkg build/remove to change the store")
-        result = self.store.query(text)
-        if isinstance(result, ox.QueryBoolean):
-            return [{"ask": bool(result)}]
-        if isinstance(result, ox.QuerySolutions):
-            names = [v.value for v in result.variables]
-            return [{n: term_value(row[n]) for n in names} for row in result]
-        return [{"subject": term_value(t.subject), "predicate": term_value(t.predicate),
-                 "object": term_value(t.object)} for t in result]
 
     def validate(self) -> tuple[bool, str]:
         """SHACL-validate the store; (conforms, summary text)."""

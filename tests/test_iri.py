@@ -56,3 +56,31 @@ def test_node_kinds():
     assert iri.node("outcome", "r", 1, 2) != iri.node("outcome", "r2", 1, 2)
     with pytest.raises(ValueError):
         iri.node("mystery", "r")
+
+
+def thesaurus_concepts():
+    import pyoxigraph as ox
+
+    from kg.resources import has_ontology_file, ontology_text
+    if not has_ontology_file("programmes.ttl"):
+        return []
+    pref = "http://www.w3.org/2004/02/skos/core#prefLabel"
+    return [(t.subject.value, t.object.value)
+            for t in ox.parse(ontology_text("programmes.ttl"), ox.RdfFormat.TURTLE)
+            if t.predicate.value == pref and "Programmes" not in t.subject.value]
+
+
+def test_thesaurus_concepts_keep_their_iri_and_label():
+    concepts = thesaurus_concepts()
+    if not concepts:
+        pytest.skip("no programme thesaurus shipped")
+    assert len(concepts) >= 10
+    for concept, label in concepts:
+        assert iri.programme(label) == concept
+        assert iri.programme("“" + label + "” ") == concept
+        assert iri.programme_label(label) == label
+
+
+def test_programme_outside_the_thesaurus_keeps_its_spelling():
+    assert iri.programme_label("某县夜间政务服务") == "某县夜间政务服务"
+    assert iri.programme("某县夜间政务服务").startswith(iri.BASE + "programme/")

@@ -1,17 +1,146 @@
-"""The reporting jurisdiction: who wrote the report, with its GB/T 2260 code, level and parents."""
+"""The reporting jurisdiction: who wrote the report, with its GB/T 2260 code, level and parents.
+
+Evidence, strongest first: the title, the portal name at the top of the page, the issuer of the
+opening sentence (朔州委、政府), and the places named most often near self-references (我市, 全县).
+"""
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
 
+from loaders.gazetteer import Gazetteer
 from loaders.records import Place
 from loaders.text import Text
 
 __all__ = ["extract"]
 
-_NAME = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:市|县|区|旗)")
+# Self-references and the levels they point at.
+_SELF = re.compile(r"[我全本该]([省市县区旗州盟])")
+_SELF_LEVELS = {"省": ("province",), "市": ("prefecture", "county-city"), "县": ("county",),
+                "旗": ("county",), "区": ("district", "development-zone"), "州": ("prefecture",),
+                "盟": ("prefecture",)}
+_ISSUER = re.compile(r"^\s*(?:[(（]?(?:委|市委|县委|区委|党委|政府|人民政府|党工委|管委会)|[、，,]?(?:县|市|区)?委)")
 
 
 def extract(text: Text, title: str | None) -> Place | None:
-    """First version: the first place-like name in the title or the opening lines."""
-    m = _NAME.search(title or "") or _NAME.search(text.norm[:300])
-    return Place(m.group()) if m else None
+    """The jurisdiction that wrote (or, for news, is the subject of) the report, or None.
+
+    >>> t = Text.make("a.txt", "泽州县2024年法治政府建设情况报告\\n全县推进依法行政。")
+    >>> extract(t, "泽州县2024年法治政府建设情况报告").label
+    '泽州县'
+    >>> extract(Text.make("b.txt", "今年以来，各项工作有序推进。"), None) is None
+    True
+    """
+    gaz = Gazetteer.default()
+    spans = gaz.find_all(text.norm)
+    scores: dict[str, float] = defaultdict(float)
+    places: dict[str, Place] = {}
+
+    def add(place: Place, weight: float) -> None:
+        key = _key(place)
+        places.setdefault(key, place)
+        scores[key] += weight
+
+    for place in _title_places(gaz, title, spans):
+        add(place, 10)
+    for place in _chrome_places(text.norm, spans):
+        add(place, 6)
+    for place in _issuer_places(text.norm, spans):
+        add(place, 5)
+    _add_frequency(spans, add)
+    if not scores:
+        return None
+    _level_bonus(text.norm, places, scores)
+    best = max(scores, key=lambda k: (scores[k], _depth(places[k])))
+    return places[best]
+
+
+def _key(place: Place) -> str:
+    return place.adcode or place.label
+
+
+def _depth(place: Place) -> int:
+    return len(place.parents)
+
+
+def _specific(chain: list[Place]) -> Place | None:
+    """The most specific place of a chain of adjacent mentions (山西省晋城市泽州县 → 泽州县)."""
+    return chain[-1] if chain else None
+
+
+def _chains(spans) -> list[list[Place]]:
+    chains: list[list[Place]] = []
+    last_end = None
+    for start, end, place in spans:
+        if chains and last_end == start:
+            chains[-1].append(place)
+        else:
+            chains.append([place])
+        last_end = end
+    return chains
+
+
+def _title_places(gaz: Gazetteer, title: str | None, doc_spans) -> list[Place]:
+    """The first chain of places in the title, resolved with the whole text as context."""
+    if not title:
+        return []
+    context = _dominant(doc_spans)
+    chains = _chains(gaz.find_all(title, within=context))
+    first = _specific(chains[0]) if chains else None
+    return [first] if first is not None else []
+
+
+def _dominant(spans) -> Place | None:
+    """The prefecture-or-lower place the text names most, as context for short ambiguous names."""
+    counts = Counter(_key(p) for _, _, p in spans if p.adcode and p.level != "province")
+    if not counts:
+        return None
+    key = counts.most_common(1)[0][0]
+    return next(p for _, _, p in spans if _key(p) == key)
+
+
+def _chrome_places(norm: str, spans) -> list[Place]:
+    """Places in short lines at the very top of the page (a portal's name: 阳泉市城区人民政府)."""
+    head = norm[:400]
+    found = []
+    for chain in _chains([s for s in spans if s[0] < len(head)]):
+        start = next(s for s, _, p in spans if p is chain[0])
+        line_start = head.rfind("\n", 0, start) + 1
+        line_end = head.find("\n", start)
+        line = head[line_start: line_end if line_end >= 0 else len(head)].strip()
+        if len(line) <= 20 and re.search(r"(?:人民政府|政府|委员会|网)$", line):
+            found.append(_specific(chain))
+    return [p for p in found if p is not None]
+
+
+def _issuer_places(norm: str, spans) -> list[Place]:
+    """Places followed by 委/政府 in the opening lines: the issuer (泽州县委、县政府, 朔州委、政府)."""
+    found = []
+    for chain in _chains([s for s in spans if s[0] < 600]):
+        end = max(e for _, e, p in spans if p is chain[-1])
+        if _ISSUER.match(norm[end:end + 8]):
+            found.append(_specific(chain))
+    return [p for p in found if p is not None]
+
+
+def _add_frequency(spans, add) -> None:
+    """Every mention counts a little, those near the top more; adjacent parents count less."""
+    for chain in _chains(spans):
+        for i, place in enumerate(chain):
+            weight = 0.5 if i == len(chain) - 1 else 0.2
+            add(place, weight)
+    for start, _, place in spans[:12]:
+        add(place, 0.5)
+
+
+def _level_bonus(norm: str, places: dict[str, Place], scores: dict[str, float]) -> None:
+    """Self-references (我市, 全县) favour places of the level they name."""
+    refs = Counter(m.group(1) for m in _SELF.finditer(norm))
+    total = sum(refs.values())
+    if not total:
+        return
+    for key, place in places.items():
+        share = sum(n for ch, n in refs.items() if place.level in _SELF_LEVELS[ch]) / total
+        scores[key] += 6 * share
+        if place.level == "province" and refs.get("省", 0) < total / 2:
+            scores[key] -= 3

@@ -1,0 +1,135 @@
+"""The gazetteer: GB/T 2260 names and short forms → `Place`, matched on raw text with Aho-Corasick."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import ahocorasick
+
+from loaders.gazetteer import resolve, zones
+from loaders.gazetteer.data import places
+from loaders.gazetteer.names import short_forms, stop_words
+from loaders.records import Place
+
+__all__ = ["Gazetteer"]
+
+Span = tuple[int, int, Place]
+
+
+class Gazetteer:
+    """All Chinese divisions with their codes, levels and parents.
+
+    >>> g = Gazetteer.default()
+    >>> g.by_code("140525").name, g.lookup("昆山").level
+    ('泽州县', 'county-city')
+    >>> [(s, e, p.label) for s, e, p in g.find_all("阳泉市城区和晋城市城区")]
+    [(0, 3, '阳泉市'), (3, 5, '阳泉市城区'), (6, 9, '晋城市'), (9, 11, '晋城市城区')]
+    """
+
+    def __init__(self, entries: tuple[Place, ...]):
+        self._by_code: dict[str, Place] = {}
+        self._names: dict[str, list[tuple[Place, bool]]] = {}
+        for place in entries:
+            if not place.historical or place.adcode not in self._by_code:
+                self._by_code.setdefault(place.adcode, place)
+            self._names.setdefault(place.name, []).append((place, True))
+            for alias in short_forms(place):
+                self._names.setdefault(alias, []).append((place, False))
+        self._automaton = ahocorasick.Automaton()
+        for surface in self._names:
+            self._automaton.add_word(surface, surface)
+        for surface in zones.bare_zones():
+            if surface not in self._names:
+                self._automaton.add_word(surface, surface)
+        self._automaton.make_automaton()
+
+    @classmethod
+    @lru_cache(maxsize=1)
+    def default(cls) -> "Gazetteer":
+        """The shared gazetteer built from the installed GB/T 2260 data (built once, lazily)."""
+        return cls(places())
+
+    def by_code(self, code: str) -> Place | None:
+        """The division with GB/T 2260 code `code` (6 digits, or 12 with trailing zeros).
+
+        >>> Gazetteer.default().by_code("320583").label
+        '昆山市'
+        """
+        return self._by_code.get(str(code).strip()[:6])
+
+    def candidates(self, surface: str) -> list[tuple[Place, bool]]:
+        """Every (place, is_full_name) a surface string may name."""
+        return list(self._names.get(surface, ()))
+
+    def lookup(self, name: str, within: Place | None = None) -> Place | None:
+        """The place `name` denotes (full name, short form, 'parent+name', zone or town), or None.
+
+        >>> g = Gazetteer.default()
+        >>> g.lookup("城区", within=g.by_code("140500")).adcode
+        '140502'
+        >>> g.lookup("阳泉市城区").adcode, g.lookup("阳泉高新区").level
+        ('140302', 'development-zone')
+        """
+        name = (name or "").strip()
+        if not name:
+            return None
+        spans = self.find_all(name, within)
+        if spans and spans[-1][1] == len(name) and _contiguous(spans, len(name)):
+            return spans[-1][2]
+        return None
+
+    def find_all(self, text: str, within: Place | None = None) -> list[Span]:
+        """Longest non-overlapping place mentions in `text`, ambiguity resolved by an adjacent parent,
+        by `within`, or by other places the text names.
+
+        >>> [p.label for _, _, p in Gazetteer.default().find_all("苏州工业园区与昆山市")]
+        ['苏州工业园区', '昆山市']
+        """
+        hits = self._hits(text)
+        return resolve.resolve(text, hits, within, self)
+
+    def _hits(self, text: str) -> list[tuple[int, int, str]]:
+        """Non-overlapping surface matches: plausible ones only, full names and longer ones first."""
+        raw = [(end + 1 - len(s), end + 1, s) for end, s in self._automaton.iter(text)]
+        raw = [h for h in raw if self._plausible(text, *h)]
+        raw.sort(key=lambda h: (not self._is_full(h[2]), h[0] - h[1], h[0]))
+        chosen: list[tuple[int, int, str]] = []
+        for start, end, surface in raw:
+            if all(end <= s or start >= e for s, e, _ in chosen):
+                chosen.append((start, end, surface))
+        return sorted(chosen)
+
+    def _is_full(self, surface: str) -> bool:
+        return any(full for _, full in self._names.get(surface, ((None, True),)))
+
+    def _plausible(self, text: str, start: int, end: int, surface: str) -> bool:
+        """Short names (泽州, 城区, 沁县) need a boundary before them: not the middle of a word."""
+        if len(surface) >= 3 and (self._is_full(surface) or len(surface) >= 4):
+            return True
+        before = text[start - 1] if start > 0 else "\n"
+        if not _is_cjk(before) or before in _FUNCTION or before in _SUFFIX:
+            return True
+        if not self._is_full(surface):
+            return zones.zone_at(text, end) is not None or text.startswith(_SELF, end)
+        return False
+
+    def is_stop(self, surface: str) -> bool:
+        """True for names matched only right after their parent (老城区) or never alone (东方)."""
+        return surface in stop_words()
+
+
+_FUNCTION = set("在和与及对将把由以向从的是为到于原今赴至同、")
+_SUFFIX = set("省市县区州盟旗")
+_SELF = ("委", "市委", "县委", "区委", "政府", "人民政府", "市政府", "县政府", "区政府")
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _contiguous(spans: list[Span], length: int) -> bool:
+    pos = 0
+    for start, end, _ in spans:
+        if start != pos:
+            return False
+        pos = end
+    return pos == length

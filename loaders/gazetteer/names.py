@@ -1,0 +1,65 @@
+"""Short forms of division names (泽州县 → 泽州, 伊犁哈萨克自治州 → 伊犁), minus common words."""
+from __future__ import annotations
+
+import importlib.resources as resources
+from functools import lru_cache
+
+from loaders.gazetteer.data import nations
+from loaders.records import Place
+
+__all__ = ["short_forms", "short_name", "stop_words"]
+
+_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "省", "市", "盟", "县", "旗", "区")
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """Short forms that are ordinary words (东方, 和平, 开发 …): never matched on their own."""
+    raw = resources.files("loaders.dicts").joinpath("place_short_stop.txt").read_text("utf-8")
+    return frozenset(ln.split("#")[0].strip() for ln in raw.splitlines() if ln.split("#")[0].strip())
+
+
+def _strip_nations(stem: str) -> str:
+    """伊犁哈萨克 → 伊犁, 湘西土家族苗族 → 湘西 (ethnic names with or without 族, at the end)."""
+    changed = True
+    while changed:
+        changed = False
+        for nation in nations():
+            for form in (nation, nation[:-1] if len(nation) > 2 else None):
+                if form and stem.endswith(form) and len(stem) - len(form) >= 2:
+                    stem, changed = stem[: -len(form)], True
+                    break
+            if changed:
+                break
+    return stem
+
+
+def short_name(name: str) -> str:
+    """The name without its level word and ethnic qualifiers, or the name itself if too short.
+
+    >>> short_name("泽州县"), short_name("伊犁哈萨克自治州"), short_name("城区"), short_name("内蒙古自治区")
+    ('泽州', '伊犁', '城区', '内蒙古')
+    """
+    for suffix in _SUFFIXES:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            stem = name[: -len(suffix)]
+            if suffix.startswith("自治") or suffix == "特别行政区":
+                stem = _strip_nations(stem)
+            return stem
+    return name
+
+
+def short_forms(place: Place) -> list[str]:
+    """Aliases a text may use for `place`: its short name unless that is a common word.
+
+    >>> short_forms(Place("朔州市", "140600", "prefecture"))
+    ['朔州']
+    >>> short_forms(Place("东方市", "469007", "county-city"))
+    []
+    """
+    short = short_name(place.name)
+    if short == place.name or len(short) < 2 or short in stop_words():
+        return []
+    if short.endswith("族"):
+        return []
+    return [short]

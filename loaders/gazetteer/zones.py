@@ -1,0 +1,101 @@
+"""Places GB/T 2260 does not list: development zones (阳泉高新区) and townships (高都镇, 城关街道)."""
+from __future__ import annotations
+
+import importlib.resources as resources
+import re
+from functools import lru_cache
+
+from loaders.gazetteer.names import short_name
+from loaders.records import Place
+
+__all__ = ["zone_words", "zone_at", "zone_place", "bare_zones", "townships", "township_place"]
+
+# Zone words that also stand alone in a text and then mean "the zone of the city we are in".
+_BARE = ("高新区", "经开区", "开发区", "综改区", "经济技术开发区", "高新技术产业开发区")
+
+_TOWN = re.compile(r"(?:镇|乡|街道)")
+_BOUNDARY = set("，,、。；;：:“”\"'《》()（）[]【】 \t\n在和与及对将把由以向从的")
+_NOT_TOWN = {"城乡", "乡镇", "村镇", "城镇", "集镇", "小城", "特色", "重点", "中心", "建制", "各乡",
+             "全县", "全市", "全区", "各个", "全域", "美丽", "和美", "宜居", "农村", "城关",
+             "专业", "示范", "卫星", "工业", "商贸", "旅游", "文化", "生态", "农业", "强", "名"}
+_NOT_AFTER = {"乡": set("镇村级土贤情亲愁音"), "镇": set("村级街区域"), "街道": set("办")}
+_BAD_FIRST = set("各全本该每个所等乡镇")
+_BAD_LAST = set("各全本该每个所等乡镇街")
+_WORDS = {"城乡", "城镇", "集镇", "乡镇", "重镇", "古镇", "名镇", "强镇", "小镇", "县乡", "市乡", "区乡"}
+
+
+@lru_cache(maxsize=1)
+def zone_words() -> tuple[tuple[str, str], ...]:
+    """(surface, canonical) pairs, longest surface first.
+
+    >>> ("高新技术产业开发区", "高新区") in zone_words()
+    True
+    """
+    raw = resources.files("loaders.dicts").joinpath("zone_words.tsv").read_text("utf-8")
+    rows = [tuple(ln.split("\t")[:2]) for ln in raw.splitlines() if ln.strip() and not ln.startswith("#")]
+    return tuple(sorted(((s.strip(), c.strip()) for s, c in rows), key=lambda r: -len(r[0])))
+
+
+def zone_at(text: str, pos: int) -> tuple[int, str] | None:
+    """(length, canonical word) of a zone word starting at text[pos], if any.
+
+    >>> zone_at("阳泉高新区", 2)
+    (3, '高新区')
+    """
+    for surface, canonical in zone_words():
+        if text.startswith(surface, pos):
+            return len(surface), canonical
+    return None
+
+
+def zone_place(parent: Place, canonical: str) -> Place:
+    """The development zone `canonical` of `parent` (a city or county), named short-parent + word.
+
+    >>> z = zone_place(Place("阳泉市", "140300", "prefecture", ("山西省",), ("140000",)), "高新区")
+    >>> z.name, z.level, z.parents
+    ('阳泉高新区', 'development-zone', ('山西省', '阳泉市'))
+    """
+    return Place(short_name(parent.name) + canonical, None, "development-zone",
+                 parent.parents + (parent.name,), parent.parent_codes + (parent.adcode,))
+
+
+def bare_zones() -> tuple[str, ...]:
+    """Zone words that stand alone in a report (高新区率先…) and mean the home city's zone."""
+    return _BARE
+
+
+def townships(text: str, starts: set[int] = frozenset()) -> list[tuple[int, int, str]]:
+    """(start, end, name) of town/township/street names: two or three characters + 镇/乡/街道,
+    preceded by punctuation, a function word, or (positions in `starts`) the end of a county name.
+
+    >>> townships("全县各乡镇中，高都镇、金村镇成效明显")
+    [(7, 10, '高都镇'), (11, 14, '金村镇')]
+    """
+    found = []
+    for m in _TOWN.finditer(text):
+        i = m.start()
+        for size in (2, 3):
+            start = i - size
+            if start < 0:
+                break
+            stem = text[start:i]
+            before = text[start - 1] if start > 0 else "\n"
+            if not re.fullmatch(r"[\u4e00-\u9fff]+", stem) or stem in _NOT_TOWN:
+                continue
+            if stem[0] in _BAD_FIRST or stem[-1] in _BAD_LAST or text[i - 1:i + 1] in _WORDS:
+                continue
+            after = text[m.end()] if m.end() < len(text) else ""
+            if after in _NOT_AFTER[m.group()] and not text.startswith("办事处", m.end()):
+                break
+            if before in _BOUNDARY or start in starts:
+                found.append((start, m.end(), stem + m.group()))
+                break
+    return found
+
+
+def township_place(name: str, county: Place | None) -> Place:
+    """A township Place under `county` (or with no parents when the county is unknown)."""
+    if county is None:
+        return Place(name, None, "township")
+    return Place(name, None, "township", county.parents + (county.name,),
+                 county.parent_codes + (county.adcode,))

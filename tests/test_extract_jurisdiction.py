@@ -1,0 +1,51 @@
+"""The reporting jurisdiction, from titles, portal names, issuers and self-references."""
+import pytest
+
+from loaders.extract import jurisdiction
+from loaders.text import Text
+
+
+def _run(body, title=None):
+    return jurisdiction.extract(Text.make("t.txt", body), title)
+
+
+@pytest.mark.parametrize("body, title, label, level, parent, code", [
+    # title names the county (Zhejiang)
+    ("德清县2023年法治政府建设情况报告\n2023年，全县深化改革。", "德清县2023年法治政府建设情况报告",
+     "德清县", "county", "湖州市", "330521"),
+    # a county-level city (Jiangsu)
+    ("昆山市人民政府关于2022年度法治政府建设情况的报告\n我市持续优化营商环境。",
+     "昆山市人民政府关于2022年度法治政府建设情况的报告", "昆山市", "county-city", "苏州市", "320583"),
+    # a portal name on top, a bare ambiguous district name in the title
+    ("晋城市城区人民政府\n首页\n城区2021年法治政府建设情况报告\n本区推进依法行政。",
+     "城区2021年法治政府建设情况报告", "晋城市城区", "district", "晋城市", "140502"),
+    # an issuer without its level word (市 dropped) in the opening sentence
+    ("2023年，在省委的领导下，宜宾委、政府坚持依法行政，全市各项工作取得成效。", None,
+     "宜宾市", "prefecture", "四川省", "511500"),
+    # a banner (旗) of Inner Mongolia, named with 全旗 self-references
+    ("2022年，鄂托克旗坚持依法行政，全旗法治建设迈上新台阶。全旗完成复议案件12件。", None,
+     "鄂托克旗", "county", "鄂尔多斯市", "150624"),
+    # an autonomous prefecture of Xinjiang in a news headline
+    ("伊犁州深入推进法治政府建设\n本报讯 近年来，伊犁州坚持……", "伊犁州深入推进法治政府建设",
+     "伊犁哈萨克自治州", "prefecture", "新疆维吾尔自治区", "654000"),
+    # a district of Guangzhou with the city named just before it
+    ("广州市天河区2021年法治政府建设年度报告\n全区推进改革。", "广州市天河区2021年法治政府建设年度报告",
+     "天河区", "district", "广州市", "440106"),
+])
+def test_reporting_jurisdiction(body, title, label, level, parent, code):
+    place = _run(body, title)
+    assert (place.label, place.level, place.parents[-1], place.adcode) == (label, level, parent, code)
+
+
+def test_development_zone_report():
+    place = _run("2024年，阳泉高新区管委会坚持依法行政，全区营商环境持续优化。")
+    assert (place.label, place.level, place.parents) == ("阳泉高新区", "development-zone", ("山西省", "阳泉市"))
+
+
+def test_no_place_named_gives_none():
+    assert _run("今年以来，各项工作有序推进，成效明显。") is None
+
+
+def test_self_reference_picks_the_city_over_its_districts():
+    body = "2023年，长沙市坚持依法行政。我市推进改革，岳麓区、天心区率先试点。全市复议案件下降。"
+    assert _run(body).label == "长沙市"

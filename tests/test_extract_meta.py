@@ -1,0 +1,53 @@
+"""Title, kind, covered year and publication date."""
+import pytest
+
+from loaders.extract import meta
+from loaders.text import Text
+
+
+def _meta(body, page=None):
+    return meta.extract(Text.make("t.txt", body, meta=page))
+
+
+@pytest.mark.parametrize("body, title", [
+    ("某区人民政府\n首页\n《德清县2022年度法治政府建设情况报告》\n发布日期：2023-02-01\n2022年，全县……。", "德清县2022年度法治政府建设情况报告"),
+    ("第三版：要闻\n法治护航 发展提速\n佛山市南海区推进法治政府建设见实效\n本报讯 近年来，南海区……。", "佛山市南海区推进法治政府建设见实效"),
+    ("2024年，某县坚持依法行政，各项工作取得积极成效，现将有关情况报告如下：\n一、主要举措", None),
+])
+def test_title(body, title):
+    assert _meta(body).title == title
+
+
+@pytest.mark.parametrize("body, kind", [
+    ("成都市2021年法治政府建设情况报告\n2021年，全市……。", "government-report"),
+    ("2024年，某县坚持依法行政，现将有关情况报告如下：\n一、主要举措", "government-report"),
+    ("2023年，某市推进改革。\n一、主要成效\n二、存在的问题\n三、下一步工作打算", "government-report"),
+    ("第一版：要闻\n温州市深化法治政府建设\n本报讯（记者 王明）近日，温州市……。", "news-article"),
+    ("近年来，我市推进依法行政，成效明显，群众满意度持续提升，营商环境不断优化提升。（张三 李四）", "news-article"),
+    ("菜谱：西红柿炒鸡蛋，先把鸡蛋打散，再下锅翻炒，最后加入西红柿。", "other"),
+])
+def test_kind(body, kind):
+    assert _meta(body).kind == kind
+
+
+@pytest.mark.parametrize("body, year", [
+    ("城区2020年度法治政府建设情况报告\n发布日期:2021-03-11\n  2020年，区政府……", 2020),
+    ("2025年，泽州县委、县政府坚持依法行政。现将有关情况报告如下：", 2025),
+    ("某市法治政府建设工作报告\n发布时间：2021-03-05\n一年来，全市……《法治政府建设实施纲要(2015-2020年)》……", 2020),
+    ("第一版：要闻\n某市推进法治建设\n近年来，某市……2022年获评示范。\n过往期刊\n第2023-11-28期\n第2023-11-27期", 2023),
+    ("近年来，我市深化改革。2024年以来，全市推进……。开展2024年宣传月活动。2019年曾获评。（王五）", 2024),
+])
+def test_year_is_the_year_covered(body, year):
+    assert _meta(body).year == year
+
+
+@pytest.mark.parametrize("body, page, published", [
+    ("标题报告\n发布日期:2021-03-11\n正文", None, "2021-03-11"),
+    ("标题报告\n发布时间：2023年5月6日 09:30\n正文", None, "2023-05-06"),
+    ("某市推进法治建设\n2022年4月8日\n正文……", None, "2022-04-08"),
+    ("标题报告\n正文", {"meta:article:published_time": "2024-01-15T08:00:00+08:00"}, "2024-01-15"),
+    ("标题报告\n正文", {"meta:PubDate": "2020/12/03"}, "2020-12-03"),
+    ("标题报告\n正文引用了2019年1月2日印发的《某办法》，于2019年3月1日起施行。", None, None),
+])
+def test_published(body, page, published):
+    assert _meta(body, page).published == published

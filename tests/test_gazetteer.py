@@ -1,0 +1,122 @@
+"""The gazetteer: codes, levels, parents, short forms, ambiguity, zones, townships."""
+import pytest
+
+from loaders.gazetteer import Gazetteer
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return Gazetteer.default()
+
+
+@pytest.mark.parametrize("code, name, level, parent", [
+    ("140525", "泽州县", "county", "晋城市"),
+    ("320583", "昆山市", "county-city", "苏州市"),
+    ("140302", "城区", "district", "阳泉市"),
+    ("140502", "城区", "district", "晋城市"),
+    ("330000", "浙江省", "province", None),
+    ("440300", "深圳市", "prefecture", "广东省"),
+    ("654000", "伊犁哈萨克自治州", "prefecture", "新疆维吾尔自治区"),
+    ("152923", "额济纳旗", "county", "阿拉善盟"),
+    ("510104", "锦江区", "district", "成都市"),
+    ("429004", "仙桃市", "county-city", "湖北省"),
+])
+def test_codes_levels_parents(gaz, code, name, level, parent):
+    place = gaz.by_code(code)
+    assert (place.name, place.level) == (name, level)
+    assert (place.parents[-1] if place.parents else None) == parent
+
+
+def test_municipality_district_has_municipality_as_only_parent(gaz):
+    assert gaz.lookup("海淀区").parents == ("北京市",)
+
+
+@pytest.mark.parametrize("surface, code", [
+    ("泽州", "140525"), ("朔州", "140600"), ("昆山", "320583"), ("伊犁", "654000"),
+    ("内蒙古", "150000"), ("广西", "450000"), ("恩施", "422800"),
+])
+def test_short_forms(gaz, surface, code):
+    assert gaz.lookup(surface).adcode == code
+
+
+@pytest.mark.parametrize("text, within, code", [
+    ("阳泉市城区", None, "140302"),
+    ("晋城市城区", None, "140502"),
+    ("城区", "140300", "140302"),
+    ("城区", "140500", "140502"),
+    ("矿区", "140300", "140303"),
+    ("郊区", "340700", "340711"),
+])
+def test_ambiguous_names_resolved_by_parent(gaz, text, within, code):
+    place = gaz.lookup(text, within=gaz.by_code(within) if within else None)
+    assert place.adcode == code
+
+
+def test_ambiguous_label_prefixes_parent_city(gaz):
+    assert gaz.lookup("阳泉市城区").label == "阳泉市城区"
+    assert gaz.lookup("城区", within=gaz.by_code("140500")).label == "晋城市城区"
+
+
+def test_bare_ambiguous_name_without_context_is_not_guessed(gaz):
+    assert gaz.lookup("城区") is None or gaz.lookup("城区").adcode is None
+
+
+@pytest.mark.parametrize("name, code, parent", [
+    ("襄樊市", "420600", "湖北省"),
+    ("长治县", "140421", "长治市"),
+])
+def test_historical_names(gaz, name, code, parent):
+    place = gaz.lookup(name)
+    assert place.historical and place.adcode == code and place.parents[-1] == parent
+
+
+def test_historical_ambiguous_name_under_its_old_parent(gaz):
+    place = gaz.lookup("长治市城区")
+    assert place.adcode == "140402" and place.historical
+
+
+def test_raw_text_matching_keeps_whole_names(gaz):
+    labels = [p.label for _, _, p in gaz.find_all("杭州市下城区推进改革")]
+    assert labels == ["杭州市", "下城区"]
+
+
+def test_find_all_offsets_point_into_text(gaz):
+    text = "近日，四川省成都市锦江区召开会议。"
+    for start, end, place in gaz.find_all(text):
+        assert text[start:end] in (place.name, place.name[:-1], place.name[:-3])
+
+
+@pytest.mark.parametrize("text", ["党委和政府", "示范县创建", "联合阳泉市银行", "东方红"])
+def test_common_words_are_not_places(gaz, text):
+    names = {p.name for _, _, p in gaz.find_all(text)}
+    assert not names & {"和政县", "范县", "合阳县", "东方市"}
+
+
+@pytest.mark.parametrize("text, name, parent", [
+    ("阳泉高新区推行企业安静期", "阳泉高新区", "阳泉市"),
+    ("苏州工业园区开展试点", "苏州工业园区", "苏州市"),
+    ("广州市经济技术开发区", "广州经开区", "广州市"),
+])
+def test_development_zones(gaz, text, name, parent):
+    place = gaz.find_all(text)[0][2]
+    assert (place.name, place.level, place.parents[-1]) == (name, "development-zone", parent)
+
+
+def test_pattern_zone_has_no_code(gaz):
+    assert gaz.lookup("阳泉市高新区").adcode is None
+
+
+def test_bare_zone_word_uses_within(gaz):
+    spans = gaz.find_all("高新区率先推行", within=gaz.by_code("140300"))
+    assert spans[0][2].name == "阳泉高新区"
+
+
+def test_township_under_preceding_county(gaz):
+    spans = gaz.find_all("浙江省德清县武康街道、新市镇开展试点")
+    towns = [p for _, _, p in spans if p.level == "township"]
+    assert [t.name for t in towns] == ["武康街道", "新市镇"]
+    assert towns[0].parents[-1] == "德清县"
+
+
+def test_generic_township_words_are_not_towns(gaz):
+    assert not [p for _, _, p in gaz.find_all("全县各乡镇，明确乡镇职责，推进城乡融合") if p.level == "township"]
