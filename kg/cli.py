@@ -61,7 +61,7 @@ def _cmd_remove(args) -> int:
 def _cmd_demo(args) -> int:
     from kg.demo import run_demo
     with _open(args) as kg:
-        for line in run_demo(kg):
+        for line in run_demo(kg, html=args.output):
             print(line)
     return 0
 
@@ -95,6 +95,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_remove)
     p = sub.add_parser("demo", help="build the bundled example reports and show a few answers")
     _add_store(p)
+    p.add_argument("-o", "--output", default="graph.html", metavar="FILE",
+                   help="where to write the network page (default: graph.html)")
     p.set_defaults(func=_cmd_demo)
     add_query_commands(sub)
     add_export_commands(sub)
