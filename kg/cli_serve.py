@@ -2,23 +2,10 @@
 from __future__ import annotations
 
 import argparse
-import os
-from pathlib import Path
 
 from kg.errors import StoreError
 
-__all__ = ["add_serve_commands", "add_endpoint_args", "store_path"]
-
-DEFAULT_STORE = "govkg-store"
-
-
-def store_path(args: argparse.Namespace) -> Path:
-    """The store folder: `--store`, else $GOVKG_STORE, else ./govkg-store.
-
-    >>> str(store_path(argparse.Namespace(store="x")))
-    'x'
-    """
-    return Path(getattr(args, "store", None) or os.environ.get("GOVKG_STORE") or DEFAULT_STORE)
+__all__ = ["add_serve_commands", "add_endpoint_args"]
 
 
 def _positive(kind):
@@ -40,8 +27,9 @@ def add_endpoint_args(parser: argparse.ArgumentParser) -> None:
 
 
 def _cmd_serve(args: argparse.Namespace) -> int:
+    from kg.cli_query import store_path
     from kg.serve import serve
-    path = store_path(args)
+    path = store_path(args.store)
     if not path.is_dir():
         raise StoreError(f"{path}: no store here; build one with `govkg build PATH --store {path}`")
     serve(path, host=args.host, port=args.port, timeout=args.timeout, max_body=args.max_body,

@@ -84,8 +84,15 @@ class RemoteStore:
 
     def __init__(self, endpoint: str, graph_store: str | None = None, timeout: float = 60.0):
         self.endpoint = _check_url(endpoint, "--endpoint")
-        self.graph_store = _check_url(graph_store or graph_store_url(endpoint), "--graph-store")
+        self._graph_store = _check_url(graph_store, "--graph-store") if graph_store else None
         self.timeout = timeout
+
+    @property
+    def graph_store(self) -> str:
+        """The Graph Store Protocol URL (derived from the endpoint when not given; only writes need it)."""
+        if self._graph_store is None:
+            self._graph_store = _check_url(graph_store_url(self.endpoint), "--graph-store")
+        return self._graph_store
 
     def __repr__(self) -> str:
         return f"RemoteStore({self.endpoint!r})"

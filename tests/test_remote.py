@@ -203,6 +203,12 @@ def test_credentials_in_the_url_are_refused():
         RemoteStore("http://ann:s3cret@127.0.0.1:7878/query")
 
 
+def test_graph_store_is_needed_only_for_writes():
+    remote = RemoteStore("http://127.0.0.1:7001/")
+    with pytest.raises(StoreError, match="--graph-store"):
+        remote.replace_report("http://e/r", [])
+
+
 def test_open_target_chooses_by_endpoint(tmp_path):
     remote = open_target(argparse.Namespace(endpoint="http://127.0.0.1:1/sparql", graph_store=None))
     assert remote.graph_store == "http://127.0.0.1:1/data"
@@ -217,19 +223,25 @@ def test_export_from_endpoint(loaded, tmp_path):
     assert len(out.read_text(encoding="utf-8").splitlines()) == len(mini_store())
 
 
-def test_build_into_endpoint_twice_matches_embedded(tmp_path, examples_dir):
-    build = pytest.importorskip("kg.build").build
-    Store = pytest.importorskip("kg.store").Store
-    corpus = sorted(examples_dir.glob("*.txt"))
-    if len(corpus) < 2:
-        pytest.skip("no example reports")
-    with Store.open(tmp_path / "embedded") as local:
-        build(local, corpus)
+def test_build_into_endpoint_twice_matches_embedded(tmp_path, examples_dir, capsys):
+    from kg.cli import main
+    from kg.store import Store
+    corpus = sorted(p for p in examples_dir.iterdir() if p.suffix in (".txt", ".html"))
+    assert len(corpus) >= 5
+    paths = [str(p) for p in corpus]
+    assert main(["build", *paths, "--store", str(tmp_path / "embedded"), "--quiet"]) == 0
+    with Store.open(tmp_path / "embedded", read_only=True) as local:
         local_counts = local.counts()
         local_rows = {n: canonical(run_named(local, n, **p)) for n, p in NAMED}
     with oxigraph_server(tmp_path / "oxigraph") as url:
+        for _ in range(2):  # a rebuild replaces the report graphs
+            assert main(["build", *paths, "--endpoint", url, "--quiet"]) == 0
         remote = RemoteStore(url)
-        build(remote, corpus)
-        build(remote, corpus)  # a rebuild replaces the report graphs
-        assert remote.counts() == local_counts and local_counts["reports"] >= 2
+        assert remote.counts() == local_counts and local_counts["reports"] >= 5
         assert {n: canonical(run_named(remote, n, **p)) for n, p in NAMED} == local_rows
+        assert main(["query", "reports", "--endpoint", url, "--format", "json"]) == 0
+        assert main(["query", "reports", "--store", str(tmp_path / "embedded"), "--format", "json"]) == 0
+        out = capsys.readouterr().out.strip()
+        first, end = json.JSONDecoder().raw_decode(out)
+        second = json.loads(out[end:])
+        assert len(first) >= 5 and canonical(first) == canonical(second)
