@@ -2,16 +2,21 @@
 
 Reports → extraction (`loaders`) → RDF triples → an on-disk Oxigraph store → named SPARQL queries,
 a Python API (`KnowledgeGraph`) and exports (an offline HTML network page, GraphML, RDF dumps…).
+Names are imported on first use, so `import kg` stays light (no pyoxigraph or extractors).
 """
-from kg.errors import GovkgError
+from kg.errors import (ExportError, GovkgError, LoadError, ParameterError, QueryError, StoreError,
+                       UnknownQuery)
 
 __version__ = "0.1.0"
-__all__ = ["GovkgError", "KnowledgeGraph", "__version__"]
+__all__ = ["KnowledgeGraph", "GovkgError", "LoadError", "StoreError", "QueryError", "UnknownQuery",
+           "ParameterError", "ExportError", "load_report", "extract_files", "list_queries", "__version__"]
+
+_LAZY = {"KnowledgeGraph": "kg.graph", "load_report": "loaders", "extract_files": "kg.extract",
+         "list_queries": "kg.query"}  # not `export`: kg.export is a subpackage (use KnowledgeGraph.export)
 
 
 def __getattr__(name: str):
-    # imported on first use, so `import kg` stays light (no pyoxigraph or loaders at import time)
-    if name == "KnowledgeGraph":
-        from kg.graph import KnowledgeGraph
-        return KnowledgeGraph
+    if name in _LAZY:
+        from importlib import import_module
+        return getattr(import_module(_LAZY[name]), name)
     raise AttributeError(f"module 'kg' has no attribute {name!r}")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 from kg.cli_export import add_export_commands
@@ -75,8 +76,17 @@ def _add_store(p: argparse.ArgumentParser) -> None:
                    help="the store folder (default: $GOVKG_STORE or ./govkg-store)")
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with usage errors as one `govkg: error:` line (exit 2) instead of usage + message."""
+
+    def error(self, message: str):
+        command = self.prog.partition(" ")[2]
+        where = f"{command}: " if command else ""
+        self.exit(2, f"govkg: error: {where}{message} (see `{self.prog} --help`)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="govkg", description=__doc__.splitlines()[0],
+    parser = _Parser(prog="govkg", description=__doc__.splitlines()[0],
                                      epilog="exit status: 0 ok, 1 failure, 2 usage error, 3 not valid")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
@@ -125,10 +135,24 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        return args.func(args)
+        status = args.func(args)
+        sys.stdout.flush()  # a closed pipe shows up here, not at interpreter exit
+        return status
+    except BrokenPipeError:  # `govkg … | head`: the reader left; stop quietly
+        _silence_stdout()
+        return 1
     except GovkgError as exc:
         print(f"govkg: error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("govkg: interrupted", file=sys.stderr)
         return 130
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # stdout is not a real file (captured in tests)
+        pass
