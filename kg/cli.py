@@ -117,6 +117,9 @@ def build_parser() -> argparse.ArgumentParser:
     add_query_commands(sub)
     add_export_commands(sub)
     add_serve_commands(sub)
+    for choice in sub._choices_actions:  # `govkg CMD --help` opens with the line `govkg --help` shows
+        command = sub.choices[choice.dest]
+        command.description = command.description or choice.help[:1].upper() + choice.help[1:] + "."
     return parser
 
 
