@@ -14,7 +14,16 @@ from kg.cli_query import add_query_commands
 from kg.cli_serve import add_endpoint_args, add_serve_commands
 from kg.errors import GovkgError
 
-__all__ = ["main"]
+__all__ = ["main", "build_parser", "one_line"]
+
+
+def one_line(message: object) -> str:
+    """A message as one line (a server's error page or a parser's report may span several).
+
+    >>> one_line(ValueError("HTTP 400\\n  Parse error:\\n line 1"))
+    'HTTP 400 Parse error: line 1'
+    """
+    return " ".join(str(message).split())
 
 
 def _cmd_extract(args) -> int:
@@ -22,7 +31,7 @@ def _cmd_extract(args) -> int:
     status = 0
     for row in extract_files(args.files):
         if isinstance(row, Exception):
-            print(f"govkg: error: {row}", file=sys.stderr)
+            print(f"govkg: error: {one_line(row)}", file=sys.stderr)
             status = 1
             continue
         print(json.dumps(row, ensure_ascii=False))
@@ -41,7 +50,7 @@ def _cmd_build(args) -> int:
     with _open(args) as kg:
         summary = kg.build(args.paths, workers=args.workers, prune=args.prune, progress=not args.quiet)
     for path, reason in summary.failed + summary.skipped:
-        print(f"govkg: skipped {path}: {reason}", file=sys.stderr)
+        print(f"govkg: skipped {path}: {one_line(reason)}", file=sys.stderr)
     if not args.quiet:
         print(summary.line())
     return 0 if summary.ok else 1
@@ -145,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
         _silence_stdout()
         return 1
     except GovkgError as exc:
-        print(f"govkg: error: {exc}", file=sys.stderr)
+        print(f"govkg: error: {one_line(exc)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("govkg: interrupted", file=sys.stderr)

@@ -161,3 +161,14 @@ def test_a_closed_pipe_is_not_a_traceback():
                           shell=True, cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
     assert done.stdout == '{"source":'
     assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr and done.stderr == ""
+
+
+def test_a_multi_line_error_is_printed_as_one_line(capsys, monkeypatch):
+    from kg.errors import StoreError
+
+    def failing(paths):
+        raise StoreError("http://127.0.0.1:9/sparql: HTTP 500 <html>\n<body>Internal\nerror</body>")
+    monkeypatch.setattr("kg.extract.extract_files", failing)
+    code, _, err = run(capsys, ["extract", "a.txt"])
+    (line,) = problem_lines(err)
+    assert code == 1 and line.endswith("HTTP 500 <html> <body>Internal error</body>")

@@ -256,3 +256,53 @@ def test_a_program_alias_gives_the_canonical_rows(capsys, store):
     one = _run(capsys, "query", "adopters", "--param", "program=承诺制+标准地+全代办", "-f", "json", "--store", store)
     two = _run(capsys, "query", "adopters", "--param", "program=承诺制标准地全代办", "-f", "json", "--store", store)
     assert one == two
+
+
+# ---------------------------------------------------------------- options the contract names
+
+def _subparser(command: str):
+    from kg.cli import build_parser
+    (action,) = [a for a in build_parser()._actions if a.dest == "command"]
+    return action.choices[command]
+
+
+def _option(command: str, flag: str):
+    (action,) = [a for a in _subparser(command)._actions if flag in a.option_strings]
+    return action
+
+
+@pytest.mark.parametrize("command", ["query", "sparql"])
+def test_query_and_sparql_take_format_table_csv_json(command):
+    assert set(_option(command, "--format").choices) == {"table", "csv", "json"}
+
+
+def test_export_takes_the_contract_formats():
+    (action,) = [a for a in _subparser("export")._actions if a.dest == "format"]
+    assert set(action.choices) == {"html", "ttl", "trig", "nq", "jsonld", "graphml", "gexf", "csv"}
+
+
+def test_build_and_serve_take_their_contract_options():
+    assert _option("build", "--workers").default == 1 and _option("build", "--store")
+    assert _option("serve", "--host").default == "127.0.0.1" and _option("serve", "--port")
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("tty, quiet, shown", [(True, False, True), (False, False, False), (True, True, False)])
+def test_build_progress_bar_only_on_a_terminal(monkeypatch, tmp_path, tty, quiet, shown):
+    stderr = _Terminal() if tty else io.StringIO()
+    monkeypatch.setattr(sys, "stderr", stderr)
+    monkeypatch.setattr(sys, "stdout", io.StringIO())
+    argv = ["build", str(EXAMPLES[0]), str(EXAMPLES[1]), "--store", str(tmp_path / "s")]
+    assert main(argv + (["--quiet"] if quiet else [])) == 0
+    assert ("building" in stderr.getvalue()) is shown, stderr.getvalue()
+
+
+def test_build_uses_govkg_store(monkeypatch, tmp_path, capsys):
+    monkeypatch.setenv("GOVKG_STORE", str(tmp_path / "env"))
+    assert main(["build", str(EXAMPLES[0]), "--quiet"]) == 0
+    assert main(["query", "reports", "--format", "json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 1 and (tmp_path / "env").is_dir()
