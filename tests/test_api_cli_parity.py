@@ -142,3 +142,25 @@ def test_sparql_cli_gives_the_api_rows(capsys, store_dir):
     cli = _cli_json(capsys, "sparql", text, "--format", "json", "--store", store_dir)
     with KnowledgeGraph.open(store_dir) as graph:
         assert len(cli) == 4 and cli == json.loads(to_json(graph.sparql(text)))
+
+
+def test_kg_exports_its_public_names():
+    import kg
+    assert {"KnowledgeGraph", "GovkgError", "load_report", "list_queries", "extract_files"} <= set(kg.__all__)
+    for name in kg.__all__:
+        assert getattr(kg, name) is not None, name
+    assert kg.KnowledgeGraph is KnowledgeGraph and issubclass(kg.ParameterError, kg.GovkgError)
+    with pytest.raises(AttributeError):
+        kg.no_such_name  # noqa: B018
+
+
+@pytest.mark.parametrize("module", ["kg", "loaders", "kg.cli"])
+def test_import_stays_light(module):
+    import subprocess
+    import sys
+    from pathlib import Path
+    code = (f"import sys, {module}; heavy = ('pyoxigraph', 'networkx', 'loaders.pipeline', 'kg.graph', "
+            "'pyvis', 'tqdm'); print(sorted(m for m in sys.modules if m.startswith(heavy)))")
+    done = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[1],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and done.stdout.strip() == "[]", done.stdout + done.stderr
