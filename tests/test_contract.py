@@ -239,6 +239,7 @@ def test_json_is_an_array_of_objects_keyed_by_the_variables(capsys, store, name)
     for row in rows:
         assert isinstance(row, dict) and list(row) == header
         assert all(v is None or isinstance(v, (str, int, float)) for v in row.values()), row
+        assert not any(isinstance(v, str) and v.startswith("https://w3id.org/govkg/") for v in row.values()), row
 
 
 @pytest.mark.parametrize("name", sorted(CONTRACT_QUERIES))
