@@ -12,7 +12,6 @@ import re
 import shutil
 import subprocess
 import sys
-import tomllib
 from pathlib import Path
 
 import pytest
@@ -194,6 +193,7 @@ def test_the_checker_catches_a_broken_object(example_rows):
 # ---------------------------------------------------------------- entry points
 
 def test_govkg_script_is_python_m_kg():
+    tomllib = pytest.importorskip("tomllib")  # Python 3.11+
     scripts = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
     assert scripts == {"govkg": "kg.cli:main"}
     script = shutil.which("govkg")
