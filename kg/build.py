@@ -20,7 +20,7 @@ from loaders.errors import LoadError
 from loaders.read import SUFFIXES
 from loaders.records import Extraction
 
-__all__ = ["build", "expand", "prune", "BuildSummary"]
+__all__ = ["build", "expand", "prune", "BuildSummary", "ProgressBar"]
 
 Progress = Callable[[int, int, str], None]   # (done, total, path)
 
@@ -177,3 +177,25 @@ def build(store: Store, paths: Iterable[str | Path], workers: int = 1, progress:
     summary.failed.sort()
     summary.counts = store.counts()
     return summary
+
+
+class ProgressBar:
+    """A tqdm bar on stderr (only when stderr is a terminal) usable as a `build` progress callback."""
+
+    def __init__(self, enabled: bool = True):
+        import sys
+        self.enabled = enabled and sys.stderr.isatty()
+        self._bar = None
+
+    def __call__(self, done: int, total: int, path: str) -> None:
+        if not self.enabled:
+            return
+        if self._bar is None:
+            from tqdm import tqdm
+            self._bar = tqdm(total=total, unit="file", desc="building", leave=False)
+        self._bar.n = done
+        self._bar.set_postfix_str(Path(path).name, refresh=True)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.close()

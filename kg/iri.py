@@ -8,20 +8,37 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["BASE", "key", "digest", "place", "programme", "document", "report", "node",
+__all__ = ["BASE", "key", "display_title", "digest", "place", "programme", "programme_label", "document", "report", "node",
            "PROGRAMME_SCHEME"]
 
 BASE = "https://w3id.org/govkg/id/"
 PROGRAMME_SCHEME = "https://w3id.org/govkg/ontology#Programmes"
 
 _DASHES = re.compile(r"[\u2010-\u2015\u2212\u2500\u2501\uFE58\uFE63\uFF0D~～]+")
+_DASH_ASCII = re.compile(r"(?<=\d)-+(?=\d)")
 _OPEN = re.compile(r"[(（〔［\[【〖]")
 _CLOSE = re.compile(r"[)）〕］\]】〗]")
 _QUOTES = re.compile(r"[\"“”'‘’「」『』]")
 _SPACE = re.compile(r"\s+")
 _ADCODE = re.compile(r"^\d{6}$")
+
+
+def display_title(title: str) -> str:
+    """The one spelling shown for every title with the same identity: NFKC, ASCII brackets, em dashes,
+    no white space (so two reports citing one document give it one title).
+
+    >>> display_title("法治政府建设实施纲要（2021－2025年）")
+    '法治政府建设实施纲要(2021—2025年)'
+    >>> key(display_title("条例 〔草案〕")) == key("条例(草案)")
+    True
+    """
+    text = unicodedata.normalize("NFKC", title)
+    text = _DASHES.sub("—", _DASH_ASCII.sub("—", text))
+    text = _OPEN.sub("(", _CLOSE.sub(")", text))
+    return _SPACE.sub("", text)
 
 
 def key(text: str) -> str:
@@ -65,12 +82,51 @@ def place(name: str, adcode: str | None = None, parent: str | None = None) -> st
 
 
 def programme(name: str) -> str:
-    """A programme by its canonical name (spelling variants of dashes, quotes and spaces agree).
+    """A programme: the thesaurus concept's IRI where `ontology/programmes.ttl` has the name, else a
+    hash of the name's merge key (the loaders' `fold`: punctuation, spaces, asides ignored).
 
     >>> programme("企业安静期") == programme("“企业安静期”")
     True
+    >>> programme("承诺制+标准地+全代办") == programme("承诺制标准地全代办")
+    True
     """
-    return f"{BASE}programme/{digest(key(name))}"
+    from loaders.lexicon import fold
+    folded = fold(name) or key(name)
+    return _thesaurus()[0].get(folded) or f"{BASE}programme/{digest(folded)}"
+
+
+def programme_label(name: str) -> str:
+    """The label a programme is shown by: the thesaurus's prefLabel where it has one, else `name`.
+
+    >>> programme_label("某某县特色改革")
+    '某某县特色改革'
+    """
+    return _thesaurus()[1].get(programme(name), name)
+
+
+@lru_cache(maxsize=1)
+def _thesaurus() -> tuple[dict[str, str], dict[str, str]]:
+    """(fold of each label → concept IRI, concept IRI → prefLabel); short in-name forms (一件事) left out."""
+    import pyoxigraph as ox
+
+    from kg.resources import has_ontology_file, ontology_text
+    from loaders.lexicon import fold
+    if not has_ontology_file("programmes.ttl"):
+        return {}, {}
+    skos = "http://www.w3.org/2004/02/skos/core#"
+    pref: dict[str, str] = {}
+    alt: list[tuple[str, str]] = []
+    for t in ox.parse(ontology_text("programmes.ttl"), ox.RdfFormat.TURTLE):
+        if t.predicate.value == skos + "prefLabel":
+            pref[t.subject.value] = t.object.value
+        elif t.predicate.value == skos + "altLabel":
+            alt.append((t.subject.value, t.object.value))
+    found = {fold(label): concept for concept, label in pref.items()}
+    for concept, label in alt:
+        short = fold(label) in fold(pref.get(concept, "")) and len(fold(label)) < 4
+        if not short:
+            found.setdefault(fold(label), concept)
+    return found, pref
 
 
 def document(title: str, national: bool = False, place_key: str | None = None) -> str:

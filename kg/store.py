@@ -75,6 +75,11 @@ class Store:
             raise StoreError(f"{self.path}: the store is closed")
         return self._inner
 
+    @property
+    def oxigraph(self) -> ox.Store:
+        """The pyoxigraph store underneath (what `kg.rows.oxigraph_store` looks for)."""
+        return self.inner
+
     def _writable(self) -> ox.Store:
         if self.read_only:
             raise StoreError(f"{self.path}: the store is open read-only")

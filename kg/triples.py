@@ -170,14 +170,14 @@ def _report(x: _Report, path: str | Path, content_hash: str) -> None:
 
 
 def _programme(x: _Report, p: Programme) -> None:
-    g, pr = x.g, iri.programme(p.name)
+    g, pr, label = x.g, iri.programme(p.name), iri.programme_label(p.name)
     g.add(pr, RDF_TYPE, GK.Programme)
     g.add(pr, RDF_TYPE, SKOS.Concept)
     g.link(pr, SKOS.inScheme, iri.PROGRAMME_SCHEME)
-    g.add(pr, SKOS.prefLabel, p.name)
-    g.add(pr, RDFS.label, p.name)
-    spellings = list(p.aliases) + [m.text for m in p.mentions]
-    for alias in dict.fromkeys(a for a in spellings if a and a != p.name):
+    g.add(pr, SKOS.prefLabel, label)
+    g.add(pr, RDFS.label, label)
+    spellings = [p.name, *p.aliases, *(m.text for m in p.mentions)]
+    for alias in dict.fromkeys(a for a in spellings if a and a != label):
         g.add(pr, SKOS.altLabel, alias)
     g.add(pr, GK.programmeType, p.type)
     for other in p.related:
@@ -208,8 +208,8 @@ def _document(x: _Report, d: Document, known: dict[str, str]) -> None:
     issued_by = x.named_place(d.issuer)
     doc = known[iri.key(d.title)]
     g.add(doc, RDF_TYPE, GK.Document)
-    g.add(doc, DCTERMS.title, d.title)
-    g.add(doc, RDFS.label, d.title)
+    g.add(doc, DCTERMS.title, iri.display_title(d.title))
+    g.add(doc, RDFS.label, iri.display_title(d.title))
     g.add(doc, GK.documentType, d.type)
     g.add(doc, GK.issuer, d.issuer)
     g.link(doc, GK.issuedBy, issued_by)
@@ -218,8 +218,8 @@ def _document(x: _Report, d: Document, known: dict[str, str]) -> None:
         cited = known.get(iri.key(title)) or _document_iri(x, title, False, None)
         if iri.key(title) not in known:
             g.add(cited, RDF_TYPE, GK.Document)
-            g.add(cited, DCTERMS.title, title)
-            g.add(cited, RDFS.label, title)
+            g.add(cited, DCTERMS.title, iri.display_title(title))
+            g.add(cited, RDFS.label, iri.display_title(title))
         g.link(doc, DCTERMS.references, cited)
     g.link(x.r, DCTERMS.references, doc)
     if d.mentions:
