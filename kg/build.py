@@ -43,12 +43,12 @@ class BuildSummary:
     def line(self) -> str:
         """One summary line.
 
-        >>> BuildSummary(built=["a"], counts={"programmes": 2, "documents": 1, "outcomes": 0}).line()
-        'built 1 report (0 unchanged): 2 programmes, 1 document, 0 outcomes'
+        >>> BuildSummary(built=["a"], counts={"reports": 1, "programmes": 2, "documents": 1, "outcomes": 0}).line()
+        'built 1 report (0 unchanged): the store holds 1 report, 2 programmes, 1 document, 0 outcomes'
         """
         c = self.counts
-        text = (f"built {_n(len(self.built), 'report')} ({len(self.unchanged)} unchanged): "
-                f"{_n(c.get('programmes', 0), 'programme')}, {_n(c.get('documents', 0), 'document')}, "
+        text = (f"built {_n(len(self.built), 'report')} ({len(self.unchanged)} unchanged): the store holds "
+                f"{_n(c.get('reports', 0), 'report')}, {_n(c.get('programmes', 0), 'programme')}, {_n(c.get('documents', 0), 'document')}, "
                 f"{_n(c.get('outcomes', 0), 'outcome')}")
         if self.removed:
             text += f"; removed {_n(len(self.removed), 'report')}"

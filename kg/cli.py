@@ -10,6 +10,7 @@ import sys
 
 from kg.cli_export import add_export_commands
 from kg.cli_query import add_query_commands
+from kg.cli_serve import add_endpoint_args, add_serve_commands
 from kg.errors import GovkgError
 
 __all__ = ["main"]
@@ -28,6 +29,9 @@ def _cmd_extract(args) -> int:
 
 
 def _open(args):
+    if getattr(args, "endpoint", None):  # a SPARQL server instead of the folder (kg/remote.py)
+        from kg.remote_graph import RemoteKnowledgeGraph
+        return RemoteKnowledgeGraph.from_args(args)
     from kg.graph import KnowledgeGraph
     return KnowledgeGraph.open(args.store)
 
@@ -61,7 +65,7 @@ def _cmd_remove(args) -> int:
 def _cmd_demo(args) -> int:
     from kg.demo import run_demo
     with _open(args) as kg:
-        for line in run_demo(kg):
+        for line in run_demo(kg, html=args.output):
             print(line)
     return 0
 
@@ -83,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH")
     _add_store(p)
     p.add_argument("--workers", type=_positive, default=1, metavar="N", help="extraction processes")
+    add_endpoint_args(p)
     p.add_argument("--prune", action="store_true", help="also remove reports whose files are gone")
     p.add_argument("--quiet", action="store_true", help="no progress bar and no summary line")
     p.set_defaults(func=_cmd_build)
@@ -92,12 +97,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("remove", help="remove reports (by file path or report IRI) from the store")
     p.add_argument("reports", nargs="+", metavar="REPORT")
     _add_store(p)
+    add_endpoint_args(p)
     p.set_defaults(func=_cmd_remove)
     p = sub.add_parser("demo", help="build the bundled example reports and show a few answers")
     _add_store(p)
+    p.add_argument("-o", "--output", default="graph.html", metavar="FILE",
+                   help="where to write the network page (default: graph.html)")
     p.set_defaults(func=_cmd_demo)
     add_query_commands(sub)
     add_export_commands(sub)
+    add_serve_commands(sub)
     return parser
 
 

@@ -5,6 +5,8 @@ import argparse
 import sys
 from typing import Any
 
+from kg.cli_serve import add_endpoint_args
+
 __all__ = ["add_export_commands"]
 
 _FORMAT_HELP = ("html (interactive offline network page), graphml, gexf, csv (adoption panel); "
@@ -25,6 +27,7 @@ def add_export_commands(subparsers: Any) -> None:
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write")
     p.add_argument("--store", metavar="DIR", default=None,
                    help="the store folder (default: $GOVKG_STORE or ./govkg-store)")
+    add_endpoint_args(p)
     view = p.add_argument_group("view options (html, graphml, gexf, csv)")
     view.add_argument("--focus", metavar="LABEL", help="only the neighbourhood of the node with this name or alias")
     view.add_argument("--depth", type=int, default=None, metavar="N", help="steps around --focus (default 1)")
@@ -39,12 +42,12 @@ def add_export_commands(subparsers: Any) -> None:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from kg.cli_query import open_store
+    from kg.cli_query import open_target
     from kg.export import export
     if args.depth is not None and not args.focus:
         print("govkg: error: --depth: needs --focus", file=sys.stderr)
         return 2
-    source = open_store(args.store)
+    source = open_target(args, snapshot=True)
     depth = args.depth if args.depth is not None else (1 if args.focus else None)
     path = export(source, args.format, args.output, focus=args.focus, depth=depth, types=args.types,
                   year=args.year, jurisdiction=args.jurisdiction, program=args.program,

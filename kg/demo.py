@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from importlib import resources
+from pathlib import Path
 
 from kg.graph import KnowledgeGraph
 from kg.resources import examples_dir
@@ -24,12 +25,12 @@ DEMO_QUESTIONS = {
 }
 
 
-def run_demo(kg: KnowledgeGraph) -> Iterator[str]:
-    """Build the examples into `kg` and yield lines to print.
+def run_demo(kg: KnowledgeGraph, html: str | Path | None = "graph.html") -> Iterator[str]:
+    """Build the examples into `kg`, yield lines to print, and write the network page to `html`.
 
     >>> import tempfile
     >>> with KnowledgeGraph.open(tempfile.mkdtemp() + "/demo") as kg:
-    ...     lines = list(run_demo(kg))
+    ...     lines = list(run_demo(kg, html=None))
     >>> lines[0].startswith("built ") and "reports (0 unchanged)" in lines[0]
     True
     """
@@ -41,5 +42,11 @@ def run_demo(kg: KnowledgeGraph) -> Iterator[str]:
         yield question + ":"
         for row in kg.sparql(sparql):
             yield "  " + "  ".join("" if v is None else str(v) for v in row.values())
+    if html is not None:
+        from kg.export import write_demo_page
+        page = write_demo_page(kg, html)
+        yield ""
+        yield f"network page: {page} (open it in a browser; it works offline)"
     yield ""
-    yield f"try: govkg sparql 'SELECT * WHERE {{ ?s ?p ?o }} LIMIT 10' --store {kg.path}"
+    yield f"try: govkg query adopters --param program=企业安静期 --store {kg.path}"
+    yield f"     govkg sparql 'SELECT * WHERE {{ ?s ?p ?o }} LIMIT 10' --store {kg.path}"
