@@ -22,9 +22,11 @@ COUNTED = {"reports": "Report", "jurisdictions": "Jurisdiction", "programmes": "
 _VOCABULARY = ((GRAPH_ONTOLOGY, "govkg.ttl"), (GRAPH_THESAURUS, "programmes.ttl"))
 
 
-def _busy(path: Path, exc: OSError) -> StoreError:
+def _busy(path: Path, exc: Exception) -> StoreError:
     if "lock" in str(exc).lower():
         return StoreBusy(f"store is busy: another govkg process is writing to {path}")
+    if "column family not found" in str(exc).lower():  # read-only open while another process creates it
+        return StoreBusy(f"store is busy: another govkg process is creating {path}; try again in a moment")
     return StoreError(f"{path}: cannot open the store ({exc})")
 
 
@@ -62,7 +64,7 @@ class Store:
             else:
                 path.mkdir(parents=True, exist_ok=True)
                 inner = ox.Store(str(path))
-        except OSError as exc:
+        except (OSError, RuntimeError) as exc:  # RocksDB reports some open failures as RuntimeError
             raise _busy(path, exc) from None
         store = cls(inner, path, read_only)
         if not read_only and not is_store:
