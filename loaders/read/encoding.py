@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from loaders.errors import DecodeError
 
-__all__ = ["decode", "decode_bytes", "Decoded"]
+__all__ = ["decode", "decode_bytes", "Decoded", "blank_controls"]
 
 
 class Decoded(NamedTuple):
@@ -139,7 +139,15 @@ def _check(text: str, path: str) -> str:
     bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\f\v") or ch == "\ufffd")
     if bad > 2 + len(sample) // 100:
         raise DecodeError(path, "decodes to control characters: binary content, not text")
-    # the few left (escape sequences, bells) become spaces: same length, so offsets still hold
+    return blank_controls(text)
+
+
+def blank_controls(text: str) -> str:
+    """Control characters (escape sequences, bells…) become spaces: same length, so offsets hold.
+
+    >>> blank_controls("接诉\x1b[2J即办")
+    '接诉 [2J即办'
+    """
     return _CONTROL.sub(" ", text)
 
 
