@@ -3,9 +3,11 @@ processes), and replace each report's graph in one transaction. Bad files are co
 """
 from __future__ import annotations
 
+import errno
 import hashlib
 import multiprocessing
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
@@ -63,7 +65,7 @@ def _n(count: int, word: str) -> str:
 
 
 def expand(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, str]], list[tuple[str, str]]]:
-    """Files to load (resolved, each once), non-report files skipped, and paths that do not exist.
+    """Files to load (resolved, each once), non-report files skipped, and paths that cannot be read.
 
     Folders are walked recursively without following symlinked folders; hidden names are skipped.
 
@@ -78,14 +80,39 @@ def expand(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, str
         if path.is_dir():
             for found in _walk(path):
                 if found.suffix.lower() in SUFFIXES:
-                    files.setdefault(found.resolve(), None)
+                    _add_file(found, files, missing)
                 else:
                     skipped.append((str(found), "unsupported file type"))
         elif path.exists() or path.is_symlink():
-            files.setdefault(path.resolve(), None)
+            _add_file(path, files, missing)
         else:
             missing.append((str(given), "no such file or directory"))
     return list(files), skipped, missing
+
+
+def _add_file(path: Path, files: dict[Path, None], failed: list[tuple[str, str]]) -> None:
+    """Add the resolved regular file, or name `path` with why it cannot be read (never blocks on a FIFO)."""
+    try:
+        resolved = path.resolve(strict=True)
+        mode = resolved.stat().st_mode
+    except RuntimeError:  # a symlink loop, on Python < 3.13
+        failed.append((str(path), "symlink loop"))
+        return
+    except OSError as exc:
+        failed.append((str(path), _unreadable(path, exc)))
+        return
+    if stat.S_ISREG(mode):
+        files.setdefault(resolved, None)
+    else:
+        failed.append((str(path), "not a regular file (a FIFO, socket or device)"))
+
+
+def _unreadable(path: Path, exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return "symlink loop"
+    if path.is_symlink() and exc.errno == errno.ENOENT:
+        return "broken symlink (its target does not exist)"
+    return f"cannot read file ({exc.strerror or exc})"
 
 
 def _walk(folder: Path) -> Iterator[Path]:

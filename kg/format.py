@@ -5,6 +5,7 @@ import csv
 import io
 import json
 import math
+import re
 import shutil
 import unicodedata
 from collections.abc import Sequence
@@ -13,6 +14,8 @@ __all__ = ["FORMATS", "format_rows", "to_table", "to_csv", "to_json", "display_w
 
 FORMATS = ("table", "csv", "json")
 ELLIPSIS = "…"
+# terminal control (ANSI escapes, bells…) from report text must never reach a terminal raw
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def _columns(rows: Sequence[dict], columns: Sequence[str] | None) -> list[str]:
@@ -31,7 +34,7 @@ def _text(value) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    return " ".join(str(value).split()) if isinstance(value, str) else str(value)
+    return _CONTROL.sub("\ufffd", " ".join(str(value).split())) if isinstance(value, str) else str(value)
 
 
 def _is_number(value) -> bool:
@@ -39,7 +42,7 @@ def _is_number(value) -> bool:
 
 
 def _csv_cell(value) -> str:
-    return value if isinstance(value, str) else _text(value)
+    return _CONTROL.sub("\ufffd", value) if isinstance(value, str) else _text(value)
 
 
 def _json_value(value):

@@ -4,6 +4,7 @@ The ontology and the programme thesaurus live in their own graphs; queries see t
 """
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -22,10 +23,25 @@ COUNTED = {"reports": "Report", "jurisdictions": "Jurisdiction", "programmes": "
 _VOCABULARY = ((GRAPH_ONTOLOGY, "govkg.ttl"), (GRAPH_THESAURUS, "programmes.ttl"))
 
 
-def _busy(path: Path, exc: OSError) -> StoreError:
+def _busy(path: Path, exc: Exception) -> StoreError:
     if "lock" in str(exc).lower():
         return StoreBusy(f"store is busy: another govkg process is writing to {path}")
+    if "column family not found" in str(exc).lower():  # read-only open while another process creates it
+        return StoreBusy(f"store is busy: another govkg process is creating {path}; try again in a moment")
     return StoreError(f"{path}: cannot open the store ({exc})")
+
+
+def _open_read_only(path: Path, tries: int = 10) -> ox.Store:
+    """Open read-only beside a writer; retry while a writer is creating or rewriting the store's
+    manifest (RocksDB then reports missing column families, missing files or "corruption")."""
+    for attempt in range(tries):
+        try:
+            return ox.Store.read_only(str(path))
+        except (OSError, RuntimeError):
+            if attempt == tries - 1:
+                raise
+            time.sleep(0.05)
+    raise AssertionError("unreachable")
 
 
 class Store:
@@ -58,11 +74,11 @@ class Store:
             raise StoreError(f"{path}: no govkg store here; build one with `govkg build PATH --store {path}`")
         try:
             if read_only:
-                inner = ox.Store.read_only(str(path))
+                inner = _open_read_only(path)
             else:
                 path.mkdir(parents=True, exist_ok=True)
                 inner = ox.Store(str(path))
-        except OSError as exc:
+        except (OSError, RuntimeError) as exc:  # RocksDB reports some open failures as RuntimeError
             raise _busy(path, exc) from None
         store = cls(inner, path, read_only)
         if not read_only and not is_store:

@@ -3,12 +3,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from loaders.errors import LoadError
 from loaders.extract import document, jurisdiction, meta, outcome, programme
 from loaders.read import read
 from loaders.records import Extraction
 from loaders.text import Text
 
-__all__ = ["load_report", "extract_text"]
+__all__ = ["load_report", "extract_text", "MAX_CHARS"]
+
+# Far above any real report (tens of thousands of characters); some extractors grow faster than
+# linearly, so a 20 MB dump would hold a build for hours.
+MAX_CHARS = 300_000
 
 
 def load_report(path: str | Path) -> Extraction:
@@ -17,6 +22,9 @@ def load_report(path: str | Path) -> Extraction:
     Raises a `loaders.errors.LoadError` subclass naming the file when it cannot be read as a report.
     """
     raw = read(path)
+    if len(raw.text) > MAX_CHARS:
+        raise LoadError(path, f"too long for one report ({len(raw.text):,} characters; the limit is "
+                              f"{MAX_CHARS:,}); split it into its reports")
     return extract_text(str(path), raw.text, raw.encoding, raw.meta)
 
 

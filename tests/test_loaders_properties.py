@@ -85,3 +85,41 @@ def test_extraction_offsets_point_into_plain_and_are_deterministic(text):
     again = extract_text("p.txt", text)
     assert json.dumps(first.to_json(), ensure_ascii=False, sort_keys=True) == \
         json.dumps(again.to_json(), ensure_ascii=False, sort_keys=True)
+
+
+LOAD_SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+ENCODINGS = ["utf-8", "gb18030", "utf-16", "utf-8-sig", "utf-16-be"]
+
+
+def _mentions(extraction):
+    for programme in extraction.programs:
+        yield from programme.mentions
+    for document in extraction.documents:
+        yield from document.mentions
+
+
+@LOAD_SETTINGS
+@given(st.one_of(st.binary(max_size=1500),
+                 st.tuples(report_text, st.sampled_from(ENCODINGS), st.booleans()).map(
+                     lambda t: (f"<html><body><p>{t[0]}</p></body></html>" if t[2] else t[0])
+                     .encode(t[1], errors="replace"))),
+       st.sampled_from([".txt", ".html", ".md"]))
+def test_load_report_on_any_file_is_govkg_error_or_a_sound_extraction(tmp_path, data, suffix):
+    from loaders import load_report
+    path = tmp_path / f"report{suffix}"
+    path.write_bytes(data)
+    try:
+        first = load_report(path)
+    except GovkgError as exc:
+        assert str(exc).startswith(str(path)) and "\n" not in str(exc)
+        return
+    text = first.text
+    assert text.strip()
+    assert not any(ord(c) < 32 and c not in "\t\n\r\x0b\x0c" for c in text)
+    for m in _mentions(first):
+        assert 0 <= m.start < m.end <= len(text) and text[m.start:m.end] == m.text
+    for outcome in first.outcomes:
+        assert text[outcome.start:outcome.end] == outcome.text
+    again = load_report(path)
+    assert json.dumps(first.to_json(), ensure_ascii=False, sort_keys=True) == \
+        json.dumps(again.to_json(), ensure_ascii=False, sort_keys=True)

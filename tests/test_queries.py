@@ -44,6 +44,8 @@ CASES = {
                == [("苏州工业园区", "Jurisdiction")]),
     "co-adoption": ({"min": 2}, lambda rows: [(r["jurisdiction"], r["other"], r["programs"]) for r in rows]
                     == [("阳泉市", "泽州县", 2)]),
+    "flagged": ({}, lambda rows: [(r["source"], r["warning"]) for r in rows]
+                == [("/data/sz2023.html", "incomplete last character dropped")]),
     "timeline": ({"jurisdiction": "泽州县"}, lambda rows: [(r["year"], r["programs"]) for r in rows]
                  == [(2024, 4)]),
 }

@@ -1,6 +1,7 @@
 """File → plain text: pick a reader by suffix, decode, strip page chrome. `read(path) -> RawText`."""
 from __future__ import annotations
 
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -70,7 +71,10 @@ def _read_bytes(path: Path) -> bytes:
     try:
         if path.is_dir():
             raise LoadError(path, "is a directory, not a report file")
-        if path.stat().st_size > MAX_BYTES:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # reading a FIFO would block for ever
+            raise LoadError(path, "not a regular file (a FIFO, socket or device)")
+        if info.st_size > MAX_BYTES:
             raise LoadError(path, f"file is larger than {MAX_BYTES // 2**20} MB; split it or trim it")
         return path.read_bytes()
     except PermissionError:

@@ -6,11 +6,12 @@ decoders come first and the statistical detector (charset-normalizer) is the las
 from __future__ import annotations
 
 import codecs
+import re
 from typing import NamedTuple
 
 from loaders.errors import DecodeError
 
-__all__ = ["decode", "decode_bytes", "Decoded"]
+__all__ = ["decode", "decode_bytes", "Decoded", "blank_controls"]
 
 
 class Decoded(NamedTuple):
@@ -130,12 +131,24 @@ def _cjk_share(text: str) -> float:
     return cjk / max(1, len(sample.strip()) or 1)
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
 def _check(text: str, path: str) -> str:
     sample = text[:20000]
     bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\f\v") or ch == "\ufffd")
     if bad > 2 + len(sample) // 100:
         raise DecodeError(path, "decodes to control characters: binary content, not text")
-    return text
+    return blank_controls(text)
+
+
+def blank_controls(text: str) -> str:
+    """Control characters (escape sequences, bells…) become spaces: same length, so offsets hold.
+
+    >>> blank_controls("接诉\x1b[2J即办")
+    '接诉 [2J即办'
+    """
+    return _CONTROL.sub(" ", text)
 
 
 def _detect(data: bytes, path: str) -> Decoded:

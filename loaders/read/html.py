@@ -11,7 +11,7 @@ import codecs
 import re
 from pathlib import Path
 
-from loaders.read.encoding import decode_bytes
+from loaders.read.encoding import blank_controls, decode_bytes
 from loaders.read.tree import Node, parse
 
 __all__ = ["read_html", "html_to_text"]
@@ -69,16 +69,17 @@ def read_html(path: Path, data: bytes):
     from loaders.read import RawText
     text, encoding, warnings = _decode_html(data, str(path))
     body, meta = html_to_text(text)
+    body = blank_controls(body)  # entities such as &#27; decode to controls too
     if warnings:
         meta["warnings"] = list(warnings)
     return RawText(body, encoding, meta)
 
 
 def _decode_html(data: bytes, path: str) -> tuple[str, str, tuple[str, ...]]:
-    if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return decode_bytes(data, path)
+    if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in data:
+        return decode_bytes(data, path)  # NUL bytes: UTF-16 without a BOM, or binary
     try:
-        return data.decode("utf-8"), "utf-8", ()   # valid UTF-8 is UTF-8, whatever the page claims
+        return blank_controls(data.decode("utf-8")), "utf-8", ()   # valid UTF-8 is UTF-8, whatever the page claims
     except UnicodeDecodeError:
         pass
     declared = _META_CHARSET.search(data[:8192])
@@ -87,7 +88,7 @@ def _decode_html(data: bytes, path: str) -> tuple[str, str, tuple[str, ...]]:
         name = "gb18030" if name in _GB else name
         try:
             name = codecs.lookup(name).name
-            return data.decode(name), name, ()
+            return blank_controls(data.decode(name)), name, ()
         except (LookupError, UnicodeDecodeError):
             pass
     return decode_bytes(data, path)
