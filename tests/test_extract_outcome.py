@@ -85,12 +85,17 @@ def test_span_points_into_plain_text():
     ("下降", "decrease"), ("减少", "decrease"), ("压缩", "decrease"), ("缩短", "decrease"),
     ("降低", "decrease"), ("减轻", "decrease"), ("精简", "decrease"), ("压减", "decrease"),
     ("提升", "increase"), ("提高", "increase"), ("增长", "increase"), ("增加", "increase"),
-    ("上升", "increase"), ("增幅达", "increase"),
+    ("上升", "increase"), ("增幅达", "increase"), ("取消", "decrease"),
     ("达", "level"), ("达到", "level"), ("为", "level"), ("实现", "level"),
 ])
 def test_direction_from_verb(verb, direction):
     o = only(f"企业办事时间{verb}30%。")
     assert (o.indicator, o.direction) == ("企业办事时间", direction)
+
+
+def test_verb_after_a_scope_word_gives_the_direction():
+    o = only("长沙市全年减少群众提交证明材料1.3万余份。")
+    assert (o.indicator, o.value, o.direction) == ("群众提交证明材料", 13000, "decrease")
 
 
 def test_comparison_goes_with_the_verb():

@@ -69,6 +69,8 @@ def before(phrase: str) -> tuple[str, str | None]:
     if m:
         phrase = phrase[m.end():]
     phrase, tail = peel_tail(tidy(phrase))
+    if not (direction or head or tail):          # 全年减少证明材料: the verb after a scope word
+        phrase, head = peel_head(phrase)
     m = _BASELINE.search(phrase)
     if m and (m.start() == 0 or m.start() >= 2):
         phrase = phrase[:m.start()]
