@@ -6,4 +6,12 @@ a Python API (`KnowledgeGraph`) and exports (an offline HTML network page, Graph
 from kg.errors import GovkgError
 
 __version__ = "0.1.0"
-__all__ = ["GovkgError", "__version__"]
+__all__ = ["GovkgError", "KnowledgeGraph", "__version__"]
+
+
+def __getattr__(name: str):
+    # imported on first use, so `import kg` stays light (no pyoxigraph or loaders at import time)
+    if name == "KnowledgeGraph":
+        from kg.graph import KnowledgeGraph
+        return KnowledgeGraph
+    raise AttributeError(f"module 'kg' has no attribute {name!r}")

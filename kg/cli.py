@@ -8,7 +8,9 @@ import argparse
 import json
 import sys
 
+from kg.cli_export import add_export_commands
 from kg.cli_query import add_query_commands
+from kg.cli_serve import add_endpoint_args, add_serve_commands
 from kg.errors import GovkgError
 
 __all__ = ["main"]
@@ -26,6 +28,53 @@ def _cmd_extract(args) -> int:
     return status
 
 
+def _open(args):
+    if getattr(args, "endpoint", None):  # a SPARQL server instead of the folder (kg/remote.py)
+        from kg.remote_graph import RemoteKnowledgeGraph
+        return RemoteKnowledgeGraph.from_args(args)
+    from kg.graph import KnowledgeGraph
+    return KnowledgeGraph.open(args.store)
+
+
+def _cmd_build(args) -> int:
+    with _open(args) as kg:
+        summary = kg.build(args.paths, workers=args.workers, prune=args.prune, progress=not args.quiet)
+    for path, reason in summary.failed + summary.skipped:
+        print(f"govkg: skipped {path}: {reason}", file=sys.stderr)
+    if not args.quiet:
+        print(summary.line())
+    return 0 if summary.ok else 1
+
+
+def _cmd_validate(args) -> int:
+    with _open(args) as kg:
+        conforms, text = kg.validate()
+    print(text)
+    return 0 if conforms else 3
+
+
+def _cmd_remove(args) -> int:
+    with _open(args) as kg:
+        removed, missing = kg.remove(args.reports)
+    for name in missing:
+        print(f"govkg: error: no report in the store for {name}", file=sys.stderr)
+    print(f"removed {len(removed)} report{'' if len(removed) == 1 else 's'}")
+    return 1 if missing else 0
+
+
+def _cmd_demo(args) -> int:
+    from kg.demo import run_demo
+    with _open(args) as kg:
+        for line in run_demo(kg, html=args.output):
+            print(line)
+    return 0
+
+
+def _add_store(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--store", metavar="DIR", default=None,
+                   help="the store folder (default: $GOVKG_STORE or ./govkg-store)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="govkg", description=__doc__.splitlines()[0],
                                      epilog="exit status: 0 ok, 1 failure, 2 usage error, 3 not valid")
@@ -34,8 +83,41 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("extract", help="print one JSON object per report file; stores nothing")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.set_defaults(func=_cmd_extract)
+    p = sub.add_parser("build", help="load report files and folders (recursively) into the store")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    _add_store(p)
+    p.add_argument("--workers", type=_positive, default=1, metavar="N", help="extraction processes")
+    add_endpoint_args(p)
+    p.add_argument("--prune", action="store_true", help="also remove reports whose files are gone")
+    p.add_argument("--quiet", action="store_true", help="no progress bar and no summary line")
+    p.set_defaults(func=_cmd_build)
+    p = sub.add_parser("validate", help="check the store against the SHACL shapes (exit 3 if not valid)")
+    _add_store(p)
+    p.set_defaults(func=_cmd_validate)
+    p = sub.add_parser("remove", help="remove reports (by file path or report IRI) from the store")
+    p.add_argument("reports", nargs="+", metavar="REPORT")
+    _add_store(p)
+    add_endpoint_args(p)
+    p.set_defaults(func=_cmd_remove)
+    p = sub.add_parser("demo", help="build the bundled example reports and show a few answers")
+    _add_store(p)
+    p.add_argument("-o", "--output", default="graph.html", metavar="FILE",
+                   help="where to write the network page (default: graph.html)")
+    p.set_defaults(func=_cmd_demo)
     add_query_commands(sub)
+    add_export_commands(sub)
+    add_serve_commands(sub)
     return parser
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+    return value
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -9,6 +9,7 @@ import os
 import sys
 from pathlib import Path
 
+from kg.cli_serve import add_endpoint_args
 from kg.errors import ParameterError, QueryError, StoreError
 from kg.format import FORMATS, format_rows
 
@@ -23,6 +24,7 @@ def add_output_args(parser: argparse.ArgumentParser) -> None:
                         help="table (fits the terminal), csv or json (default: table)")
     parser.add_argument("--store", metavar="DIR", default=None,
                         help=f"the store folder (default: $GOVKG_STORE or ./{DEFAULT_STORE})")
+    add_endpoint_args(parser)
 
 
 def store_path(option: str | None) -> Path:
@@ -52,6 +54,12 @@ def open_store(option: str | None = None):
         raise StoreError(f"{path}: cannot open the store ({exc})") from None
 
 
+def open_target(args, snapshot: bool = False):
+    """The remote store named by --endpoint (copied into memory when `snapshot`), else --store's."""
+    from kg.remote import open_target as _open_target
+    return _open_target(args, lambda a: open_store(a.store), snapshot=snapshot)
+
+
 def parse_params(items: list[str] | None) -> dict[str, str]:
     """``["program=企业安静期", "min=3"]`` → a dict; a missing '=' is a `ParameterError`.
 
@@ -76,7 +84,7 @@ def _cmd_query(args) -> int:
     from kg.query import load_query, run_named
     load_query(args.name)  # an unknown name fails before the store is opened
     params = parse_params(args.param)
-    _print(run_named(open_store(args.store), args.name, **params), args.format)
+    _print(run_named(open_target(args), args.name, **params), args.format)
     return 0
 
 
@@ -102,7 +110,7 @@ def _cmd_sparql(args) -> int:
     from kg.rows import run_sparql
     text = _read_query(args.query)
     source = args.query[1:] if args.query.startswith("@") else "query"
-    _print(run_sparql(open_store(args.store), text, source=source), args.format)
+    _print(run_sparql(open_target(args), text, source=source), args.format)
     return 0
 
 

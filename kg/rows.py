@@ -54,7 +54,7 @@ def oxigraph_store(store):
     """
     import pyoxigraph
     for _ in range(3):
-        if isinstance(store, pyoxigraph.Store):
+        if isinstance(store, pyoxigraph.Store) or getattr(store, "remote", False):
             return store
         inner = next((getattr(store, a) for a in ("store", "_store", "oxigraph", "_oxigraph", "raw")
                       if getattr(store, a, None) is not None), None)

@@ -1,0 +1,201 @@
+"""Files and folders → report graphs in the store: expand, skip unchanged, extract (in worker
+processes), and replace each report's graph in one transaction. Bad files are collected, not fatal.
+"""
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg import iri
+from kg.store import Store
+from kg.triples import to_quads
+from loaders import load_report
+from loaders.errors import LoadError
+from loaders.read import SUFFIXES
+from loaders.records import Extraction
+
+__all__ = ["build", "expand", "prune", "BuildSummary", "ProgressBar"]
+
+Progress = Callable[[int, int, str], None]   # (done, total, path)
+
+
+@dataclass
+class BuildSummary:
+    """What a build did: files built, unchanged, failed and skipped; store counts afterwards."""
+
+    built: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)     # (path, one-line reason)
+    skipped: list[tuple[str, str]] = field(default_factory=list)    # not report files: (path, reason)
+    removed: list[str] = field(default_factory=list)                # pruned report IRIs
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def line(self) -> str:
+        """One summary line.
+
+        >>> BuildSummary(built=["a"], counts={"reports": 1, "programmes": 2, "documents": 1, "outcomes": 0}).line()
+        'built 1 report (0 unchanged): the store holds 1 report, 2 programmes, 1 document, 0 outcomes'
+        """
+        c = self.counts
+        text = (f"built {_n(len(self.built), 'report')} ({len(self.unchanged)} unchanged): the store holds "
+                f"{_n(c.get('reports', 0), 'report')}, {_n(c.get('programmes', 0), 'programme')}, {_n(c.get('documents', 0), 'document')}, "
+                f"{_n(c.get('outcomes', 0), 'outcome')}")
+        if self.removed:
+            text += f"; removed {_n(len(self.removed), 'report')}"
+        skipped = len(self.failed) + len(self.skipped)
+        if skipped:
+            text += f"; skipped {_n(skipped, 'file')}"
+        return text
+
+
+def _n(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def expand(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, str]], list[tuple[str, str]]]:
+    """Files to load (resolved, each once), non-report files skipped, and paths that do not exist.
+
+    Folders are walked recursively without following symlinked folders; hidden names are skipped.
+
+    >>> expand(["no/such/place"])[2]
+    [('no/such/place', 'no such file or directory')]
+    """
+    files: dict[Path, None] = {}
+    skipped: list[tuple[str, str]] = []
+    missing: list[tuple[str, str]] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            for found in _walk(path):
+                if found.suffix.lower() in SUFFIXES:
+                    files.setdefault(found.resolve(), None)
+                else:
+                    skipped.append((str(found), "unsupported file type"))
+        elif path.exists() or path.is_symlink():
+            files.setdefault(path.resolve(), None)
+        else:
+            missing.append((str(given), "no such file or directory"))
+    return list(files), skipped, missing
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for root, dirs, names in os.walk(folder, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(names):
+            if not name.startswith("."):
+                yield Path(root) / name
+
+
+def content_hash(path: Path) -> str | None:
+    """SHA-256 of the file's bytes, or None when it cannot be read."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def _extract(path: str) -> tuple[str, Extraction | None, str | None]:
+    """Worker: one file → its extraction, or the one-line reason it failed."""
+    try:
+        return path, load_report(path), None
+    except LoadError as exc:
+        return path, None, exc.reason
+    except Exception as exc:  # a bug in one extractor must not stop the whole build
+        return path, None, f"internal error ({type(exc).__name__}: {exc})".splitlines()[0]
+
+
+def _extractions(paths: list[str], workers: int) -> Iterator[tuple[str, Extraction | None, str | None]]:
+    if workers <= 1 or len(paths) <= 1:
+        yield from map(_extract, paths)
+        return
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    with ProcessPoolExecutor(min(workers, len(paths)), mp_context=context) as pool:
+        futures = {pool.submit(_extract, path): path for path in paths}
+        for future in as_completed(futures):
+            path = futures.pop(future)
+            try:
+                yield future.result()
+            except BrokenProcessPool:  # a worker died (killed, out of memory): name the file, go on
+                yield path, None, "the worker process extracting it died"
+
+
+def prune(store: Store) -> list[str]:
+    """Remove the reports whose source files are gone; their IRIs."""
+    gone = [r for r, (source, _) in store.reports().items() if not Path(source).exists()]
+    for report in gone:
+        store.remove_report(report)
+    return gone
+
+
+def build(store: Store, paths: Iterable[str | Path], workers: int = 1, progress: Progress | None = None,
+          prune_missing: bool = False) -> BuildSummary:
+    """Load files and folders into `store`, one transaction per report; never stops at a bad file.
+
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "r.txt").write_text("平遥县2023年法治政府建设情况报告\\n全县推行“企业安静期”制度。")
+    >>> with Store.open(d / "store") as s:
+    ...     summary = build(s, [d / "r.txt", d / "gone.txt"])
+    >>> len(summary.built), [reason for _, reason in summary.failed]
+    (1, ['no such file or directory'])
+    """
+    files, skipped, missing = expand(paths)
+    summary = BuildSummary(failed=list(missing), skipped=skipped)
+    store.load_vocabulary()
+    stored = store.reports()
+    todo: dict[str, str] = {}
+    for path in files:
+        digest = content_hash(path)
+        report = iri.report(path)
+        if digest is not None and stored.get(report, (None, None))[1] == digest:
+            summary.unchanged.append(str(path))
+        else:
+            todo[str(path)] = digest or ""
+    done = len(summary.unchanged)
+    for path, extraction, reason in _extractions(list(todo), workers):
+        if extraction is None:
+            summary.failed.append((path, reason or "cannot load"))
+        else:
+            store.replace_report(iri.report(path), to_quads(extraction, iri.report(path), path, todo[path]))
+            summary.built.append(path)
+        done += 1
+        if progress:
+            progress(done, len(files), path)
+    if prune_missing:
+        summary.removed = prune(store)
+    summary.failed.sort()
+    summary.counts = store.counts()
+    return summary
+
+
+class ProgressBar:
+    """A tqdm bar on stderr (only when stderr is a terminal) usable as a `build` progress callback."""
+
+    def __init__(self, enabled: bool = True):
+        import sys
+        self.enabled = enabled and sys.stderr.isatty()
+        self._bar = None
+
+    def __call__(self, done: int, total: int, path: str) -> None:
+        if not self.enabled:
+            return
+        if self._bar is None:
+            from tqdm import tqdm
+            self._bar = tqdm(total=total, unit="file", desc="building", leave=False)
+        self._bar.n = done
+        self._bar.set_postfix_str(Path(path).name, refresh=True)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.close()

@@ -1,0 +1,63 @@
+"""Exports of the store: `EXPORTERS` maps a format name to `write(source, path, **options)`.
+
+Graph formats (html, graphml, gexf, csv) take the view options of `kg.network_views.view`
+(focus, depth, types, year, jurisdiction, program; html also color_by); RDF formats (ttl, trig, nq,
+jsonld) always dump the whole store. Writers are imported only when called (pyvis is heavy).
+"""
+from __future__ import annotations
+
+from importlib import import_module
+from pathlib import Path
+from typing import Any, Callable
+
+from kg.errors import ExportError
+
+__all__ = ["EXPORTERS", "GRAPH_FORMATS", "RDF_FORMATS", "export", "write_demo_page"]
+
+
+def _lazy(module: str, name: str = "write") -> Callable[..., Path]:
+    def writer(source: Any, path: str | Path, **options: Any) -> Path:
+        return getattr(import_module(f"kg.export.{module}"), name)(source, path, **options)
+    writer.__name__ = f"{module}.{name}"
+    writer.__doc__ = f"Lazily calls kg.export.{module}.{name}."
+    return writer
+
+
+EXPORTERS: dict[str, Callable[..., Path]] = {
+    "html": _lazy("html"), "graphml": _lazy("graphml"), "gexf": _lazy("gexf"), "csv": _lazy("panel"),
+    "ttl": _lazy("rdf", "write_ttl"), "trig": _lazy("rdf", "write_trig"),
+    "nq": _lazy("rdf", "write_nq"), "jsonld": _lazy("rdf", "write_jsonld"),
+}
+GRAPH_FORMATS = ("html", "graphml", "gexf", "csv")
+RDF_FORMATS = ("ttl", "trig", "nq", "jsonld")
+
+
+def export(source: Any, fmt: str, path: str | Path, **options: Any) -> Path:
+    """Write `source` (a pyoxigraph Store, a KnowledgeGraph or a networkx graph) to `path` as `fmt`.
+
+    Options left as None are ignored. Raises ExportError for an unknown format or for view options
+    given to an RDF format.
+
+    >>> import pyoxigraph as ox, tempfile, os
+    >>> export(ox.Store(), "nq", os.path.join(tempfile.mkdtemp(), "kg.nq"), focus=None).suffix
+    '.nq'
+    """
+    if fmt not in EXPORTERS:
+        raise ExportError(f"format: unknown export format {fmt!r} (choose from {', '.join(EXPORTERS)})")
+    options = {k: v for k, v in options.items() if v is not None}
+    if fmt in RDF_FORMATS and options:
+        raise ExportError(f"--{sorted(options)[0].replace('_', '-')}: {fmt} exports the whole store; "
+                          f"view options apply to {', '.join(GRAPH_FORMATS)} only")
+    if fmt != "html" and "color_by" in options:
+        raise ExportError(f"--color-by: applies to the html export only, not {fmt}")
+    return EXPORTERS[fmt](source, path, **options)
+
+
+def write_demo_page(kg_or_store: Any, path: str | Path) -> Path:
+    """The `govkg demo` page: the whole network as one offline HTML file, jurisdictions by province.
+
+    >>> import pyoxigraph as ox, tempfile, os
+    >>> write_demo_page(ox.Store(), os.path.join(tempfile.mkdtemp(), "graph.html")).name
+    'graph.html'
+    """
+    return EXPORTERS["html"](kg_or_store, path, color_by="province", title="govkg demo network")

@@ -1,0 +1,196 @@
+"""Network graph → ONE self-contained, offline HTML page (pyvis template, vis-network inlined from
+pyvis's bundled copy, every CDN tag removed), coloured and shaped by node type, with a legend,
+tooltips, a search box and a details panel. Report text only ever reaches the DOM as plain text.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from kg.errors import ExportError
+from kg.export.html_page import BODY, CSS, EDGE_COLOURS, PALETTE, SCRIPT, TYPE_STYLE
+
+__all__ = ["write", "render", "LAYOUT_ABOVE", "MAX_NODES"]
+
+LAYOUT_ABOVE = 1500   # above this many nodes: physics off, positions computed in Python
+MAX_NODES = 3000      # above this many: keep the best-connected nodes and say so on the page
+_REMOTE_TAG = re.compile(r"""<(?:link|script)\b[^>]*?\b(?:href|src)\s*=\s*["']?(?:https?:)?//[^>]*>"""
+                         r"""(?:\s*</script>)?""", re.IGNORECASE | re.DOTALL)
+_REMOTE_REF = re.compile(r"""\b(?:src|href)\s*=\s*["']?(?:https?:)?//""", re.IGNORECASE)
+
+
+def write(source: Any, path: str | Path, *, color_by: str | None = None, title: str = "govkg network",
+          max_nodes: int = MAX_NODES, **view_options: Any) -> Path:
+    """Write the interactive page for `source` (a store, a KnowledgeGraph or a networkx graph).
+
+    `view_options` are those of `kg.network_views.view` (focus, depth, types, year, jurisdiction, program).
+
+    >>> import networkx as nx, tempfile, os
+    >>> g = nx.MultiDiGraph(); g.add_node("a", label="<b>x</b>", type="programme")
+    >>> out = write(g, os.path.join(tempfile.mkdtemp(), "g.html"))
+    >>> "<b>x</b>" in out.read_text(encoding="utf-8")
+    False
+    """
+    from kg.network import to_networkx
+    from kg.network_views import view
+
+    graph = view(source, **view_options) if isinstance(source, nx.Graph) else to_networkx(source, **view_options)
+    page = render(graph, color_by=color_by, title=title, max_nodes=max_nodes)
+    path = Path(path)
+    try:
+        path.write_text(page, encoding="utf-8")
+    except OSError as exc:
+        raise ExportError(f"{path}: cannot write the page ({exc.strerror})") from exc
+    return path
+
+
+def render(g: nx.Graph, *, color_by: str | None = None, title: str = "govkg network",
+           max_nodes: int = MAX_NODES) -> str:
+    """The page as a string.
+
+    >>> "vis.Network" in render(nx.MultiDiGraph())
+    True
+    """
+    if color_by not in (None, "type", "province"):
+        raise ExportError(f"--color-by: expected 'type' or 'province', not {color_by!r}")
+    shown, note = _cap(g, max_nodes)
+    colours = _province_colours(shown) if color_by == "province" else {}
+    positions = _positions(shown) if shown.number_of_nodes() > LAYOUT_ABOVE else None
+    net = _network(shown, colours, positions)
+    html = _render_template(net)
+    html = _REMOTE_TAG.sub("", html)
+    html = re.sub(r"<!--\s*<link.*?-->", "", html, flags=re.DOTALL)  # the template's dead vis.js links
+    html = html.replace("<center>\n<h1></h1>\n</center>", "").replace(
+        "<center>\n          <h1></h1>\n        </center>", "")
+    page = {"title": title, "note": note, "legend": _legend(shown, colours)}
+    script = SCRIPT.replace("GK_PAGE_JSON", _script_json(page))
+    html = html.replace("</head>", CSS + "</head>", 1).replace("<body>", "<body>\n" + BODY, 1)
+    html = html.replace("</body>", script + "</body>", 1)
+    if _REMOTE_REF.search(html):
+        raise RuntimeError("the network page still refers to a remote resource")
+    return html
+
+
+def _script_json(value: Any) -> str:
+    """JSON safe inside <script>: no </script>, <!-- or ]]> can close or confuse it."""
+    text = json.dumps(value, ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _cap(g: nx.Graph, max_nodes: int) -> tuple[nx.Graph, str]:
+    n = g.number_of_nodes()
+    if n <= max_nodes:
+        return g, ""
+    ranked = sorted(g, key=lambda v: (-g.degree(v), str(g.nodes[v].get("label", v))))
+    kept = g.subgraph(ranked[:max_nodes]).copy()
+    return kept, (f"Showing the {max_nodes:,} best-connected of {n:,} nodes ({n - max_nodes:,} left out); "
+                  "narrow the view with --focus, --jurisdiction, --program, --year or --types.")
+
+
+def _positions(g: nx.Graph) -> dict:
+    from kg.export.layout import positions
+    return positions(nx.Graph(g.to_undirected(as_view=True)))
+
+
+def _province_colours(g: nx.Graph) -> dict[str, str]:
+    provinces = sorted({str(p) for _, p in g.nodes(data="province") if p})
+    return {p: PALETTE[i % len(PALETTE)] for i, p in enumerate(provinces)}
+
+
+def _legend(g: nx.Graph, provinces: dict[str, str]) -> list[dict]:
+    present = {t for _, t in g.nodes(data="type")}
+    rows = [{"symbol": sym, "colour": col, "text": t} for t, (col, _, sym) in TYPE_STYLE.items()
+            if t in present and not (provinces and t == "jurisdiction")]
+    rows += [{"symbol": "●", "colour": col, "text": p} for p, col in provinces.items()]
+    return rows
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, (list, tuple, set)):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def _node_title(data: dict) -> str:
+    lines = [_text(data.get("label", "")), f"type: {data.get('type', '?')}"]
+    for key in ("programme_type", "level", "adcode", "province", "document_type", "issuer", "status",
+                "kind", "years", "adopters", "aliases"):
+        if data.get(key) not in (None, "", []):
+            lines.append(f"{key.replace('_', ' ')}: {_text(data[key])}")
+    if data.get("evidence"):
+        lines.append(f"evidence: {_clip(data['evidence'])}")
+    if data.get("report"):
+        lines.append(f"report: {data['report']}")
+    return "\n".join(lines)
+
+
+def _edge_title(data: dict) -> str:
+    lines = [f"{data.get('type', 'edge')}"]
+    for key in ("year", "status", "weight", "shared", "years"):
+        if data.get(key) not in (None, "", []):
+            lines.append(f"{key}: {_text(data[key])}")
+    if data.get("evidence"):
+        lines.append(f"evidence: {_clip(data['evidence'])}")
+    if data.get("report"):
+        lines.append(f"report: {data['report']}")
+    return "\n".join(lines)
+
+
+def _clip(text: str, limit: int = 300) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _size(g: nx.Graph, node: Any, data: dict) -> float:
+    if data.get("type") == "programme" and data.get("adopters") is not None:
+        return 10 + 5 * math.sqrt(data["adopters"])
+    return 8 + 3 * math.sqrt(g.degree(node))
+
+
+def _network(g: nx.Graph, provinces: dict[str, str], positions: dict | None):
+    from pyvis.network import Network
+
+    net = Network(height="calc(100vh - 60px)", width="100%", directed=g.is_directed(),
+                  cdn_resources="in_line", heading="")
+    ids = {node: i for i, node in enumerate(g)}
+    for node, data in g.nodes(data=True):
+        colour, shape, _ = TYPE_STYLE.get(data.get("type"), ("#bab0ac", "dot", "●"))
+        if provinces and data.get("type") == "jurisdiction":
+            colour = provinces.get(str(data.get("province")), colour)
+        label = _text(data.get("label", node))
+        item = {"id": ids[node], "label": label if len(label) <= 24 else label[:23] + "…",
+                "fullLabel": label, "title": _node_title(data), "color": colour, "shape": shape,
+                "size": _size(g, node, data), "group": data.get("type", "")}
+        if positions:
+            item["x"], item["y"] = positions[node]
+        net.nodes.append(item)
+        net.node_ids.append(ids[node])
+    for u, v, data in g.edges(data=True):
+        net.edges.append({"from": ids[u], "to": ids[v], "title": _edge_title(data),
+                          "color": EDGE_COLOURS.get(data.get("type"), "#999999"),
+                          "width": 1 + math.log1p(data.get("weight", 1) or 1)})
+    net.options = _options(physics=positions is None, directed=g.is_directed())
+    return net
+
+
+def _options(physics: bool, directed: bool) -> dict:
+    return {"physics": {"enabled": physics, "solver": "forceAtlas2Based",
+                        "stabilization": {"enabled": physics, "iterations": 300}},
+            "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": not physics},
+            "edges": {"smooth": False, "arrows": {"to": {"enabled": directed, "scaleFactor": 0.5}}},
+            "nodes": {"font": {"size": 13}}}
+
+
+def _render_template(net) -> str:
+    """pyvis's template, rendered without its `tooltip_link` mode (which would put titles in innerHTML)."""
+    template = net.templateEnv.get_template(net.path)
+    nodes, edges, heading, height, width, options = net.get_network_data()
+    return template.render(height=height, width=width, nodes=nodes, edges=edges, heading=heading,
+                           options=options, physics_enabled=net.options["physics"]["enabled"],
+                           use_DOT=False, dot_lang=None, widget=False, bgcolor=net.bgcolor, conf=False,
+                           tooltip_link=False, neighborhood_highlight=False, select_menu=False,
+                           filter_menu=False, notebook=False, cdn_resources="in_line")

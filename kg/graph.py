@@ -1,0 +1,95 @@
+"""`KnowledgeGraph`: the Python face of a govkg store: build, remove, validate, stats here; named
+queries and SPARQL from `kg.api.QueryMixin`, networks and exports from `kg.network_api.NetworkMixin`.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from kg import iri
+from kg.api import QueryMixin
+from kg.build import BuildSummary, ProgressBar, build
+from kg.network_api import NetworkMixin
+from kg.store import Store
+
+__all__ = ["KnowledgeGraph", "default_store_path"]
+
+
+def default_store_path() -> Path:
+    """$GOVKG_STORE, else ./govkg-store."""
+    return Path(os.environ.get("GOVKG_STORE") or "govkg-store")
+
+
+class KnowledgeGraph(QueryMixin, NetworkMixin):
+    """A govkg store on disk; reads open it read-only, writes open it for writing.
+
+    Named queries (`query`, `adopters`, … and read-only `sparql`) come from `kg.api.QueryMixin`,
+    `to_networkx`/`export` from `kg.network_api.NetworkMixin`.
+
+    >>> import tempfile
+    >>> with KnowledgeGraph.open(tempfile.mkdtemp() + "/kg") as kg:
+    ...     kg.build([]).counts["reports"], kg.sparql("SELECT (1 + 1 AS ?two) {}")
+    (0, [{'two': 2}])
+    """
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._store: Store | None = None
+
+    @classmethod
+    def open(cls, path: str | Path | None = None) -> "KnowledgeGraph":
+        """The store at `path` (default: $GOVKG_STORE or ./govkg-store); opened on first use."""
+        return cls(Path(path) if path is not None else default_store_path())
+
+    @property
+    def store(self) -> Store:
+        """The open store: the writer if this graph has written, else a read-only view."""
+        if self._store is None:
+            self._store = Store.open(self.path, read_only=True)
+        return self._store
+
+    def _writer(self) -> Store:
+        if self._store is None or self._store.read_only:
+            self.close()
+            self._store = Store.open(self.path)
+        return self._store
+
+    def build(self, paths: Iterable[str | Path], workers: int = 1, prune: bool = False,
+              progress: bool = False) -> BuildSummary:
+        """Load report files and folders; see `kg.build.build`."""
+        bar = ProgressBar(progress)
+        try:
+            return build(self._writer(), paths, workers=workers, progress=bar, prune_missing=prune)
+        finally:
+            bar.close()
+
+    def remove(self, reports: Iterable[str | Path]) -> tuple[list[str], list[str]]:
+        """Remove reports given by file path or report IRI; (removed, not found)."""
+        store, removed, missing = self._writer(), [], []
+        for report in reports:
+            name = str(report)
+            report_iri = name if name.startswith(iri.BASE + "report/") else iri.report(name)
+            (removed if store.remove_report(report_iri) else missing).append(name)
+        return removed, missing
+
+    def validate(self) -> tuple[bool, str]:
+        """SHACL-validate the store; (conforms, summary text)."""
+        from kg.validate import validate
+        return validate(self.store)
+
+    def stats(self) -> dict[str, int]:
+        """Counts of reports, jurisdictions, programmes, documents, outcomes… and triples."""
+        return self.store.counts()
+
+    def close(self) -> None:
+        """Release the store."""
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    def __enter__(self) -> "KnowledgeGraph":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

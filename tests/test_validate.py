@@ -1,0 +1,108 @@
+"""SHACL validation: built stores conform; graphs missing a required property do not."""
+import pyoxigraph as ox
+import pytest
+
+from kg.build import build
+from kg.store import Store
+from kg.validate import validate, validate_quads
+from kg.vocab import GK, OA, PROV, RDF_TYPE, RDFS, SKOS, XSD
+from store_texts import seed_dir, write_reports
+
+ID = "https://w3id.org/govkg/id/"
+G = ox.NamedNode(ID + "report/r")
+R = ox.NamedNode(ID + "report/r")
+J = ox.NamedNode(ID + "place/140302")
+P = ox.NamedNode(ID + "programme/p")
+E = ox.NamedNode(ID + "evidence/e")
+A = ox.NamedNode(ID + "adoption/a")
+
+
+def n(value):
+    return ox.Literal(str(value), datatype=XSD.integer)
+
+
+def well_formed():
+    """A minimal graph that conforms: a report, a place, a programme, an adoption, its evidence."""
+    triples = [
+        (R, RDF_TYPE, GK.Report), (R, RDFS.label, ox.Literal("r")), (R, GK.kind, ox.Literal("other")),
+        (R, GK.sourceFile, ox.Literal("/r.txt")), (R, GK.encoding, ox.Literal("utf-8")),
+        (R, GK.contentHash, ox.Literal("0" * 64)), (R, GK.year, n(2024)),
+        (J, RDF_TYPE, GK.Jurisdiction), (J, RDFS.label, ox.Literal("阳泉市城区")),
+        (J, SKOS.prefLabel, ox.Literal("阳泉市城区")), (J, GK.adcode, ox.Literal("140302")),
+        (J, GK.level, ox.Literal("district")),
+        (P, RDF_TYPE, GK.Programme), (P, SKOS.prefLabel, ox.Literal("企业安静期")),
+        (P, GK.programmeType, ox.Literal("institution")), (P, SKOS.inScheme, GK.Programmes),
+        (A, RDF_TYPE, GK.Adoption), (A, GK.programme, P), (A, GK.jurisdiction, J),
+        (A, PROV.wasDerivedFrom, R), (A, GK.evidence, E),
+        (E, RDF_TYPE, GK.Evidence), (E, GK.sentence, ox.Literal("全区推行企业安静期。")),
+        (E, OA.start, n(3)), (E, OA.end, n(13)), (E, PROV.wasDerivedFrom, R),
+    ]
+    return [ox.Quad(s, p, o, G) for s, p, o in triples]
+
+
+def without(quads, s, p):
+    return [q for q in quads if not (q.subject == s and q.predicate == p)]
+
+
+def replaced(quads, s, p, o):
+    return without(quads, s, p) + [ox.Quad(s, p, o, G)]
+
+
+def test_hand_made_graph_conforms():
+    conforms, text = validate_quads(well_formed())
+    assert conforms, text
+
+
+@pytest.mark.parametrize("broken, path", [
+    (lambda q: without(q, A, GK.evidence), "gk:evidence"),
+    (lambda q: without(q, A, GK.programme), "gk:programme"),
+    (lambda q: without(q, R, GK.kind), "gk:kind"),
+    (lambda q: replaced(q, R, GK.kind, ox.Literal("memo")), "gk:kind"),
+    (lambda q: q + [ox.Quad(R, GK.kind, ox.Literal("news-article"), G)], "gk:kind"),
+    (lambda q: replaced(q, R, GK.year, ox.Literal("2024")), "gk:year"),
+    (lambda q: replaced(q, J, GK.adcode, ox.Literal("1403")), "gk:adcode"),
+    (lambda q: replaced(q, J, GK.level, ox.Literal("city")), "gk:level"),
+    (lambda q: without(q, P, SKOS.prefLabel), "skos:prefLabel"),
+    (lambda q: without(q, P, SKOS.inScheme), "skos:inScheme"),
+    (lambda q: replaced(q, P, GK.programmeType, ox.Literal("slogan")), "gk:programmeType"),
+    (lambda q: replaced(q, E, OA.start, n(20)), "oa:start"),
+    (lambda q: without(q, E, GK.sentence), "gk:sentence"),
+    (lambda q: replaced(q, A, PROV.wasDerivedFrom, J), "prov:wasDerivedFrom"),
+])
+def test_broken_graph_does_not_conform(broken, path):
+    conforms, text = validate_quads(broken(well_formed()))
+    assert not conforms
+    assert path in text and text.startswith("does not conform")
+
+
+def test_two_types_for_one_programme_is_only_a_warning():
+    quads = well_formed() + [ox.Quad(P, GK.programmeType, ox.Literal("reform"), G)]
+    conforms, text = validate_quads(quads)
+    assert conforms and "1 warnings" in text and "different types" in text
+
+
+def test_outcome_value_must_be_decimal():
+    o = ox.NamedNode(ID + "outcome/o")
+    outcome = [(o, RDF_TYPE, GK.Outcome), (o, GK.indicator, ox.Literal("满意率")),
+               (o, GK.direction, ox.Literal("level")), (o, PROV.wasDerivedFrom, R), (o, GK.evidence, E)]
+    good = well_formed() + [ox.Quad(*t, G) for t in outcome]
+    assert validate_quads(good + [ox.Quad(o, GK.value, ox.Literal("98", datatype=XSD.decimal), G)])[0]
+    assert not validate_quads(good + [ox.Quad(o, GK.value, ox.Literal("98%"), G)])[0]
+
+
+def test_built_store_conforms(tmp_path):
+    write_reports(tmp_path / "r")
+    with Store.open(tmp_path / "s") as store:
+        assert build(store, [tmp_path / "r"]).ok
+        conforms, text = validate(store)
+    assert conforms, text
+
+
+def test_seed_store_conforms(tmp_path):
+    seeds = seed_dir()
+    if seeds is None:
+        pytest.skip("shared seed corpus not present")
+    with Store.open(tmp_path / "s") as store:
+        assert build(store, [seeds]).ok
+        conforms, text = validate(store)
+    assert conforms, text
