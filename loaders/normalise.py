@@ -17,6 +17,8 @@ _SPACES = set("\u00a0\u3000\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u200
               "\u200b\u202f\u205f\ufeff\t\x0b")
 _LINE_BREAKS = set("\x0c\x85\u2028\u2029")
 _LONE_CR = re.compile(r"\r(?!\n)")
+# A full-width comma inside full-width digits, before exactly three of them, groups thousands (２，０３４).
+_WIDE_THOUSANDS = re.compile(r"(?<=[０-９])，(?=[０-９]{3}(?![０-９]))")
 
 
 class _Table(dict):
@@ -62,7 +64,11 @@ def normalise(text: str) -> str:
     '（一）AB C：①'
     >>> normalise("甲\\r乙")
     '甲\\n乙'
+    >>> normalise("２，０３４户，３，４件")
+    '2,034户，3，4件'
     """
     if "\r" in text:
         text = _LONE_CR.sub("\n", text)
+    if "，" in text:
+        text = _WIDE_THOUSANDS.sub(",", text)
     return text.translate(_table())

@@ -41,6 +41,8 @@ def docs(body: str, place: Place | None = HANGZHOU) -> dict:
     ("印发《余杭区2024年普法工作要点》。", "余杭区2024年普法工作要点", "要点", "余杭区", None),
     ("编制《全市行政执法事项目录》。", "全市行政执法事项目录", "目录", "杭州市", None),
     ("发布《武汉市民营企业合规经营指引》。", "武汉市民营企业合规经营指引", "指引", "武汉市", None),
+    # a branded plan names its province after 法治 (the context city is not its issuer)
+    ("对照《法治湖南建设规划（2021—2025年）》推进。", "法治湖南建设规划（2021—2025年）", "规划", "湖南省", None),
 ])
 def test_title_type_issuer_status(body, title, kind, issuer, status):
     d = docs(body)[title]

@@ -42,6 +42,12 @@ def test_development_zone_report():
     assert (place.label, place.level, place.parents) == ("阳泉高新区", "development-zone", ("山西省", "阳泉市"))
 
 
+def test_development_zone_keeps_its_title_spelling():
+    title = "大连经济技术开发区2022年法治政府建设情况报告"
+    place = _run(title + "\n2022年，开发区管委会坚持依法行政，全区复议案件下降。", title)
+    assert (place.label, place.level, place.parents[-1]) == ("大连经济技术开发区", "development-zone", "大连市")
+
+
 def test_no_place_named_gives_none():
     assert _run("今年以来，各项工作有序推进，成效明显。") is None
 

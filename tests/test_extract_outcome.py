@@ -44,6 +44,10 @@ def programme(text, name, related=()):
     ("贵阳市办件量同比增长1.5倍。", 1.5, "倍"),
     ("满意率达９８．５％。", 98.5, "%"),                    # full-width digits
     ("全市共受理 1200 件投诉。", 1200, "件"),                # a web page's spaces
+    ("联合抽查覆盖企业1,230家次。", 1230, "家次"),
+    ("昆明市评查行政执法案卷460卷。", 460, "卷"),
+    ("株洲市入企检查次数下降三成以上。", 30, "%"),             # tenths (成) are a percentage
+    ("抽查市场主体２，０３４户。", 2034, "户"),                # full-width thousands comma
 ])
 def test_numeral_forms_and_units(sentence, value, unit):
     o = only(sentence)
@@ -81,12 +85,17 @@ def test_span_points_into_plain_text():
     ("下降", "decrease"), ("减少", "decrease"), ("压缩", "decrease"), ("缩短", "decrease"),
     ("降低", "decrease"), ("减轻", "decrease"), ("精简", "decrease"), ("压减", "decrease"),
     ("提升", "increase"), ("提高", "increase"), ("增长", "increase"), ("增加", "increase"),
-    ("上升", "increase"), ("增幅达", "increase"),
+    ("上升", "increase"), ("增幅达", "increase"), ("取消", "decrease"),
     ("达", "level"), ("达到", "level"), ("为", "level"), ("实现", "level"),
 ])
 def test_direction_from_verb(verb, direction):
     o = only(f"企业办事时间{verb}30%。")
     assert (o.indicator, o.direction) == ("企业办事时间", direction)
+
+
+def test_verb_after_a_scope_word_gives_the_direction():
+    o = only("长沙市全年减少群众提交证明材料1.3万余份。")
+    assert (o.indicator, o.value, o.direction) == ("群众提交证明材料", 13000, "decrease")
 
 
 def test_comparison_goes_with_the_verb():
@@ -123,12 +132,23 @@ def test_baseline_is_not_an_outcome():
     ("推动45家新设企业与律师事务所签订服务协议。", "新设企业"),
     ("培育村（社区）“法律明白人”1800人。", "村（社区）法律明白人"),
     ("“案件办结”率达88%。", "案件办结率"),
+    ("呼和浩特市组织1.1万人次参加年度学法考试。", "参加年度学法考试"),
 ])
 def test_indicator_phrase(sentence, indicator):
     assert only(sentence).indicator == indicator
 
 
 # --- rates and plausibility -----------------------------------------------------------------------
+
+def test_comparison_base_is_no_indicator():
+    got = [(o.indicator, o.value, o.unit) for o in outcomes("审批用时压缩至5个工作日，较以往缩短70%。")]
+    assert got == [("审批用时", 5, "工作日"), ("审批用时", 70, "%")]
+
+
+def test_rates_sharing_one_figure():
+    got = [(o.indicator, o.value) for o in outcomes("规范性文件报备率、及时率均为100%。")]
+    assert got == [("规范性文件报备率", 100), ("及时率", 100)]
+
 
 def test_rate_without_percent_sign_gets_percent():
     o = only("全市化解矛盾纠纷，化解率97。")

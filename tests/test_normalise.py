@@ -22,6 +22,7 @@ CASES = [
     ("full-width tilde and slash", "１～３月／年", "1~3月/年"),
     ("Kangxi radical folded", "\u2f08民", "人民"),
     ("ASCII untouched", "abc 123 (x)", "abc 123 (x)"),
+    ("full-width thousands comma", "受理１，２０６件，办结３，４件", "受理1,206件，办结3，4件"),
 ]
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from dataclasses import replace
 
 from loaders.gazetteer import Gazetteer
 from loaders.records import Place
@@ -52,7 +53,17 @@ def extract(text: Text, title: str | None) -> Place | None:
         return None
     _level_bonus(text.norm, places, scores)
     best = max(scores, key=lambda k: (scores[k], _depth(places[k])))
-    return places[best]
+    return _as_titled(gaz, places[best], title)
+
+
+def _as_titled(gaz: Gazetteer, place: Place, title: str | None) -> Place:
+    """A development zone keeps the spelling its own title uses (沈阳经济技术开发区, not 沈阳经开区)."""
+    if place.level != "development-zone" or not title:
+        return place
+    for start, end, found in gaz.find_all(title):
+        if found.level == place.level and found.label == place.label and title[start:end] != place.label:
+            return replace(place, display=title[start:end])
+    return place
 
 
 def _key(place: Place) -> str:

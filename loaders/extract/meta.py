@@ -162,6 +162,23 @@ def _page_year(norm: str) -> int | None:
     return years.most_common(1)[0][0] if years else None
 
 
+_COVERED = re.compile(r"((?:19|20)\d\d)\s*年度|(?:^|[。；;，,：:\n])\s*((?:19|20)\d\d)\s*年\s*(?:[，,]|[我全本该])")
+
+
+def _news_year(norm: str, printed: int | None) -> int | None:
+    """A news piece covers the year it names as a whole year (2023年度…, 2023年，全市…), or last year
+    when it speaks of 去年 more than 今年, else the year it was printed."""
+    years = [int(a or b) for a, b in _COVERED.findall(_RANGE.sub("", norm))]
+    counts = Counter(y for y in years if printed is None or y <= printed)
+    if counts:
+        best = max(counts.values())
+        named = [y for y, n in counts.items() if n == best]
+        return printed if printed in named else max(named)
+    if printed is not None and norm.count("去年") > norm.count("今年"):
+        return printed - 1
+    return printed or _prominent_year(norm)
+
+
 def find_year(norm: str, title: str | None, kind: str, published: str | None) -> int | None:
     """The year the report covers (not the year it was published).
 
@@ -179,8 +196,7 @@ def find_year(norm: str, title: str | None, kind: str, published: str | None) ->
     if m:
         return int(m.group(1))
     if kind == "news-article":
-        year = _page_year(norm) or (int(published[:4]) if published else None) or _prominent_year(norm)
-        return year
+        return _news_year(norm, _page_year(norm) or (int(published[:4]) if published else None))
     year = _prominent_year(norm[:3000])
     if year:
         return year

@@ -30,6 +30,8 @@ def from_prefix(title: str, place: Place | None) -> tuple[str | None, bool]:
     ('杭州市', False)
     >>> from_prefix("广东省广州市城区管理办法", None)
     ('广州市', False)
+    >>> from_prefix("法治浙江建设规划（2021—2025年）", None)
+    ('浙江省', False)
     """
     head = title[len(_CCP):] if title.startswith(_CCP) and not title.startswith("中共中央") else title
     national = next((w for w in words("national_issuers") if head.startswith(w)), None)
@@ -38,11 +40,27 @@ def from_prefix(title: str, place: Place | None) -> tuple[str | None, bool]:
     names = _places(head, place)
     if names:
         return _compose(names, place), False
-    zone = _match(_ZONE, head) or _match(_LOOSE, head)
+    zone = _match(_ZONE, head) or _match(_LOOSE, head) or _branded(head)
     if zone:
         return zone, False
     m = _BODY.match(head)
     return (resolve_level(m.group(1) or m.group(2), place), False) if m else (None, False)
+
+
+_BRAND = re.compile(r"^(?:法治|平安|数字|美丽|健康|信用)")
+
+
+def _branded(head: str) -> str | None:
+    """The province or city a branded plan is named after (法治广东建设规划 → 广东省)."""
+    m = _BRAND.match(head)
+    if not m:
+        return None
+    for n in (3, 2):
+        short = head[m.end():m.end() + n]
+        for suffix in ("省", "市", "自治区"):
+            if short + suffix in place_names():
+                return short + suffix
+    return None
 
 
 def _match(pattern: re.Pattern, text: str) -> str | None:

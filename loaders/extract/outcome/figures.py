@@ -14,7 +14,7 @@ __all__ = ["Figure", "find"]
 _MONEY = ("万元", "亿元", "千元")
 # A unit glued to these characters is the start of another word (70周年, 3部门), not a unit.
 _NOT_UNIT = ("周年", "部门", "期间", "场所", "处室", "名单", "条例", "条件", "家庭", "类别", "种类",
-             "位于", "次日", "份额", "名称", "所有", "台账", "户籍", "期刊", "批准", "项目")
+             "位于", "次日", "份额", "卷宗", "名称", "所有", "台账", "户籍", "期刊", "批准", "项目")
 # Service numbers (12345 热线, 110 报警) are names of services.
 _SERVICE = re.compile(r"热线|专线|平台|便民|政务服务|报警|接警|服务台|服务热线")
 _DATE_JOIN = re.compile(r"[-—–/~～.]\d")
@@ -56,6 +56,8 @@ def find(sentence: str, masked: frozenset[int] = frozenset()) -> list[Figure]:
     [(30000.0, '件', '多'), (95.0, '%', '超过'), (12000.0, '人次', None)]
     >>> find("第3条规定，2024年，12345热线")
     []
+    >>> [(f.value, f.unit, f.qualifier) for f in find("检查次数下降三成以上，建成3个站，一成不变")]
+    [(30.0, '%', '以上'), (3.0, '个', None)]
     """
     out: list[Figure] = []
     for m in _number_re().finditer(sentence):
@@ -79,6 +81,9 @@ def _figure(s: str, m: re.Match) -> Figure | None:
     num_end = m.end()
     if m.group("cn") and token[-1] in "万亿" and len(token) > 1 and s[num_end:num_end + 1] == "元":
         token, num_end = token[:-1], num_end - 1          # 三万元 → 三 + 万元, as 3万元 is
+    tenths = _tenths(s, m, token, num_start, num_end)
+    if tenths:
+        return tenths
     t = _tail_re().match(s, num_end)
     value = parse_number(token)
     if value is None or not _numeral_ok(m, m.group("cn") or token, t):
@@ -94,6 +99,19 @@ def _figure(s: str, m: re.Match) -> Figure | None:
         return None
     qual = m.group("pre") or t.group("m1") or t.group("m2") or (t.group("post") if unit else None)
     return Figure(m.start(), end, num_start, num_end, value, unit, qual)
+
+
+_TENTH_AFTER = re.compile(r"成(?=以上|左右|多|余|[，,。；;、）)]|的|$)")
+
+
+def _tenths(s: str, m: re.Match, token: str, num_start: int, num_end: int) -> Figure | None:
+    """三成以上, 近两成, 8成: a count of tenths, read as a percentage (30%)."""
+    if len(token) != 1 or token not in "一二两三四五六七八九123456789" or not _TENTH_AFTER.match(s, num_end):
+        return None
+    post = re.match(alternation(qualifiers("post")) + "|多|余", s[num_end + 1:])
+    end = num_end + 1 + (post.end() if post else 0)
+    qual = m.group("pre") or (post.group() if post else None)
+    return Figure(m.start(), end, num_start, num_end, parse_number(token) * 10, "%", qual)
 
 
 def _tails(unit: str | None) -> list[str]:

@@ -21,6 +21,8 @@ _AFTER_STOP = re.compile(r"与|和|及|等|参加|参与|签订|提供|实现|�
 _NOT_COUNTED = re.compile(r"^(?:对|向|为|在|从|于|给|由|把|将|以|按|经|组织|开展|进行)")
 _RATE = re.compile(r"(?:率|占比|比例|比重|(?<!年|季|程|力|进|制|额|幅|维|深|温|厚|态|高|长|速|角|尺|适|难)度)$")
 _NOISE = re.compile(r"[“”‘’「」\"'\s]")
+# A comparison base (较以往, 比上年同期, 与去年相比) is no indicator; the clause before names it.
+_BASELINE = re.compile(r"(?:较|比|与)(?:上年|去年|以往|往年|上一年|改革前|原来|过去|以前)(?:同期)?(?:相比)?$|^(?:较|比)$")
 
 
 @lru_cache(maxsize=None)
@@ -58,6 +60,8 @@ def before(phrase: str) -> tuple[str, str | None]:
     ('排查调处矛盾纠纷', None)
     >>> before("压减申请材料")
     ('申请材料', 'decrease')
+    >>> before("较以往缩短"), before("审批时限比上年同期减少")
+    (('', 'decrease'), ('审批时限', 'decrease'))
     """
     phrase, direction = peel_tail(_NOISE.sub("", phrase))
     phrase, head = peel_head(phrase)
@@ -65,6 +69,11 @@ def before(phrase: str) -> tuple[str, str | None]:
     if m:
         phrase = phrase[m.end():]
     phrase, tail = peel_tail(tidy(phrase))
+    if not (direction or head or tail):          # 全年减少证明材料: the verb after a scope word
+        phrase, head = peel_head(phrase)
+    m = _BASELINE.search(phrase)
+    if m and (m.start() == 0 or m.start() >= 2):
+        phrase = phrase[:m.start()]
     return phrase, direction or head or tail
 
 
@@ -73,8 +82,8 @@ def after(phrase: str) -> str:
 
     >>> after("新设立民营企业与律师事务所签订协议"), after("攻坚项目开工率超"), after("(人)次")
     ('新设立民营企业', '攻坚项目', '')
-    >>> after("新任命的干部参加考试"), after("对全区单位开展考核")
-    ('新任命的干部', '')
+    >>> after("新任命的干部参加考试"), after("对全区单位开展考核"), after("参加年度学法考试")
+    ('新任命的干部', '', '参加年度学法考试')
     """
     phrase = _NOISE.sub("", phrase)
     if not phrase or not ("\u4e00" <= phrase[0] <= "\u9fff"):
@@ -82,6 +91,9 @@ def after(phrase: str) -> str:
     phrase = phrase.removeprefix("的")
     if _NOT_COUNTED.match(phrase):
         return ""
+    if phrase.startswith(("参加", "参与")):       # 1.1万人次参加学法考试: what they took part in
+        m = _AFTER_STOP.search(phrase, 2)
+        return phrase[:m.start()] if m else phrase
     m = _AFTER_STOP.search(phrase)
     return phrase[:m.start()] if m else phrase
 

@@ -2,7 +2,8 @@
 clause it stands in; baselines (由20天…) and implausible rates (a 率 of 14327) are left out."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from loaders.extract.outcome.clauses import Clause, quoted, split
 from loaders.extract.outcome.figures import Figure, find
@@ -29,12 +30,16 @@ def read(sentence: str) -> list[Reading]:
     [('立刑事案件', 428.0, '起', 'level'), ('立刑事案件', 26.3, '%', 'decrease')]
     >>> [(r.indicator, r.unit) for r in read("化解率99，完成率14327")]
     [('化解率', '%')]
+    >>> [(r.indicator, r.figure.value) for r in read("报备率、及时率均为100%")]
+    [('报备率', 100.0), ('及时率', 100.0)]
     """
     figures = find(sentence, quoted(sentence))
     out: list[Reading] = []
     last_indicator, last_direction = "", None
+    pending: list[str] = []                       # 报备率、及时率均为100%: rates waiting for a shared figure
     for clause in split(sentence):
         inside = [f for f in figures if clause.start <= f.num_start < clause.end]
+        pending = _waiting(sentence, clause, inside, pending)
         left = clause.start
         for k, fig in enumerate(inside):
             right = inside[k + 1].start if k + 1 < len(inside) else clause.end
@@ -48,9 +53,26 @@ def read(sentence: str) -> list[Reading]:
                 direction = last_direction
             reading = _reading(fig, indicator, after(post), direction, clause, last_indicator)
             if reading:
+                if k == 0 and pending and _SHARED.search(pre):
+                    out.extend(replace(reading, indicator=name) for name in pending)
                 out.append(reading)
                 last_indicator, last_direction = reading.indicator, reading.direction
+        if inside:
+            pending = []
     return out
+
+
+_SHARED = re.compile(r"[均都皆]")
+
+
+def _waiting(sentence: str, clause: Clause, inside: list[Figure], pending: list[str]) -> list[str]:
+    """Rates listed with 、 before the clause that gives their common figure; [] once a figure is read."""
+    if inside:
+        return pending if clause.sep == "、" else []
+    name = before(sentence[clause.start:clause.end])[0]
+    if not (is_rate(name) and 2 <= len(name) <= 20):
+        return []
+    return pending + [name] if clause.sep == "、" else [name]
 
 
 def _reading(fig: Figure, indicator: str, counted: str, direction: str | None, clause: Clause,

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from loaders.extract.attribution import where
-from loaders.extract.programme.candidates import chains, quotes, raw_labels
+from loaders.extract.programme.candidates import chains, named_campaigns, quotes, raw_labels
 from loaders.extract.programme.judge import Candidate, judge_chain, list_gap
 from loaders.extract.programme.merge import Group, merge
 from loaders.records import Place, Programme
@@ -57,11 +57,14 @@ def _quoted(norm: str, stems: frozenset[str]) -> list[Candidate]:
 
 
 def _unquoted(norm: str, quoted: list[Candidate]) -> list[Candidate]:
-    """Thesaurus labels not already inside a kept quoted mention of the same programme."""
+    """Thesaurus labels not already inside a kept quoted mention, then unquoted named campaigns."""
     taken = [(c.start, c.end) for c in quoted]
-    return [Candidate(norm[s:e], s, e, concept, ((concept.type, 9.0),))
-            for s, e, concept in raw_labels(norm)
-            if not any(a < e and s < b for a, b in taken)]
+    found = [Candidate(norm[s:e], s, e, concept, ((concept.type, 9.0),))
+             for s, e, concept in raw_labels(norm)
+             if not any(a < e and s < b for a, b in taken)]
+    taken += [(c.start, c.end) for c in found]
+    return found + [Candidate(norm[s:e], s, e, None, (("campaign", 3.0),))
+                    for s, e in named_campaigns(norm) if not any(a < e and s < b for a, b in taken)]
 
 
 def _status(text: Text, start: int, end: int) -> str | None:

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from loaders.lexicon import Concept, thesaurus
 
-__all__ = ["Quote", "quotes", "chains", "raw_labels"]
+__all__ = ["Quote", "quotes", "chains", "raw_labels", "named_campaigns"]
 
 _SENTENCE_END = "。！？；!?;\n"
 _PAIRS = re.compile(r"“([^“”\n。！？；]{1,40})”|「([^「」\n。！？；]{1,40})」|『([^『』\n。！？；]{1,40})』"
@@ -90,3 +90,26 @@ def raw_labels(norm: str) -> list[tuple[int, int, Concept]]:
     """
     pattern, table = _label_pattern()
     return [(m.start(), m.end(), table[m.group()]) for m in pattern.finditer(norm)]
+
+
+# An unquoted campaign named by what it targets: 开展打击电信网络诈骗专项行动, 开展煤矿安全生产专项整治三年行动.
+_CAMPAIGN = re.compile(r"(?:组织|深入|持续|全面|集中|广泛)*(?:开展|启动|部署|实施|组织)(?:了)?((?:全[省市县区旗]|本年度)?([\u4e00-\u9fff]{4,24}?)"
+                       r"(?:专项行动|专项整治行动|三年行动|攻坚行动|百日行动|集中行动))(?=[，。；、,;：:\s]|$)")
+_VAGUE = re.compile(r"^(?:各类|各项|相关|一系列|系列|多项|多次|若干|有关|常态化|专项|集中|联合)+$")
+
+
+def named_campaigns(norm: str) -> list[tuple[int, int]]:
+    """Spans of unquoted campaign names after a launching verb; the verb and 全市-style scope words
+    are left out.
+
+    >>> t = "开展打击电信网络诈骗专项行动，开展各类专项行动。"
+    >>> [t[s:e] for s, e in named_campaigns(t)]
+    ['打击电信网络诈骗专项行动']
+    """
+    out = []
+    for m in _CAMPAIGN.finditer(norm):
+        if _VAGUE.match(m.group(2)):
+            continue
+        start = m.start(2) if m.group(1) != m.group(2) and not m.group(1).startswith(m.group(2)) else m.start(1)
+        out.append((start, m.end(1)))
+    return out

@@ -8,7 +8,7 @@ from functools import lru_cache
 from loaders.lexicon import anchors, cues, fold, heads, not_programmes, verbs
 
 __all__ = ["post_head", "inner_head", "verb_before", "leading_verb", "honoured", "anchored",
-           "rejected_after", "bad_shape", "multipart"]
+           "rejected_after", "bad_shape", "multipart", "service_number"]
 
 _STOP = re.compile(r"[，。；：、！？,.;:!?“”\"《》（）()\n的]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -84,6 +84,22 @@ def slogan(name: str) -> bool:
     (True, False)
     """
     return bool(_SLOGAN.search(name.strip()))
+
+
+_HOTLINE = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:热线|专线)")
+
+
+def service_number(norm: str, start: int, end: int, close: int) -> int | None:
+    """End of the hotline a quoted service number names (“1230”营商环境投诉热线), or None.
+
+    >>> t = "开通“1230”营商环境投诉热线，"
+    >>> t[3:service_number(t, 3, 7, 8)]
+    '1230”营商环境投诉热线'
+    """
+    if not re.fullmatch(r"\d{3,6}", fold(norm[start:end]).strip()):
+        return None
+    m = _HOTLINE.match(_window(norm, close))
+    return close + m.end() if m else None
 
 
 def verb_before(norm: str, pos: int) -> str | None:

@@ -88,6 +88,10 @@ def _judge(norm: str, quote: Quote, ctx: _Context, home_stems: frozenset[str],
     if quote.kind == "title":
         media = ctx.head and ctx.head[0] == "media"
         return Candidate(name, quote.start, quote.end, None, (("media", 3.0),)) if media else None
+    hotline = ev.service_number(norm, quote.start, quote.end, quote.close)
+    if hotline:
+        return Candidate(name + norm[quote.close:hotline], quote.start, hotline, None, (("platform", 3.5),),
+                         alias=name)
     if ev.bad_shape(name, home_stems):
         return None
     votes = _votes(norm, quote, name, ctx, single)
