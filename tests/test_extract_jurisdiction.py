@@ -31,6 +31,10 @@ def _run(body, title=None):
     # a district of Guangzhou with the city named just before it
     ("广州市天河区2021年法治政府建设年度报告\n全区推进改革。", "广州市天河区2021年法治政府建设年度报告",
      "天河区", "district", "广州市", "440106"),
+    # a city paper naming only the city's sub-units and 我市 (Guangxi): their parent is the subject
+    ("本报讯 去年以来，我市推进依法行政。青秀区率先推行“无证明城市”，兴宁区推行“证照联办”，"
+     "南宁经开区试点“综合查一次”。全市复议纠错率下降。横州市推行“非现场执法”。", None,
+     "南宁市", "prefecture", "广西壮族自治区", "450100"),
 ])
 def test_reporting_jurisdiction(body, title, label, level, parent, code):
     place = _run(body, title)
