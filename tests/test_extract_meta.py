@@ -18,6 +18,10 @@ def _meta(body, page=None):
      "株洲市芦淞区2021年度法治政府建设情况报告"),
     # an issuer line above 关于…的报告 (Inner Mongolia)
     ("达拉特旗人民政府\n关于法治政府建设情况的报告\n一年来，全旗……。", "达拉特旗人民政府关于法治政府建设情况的报告"),
+    # an administrative office (行政公署) above 关于…的报告 (Inner Mongolia, a 盟)
+    ("阿拉善盟行政公署\n关于2021年度法治政府建设情况的报告\n2021年，盟行署……。", "阿拉善盟行政公署关于2021年度法治政府建设情况的报告"),
+    # a news lead paragraph without a full stop is not a headline (Hunan)
+    ("本报讯（记者 李明）3月8日，记者从县司法局获悉，去年以来，宁乡市推进……", None),
     # a newspaper header with a date and edition, then a byline, before the headline (Fujian)
     ("闽南日报 2024年02月03日 星期六 第02版\n漳州市法治建设迈出新步伐\n本报记者 林海 通讯员 陈文\n本报讯 近日……。",
      "漳州市法治建设迈出新步伐"),
