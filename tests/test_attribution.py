@@ -24,6 +24,12 @@ def _where(body, needle, home):
     ("昆山市率先试点“拿地即开工”改革。", "拿地即开工", "320500", "昆山市", "苏州市"),
     ("余杭区探索“数字法治”模式，全市推广。", "数字法治", "330100", "余杭区", "杭州市"),
     ("全县推进调解工作，新市镇打造“和美调解”品牌。", "和美调解", "330521", "新市镇", "德清县"),
+    # a town whose stem is a county's short name elsewhere (Anhui: 大通镇 ≠ 淮南市大通区)
+    ("全区推进依法治理。大通镇打造“渡口法治长廊”。", "渡口法治长廊", "340711", "大通镇", "郊区"),
+    # a four-character transliterated town of Xinjiang
+    ("全县加强法治。托克扎克镇探索“双语法律服务队”。", "双语法律服务队", "653121", "托克扎克镇", "疏附县"),
+    # a county-level city's zone (Zhejiang)
+    ("义乌经济技术开发区试点“首违不罚+信用修复”模式。", "首违不罚", "330782", "义乌经开区", "义乌市"),
 ])
 def test_sub_unit_subject(gaz, body, needle, home, label, parent):
     place = _where(body, needle, gaz.by_code(home))

@@ -31,6 +31,10 @@ def _run(body, title=None):
     # a district of Guangzhou with the city named just before it
     ("广州市天河区2021年法治政府建设年度报告\n全区推进改革。", "广州市天河区2021年法治政府建设年度报告",
      "天河区", "district", "广州市", "440106"),
+    # a city paper naming only the city's sub-units and 我市 (Guangxi): their parent is the subject
+    ("本报讯 去年以来，我市推进依法行政。青秀区率先推行“无证明城市”，兴宁区推行“证照联办”，"
+     "南宁经开区试点“综合查一次”。全市复议纠错率下降。横州市推行“非现场执法”。", None,
+     "南宁市", "prefecture", "广西壮族自治区", "450100"),
 ])
 def test_reporting_jurisdiction(body, title, label, level, parent, code):
     place = _run(body, title)
@@ -55,3 +59,24 @@ def test_no_place_named_gives_none():
 def test_self_reference_picks_the_city_over_its_districts():
     body = "2023年，长沙市坚持依法行政。我市推进改革，岳麓区、天心区率先试点。全市复议案件下降。"
     assert _run(body).label == "长沙市"
+
+
+@pytest.mark.parametrize("body, label, code, level", [
+    ("北京市朝阳区2023年法治政府建设情况报告\n全区推进依法行政。", "朝阳区", "110105", "district"),
+    ("重庆市城口县2022年法治政府建设情况报告\n全县推进依法行政。", "城口县", "500229", "county"),
+    ("天津市滨海新区2022年法治政府建设情况报告\n全区推进依法行政。", "滨海新区", "120116", "district"),
+    ("上海市浦东新区2023年法治政府建设情况报告\n全区推进依法行政。", "浦东新区", "310115", "district"),
+])
+def test_municipality_units_have_the_municipality_as_only_parent(body, label, code, level):
+    place = _run(body, body.splitlines()[0])
+    assert (place.label, place.adcode, place.level, place.parents) == (label, code, level, (body[:3],))
+
+
+@pytest.mark.parametrize("code, label", [
+    ("310115", "浦东新区"), ("120116", "滨海新区"),        # 新区 inside a real name: never prefixed again
+    ("340711", "铜陵市郊区"), ("230811", "佳木斯市郊区"),  # generic names get their city
+    ("140303", "阳泉市矿区"), ("140502", "晋城市城区"),
+])
+def test_labels_prefix_only_generic_names(code, label):
+    from loaders.gazetteer import Gazetteer
+    assert Gazetteer.default().by_code(code).label == label

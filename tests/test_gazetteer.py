@@ -120,3 +120,26 @@ def test_township_under_preceding_county(gaz):
 
 def test_generic_township_words_are_not_towns(gaz):
     assert not [p for _, _, p in gaz.find_all("全县各乡镇，明确乡镇职责，推进城乡融合") if p.level == "township"]
+
+
+@pytest.mark.parametrize("text, home, town", [
+    # a town sharing its stem with a county elsewhere (大通区 of 淮南) is a town (Anhui)
+    ("。大通镇打造法治长廊", "340711", "大通镇"),
+    # same with 铜山区 of 徐州
+    ("，铜山镇推行培育计划", "340711", "铜山镇"),
+    # four-character transliterated town names (Xinjiang)
+    ("。托克扎克镇探索双语服务", "653121", "托克扎克镇"),
+    ("；萨依巴格乡建立调处机制", "653121", "萨依巴格乡"),
+])
+def test_towns_named_like_counties_or_long(gaz, text, home, town):
+    places = [p for _, _, p in gaz.find_all(text, within=gaz.by_code(home))]
+    assert [(p.name, p.level) for p in places] == [(town, "township")]
+
+
+@pytest.mark.parametrize("text", ["。推进特色小镇建设", "，全面推进乡镇改革", "。民主法治示范乡镇"])
+def test_four_character_words_before_town_are_not_towns(gaz, text):
+    assert not [p for _, _, p in gaz.find_all(text) if p.level == "township"]
+
+
+def test_county_short_form_still_found_before_rural_words(gaz):
+    assert [p.name for _, _, p in gaz.find_all("，泽州乡村振兴成效明显")] == ["泽州县"]

@@ -29,7 +29,7 @@ DECODE_CASES = [
     ("gbk.txt", REPORT.encode("gbk"), REPORT, "gb18030"),
     ("gb18030-4byte.txt", "𠀀南宁市良庆区报告".encode("gb18030"), "𠀀南宁市良庆区报告", "gb18030"),
     ("cut-tail.txt", REPORT.encode()[:-2], REPORT[:-2], "utf-8"),
-    ("notes.md", "# 标题\n\n兰州市城关区报告".encode(), "# 标题\n\n兰州市城关区报告", "utf-8"),
+    ("notes.md", "# 标题\n\n兰州市城关区报告".encode(), "标题\n\n兰州市城关区报告", "utf-8"),
     ("UPPER.TXT", REPORT.encode(), REPORT, "utf-8"),
 ]
 
@@ -238,3 +238,20 @@ def test_example_page_has_no_chrome(examples_dir):
     for chrome in ("首页", "分享到", "版权所有", "相关链接", "热点专题", "字号", "统计代码", "隐藏"):
         assert chrome not in raw.text
     assert "发布日期：2024-03-28" in raw.text.split("\n")[1] and raw.meta["published"] == "2024-03-28"
+
+
+# Markdown markup is not report text: (markdown, plain text the extractors see).
+MARKDOWN_CASES = [
+    ("# 佛山市顺德区2023年法治政府建设年度报告\n正文", "佛山市顺德区2023年法治政府建设年度报告\n正文"),
+    ("- **北滘镇**率先试点“一张网”", "北滘镇率先试点“一张网”"),
+    ("> 发布日期：2024-02-06", "发布日期：2024-02-06"),
+    ("详见[南宁市政府网](http://example.org)公告", "详见南宁市政府网公告"),
+    ("| 指标 | 数值 |\n| --- | --- |\n| 纠错率 | 9.6% |", "指标  数值\n\n纠错率  9.6%"),
+]
+
+
+@pytest.mark.parametrize("markdown, plain", MARKDOWN_CASES)
+def test_markdown_markup_removed(tmp_path, markdown, plain):
+    path = tmp_path / "report.md"
+    path.write_text(markdown, encoding="utf-8")
+    assert read(path).text == plain

@@ -49,6 +49,7 @@ def extract(text: Text, title: str | None) -> Place | None:
     for place in _issuer_places(text.norm, spans):
         add(place, 5)
     _add_frequency(spans, add)
+    _add_parents(gaz, spans, add)
     if not scores:
         return None
     _level_bonus(text.norm, places, scores)
@@ -142,6 +143,16 @@ def _add_frequency(spans, add) -> None:
             add(place, weight)
     for start, _, place in spans[:12]:
         add(place, 0.5)
+
+
+def _add_parents(gaz: Gazetteer, spans, add) -> None:
+    """Each sub-unit named (a district, a county, a zone, a town) is a little evidence for its parent:
+    a city paper that names 章贡区, 南康区 and 赣州经开区 is about 赣州市."""
+    for _, _, place in spans:
+        code = place.parent_codes[-1] if place.parent_codes else None
+        parent = gaz.by_code(code) if code else None
+        if parent is not None and parent.level != "province":
+            add(parent, 0.3)
 
 
 def _level_bonus(norm: str, places: dict[str, Place], scores: dict[str, float]) -> None:

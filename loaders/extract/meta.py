@@ -28,8 +28,13 @@ _META_KEYS = ("meta:pubdate", "meta:publishdate", "meta:article:published_time",
 _YEAR = re.compile(r"(?<![\d—\-–~至到])((?:19|20)\d\d)\s*年(?!\s*[—\-–~至到])")
 _RANGE = re.compile(r"(?:19|20)\d\d\s*年?\s*[—\-–~至到]+\s*(?:19|20)\d\d\s*年?")
 _BOOK = re.compile(r"《[^》]{0,120}》")
+_EDITION = r"第\s*[一二三四五六七八九十\d]+\s*版|星期[一二三四五六日天]"
 _CHROME = re.compile(r"^(?:第[一二三四五六七八九十\d]+版|.{0,6}要闻|首页|当前位置|来源|字号|打印|分享|关闭|"
-                     r"发布日期|发布时间|信息来源|浏览次数|【|索\s*引\s*号|.*(?:人民政府|门户网站|政府网)$)")
+                     r"发布日期|发布时间|信息来源|浏览次数|【|索\s*引\s*号|.*(?:人民政府|门户网站|政府网)$|"
+                     r"(?:本报)?(?:记者|通讯员)\s|本报讯|.*(?:" + _EDITION + r"))")
+_PLANS = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]\s*)?(?:(?:19|20)\d\d\s*年(?:度)?)?"
+                    r".{0,8}(?:下一步|工作打算|工作计划|工作安排|工作思路|努力方向)", re.M)
+_ORGAN = re.compile(r"(?:人民政府|政府|委员会|管委会|办公室|司法局|行政公署|行署)$")
 _NEWS = (("本报讯", 3), ("记者", 2), ("通讯员", 2), ("责任编辑", 2), ("要闻", 1), ("新闻", 1))
 _REPORT_FORMULA = re.compile(r"现将.{0,30}(?:报告|汇报)如下|特此报告")
 _HEADINGS = re.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]\s*.{0,12}(?:存在|不足|问题|下一步|工作打算|工作计划|工作安排|思路)",
@@ -45,7 +50,7 @@ def extract(text: Text) -> Meta:
     ('城区2020年度法治政府建设情况报告', 'government-report', 2020, '2021-03-11')
     """
     lines = _lines(text.norm)
-    title = find_title(lines)
+    title = find_title(lines, text.meta.get("title"))
     kind = find_kind(text.norm, title)
     published = find_published(text.norm, text.meta)
     year = find_year(text.norm, title, kind, published)
@@ -69,17 +74,41 @@ def _headline_like(line: str) -> bool:
         and not _DATE_RE.search(line) and not re.match(r"^[一二三四五六七八九十]+、|^[(（]", line)
 
 
-def find_title(lines: list[str]) -> str | None:
-    """The report's title line (…报告), else the news headline before the first paragraph, else None.
+def _report_line(line: str) -> bool:
+    return bool(re.search(r"报告|工作总结", line)) and len(line) <= 60 and not re.search(r"[。；]|如下|现将", line) \
+        and not _CHROME.match(line) and bool(re.search(r"[\u4e00-\u9fff]{4}", line))
+
+
+def _joined(head: list[str], i: int) -> str:
+    """A title line joined with the line before it when the title was broken over two lines:
+    an issuer line before 关于…的报告, or a fragment before a continuation without a year."""
+    line, prev = head[i], head[i - 1] if i else ""
+    if len(prev) < 4 or len(prev) + len(line) > 60 or re.search(r"[。；;!！?？,，:：]|报告|\d{1,2}\s*[月日]", prev):
+        return line
+    if line.startswith("关于") and _ORGAN.search(prev):
+        return prev + line
+    fragment = not _CHROME.match(prev) and not re.match(r"^[一二三四五六七八九十]+、|^[(（]", prev)
+    if fragment and not re.search(r"(?:19|20)\d\d", line) and not line.startswith(("关于", "《")):
+        return prev + line
+    return line
+
+
+def find_title(lines: list[str], hint: str | None = None) -> str | None:
+    """The report's title line (…报告, rejoined if broken over two lines), else the page's own title
+    (`hint`, e.g. HTML <title>) where it is a line of the text, else the news headline before the
+    first paragraph, else None.
 
     >>> find_title(["第一版:要闻", "积势 强路", "长治市抓好六项举措推进法治政府建设", "近年来，长治市坚持……。"])
     '长治市抓好六项举措推进法治政府建设'
+    >>> find_title(["首页 > 政务公开", "惠州市惠阳区2021年度法治政府", "建设情况报告", "2021年，全区……。"])
+    '惠州市惠阳区2021年度法治政府建设情况报告'
     """
     head = lines[:40]
-    for line in head:
-        if re.search(r"报告|工作总结", line) and len(line) <= 60 and not re.search(r"[。；]|如下|现将", line) \
-                and not _CHROME.match(line) and re.search(r"[\u4e00-\u9fff]{4}", line):
-            return _clean_title(line)
+    for i, line in enumerate(head):
+        if _report_line(line):
+            return _clean_title(_joined(head, i))
+    if hint and _clean_title(hint) in {_clean_title(ln) for ln in head}:
+        return _clean_title(hint)
     block: list[str] = []
     for line in head:
         if _CHROME.match(line) or len(line) <= 5:
@@ -148,6 +177,10 @@ def find_published(norm: str, meta: dict | None = None) -> str | None:
         m = _DATELINE.match(line)
         if m and _iso(*m.groups()):
             return _iso(*m.groups())
+    for line in lines[:6]:     # a newspaper's page header: 某某日报 2024年03月09日 星期六 第01版
+        m = _DATE_RE.search(line) if re.search(_EDITION, line) else None
+        if m and _iso(*m.groups()):
+            return _iso(*m.groups())
     return None
 
 
@@ -179,6 +212,23 @@ def _news_year(norm: str, printed: int | None) -> int | None:
     return printed or _prominent_year(norm)
 
 
+def _before_plans(norm: str) -> str:
+    """The text before its plans section (下一步工作打算, 2022年工作计划), whose years are not covered."""
+    m = _PLANS.search(norm)
+    return norm[:m.start()] if m and m.start() > 200 else norm
+
+
+def _looks_back(norm: str, year: int, month: int) -> bool:
+    """A news piece of the first half-year about the year before: it says 去年 more than 今年, or its
+    explicit years name only the year before."""
+    if month > 6:
+        return False
+    body = _DATE_RE.sub("", _BOOK.sub("", norm))
+    last, this = len(re.findall(r"去年", body)), len(re.findall(r"今年(?![将要])", body))
+    years = Counter(int(y) for y in _YEAR.findall(_RANGE.sub("", body)))
+    return last > this or (bool(years) and years.most_common(1)[0][0] == year - 1 and year not in years)
+
+
 def find_year(norm: str, title: str | None, kind: str, published: str | None) -> int | None:
     """The year the report covers (not the year it was published).
 
@@ -196,8 +246,12 @@ def find_year(norm: str, title: str | None, kind: str, published: str | None) ->
     if m:
         return int(m.group(1))
     if kind == "news-article":
-        return _news_year(norm, _page_year(norm) or (int(published[:4]) if published else None))
-    year = _prominent_year(norm[:3000])
+        base = _page_year(norm) or (int(published[:4]) if published else None)
+        year = _news_year(norm, base)
+        if year == base and base and published and _looks_back(norm, base, int(published[5:7])):
+            return base - 1
+        return year
+    year = _prominent_year(_before_plans(norm[:3000]))
     if year:
         return year
     if published:

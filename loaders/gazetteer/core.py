@@ -1,6 +1,7 @@
 """The gazetteer: GB/T 2260 names and short forms → `Place`, matched on raw text with Aho-Corasick."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import ahocorasick
@@ -102,7 +103,10 @@ class Gazetteer:
         return any(full for _, full in self._names.get(surface, ((None, True),)))
 
     def _plausible(self, text: str, start: int, end: int, surface: str) -> bool:
-        """Short names (泽州, 城区, 沁县) need a boundary before them: not the middle of a word."""
+        """Short names (泽州, 城区, 沁县) need a boundary before them: not the middle of a word, and
+        are not the stem of a town's name (大通镇 is a town, not 大通区)."""
+        if not self._is_full(surface) and _TOWN_AFTER.match(text, end):
+            return False
         if len(surface) >= 3 and (self._is_full(surface) or len(surface) >= 4):
             return True
         before = text[start - 1] if start > 0 else "\n"
@@ -117,6 +121,7 @@ class Gazetteer:
         return surface in stop_words()
 
 
+_TOWN_AFTER = re.compile(r"镇(?![村级街区域])|乡(?![镇村级土贤情亲愁音])|街道")
 _FUNCTION = set("在和与及对将把由以向从的是为到于原今赴至同、")
 _SUFFIX = set("省市县区州盟旗")
 _SELF = ("委", "市委", "县委", "区委", "政府", "人民政府", "市政府", "县政府", "区政府")

@@ -65,7 +65,8 @@ def bare_zones() -> tuple[str, ...]:
 
 
 def townships(text: str, starts: set[int] = frozenset()) -> list[tuple[int, int, str]]:
-    """(start, end, name) of town/township/street names: two or three characters + 镇/乡/街道,
+    """(start, end, name) of town/township/street names: two or three characters (four for
+    transliterated names) + 镇/乡/街道,
     preceded by punctuation, a function word, or (positions in `starts`) the end of a county name.
 
     >>> townships("全县各乡镇中，高都镇、金村镇成效明显")
@@ -74,13 +75,15 @@ def townships(text: str, starts: set[int] = frozenset()) -> list[tuple[int, int,
     found = []
     for m in _TOWN.finditer(text):
         i = m.start()
-        for size in (2, 3):
+        for size in (2, 3, 4):
             start = i - size
             if start < 0:
                 break
             stem = text[start:i]
             before = text[start - 1] if start > 0 else "\n"
             if not re.fullmatch(r"[\u4e00-\u9fff]+", stem) or stem in _NOT_TOWN:
+                continue
+            if size == 4 and not set(stem) <= transliteration_chars():
                 continue
             if stem[0] in _BAD_FIRST or stem[-1] in _BAD_LAST or text[i - 1:i + 1] in _WORDS:
                 continue
@@ -91,6 +94,23 @@ def townships(text: str, starts: set[int] = frozenset()) -> list[tuple[int, int,
                 found.append((start, m.end(), stem + m.group()))
                 break
     return found
+
+
+@lru_cache(maxsize=1)
+def transliteration_chars() -> frozenset[str]:
+    """Characters of long (3+ character) place names in Inner Mongolia, Tibet, Qinghai and Xinjiang,
+    where town names run to four characters (托克扎克镇, 萨依巴格乡); ordinary words rarely use only these.
+
+    >>> set("萨依巴格") <= transliteration_chars(), set("推进特色") <= transliteration_chars()
+    (True, False)
+    """
+    from loaders.gazetteer.data import places
+    chars: set[str] = set()
+    for place in places():
+        stem = re.sub(r"(?:自治州|自治县|自治旗|地区|市|县|区|旗|盟|州)$", "", place.name)
+        if place.adcode and place.adcode[:2] in ("15", "54", "63", "65") and len(stem) >= 3:
+            chars.update(stem)
+    return frozenset(chars)
 
 
 def township_place(name: str, county: Place | None) -> Place:

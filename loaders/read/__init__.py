@@ -28,12 +28,17 @@ def _text_reader(path: Path, data: bytes) -> RawText:
     return read_text(path, data)
 
 
+def _markdown_reader(path: Path, data: bytes) -> RawText:
+    from loaders.read.markdown import read_markdown
+    return read_markdown(path, data)
+
+
 def _html_reader(path: Path, data: bytes) -> RawText:
     from loaders.read.html import read_html
     return read_html(path, data)
 
 
-READERS = {".txt": _text_reader, ".md": _text_reader, ".text": _text_reader,
+READERS = {".txt": _text_reader, ".md": _markdown_reader, ".markdown": _markdown_reader, ".text": _text_reader,
            ".html": _html_reader, ".htm": _html_reader, ".shtml": _html_reader}
 SUFFIXES = tuple(READERS)
 MAX_BYTES = 50 * 1024 * 1024
