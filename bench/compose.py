@@ -144,7 +144,8 @@ class _Slots:
         rng, p = self.rng, phrases()
         values = {
             "place": lambda: self.place.label, "self": lambda: _SELF.get(self.place.level, "我市"),
-            "title_place": lambda: self.title_place, "year": lambda: str(self.year), "month": lambda: str(rng.randint(1, 12)),
+            "title_place": lambda: self.title_place,
+            "year": lambda: str(self.year), "month": lambda: str(rng.randint(1, 12)),
             "prog": lambda: rng.choice(self.programmes), "prog2": lambda: rng.choice(self.programmes),
             "doc": lambda: rng.choice(self.documents), "doc2": lambda: rng.choice(self.documents),
             "org": lambda: self._org(), "ind": lambda: rng.choice(p["indicators"]),
