@@ -8,6 +8,7 @@ import argparse
 import json
 import sys
 
+from kg.cli_query import add_query_commands
 from kg.errors import GovkgError
 
 __all__ = ["main"]
@@ -33,6 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("extract", help="print one JSON object per report file; stores nothing")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.set_defaults(func=_cmd_extract)
+    add_query_commands(sub)
     return parser
 
 

@@ -33,7 +33,7 @@ def extract_text(source: str, plain: str, encoding: str = "utf-8", page: dict | 
     programs = programme.extract(text, place)
     documents = document.extract(text, place)
     outcomes = outcome.extract(text, programs, place)
-    warnings = list(info.warnings)
+    warnings = list(info.warnings) + list((page or {}).get("warnings", ()))
     if place is None:
         warnings.append("no reporting jurisdiction found")
     if info.year is None:

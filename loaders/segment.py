@@ -1,12 +1,24 @@
-"""Sentence splitting with offsets: (start, end) spans of the text, each a sentence or a heading line."""
+"""Sentence splitting with offsets: (start, end) spans of the text, each a sentence or a heading line.
+
+A sentence ends at 。！？； (or ASCII !?;) and at every line break. Enders inside a balanced 《…》,
+“…” or 「…」 on the same line do not split. An opener with no closer on its line (messy text) is an
+ordinary character, so an unbalanced quote never swallows more than its own sentence. Numbered
+headings (一、… （一）… 第一章 … 1. …) are sentences of their own even when text follows on the line.
+"""
 from __future__ import annotations
 
 import re
 
 __all__ = ["split_sentences"]
 
-# A sentence ends at 。！？； or a line break; closing quotes/brackets stay with their sentence.
-_END = re.compile(r"[。！？!?；;]+[”’」』)）]*|\n+")
+_ENDERS = set("。！？；!?;")
+_TRAILERS = set("。！？；!?;”’」』)）》〉…")
+_PAIRS = {"《": ("》", 150), "〈": ("〉", 100), "“": ("”", 250), "「": ("」", 250), "『": ("』", 250)}
+_NUM = "一二三四五六七八九十百零〇"
+_HEADING = re.compile(rf"(?:第[{_NUM}\d]+[章节部分条篇]|[{_NUM}]+[、．.]|[（(][{_NUM}\d]{{1,3}}[）)]"
+                      rf"|\d{{1,2}}[、．](?!\d)|\d{{1,2}}\.(?!\d)|[①-⑳])\s*")
+_INLINE_HEADING = re.compile(rf"\s+(?=[（(][{_NUM}]{{1,3}}[）)]|[{_NUM}]{{1,3}}、)")
+_HEADING_MAX = 40
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -15,15 +27,75 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     >>> t = "一是开展试点。二是推广经验！\\n标题行\\n"
     >>> [t[s:e] for s, e in split_sentences(t)]
     ['一是开展试点。', '二是推广经验！', '标题行']
+    >>> t = "（一）强化组织领导 县政府印发《关于“双随机”。的通知》。他说“好\\n下一行。"
+    >>> [t[s:e] for s, e in split_sentences(t)]
+    ['（一）强化组织领导', '县政府印发《关于“双随机”。的通知》。', '他说“好', '下一行。']
     """
     spans: list[tuple[int, int]] = []
     start = 0
-    for m in _END.finditer(text):
-        end = m.end() if m.group().strip() else m.start()
-        _add(spans, text, start, end)
-        start = m.end()
-    _add(spans, text, start, len(text))
+    for line in text.split("\n"):
+        _split_line(text, start, start + len(line), spans)
+        start += len(line) + 1
     return spans
+
+
+def _split_line(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    i = sentence = _heading_end(text, start, end, spans)
+    while i < end:
+        ch = text[i]
+        if ch in _PAIRS:
+            close = _closing(text, i, end)
+            i = i + 1 if close is None else close + 1
+        elif ch in _ENDERS:
+            i = _after_trailers(text, i, end)
+            _add(spans, text, sentence, i)
+            i = sentence = _heading_end(text, i, end, spans)
+        elif ch.isspace() and text[sentence:i].strip() and _INLINE_HEADING.match(text, i, end):
+            _add(spans, text, sentence, i)
+            i = sentence = _heading_end(text, i, end, spans)
+        else:
+            i += 1
+    _add(spans, text, sentence, end)
+
+
+def _heading_end(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> int:
+    """If a numbered heading starts at `start` and is followed on its line by a space and more text,
+    add the heading as a sentence and return where the rest begins; otherwise return `start`."""
+    pos = start
+    while pos < end and text[pos].isspace():
+        pos += 1
+    m = _HEADING.match(text, pos, end)
+    if not m:
+        return start
+    i = m.end()
+    limit = min(end, i + _HEADING_MAX)
+    while i < limit and not text[i].isspace() and text[i] not in _ENDERS:
+        i += 1
+    if i >= limit or text[i] in _ENDERS or i == m.end() or not text[i:end].strip():
+        return start
+    _add(spans, text, pos, i)
+    return i
+
+
+def _closing(text: str, i: int, end: int) -> int | None:
+    """Index of the closer matching the opener at `i`, on the same line and near enough; else None."""
+    opener = text[i]
+    closer, reach = _PAIRS[opener]
+    depth = 0
+    for j in range(i, min(end, i + reach)):
+        if text[j] == opener:
+            depth += 1
+        elif text[j] == closer:
+            depth -= 1
+            if depth == 0:
+                return j
+    return None
+
+
+def _after_trailers(text: str, i: int, end: int) -> int:
+    while i < end and text[i] in _TRAILERS:
+        i += 1
+    return i
 
 
 def _add(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:

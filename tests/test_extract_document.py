@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from loaders.extract import document
+from loaders.extract.document.scan import MAX_TITLE
 from loaders.records import Place
 from loaders.text import Text
 
@@ -220,6 +221,6 @@ _PIECES = st.sampled_from(["《", "》", "〈", "〉", "<", ">", "、", "。", "
 def test_any_text_gives_exact_spans_and_bounded_titles(pieces):
     text = Text.make("t.txt", "".join(pieces))
     for d in document.extract(text, HANGZHOU):
-        assert len(d.title) <= document.scan.MAX_TITLE
+        assert len(d.title) <= MAX_TITLE
         for m in d.mentions:
             assert text.plain[m.start:m.end] == m.text

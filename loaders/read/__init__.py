@@ -6,12 +6,16 @@ from pathlib import Path
 
 from loaders.errors import EmptyReport, LoadError, UnsupportedFormat
 
-__all__ = ["RawText", "read", "READERS", "SUFFIXES"]
+__all__ = ["RawText", "read", "READERS", "SUFFIXES", "MAX_BYTES"]
 
 
 @dataclass(frozen=True)
 class RawText:
-    """Decoded text of one file, the encoding used, and what the reader saw beside the text."""
+    """Decoded text of one file, the encoding used, and what the reader saw beside the text.
+
+    `meta` may hold "title" and "published" (from an HTML page's head) and "warnings" (repairs made
+    while decoding, such as a cut final character).
+    """
 
     text: str
     encoding: str
@@ -37,23 +41,39 @@ MAX_BYTES = 50 * 1024 * 1024
 def read(path: str | Path) -> RawText:
     """Read one report file into text.
 
-    Raises `UnsupportedFormat` for an unknown suffix, `LoadError` for an unreadable or oversized file,
-    `DecodeError` for bytes that are not text, `EmptyReport` for a file with no report text.
+    Raises `UnsupportedFormat` for an unknown suffix, `LoadError` for a missing, unreadable, oversized
+    file or a directory, `DecodeError` for bytes that are not text, `EmptyReport` for a file with no
+    report text. Every message starts with the path.
+
+    >>> read("no/such/report.txt")
+    Traceback (most recent call last):
+    ...
+    loaders.errors.LoadError: no/such/report.txt: cannot read file (No such file or directory)
     """
     path = Path(path)
+    data = _read_bytes(path)
     reader = READERS.get(path.suffix.lower())
     if reader is None:
-        raise UnsupportedFormat(path, f"unsupported file type {path.suffix or '(none)'!r}; "
+        raise UnsupportedFormat(path, f"unsupported file type {path.suffix or '(no suffix)'!r}; "
                                       f"expected one of {', '.join(SUFFIXES)}")
-    try:
-        if path.stat().st_size > MAX_BYTES:
-            raise LoadError(path, f"file is larger than {MAX_BYTES // 2**20} MB")
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise LoadError(path, "is a directory, not a file") from None
-    except OSError as exc:
-        raise LoadError(path, f"cannot read file ({exc.strerror or exc})") from None
+    if not data.strip():
+        raise EmptyReport(path, "file is empty" if not data else "file holds only white space")
     raw = reader(path, data)
     if not raw.text.strip():
-        raise EmptyReport(path, "no report text in file (empty or white space only)")
+        what = "no article text after removing page chrome" if reader is _html_reader else \
+            "no report text (white space only)"
+        raise EmptyReport(path, what)
     return raw
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        if path.is_dir():
+            raise LoadError(path, "is a directory, not a report file")
+        if path.stat().st_size > MAX_BYTES:
+            raise LoadError(path, f"file is larger than {MAX_BYTES // 2**20} MB; split it or trim it")
+        return path.read_bytes()
+    except PermissionError:
+        raise LoadError(path, "permission denied: cannot read file") from None
+    except OSError as exc:
+        raise LoadError(path, f"cannot read file ({exc.strerror or exc})") from None

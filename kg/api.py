@@ -1,0 +1,176 @@
+"""The query side of `KnowledgeGraph`: named queries as methods returning `Rows` (lists of dicts).
+
+`QueryMixin` needs only a store: ``self.store`` (a `pyoxigraph.Store`, or an object wrapping one).
+In the examples, ``graph`` is a KnowledgeGraph over a small store of four reports.
+"""
+from __future__ import annotations
+
+from kg.query import QuerySpec, list_queries, run_named
+from kg.rows import Rows, oxigraph_store, run_sparql
+
+__all__ = ["QueryMixin", "QueryGraph"]
+
+
+class QueryMixin:
+    """Query helpers; each method is one named query (`govkg query NAME`), rows as dicts."""
+
+    def _oxigraph(self):
+        return oxigraph_store(self)
+
+    def query(self, name: str, **params) -> Rows:
+        """Run the named query ``queries/NAME.rq`` with its parameters; a list of dicts.
+
+        >>> graph.query("shared-programs", min=3)  # doctest: +ELLIPSIS
+        [{'program': '高效办成一件事', 'jurisdictions': 3, 'members': '...'}]
+        >>> graph.query("adopters", colour="red")
+        Traceback (most recent call last):
+        ...
+        kg.errors.ParameterError: query 'adopters' has no parameter 'colour' (its parameters: program)
+        """
+        return run_named(self._oxigraph(), name, **params)
+
+    def query_df(self, name: str, **params):
+        """`query` as a `pandas.DataFrame` (needs pandas)."""
+        return self.query(name, **params).to_dataframe()
+
+    def sparql(self, text: str) -> Rows:
+        """Run a read-only SPARQL query (the union of all report graphs is the default graph).
+
+        >>> graph.sparql("PREFIX gk: <https://w3id.org/govkg/ontology#> "
+        ...              "SELECT (COUNT(*) AS ?n) WHERE { ?r a gk:Report }")
+        [{'n': 4}]
+        """
+        return run_sparql(self._oxigraph(), text)
+
+    @staticmethod
+    def queries() -> list[QuerySpec]:
+        """The named queries with their titles, parameters and columns.
+
+        >>> [q.name for q in QueryMixin.queries()][:3]
+        ['adopters', 'co-adoption', 'diffusion']
+        """
+        return list_queries()
+
+    def adopters(self, program: str) -> Rows:
+        """Jurisdictions that adopt a programme (label or any alias), with year, status and report.
+
+        >>> [(r["jurisdiction"], r["year"]) for r in graph.adopters("承诺制标准地全代办")]
+        [('苏州工业园区', 2022), ('泽州县', 2024)]
+        """
+        return self.query("adopters", program=program)
+
+    def programs(self, jurisdiction: str) -> Rows:
+        """Programmes a jurisdiction or its sub-units run (name, short name like 泽州, or adcode).
+
+        >>> sorted({r["program"] for r in graph.programs("泽州")})
+        ['企业安静期', '企静通', '承诺制+标准地+全代办', '高效办成一件事']
+        """
+        return self.query("programs", jurisdiction=jurisdiction)
+
+    def outcomes(self, program: str | None = None, jurisdiction: str | None = None) -> Rows:
+        """Quantified outcomes, optionally of a programme (and programmes related to it) and/or a place.
+
+        >>> [(r["indicator"], r["value"], r["unit"]) for r in graph.outcomes(program="企业安静期")]
+        [('入企检查次数', 38.6, '%'), ('涉企检查', 35, '%')]
+        """
+        return self.query("outcomes", program=program, jurisdiction=jurisdiction)
+
+    def documents(self, jurisdiction: str | None = None, type: str | None = None) -> Rows:
+        """Documents cited (or issued) by a jurisdiction and its sub-units, optionally of one type.
+
+        >>> [(r["title"], r["status"]) for r in graph.documents("阳泉市", type="条例")]
+        [('阳泉市非物质文化遗产保护条例(草案)', 'draft')]
+        """
+        return self.query("documents", jurisdiction=jurisdiction, type=type)
+
+    def jurisdictions(self) -> Rows:
+        """Every jurisdiction with adcode, level and parent.
+
+        >>> {r["jurisdiction"]: r["parent"] for r in graph.jurisdictions()}["阳泉市城区"]
+        '阳泉市'
+        """
+        return self.query("jurisdictions")
+
+    def reports(self) -> Rows:
+        """Every report with title, jurisdiction, year, publication date, kind and source file.
+
+        >>> [(r["jurisdiction"], r["year"]) for r in graph.reports()][:2]
+        [('阳泉市城区', 2020), ('苏州市', 2023)]
+        """
+        return self.query("reports")
+
+    def shared_programs(self, min: int = 2) -> Rows:
+        """Programmes adopted by at least ``min`` jurisdictions.
+
+        >>> [r["program"] for r in graph.shared_programs(min=3)]
+        ['高效办成一件事']
+        """
+        return self.query("shared-programs", min=min)
+
+    def shared_documents(self, min: int = 2) -> Rows:
+        """Documents cited by at least ``min`` reports.
+
+        >>> [(r["document"], r["reports"]) for r in graph.shared_documents()]
+        [('法治政府建设实施纲要(2021—2025年)', 2)]
+        """
+        return self.query("shared-documents", min=min)
+
+    def metric(self, indicator: str) -> Rows:
+        """Outcomes whose indicator matches a regular expression, per jurisdiction.
+
+        >>> sorted((r["jurisdiction"], r["value"]) for r in graph.metric("调解成功率"))
+        [('泽州县', 96.6), ('阳泉市', 99), ('阳泉市城区', 100)]
+        """
+        return self.query("metric", indicator=indicator)
+
+    def diffusion(self, program: str) -> Rows:
+        """The adoption curve: each adopter with its first year and the running count of adopters.
+
+        >>> [(r["jurisdiction"], r["year"], r["adopters"]) for r in graph.diffusion("高效办成一件事")]
+        [('苏州市', 2023, 1), ('泽州县', 2024, 2), ('阳泉市', 2025, 3)]
+        """
+        return self.query("diffusion", program=program)
+
+    def evidence(self, entity: str) -> Rows:
+        """The sentences and reports behind an entity (label, alias, title, adcode or IRI).
+
+        >>> [r["kind"] for r in graph.evidence("苏州市优化营商环境条例")]
+        ['Citation']
+        """
+        return self.query("evidence", entity=entity)
+
+    def search(self, text: str) -> Rows:
+        """Entities whose label or alias contains ``text`` (spaces and punctuation ignored).
+
+        >>> [(r["entity"], r["kind"]) for r in graph.search("标准地")]
+        [('承诺制+标准地+全代办', 'Programme')]
+        """
+        return self.query("search", text=text)
+
+    def co_adoption(self, min: int = 1) -> Rows:
+        """Pairs of jurisdictions with the number of programmes both adopt.
+
+        >>> graph.co_adoption(min=2)[0]["programs"]
+        2
+        """
+        return self.query("co-adoption", min=min)
+
+    def timeline(self, jurisdiction: str) -> Rows:
+        """A jurisdiction's (and its sub-units') programmes, year by year.
+
+        >>> [(r["year"], r["programs"]) for r in graph.timeline("阳泉市")]
+        [(2020, 2), (2025, 2)]
+        """
+        return self.query("timeline", jurisdiction=jurisdiction)
+
+
+class QueryGraph(QueryMixin):
+    """The query helpers over a bare store (what `KnowledgeGraph` adds to them is building and export).
+
+    >>> import pyoxigraph
+    >>> QueryGraph(pyoxigraph.Store()).reports()
+    []
+    """
+
+    def __init__(self, store) -> None:
+        self.store = store

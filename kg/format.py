@@ -1,0 +1,163 @@
+"""Result rows (dicts of plain values) → text: an aligned table that fits the terminal, CSV or JSON."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import shutil
+import unicodedata
+from collections.abc import Sequence
+
+__all__ = ["FORMATS", "format_rows", "to_table", "to_csv", "to_json", "display_width"]
+
+FORMATS = ("table", "csv", "json")
+ELLIPSIS = "…"
+
+
+def _columns(rows: Sequence[dict], columns: Sequence[str] | None) -> list[str]:
+    if columns:
+        return list(columns)
+    if getattr(rows, "columns", None):
+        return list(rows.columns)
+    seen: dict[str, None] = {}
+    for row in rows:
+        seen.update(dict.fromkeys(row))
+    return list(seen)
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return " ".join(str(value).split()) if isinstance(value, str) else str(value)
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _csv_cell(value) -> str:
+    return value if isinstance(value, str) else _text(value)
+
+
+def _json_value(value):
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
+def display_width(text: str) -> int:
+    """Terminal columns ``text`` takes: wide (CJK) characters count two.
+
+    >>> display_width("泽州县"), display_width("abc")
+    (6, 3)
+    """
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 0 if unicodedata.combining(ch) else 1
+               for ch in text)
+
+
+def _cut(text: str, width: int) -> str:
+    if display_width(text) <= width:
+        return text
+    out, used = [], 0
+    for ch in text:
+        w = display_width(ch)
+        if used + w > width - 1:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + ELLIPSIS
+
+
+def _pad(text: str, width: int, right: bool) -> str:
+    gap = " " * (width - display_width(text))
+    return gap + text if right else text + gap
+
+
+def _fit(natural: list[int], total: int) -> list[int]:
+    """Shrink the widest columns until the row fits ``total`` (each keeps at least 4 columns)."""
+    widths = list(natural)
+    while sum(widths) + 2 * (len(widths) - 1) > total:
+        widest = max(range(len(widths)), key=widths.__getitem__)
+        if widths[widest] <= 4:
+            break
+        widths[widest] -= 1
+    return widths
+
+
+def to_table(rows: Sequence[dict], columns: Sequence[str] | None = None, width: int | None = None) -> str:
+    """An aligned text table; cells too wide for the terminal are cut with '…'.
+
+    >>> print(to_table([{"jurisdiction": "泽州县", "year": 2024}, {"jurisdiction": "阳泉市城区", "year": None}]))
+    jurisdiction  year
+    ------------  ----
+    泽州县        2024
+    阳泉市城区
+    (2 rows)
+    >>> print(to_table([{"sentence": "全市推行企业安静期制度，入企检查次数同比下降"}], width=20))
+    sentence
+    --------------------
+    全市推行企业安静期…
+    (1 row)
+    """
+    cols = _columns(rows, columns)
+    if width is None:
+        width = shutil.get_terminal_size((120, 24)).columns
+    cells = [[_text(row.get(c)) for c in cols] for row in rows]
+    numeric = [bool(rows) and all(_is_number(row.get(c)) or row.get(c) is None for row in rows) for c in cols]
+    natural = [max([display_width(c)] + [display_width(r[i]) for r in cells]) for i, c in enumerate(cols)]
+    widths = _fit(natural, width)
+    lines = ["  ".join(_pad(_cut(c, w), w, False) for c, w in zip(cols, widths)).rstrip(),
+             "  ".join("-" * w for w in widths)]
+    for r in cells:
+        lines.append("  ".join(_pad(_cut(v, w), w, bool(n)) for v, w, n in zip(r, widths, numeric)).rstrip())
+    lines.append(f"({len(rows)} row{'' if len(rows) == 1 else 's'})")
+    return "\n".join(lines)
+
+
+def to_csv(rows: Sequence[dict], columns: Sequence[str] | None = None) -> str:
+    """CSV with a header line; every value complete, unbound → empty.
+
+    >>> print(to_csv([{"title": "法治政府建设实施纲要(2021—2025年)", "reports": 2}]), end="")
+    title,reports
+    法治政府建设实施纲要(2021—2025年),2
+    """
+    cols = _columns(rows, columns)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(cols)
+    for row in rows:
+        writer.writerow([_csv_cell(row.get(c)) for c in cols])
+    return out.getvalue()
+
+
+def to_json(rows: Sequence[dict], columns: Sequence[str] | None = None) -> str:
+    """A JSON array of objects keyed by variable name; numbers stay numbers, unbound → null.
+
+    >>> print(to_json([{"value": 38.6, "unit": "%", "program": None}]))
+    [
+      {"value": 38.6, "unit": "%", "program": null}
+    ]
+    """
+    cols = _columns(rows, columns)
+    if not rows:
+        return "[]"
+    items = [json.dumps({c: _json_value(row.get(c)) for c in cols}, ensure_ascii=False) for row in rows]
+    return "[\n  " + ",\n  ".join(items) + "\n]"
+
+
+def format_rows(rows: Sequence[dict], fmt: str = "table", columns: Sequence[str] | None = None) -> str:
+    """Rows in one of FORMATS ('table', 'csv', 'json').
+
+    >>> format_rows([{"a": 1}], "json")
+    '[\\n  {"a": 1}\\n]'
+    """
+    if fmt == "table":
+        return to_table(rows, columns)
+    if fmt == "csv":
+        return to_csv(rows, columns).rstrip("\n")
+    if fmt == "json":
+        return to_json(rows, columns)
+    raise ValueError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")

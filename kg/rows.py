@@ -1,0 +1,161 @@
+"""SPARQL text → `Rows`: runs a read-only query on the store, turns RDF terms into plain Python values.
+
+Literals become str/int/float/bool, IRIs their `rdfs:label`/`skos:prefLabel` (else the IRI), unbound → None.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.errors import QueryError
+
+__all__ = ["Rows", "run_sparql", "to_python", "oxigraph_store", "UNION"]
+
+UNION = {"use_default_graph_as_union": True}
+XSD = "http://www.w3.org/2001/XMLSchema#"
+_INTEGERS = {XSD + t for t in ("integer", "int", "long", "short", "byte", "nonNegativeInteger",
+                               "positiveInteger", "negativeInteger", "nonPositiveInteger",
+                               "unsignedInt", "unsignedLong", "unsignedShort", "unsignedByte")}
+_REALS = {XSD + t for t in ("decimal", "double", "float")}
+_PROLOG = re.compile(r"\A(?:\s+|#[^\n]*\n?|(?:PREFIX\s+[\w.-]*:\s*|BASE\s+)<[^>]*>)*", re.I)
+_UPDATE = re.compile(r"(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.I)
+_LABELS = """SELECT ?s ?l ?rank WHERE {{ VALUES ?s {{ {} }}
+  {{ ?s <http://www.w3.org/2000/01/rdf-schema#label> ?l BIND(0 AS ?rank) }} UNION
+  {{ ?s <http://www.w3.org/2004/02/skos/core#prefLabel> ?l BIND(1 AS ?rank) }} }}"""
+
+
+class Rows(list):
+    """A list of result rows (dicts keyed by variable name) that also knows its columns.
+
+    >>> rows = Rows([{"a": 1, "b": None}], columns=["a", "b"])
+    >>> rows.columns, rows[0]["a"]
+    (['a', 'b'], 1)
+    """
+
+    def __init__(self, rows=(), columns=()):
+        super().__init__(rows)
+        self.columns = list(columns)
+
+    def to_dataframe(self):
+        """The rows as a `pandas.DataFrame` (needs pandas installed)."""
+        try:
+            import pandas
+        except ImportError as exc:
+            raise ImportError("Rows.to_dataframe() needs pandas: pip install pandas") from exc
+        return pandas.DataFrame(list(self), columns=self.columns)
+
+
+def oxigraph_store(store):
+    """The `pyoxigraph.Store` behind ``store`` (a Store itself, or an object wrapping one).
+
+    >>> import pyoxigraph
+    >>> s = pyoxigraph.Store()
+    >>> oxigraph_store(s) is s
+    True
+    """
+    import pyoxigraph
+    for _ in range(3):
+        if isinstance(store, pyoxigraph.Store):
+            return store
+        inner = next((getattr(store, a) for a in ("store", "_store", "oxigraph", "_oxigraph", "raw")
+                      if getattr(store, a, None) is not None), None)
+        if inner is None:
+            break
+        store = inner
+    raise TypeError(f"not a pyoxigraph store: {type(store).__name__}")
+
+
+def to_python(term, labels: dict | None = None):
+    """One RDF term as a plain value: numbers for numeric literals, labels for IRIs.
+
+    >>> from pyoxigraph import Literal, NamedNode
+    >>> to_python(Literal("38.6", datatype=NamedNode(XSD + "decimal")))
+    38.6
+    >>> to_python(Literal("100", datatype=NamedNode(XSD + "decimal"))), to_python(Literal(7))
+    (100, 7)
+    >>> to_python(NamedNode("https://w3id.org/govkg/id/place/140525"), {})
+    'https://w3id.org/govkg/id/place/140525'
+    """
+    from pyoxigraph import BlankNode, Literal, NamedNode
+    if term is None:
+        return None
+    if isinstance(term, NamedNode):
+        return (labels or {}).get(term.value, term.value)
+    if isinstance(term, BlankNode):
+        return f"_:{term.value}"
+    if isinstance(term, Literal):
+        return _literal(term)
+    return str(term)
+
+
+def _literal(term):
+    kind, text = term.datatype.value, term.value
+    try:
+        if kind in _INTEGERS:
+            return int(text)
+        if kind in _REALS:
+            number = float(text)
+            return int(number) if kind == XSD + "decimal" and re.fullmatch(r"[+-]?\d+", text) else number
+        if kind == XSD + "boolean":
+            return text in ("true", "1")
+    except ValueError:
+        pass
+    return text
+
+
+def label_map(store, terms) -> dict[str, str]:
+    """IRI → its rdfs:label (else skos:prefLabel) for the IRIs among ``terms`` that have one."""
+    from pyoxigraph import NamedNode
+    iris = sorted({t.value for t in terms if isinstance(t, NamedNode)})
+    best: dict[str, tuple[int, str]] = {}
+    for start in range(0, len(iris), 500):
+        values = " ".join(str(NamedNode(i)) for i in iris[start:start + 500])
+        for s, l, rank in store.query(_LABELS.format(values), **UNION):
+            key = (int(rank.value), l.value)
+            if s.value not in best or key < best[s.value]:
+                best[s.value] = key
+    return {iri: label for iri, (_, label) in best.items()}
+
+
+def _refuse_updates(text: str, source: str) -> None:
+    body = text[_PROLOG.match(text).end():]
+    if _UPDATE.match(body):
+        raise QueryError(f"{source}: only read-only queries (SELECT, ASK, CONSTRUCT, DESCRIBE) are "
+                         f"allowed; {_UPDATE.match(body).group(1).upper()} is an update")
+
+
+def _execute(store, text: str, source: str):
+    _refuse_updates(text, source)
+    try:
+        return store.query(text, **UNION)
+    except SyntaxError as exc:
+        message = " ".join(str(exc).split())
+        raise QueryError(f"{source}: bad SPARQL: {message}") from None
+    except (OSError, RuntimeError) as exc:
+        raise QueryError(f"{source}: query failed: {exc}") from None
+
+
+def run_sparql(store, text: str, *, labels: bool = True, source: str = "query") -> Rows:
+    """Run a read-only SPARQL query; SELECT → one dict per solution, ASK → [{"ask": bool}],
+    CONSTRUCT/DESCRIBE → subject/predicate/object rows. Updates raise `QueryError`.
+
+    >>> import pyoxigraph
+    >>> run_sparql(pyoxigraph.Store(), "SELECT (1 + 1 AS ?two) WHERE {}")
+    [{'two': 2}]
+    >>> run_sparql(pyoxigraph.Store(), "DELETE WHERE { ?s ?p ?o }")
+    Traceback (most recent call last):
+    ...
+    kg.errors.QueryError: query: only read-only queries (SELECT, ASK, CONSTRUCT, DESCRIBE) are allowed; DELETE is an update
+    """
+    import pyoxigraph
+    store = oxigraph_store(store)
+    result = _execute(store, text, source)
+    if isinstance(result, pyoxigraph.QueryBoolean):
+        return Rows([{"ask": bool(result)}], columns=["ask"])
+    if isinstance(result, pyoxigraph.QueryTriples):
+        columns = ["subject", "predicate", "object"]
+        raw = [(t.subject, t.predicate, t.object) for t in result]
+    else:
+        columns = [v.value for v in result.variables]
+        raw = [tuple(solution[c] for c in columns) for solution in result]
+    names = label_map(store, {t for row in raw for t in row if t is not None}) if labels else {}
+    return Rows([{c: to_python(t, names) for c, t in zip(columns, row)} for row in raw], columns)

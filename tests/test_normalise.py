@@ -1,0 +1,39 @@
+"""loaders.normalise: one character in, one character out; full-width folded; Chinese punctuation kept."""
+from __future__ import annotations
+
+import pytest
+
+from loaders.normalise import normalise
+
+CASES = [
+    ("full-width digits", "２０２４年", "2024年"),
+    ("full-width decimal and percent", "下降３８．６％", "下降38.6%"),
+    ("full-width letters", "ＡＰＰ和ｗｅｂ", "APP和web"),
+    ("NBSP", "东城区\u00a0报告", "东城区 报告"),
+    ("ideographic space indent", "\u3000\u3000正文", "  正文"),
+    ("tab", "一是\t二是", "一是 二是"),
+    ("CRLF", "第一行\r\n第二行", "第一行 \n第二行"),
+    ("lone CR", "第一行\r第二行", "第一行\n第二行"),
+    ("line separator", "甲\u2028乙", "甲\n乙"),
+    ("zero-width space and BOM", "\ufeff报\u200b告", " 报 告"),
+    ("Chinese punctuation kept", "（一）是：好，对；行！吗？", "（一）是：好，对；行！吗？"),
+    ("quotes and book marks kept", "“企业安静期”《条例（草案）》〈办法〉", "“企业安静期”《条例（草案）》〈办法〉"),
+    ("circled numbers kept", "①②", "①②"),
+    ("full-width tilde and slash", "１～３月／年", "1~3月/年"),
+    ("Kangxi radical folded", "\u2f08民", "人民"),
+    ("ASCII untouched", "abc 123 (x)", "abc 123 (x)"),
+]
+
+
+@pytest.mark.parametrize("raw,expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_normalise(raw, expected):
+    out = normalise(raw)
+    assert out == expected and len(out) == len(raw)
+
+
+def test_examples_keep_length_and_lose_full_width(examples_dir):
+    from loaders.read import read
+    raw = read(examples_dir / "sc-dayi-2023-fullwidth-crlf.txt").text
+    norm = normalise(raw)
+    assert len(norm) == len(raw) and "\r" not in norm and "２" not in norm
+    assert "同比下降18.6%" in norm

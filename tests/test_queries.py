@@ -1,0 +1,137 @@
+"""Every named query: header, syntax, columns, and its answers on the four-report mini store."""
+import re
+
+import pyoxigraph
+import pytest
+from _mini import mini_store
+
+from kg.query import BIND_MARKER, list_queries, load_query, query_names, run_named
+
+# One case per query (the meta-test below fails when a new .rq has none): params, a check on the rows.
+CASES = {
+    "adopters": ({"program": "企业安静期"},
+                 lambda rows: {(r["jurisdiction"], r["year"], r["status"]) for r in rows}
+                 == {("阳泉市", 2025, "rollout"), ("泽州县", 2024, "pilot")}),
+    "programs": ({"jurisdiction": "阳泉市城区"},
+                 lambda rows: {(r["program"], r["type"], r["year"]) for r in rows}
+                 == {("谁执法谁普法", "institution", 2020), ("法律明白人", "team", 2020)}),
+    "outcomes": ({"jurisdiction": "泽州县"},
+                 lambda rows: sorted((r["indicator"], r["value"], r["direction"]) for r in rows)
+                 == [("人民调解成功率", 96.6, "level"), ("涉企检查", 35, "decrease")]),
+    "documents": ({"type": "条例"},
+                  lambda rows: {(r["title"], r["issuer"], r["status"]) for r in rows}
+                  == {("阳泉市非物质文化遗产保护条例(草案)", "阳泉市", "draft"), ("苏州市优化营商环境条例", "苏州市", None)}),
+    "jurisdictions": ({}, lambda rows: {r["jurisdiction"]: r["parent"] for r in rows}
+                      == {"山西省": None, "阳泉市": "山西省", "阳泉市城区": "阳泉市", "晋城市": "山西省",
+                          "泽州县": "晋城市", "江苏省": None, "苏州市": "江苏省", "苏州工业园区": "苏州市"}),
+    "shared-programs": ({}, lambda rows: {r["program"]: r["jurisdictions"] for r in rows}
+                        == {"高效办成一件事": 3, "企业安静期": 2, "承诺制+标准地+全代办": 2}),
+    "shared-documents": ({}, lambda rows: [(r["document"], r["reports"]) for r in rows]
+                         == [("法治政府建设实施纲要(2021—2025年)", 2)]),
+    "reports": ({}, lambda rows: {r["jurisdiction"]: r["year"] for r in rows}
+                == {"阳泉市": 2025, "阳泉市城区": 2020, "泽州县": 2024, "苏州市": 2023}),
+    "metric": ({"indicator": "调解成功率"},
+               lambda rows: {r["jurisdiction"]: r["value"] for r in rows}
+               == {"阳泉市": 99, "阳泉市城区": 100, "泽州县": 96.6}),
+    "diffusion": ({"program": "承诺制+标准地+全代办"},
+                  lambda rows: [(r["jurisdiction"], r["year"], r["adopters"]) for r in rows]
+                  == [("苏州工业园区", 2022, 1), ("泽州县", 2024, 2)]),
+    "evidence": ({"entity": "法律明白人"},
+                 lambda rows: {(r["kind"], r["start"], r["end"]) for r in rows}
+                 == {("Adoption", 80, 108), ("Outcome", 80, 108)}
+                 and all("法律明白人" in r["sentence"] for r in rows)),
+    "search": ({"text": "园区"}, lambda rows: [(r["entity"], r["kind"]) for r in rows]
+               == [("苏州工业园区", "Jurisdiction")]),
+    "co-adoption": ({"min": 2}, lambda rows: [(r["jurisdiction"], r["other"], r["programs"]) for r in rows]
+                    == [("阳泉市", "泽州县", 2)]),
+    "timeline": ({"jurisdiction": "泽州县"}, lambda rows: [(r["year"], r["programs"]) for r in rows]
+                 == [(2024, 4)]),
+}
+
+CONTRACT_COLUMNS = {
+    "adopters": {"jurisdiction", "year", "status", "report"},
+    "programs": {"program", "type", "year"},
+    "outcomes": {"indicator", "value", "unit", "direction", "program", "jurisdiction", "year", "evidence"},
+    "documents": {"title", "type", "issuer", "status"},
+    "jurisdictions": {"jurisdiction", "adcode", "level", "parent"},
+    "shared-programs": {"program", "jurisdictions", "members"},
+    "shared-documents": {"document", "reports"},
+    "reports": {"report", "title", "jurisdiction", "year", "published", "kind"},
+    "metric": {"jurisdiction", "indicator", "value", "unit", "year"},
+}
+
+
+@pytest.fixture(scope="module")
+def store():
+    return mini_store()
+
+
+def test_found_the_queries():
+    assert len(query_names()) >= 14
+    assert set(CONTRACT_COLUMNS) <= set(query_names())
+
+
+def test_every_query_has_a_case():
+    assert set(query_names()) == set(CASES)
+
+
+@pytest.mark.parametrize("name", query_names())
+def test_header_is_complete(name):
+    spec = load_query(name)
+    assert spec.title and spec.description and spec.columns
+    assert all(p.description for p in spec.params)
+    assert (BIND_MARKER in spec.text) == bool(spec.params)
+    for p in spec.params:
+        assert f"?in_{p.name}" in spec.text
+
+
+@pytest.mark.parametrize("name", query_names())
+def test_query_parses_unbound(name):
+    # the .rq file is plain SPARQL: it runs as is (parameters unbound) in `govkg sparql @FILE`
+    result = pyoxigraph.Store().query(load_query(name).text, use_default_graph_as_union=True)
+    assert [v.value for v in result.variables] == list(load_query(name).columns)
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_columns_are_the_header_columns(store, name):
+    params, _ = CASES[name]
+    assert run_named(store, name, **params).columns == list(load_query(name).columns)
+
+
+@pytest.mark.parametrize("name", sorted(CONTRACT_COLUMNS))
+def test_contract_columns(name):
+    assert CONTRACT_COLUMNS[name] <= set(load_query(name).columns)
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_answers_on_mini_store(store, name):
+    params, check = CASES[name]
+    rows = run_named(store, name, **params)
+    assert rows, f"{name} found nothing"
+    assert check(rows), rows
+
+
+def test_outcomes_include_related_programmes(store):
+    # 企静通 (the app) is skos:related to 企业安静期: its outcome counts for the programme
+    rows = run_named(store, "outcomes", program="企业安静期")
+    assert sorted(r["value"] for r in rows) == [35, 38.6]
+    assert {r["program"] for r in rows} == {"企业安静期", "企静通"}
+
+
+def test_documents_nested_in_a_cited_title_count(store):
+    titles = {r["title"] for r in run_named(store, "documents", jurisdiction="城区")}
+    assert titles == {"法治政府建设实施纲要(2021—2025年)", "关于贯彻〈行政处罚法〉的实施办法", "行政处罚法"}
+
+
+def test_shared_programs_min_three(store):
+    rows = run_named(store, "shared-programs", min=3)
+    assert [r["program"] for r in rows] == ["高效办成一件事"]
+    assert set(rows[0]["members"].split("、")) == {"阳泉市", "泽州县", "苏州市"}
+
+
+def test_list_queries_describes_parameters():
+    specs = {q.name: q for q in list_queries()}
+    assert specs["shared-programs"].params[0].default == "2"
+    assert specs["outcomes"].params[0].optional and specs["outcomes"].params[0].related
+    assert specs["adopters"].params[0].required
+    assert re.search("alias", specs["adopters"].params[0].description)
