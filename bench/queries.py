@@ -50,28 +50,36 @@ def _time(call, repeat: int, budget: float) -> list[float]:
     return samples
 
 
-def _rdflib_dataset(kg, tmp: Path):
+def _rdflib_dataset(store, tmp: Path):
     """The store's quads loaded into rdflib's default in-memory Dataset (union default graph)."""
+    import pyoxigraph as ox
     from rdflib import Dataset
     dump = tmp / "store.nq"
-    kg.export("nq", dump)
+    store.dump(str(dump), ox.RdfFormat.N_QUADS)
     dataset = Dataset(default_union=True)
     dataset.parse(dump, format="nquads")
+    dump.unlink()
     return dataset
 
 
-def _rdflib_runner(dataset, name: str, params: dict[str, str]):
-    """A callable running the named query's SPARQL text on rdflib with the parameters bound."""
-    from importlib.resources import files
+def _rdflib_runner(dataset, store, name: str, params: dict[str, str]):
+    """A callable running the named query on rdflib: the same SPARQL text, parameters bound the same way."""
+    from kg.query import bound_text, load_query
+    text = bound_text(store, load_query(name), params)
+    return lambda: list(dataset.query(text))
 
-    from rdflib import Literal, Variable
-    text = files("queries").joinpath(f"{name}.rq").read_text("utf-8")
+
+def _our_runner(path: Path):
+    """(raw pyoxigraph store, callable(name, params) → rows) through the public API where it exists."""
+    import pyoxigraph as ox
+    store = ox.Store.read_only(str(path))
     try:
-        from kg.query import rdflib_bindings          # the query module's own binding rules, if it has them
-        bindings = rdflib_bindings(name, params)
-    except ImportError:
-        bindings = {Variable(k): Literal(v) for k, v in params.items()}
-    return lambda: list(dataset.query(text, initBindings=bindings))
+        from kg import KnowledgeGraph
+    except ImportError:                               # before the facade lands: the function under it
+        from kg.query import run_named
+        return store, lambda name, params: run_named(store, name, **params)
+    graph = KnowledgeGraph.open(path)
+    return store, lambda name, params: graph.query(name, **params)
 
 
 def latency(c: Corpus, repeat: int = 30, rdflib_repeat: int = 5, budget: float = 60.0) -> list[Row]:
@@ -80,21 +88,21 @@ def latency(c: Corpus, repeat: int = 30, rdflib_repeat: int = 5, budget: float =
     if store is None:
         return [na(f"query {q} p50 / p95", c.reports, "no store (`govkg build` missing or failed)") for q in NAMED]
     try:
-        from kg import KnowledgeGraph
+        from kg.query import bound_text, run_named  # noqa: F401 - the query layer must exist
     except ImportError:
-        return [na(f"query {q} p50 / p95", c.reports, "`kg.KnowledgeGraph` not in this checkout") for q in NAMED]
-    kg = KnowledgeGraph.open(store)
-    dataset = _rdflib_dataset(kg, store.parent)
+        return [na(f"query {q} p50 / p95", c.reports, "`kg.query` not in this checkout") for q in NAMED]
+    oxstore, ours_run = _our_runner(store)
+    dataset = _rdflib_dataset(oxstore, store.parent)
     rows = []
     for name in NAMED:
         params = params_for(name, c.seed)
         metric = f"query {name} p50 / p95"
         try:
-            ours = _time(lambda: kg.query(name, **params), repeat, budget)
+            ours = _time(lambda: ours_run(name, params), repeat, budget)
         except Exception as exc:                     # noqa: BLE001 - an unknown query is a row, not a crash
             rows.append(na(metric, c.reports, f"{type(exc).__name__}: {str(exc)[:120]}", "p50 ≤ 50 ms"))
             continue
-        theirs = _time(_rdflib_runner(dataset, name, params), rdflib_repeat, budget)
+        theirs = _time(_rdflib_runner(dataset, oxstore, name, params), rdflib_repeat, budget)
         (p50, p95), (r50, r95) = percentiles(ours), percentiles(theirs)
         speedup = r50 / p50
         rows.append(Row(metric, c.reports, f"{fmt_seconds(p50)} / {fmt_seconds(p95)}",
