@@ -1,0 +1,61 @@
+"""The words between an indicator and its figure (同比下降, 达到, 压缩至) → a direction, and the
+indicator phrase with those words peeled off."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from loaders.extract.outcome.lexicon import alternation, qualifiers, verbs
+
+__all__ = ["peel_tail", "peel_head"]
+
+# Comparisons that go with the verb, not with the indicator: 同比, 较去年同期, 比2023年.
+_COMPARE = (r"(?:同比|环比|(?:较|比)(?:去年|上年|上一年|前一年|上年度|年初|\d{4}年)(?:同期|底|末)?"
+            r"|连续[一二两三四五六七八九十\d]+年)")
+
+
+@lru_cache(maxsize=None)
+def _tail_re() -> re.Pattern:
+    words = list(verbs()) + list(qualifiers("pre"))
+    return re.compile(rf"(?:{_COMPARE}|{alternation(words)}|\s+)$")
+
+
+@lru_cache(maxsize=None)
+def _head_re() -> re.Pattern:
+    changes = [w for w, d in verbs().items() if d != "level"]
+    return re.compile(rf"^(?:{_COMPARE})?({alternation(changes)})")
+
+
+def peel_tail(phrase: str) -> tuple[str, str | None]:
+    """Strip verbs, comparisons and hedges from the end of `phrase`; the direction they give.
+
+    >>> peel_tail("入企检查次数同比下降")
+    ('入企检查次数', 'decrease')
+    >>> peel_tail("群众满意率达到")
+    ('群众满意率', 'level')
+    >>> peel_tail("受理案件")
+    ('受理案件', None)
+    """
+    direction = None
+    while True:
+        m = _tail_re().search(phrase)
+        if not m or m.start() == m.end():
+            return phrase, direction
+        found = verbs().get(m.group())
+        if found and (direction is None or direction == "level"):
+            direction = found if direction is None or found != "level" else direction
+        phrase = phrase[:m.start()]
+
+
+def peel_head(phrase: str) -> tuple[str, str | None]:
+    """Strip a leading change verb (压减申请材料 → 申请材料, decrease).
+
+    >>> peel_head("压减申请材料")
+    ('申请材料', 'decrease')
+    >>> peel_head("审批时间")
+    ('审批时间', None)
+    """
+    m = _head_re().match(phrase)
+    if not m or len(phrase) - m.end() < 2:
+        return phrase, None
+    return phrase[m.end():], verbs()[m.group(1)]

@@ -1,0 +1,125 @@
+"""Figure expressions in a sentence (超90%, 3万多件, 1.2万人次, 百分之九十五, 调解成功率99) → `Figure`s
+with value, unit and qualifier; ordinals, dates, years, phone numbers and names are not figures."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from loaders.extract.outcome.lexicon import alternation, qualifiers, units
+from loaders.numerals import ARABIC, CHINESE_NUMERAL, MAGNITUDES, MULTIPLIERS, parse_number
+
+__all__ = ["Figure", "find"]
+
+_MONEY = ("万元", "亿元", "千元")
+# A unit glued to these characters is the start of another word (70周年, 3部门), not a unit.
+_NOT_UNIT = ("周年", "部门", "期间", "场所", "处室", "名单", "条例", "条件", "家庭", "类别", "种类",
+             "位于", "次日", "份额", "名称", "所有", "台账", "户籍", "期刊", "批准", "项目")
+# Service numbers (12345 热线, 110 报警) are names of services.
+_SERVICE = re.compile(r"热线|专线|平台|便民|政务服务|报警|接警|服务台|服务热线")
+_DATE_JOIN = re.compile(r"[-—–/~～.]\d")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure expression at [start, end) of the sentence; the number itself at [num_start, num_end)."""
+
+    start: int
+    end: int
+    num_start: int
+    num_end: int
+    value: float
+    unit: str | None
+    qualifier: str | None = None
+
+
+@lru_cache(maxsize=None)
+def _number_re() -> re.Pattern:
+    pre = alternation(qualifiers("pre"))
+    return re.compile(rf"(?P<pre>{pre})?(?:(?P<frac>[百千]分之)(?P<fv>{ARABIC}|{CHINESE_NUMERAL})"
+                      rf"|(?P<ar>{ARABIC})|(?P<cn>{CHINESE_NUMERAL}))")
+
+
+@lru_cache(maxsize=None)
+def _tail_re() -> re.Pattern:
+    mid = alternation(qualifiers("mid"))
+    unit = alternation(units())
+    post = alternation(qualifiers("post"))
+    return re.compile(rf" ?(?P<m1>{mid})?(?P<money>{'|'.join(_MONEY)})?(?P<mult>(?(money)|[千万亿]))?"
+                      rf"(?P<m2>{mid})?(?P<unit>(?(money)|{unit}))?(?P<post>{post})?")
+
+
+def find(sentence: str, masked: frozenset[int] = frozenset()) -> list[Figure]:
+    """Every figure expression in `sentence`; numbers at `masked` offsets (inside quotes) are skipped.
+
+    >>> [(f.value, f.unit, f.qualifier) for f in find("办理业务量3万多件，满意率超过95%，惠及1.2万人次")]
+    [(30000.0, '件', '多'), (95.0, '%', '超过'), (12000.0, '人次', None)]
+    >>> find("第3条规定，2024年，12345热线")
+    []
+    """
+    out: list[Figure] = []
+    for m in _number_re().finditer(sentence):
+        if out and m.start() < out[-1].end:
+            continue
+        fig = _figure(sentence, m)
+        if fig and fig.num_start not in masked and not _rejected(sentence, fig):
+            out.append(fig)
+    return out
+
+
+def _figure(s: str, m: re.Match) -> Figure | None:
+    if m.group("frac"):
+        value = parse_number(m.group("fv"))
+        unit = "%" if m.group("frac") == "百分之" else "‰"
+        post = re.match(alternation(qualifiers("post")), s[m.end():])
+        end = m.end() + (post.end() if post else 0)
+        qual = m.group("pre") or (post.group() if post else None)
+        return None if value is None else Figure(m.start(), end, m.start("frac"), m.end(), value, unit, qual)
+    token, num_start = (m.group("ar"), m.start("ar")) if m.group("ar") else (m.group("cn"), m.start("cn"))
+    num_end = m.end()
+    if m.group("cn") and token[-1] in "万亿" and len(token) > 1 and s[num_end:num_end + 1] == "元":
+        token, num_end = token[:-1], num_end - 1          # 三万元 → 三 + 万元, as 3万元 is
+    t = _tail_re().match(s, num_end)
+    value = parse_number(token)
+    if value is None or not _numeral_ok(m, m.group("cn") or token, t):
+        return None
+    if t.group("mult"):
+        value = round(value * MULTIPLIERS[t.group("mult")], 6)
+    unit = t.group("money") or (units()[t.group("unit")] if t.group("unit") else None)
+    if unit is None and (t.group("m1") or t.group("mult") or t.group("m2") or not m.group("ar")):
+        return None
+    end = t.end() if unit else num_end
+    if unit and any(s.startswith(w, t.end("unit") if t.group("unit") else t.end("money"))
+                    for w in _tails(t.group("unit"))):
+        return None
+    qual = m.group("pre") or t.group("m1") or t.group("m2") or (t.group("post") if unit else None)
+    return Figure(m.start(), end, num_start, num_end, value, unit, qual)
+
+
+def _tails(unit: str | None) -> list[str]:
+    """What must not follow `unit` for it to be a unit (部 + 门 → 部门)."""
+    return [w[len(unit):] for w in _NOT_UNIT if unit and w.startswith(unit)]
+
+
+def _numeral_ok(m: re.Match, token: str, t: re.Match) -> bool:
+    """Chinese numerals count only where they cannot be part of a name (两个维护, 一站式, 十四五)."""
+    if m.group("ar"):
+        return True
+    if any(ch in MAGNITUDES for ch in token) and len(token) > 1:
+        return True
+    if token in MAGNITUDES and (m.group("pre") or t.group("m1")):
+        return True        # 近万件, 百余场
+    return bool(t.group("m1")) and token[-1] in MAGNITUDES
+
+
+def _rejected(s: str, f: Figure) -> bool:
+    """Ordinals, dates and ranges, formulas (1+6), service numbers and years are not outcomes."""
+    before = s[max(0, f.num_start - 1):f.num_start]
+    after = s[f.num_end:f.num_end + 2]
+    if before in ("第", "+", "-", "—", "/", "~", "～") or s[f.end:f.end + 1] == "+":
+        return True
+    if _DATE_JOIN.match(after) or (after and after[0] in "+号年月日岁"):
+        return True
+    if f.unit is None and _SERVICE.match(s, f.num_end):
+        return True
+    return False

@@ -1,0 +1,95 @@
+"""The words around a figure in its clause → the indicator it measures (入企检查次数, 审批时间) and
+the direction of the verb; a counted noun after the figure (出台18部地方性法规) when one follows."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from loaders.extract.outcome.direction import peel_head, peel_tail
+from loaders.extract.outcome.lexicon import alternation, trims
+
+__all__ = ["before", "after", "is_rate", "tidy"]
+
+_SCOPE = re.compile(r".*(?:共计|合计|总计|累计|全年|今年以来|年内|共有|(?<!公)共(?![享建治同担])|(?<![平同均])等(?![级次待]))(?=..)")
+_YEAR = re.compile(r"^(?:\d{4}年(?:度|以来|底|末|全年)?|\d{1,2}月(?:份|底|末)?(?:以来)?"
+                   r"|近[一二两三四五六七八九十\d]+年(?:来|以来)?)")
+# What ends a counted noun after its figure: a conjunction or a verb of what was done with it.
+_AFTER_STOP = re.compile(r"与|和|及|等|参加|参与|签订|提供|实现|开展|进行|完成|获得|获评|获|被|打包|"
+                         r"纳入|接受|通过|入驻|进驻|上线|列入|评为|达到|达|全部|均|已|在|开工|受益|"
+                         r"累计|共|全覆盖|覆盖|涉及|第|中有|分别")
+# A figure followed by a preposition or a verb counts nothing written after it (21人对全区…).
+_NOT_COUNTED = re.compile(r"^(?:对|向|为|在|从|于|给|由|把|将|以|按|经|组织|开展|进行)")
+_RATE = re.compile(r"(?:率|占比|比例|比重|(?<!年|季|程|力|进|制|额|幅|维|深|温|厚|态|高|长|速|角|尺|适|难)度)$")
+_NOISE = re.compile(r"[“”‘’「」\"'\s]")
+
+
+@lru_cache(maxsize=None)
+def _trim_re() -> re.Pattern:
+    return re.compile(rf"^{alternation(trims())}")
+
+
+@lru_cache(maxsize=None)
+def _scope_only_re() -> re.Pattern:
+    return re.compile(rf"(?:{alternation(trims('scope'))}|{_YEAR.pattern[1:]})+")
+
+
+def tidy(phrase: str) -> str:
+    """Drop quote marks and spaces, and time, scope and light-verb words at the front.
+
+    >>> tidy("全年累计开展入企服务"), tidy("2024年全市“法律明白人”"), tidy("办理"), tidy("截至目前全区")
+    ('入企服务', '法律明白人', '办理', '')
+    """
+    phrase = _NOISE.sub("", phrase).strip("()（）")
+    if _scope_only_re().fullmatch(phrase):
+        return ""
+    while True:
+        m = _trim_re().match(phrase) or _YEAR.match(phrase)
+        if not m or len(phrase) - m.end() < 2:
+            return phrase
+        phrase = phrase[m.end():]
+
+
+def before(phrase: str) -> tuple[str, str | None]:
+    """The indicator written before its figure, and the direction of the verb in between.
+
+    >>> before("全年入企检查次数同比下降")
+    ('入企检查次数', 'decrease')
+    >>> before("全市各级调解组织共排查调处矛盾纠纷")
+    ('排查调处矛盾纠纷', None)
+    >>> before("压减申请材料")
+    ('申请材料', 'decrease')
+    """
+    phrase, direction = peel_tail(_NOISE.sub("", phrase))
+    phrase, head = peel_head(phrase)
+    m = _SCOPE.match(phrase)
+    if m:
+        phrase = phrase[m.end():]
+    phrase, tail = peel_tail(tidy(phrase))
+    return phrase, direction or head or tail
+
+
+def after(phrase: str) -> str:
+    """The noun counted by a figure written before it (18部地方性法规 → 地方性法规).
+
+    >>> after("新设立民营企业与律师事务所签订协议"), after("攻坚项目开工率超"), after("(人)次")
+    ('新设立民营企业', '攻坚项目', '')
+    >>> after("新任命的干部参加考试"), after("对全区单位开展考核")
+    ('新任命的干部', '')
+    """
+    phrase = _NOISE.sub("", phrase)
+    if not phrase or not ("\u4e00" <= phrase[0] <= "\u9fff"):
+        return ""
+    phrase = phrase.removeprefix("的")
+    if _NOT_COUNTED.match(phrase):
+        return ""
+    m = _AFTER_STOP.search(phrase)
+    return phrase[:m.start()] if m else phrase
+
+
+def is_rate(indicator: str) -> bool:
+    """Whether the indicator is a rate or share, which cannot exceed 100%.
+
+    >>> is_rate("调解成功率"), is_rate("线上办理占比"), is_rate("群众满意度"), is_rate("年度")
+    (True, True, True, False)
+    """
+    return bool(_RATE.search(indicator))

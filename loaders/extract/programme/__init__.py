@@ -1,0 +1,103 @@
+"""Programme/initiative mentions → typed, merged `Programme` records with where each one runs.
+
+Quoted names are kept on evidence (see `judge`), thesaurus programmes are also found unquoted,
+spellings are merged (see `merge`), and each mention is attributed to a place (`attribution.where`).
+"""
+from __future__ import annotations
+
+import re
+
+from loaders.extract.attribution import where
+from loaders.extract.programme.candidates import chains, quotes, raw_labels
+from loaders.extract.programme.judge import Candidate, judge_chain, list_gap
+from loaders.extract.programme.merge import Group, merge
+from loaders.records import Place, Programme
+from loaders.text import Text
+
+__all__ = ["extract"]
+
+_STATUS = (("pilot", re.compile(r"试点")), ("rollout", re.compile(r"全面推行|全面推开|全面实施|全面推广|推广")),
+           ("plan", re.compile(r"计划|(?<!模)拟|将于|下一步|谋划")))
+_CLAUSE = re.compile(r"[，,。；;！？!?\n]")
+_NEAR = 20          # a platform this close after a programme, in its sentence, is taken as its app
+_PLACE_SUFFIX = re.compile(r"(?:省|市|县|区|旗|盟|自治州|地区|新区|高新区|开发区)$")
+
+
+def extract(text: Text, place: Place | None) -> list[Programme]:
+    """Every programme the text names, in order of first mention.
+
+    >>> t = Text.make("a.txt", "全县推行“企业安静期”制度，开发“企静通”小程序。坚持谁执法谁普法。")
+    >>> [(p.name, p.type) for p in extract(t, None)]
+    [('企业安静期', 'institution'), ('企静通', 'platform'), ('谁执法谁普法', 'institution')]
+    """
+    candidates = _quoted(text.norm, _stems(place))
+    candidates += _unquoted(text.norm, candidates)
+    groups = merge(candidates)
+    related = _related(text, groups)
+    return [_programme(text, place, g, related.get(id(g), ())) for g in groups]
+
+
+def _stems(place: Place | None) -> frozenset[str]:
+    """The short names of the reporting place and its parents (朔州市 → 朔州)."""
+    if place is None:
+        return frozenset()
+    names = (place.name, place.label) + tuple(place.parents)
+    return frozenset(_PLACE_SUFFIX.sub("", n) for n in names) | frozenset(names)
+
+
+def _quoted(norm: str, stems: frozenset[str]) -> list[Candidate]:
+    found: list[Candidate] = []
+    prev, prev_verb = None, None
+    for chain in chains(norm, quotes(norm)):
+        inherited = prev_verb if prev and list_gap(norm, prev, chain) else None
+        got, verb = judge_chain(norm, chain, stems, inherited)
+        found += got
+        prev, prev_verb = chain, verb
+    return found
+
+
+def _unquoted(norm: str, quoted: list[Candidate]) -> list[Candidate]:
+    """Thesaurus labels not already inside a kept quoted mention of the same programme."""
+    taken = [(c.start, c.end) for c in quoted]
+    return [Candidate(norm[s:e], s, e, concept, ((concept.type, 9.0),))
+            for s, e, concept in raw_labels(norm)
+            if not any(a < e and s < b for a, b in taken)]
+
+
+def _status(text: Text, start: int, end: int) -> str | None:
+    s, e = text.sentence_span(start)
+    cuts = [m.end() for m in _CLAUSE.finditer(text.norm, s, start)]
+    stop = _CLAUSE.search(text.norm, end, e)
+    clause = text.norm[cuts[-1] if cuts else s:stop.start() if stop else e]
+    for kind, pattern in _STATUS:
+        if pattern.search(clause):
+            return kind
+    return None
+
+
+def _related(text: Text, groups: list[Group]) -> dict[int, tuple[str, ...]]:
+    """Thesaurus relations, plus a platform launched in the same sentence as a programme (its app)."""
+    out: dict[int, list[str]] = {id(g): list(g.concept.related) if g.concept else [] for g in groups}
+    platforms = [(c, g) for g in groups if g.type() == "platform" for c in g.members]
+    others = [(c, g) for g in groups if g.type() != "platform" for c in g.members]
+    for (c, g), (d, h) in ((a, b) for a in others for b in platforms):
+        if 0 <= d.start - c.end <= _NEAR and text.sentence_span(c.start) == text.sentence_span(d.start):
+            for x, y in ((g, h), (h, g)):
+                if y.name() not in out[id(x)]:
+                    out[id(x)].append(y.name())
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _programme(text: Text, home: Place | None, group: Group, related: tuple[str, ...]) -> Programme:
+    mentions, places, statuses = [], {}, []
+    for cand in group.members:
+        if any(m.start < cand.end and cand.start < m.end for m in mentions):
+            continue
+        mentions.append(text.mention(cand.start, cand.end))
+        place = where(text, cand.start, cand.end, home)
+        if place is not None:
+            places.setdefault(place.label, place)
+        statuses.append(_status(text, cand.start, cand.end))
+    status = next((k for k, _ in _STATUS if k in statuses), None)
+    return Programme(group.name(), group.type(), group.aliases(), tuple(places.values()),
+                     tuple(mentions), status, related)

@@ -1,0 +1,92 @@
+"""Where programme names may sit in a text: quoted strings (grouped into coordinated chains),
+《》 titles of media columns, and thesaurus labels written without quotes."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from loaders.lexicon import Concept, thesaurus
+
+__all__ = ["Quote", "quotes", "chains", "raw_labels"]
+
+_SENTENCE_END = "。！？；!?;\n"
+_PAIRS = re.compile(r"“([^“”\n。！？；]{1,40})”|「([^「」\n。！？；]{1,40})」|『([^『』\n。！？；]{1,40})』"
+                    r"|\"([^\"\n。！？；]{1,40})\"")
+_TITLE = re.compile(r"《([^《》\n。！？；]{2,24})》")
+_INNER = re.compile(r"‘([^‘’“”\n。！？；]{1,30})’")
+_UNCLOSED = re.compile(r"“([^“”\n。！？；，,]{2,20})(?=[，,])")
+# Between two coordinated quotes: nothing, a conjunction, or 、 plus a short place word (高都“A”、金村“B”).
+_GAP = re.compile(r"^(?:|[、和与及或]|以及|[、和与及]\s*[\u4e00-\u9fff]{1,3})$")
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quoted (or 《》-titled) string: `start`/`end` bound its content, `close` is just past the
+    closing mark; `kind` is 'quote', 'title' (《》) or 'open' (an opening quote never closed)."""
+
+    start: int
+    end: int
+    close: int
+    kind: str = "quote"
+
+    def content(self, norm: str) -> str:
+        return norm[self.start:self.end]
+
+
+def quotes(norm: str) -> list[Quote]:
+    """Every quoted string in `norm`; an unclosed quote yields at most its first clause.
+
+    >>> t = "推行“企业安静期”制度，运转“12345政务服务热线，提高满意度。"
+    >>> [(q.content(t), q.kind) for q in quotes(t)]
+    [('企业安静期', 'quote'), ('12345政务服务热线', 'open')]
+    """
+    found = [Quote(m.start(1), m.end(1), m.end(), "title") for m in _TITLE.finditer(norm)]
+    found += [Quote(m.start(1), m.end(1), m.end()) for m in _INNER.finditer(norm)]
+    for m in _PAIRS.finditer(norm):
+        group = next(i for i in range(1, 5) if m.group(i) is not None)
+        found.append(Quote(m.start(group), m.end(group), m.end()))
+    taken = {q.start - 1 for q in found}
+    for m in _UNCLOSED.finditer(norm):
+        if m.start() not in taken and not any(q.start <= m.start() < q.close for q in found
+                                              if q.kind != "title"):
+            found.append(Quote(m.start(1), m.end(1), m.end(1), "open"))
+    return sorted(found, key=lambda q: q.start)
+
+
+def chains(norm: str, found: list[Quote]) -> list[list[Quote]]:
+    """Group quotes written one after another (“A”“B”和“C”制度) that share what follows them.
+
+    >>> t = "推动“诉调对接”“警民联调”工作，建立“A”机制。"
+    >>> [[q.content(t) for q in c] for c in chains(t, quotes(t))]
+    [['诉调对接', '警民联调'], ['A']]
+    """
+    groups: list[list[Quote]] = []
+    for q in found:
+        if q.kind != "title" and groups and groups[-1][-1].kind == "quote":
+            gap = norm[groups[-1][-1].close:q.start - 1]
+            if _GAP.match(gap):
+                groups[-1].append(q)
+                continue
+        groups.append([q])
+    return groups
+
+
+@lru_cache(maxsize=1)
+def _label_pattern() -> tuple[re.Pattern, dict[str, Concept]]:
+    table = {}
+    for label, concept in thesaurus().labels():
+        if not concept.quoted_only(label):
+            table.setdefault(label, concept)
+    alternatives = "|".join(re.escape(lab) for lab in sorted(table, key=len, reverse=True))
+    return re.compile(alternatives), table
+
+
+def raw_labels(norm: str) -> list[tuple[int, int, Concept]]:
+    """Thesaurus labels anywhere in the text, quoted or not (leftmost, longest first).
+
+    >>> [(s, e, c.name) for s, e, c in raw_labels("深入推进谁执法谁普法工作，坚持新时代枫桥经验。")]
+    [(4, 10, '谁执法谁普法'), (15, 22, '枫桥经验')]
+    """
+    pattern, table = _label_pattern()
+    return [(m.start(), m.end(), table[m.group()]) for m in pattern.finditer(norm)]

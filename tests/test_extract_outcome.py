@@ -1,0 +1,244 @@
+"""Outcome extraction: one phenomenon per small sentence (written for these tests, several provinces)."""
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from loaders.extract.outcome import extract
+from loaders.records import Mention, Place, Programme
+from loaders.text import Text
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def outcomes(sentence, programs=(), place=None):
+    return extract(Text.make("t.txt", sentence), list(programs), place)
+
+
+def only(sentence, **kw):
+    found = outcomes(sentence, **kw)
+    assert len(found) == 1, [(o.indicator, o.value, o.unit) for o in found]
+    return found[0]
+
+
+def programme(text, name, related=()):
+    spans = tuple(Mention(m.start(), m.end(), name) for m in re.finditer(re.escape(name), text))
+    return Programme(name, "institution", mentions=spans, related=tuple(related))
+
+
+# --- numbers and units ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("杭州市全年网上办件量达1,234,567件。", 1234567, "件"),
+    ("广州市12345热线受理群众诉求3.5万件。", 35000, "件"),
+    ("全县累计培训基层干部1.2万人次。", 12000, "人次"),
+    ("全市共开展法治宣传活动两千余场。", 2000, "场"),
+    ("成都市群众满意度达到百分之九十五。", 95, "%"),
+    ("全省追回拖欠农民工工资2.6亿元。", 2.6, "亿元"),      # money keeps its printed magnitude
+    ("调解协议涉及金额319.18万元。", 319.18, "万元"),
+    ("合肥市一网通办平台惠及群众10余万人次。", 100000, "人次"),
+    ("审批时限平均缩短4个月。", 4, "个月"),
+    ("企业开办时间压缩至2个工作日。", 2, "工作日"),
+    ("网上办理率提高5个百分点。", 5, "百分点"),
+    ("贵阳市办件量同比增长1.5倍。", 1.5, "倍"),
+    ("满意率达９８．５％。", 98.5, "%"),                    # full-width digits
+    ("全市共受理 1200 件投诉。", 1200, "件"),                # a web page's spaces
+])
+def test_numeral_forms_and_units(sentence, value, unit):
+    o = only(sentence)
+    assert o.value == pytest.approx(value)
+    assert o.unit == unit
+
+
+@pytest.mark.parametrize("sentence, qualifier, value", [
+    ("南京市全年受理投诉500余件。", "余", 500),
+    ("朔方县办理业务量3万多件。", "多", 30000),
+    ("企业迎检时间压缩60%以上。", "以上", 60),
+    ("项目开工率超90%。", "超", 90),
+    ("按时办结率超过98%。", "超过", 98),
+    ("新增市场主体近千户。", "近", 1000),
+    ("平均审批时间约5个工作日。", "约", 5),
+    ("参与评议群众1500人左右。", "左右", 1500),
+    ("投诉率不足1%。", "不足", 1),
+])
+def test_qualifiers(sentence, qualifier, value):
+    o = only(sentence)
+    assert (o.qualifier, o.value) == (qualifier, pytest.approx(value))
+
+
+def test_span_points_into_plain_text():
+    text = "全年受理案件１２００件，满意率达９９％。"
+    found = outcomes(text)
+    assert [o.text for o in found] == ["１２００件", "９９％"]
+    assert all(text[o.start:o.end] == o.text for o in found)
+    assert found[0].sentence == "全年受理案件1200件,满意率达99%。".replace(",", "，")
+
+
+# --- direction ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("verb, direction", [
+    ("下降", "decrease"), ("减少", "decrease"), ("压缩", "decrease"), ("缩短", "decrease"),
+    ("降低", "decrease"), ("减轻", "decrease"), ("精简", "decrease"), ("压减", "decrease"),
+    ("提升", "increase"), ("提高", "increase"), ("增长", "increase"), ("增加", "increase"),
+    ("上升", "increase"), ("增幅达", "increase"),
+    ("达", "level"), ("达到", "level"), ("为", "level"), ("实现", "level"),
+])
+def test_direction_from_verb(verb, direction):
+    o = only(f"企业办事时间{verb}30%。")
+    assert (o.indicator, o.direction) == ("企业办事时间", direction)
+
+
+def test_comparison_goes_with_the_verb():
+    o = only("全年刑事案件同比下降12.5%。")
+    assert (o.indicator, o.direction) == ("刑事案件", "decrease")
+
+
+def test_bare_count_is_level():
+    assert only("全年办理法律援助案件500件。").direction == "level"
+
+
+def test_verb_before_the_indicator_and_list_share_it():
+    found = outcomes("大力推行改革，压减审批环节40%、申请材料55%。")
+    assert [(o.indicator, o.direction) for o in found] == [("审批环节", "decrease"), ("申请材料", "decrease")]
+
+
+def test_clause_without_indicator_inherits_it():
+    found = outcomes("全年受理行政复议案件320件，同比增长15%。")
+    assert [(o.indicator, o.unit, o.direction) for o in found] == [
+        ("受理行政复议案件", "件", "level"), ("受理行政复议案件", "%", "increase")]
+
+
+def test_baseline_is_not_an_outcome():
+    o = only("审批时限由20个工作日压缩至5个工作日。")
+    assert (o.indicator, o.value, o.direction) == ("审批时限", 5, "decrease")
+
+
+# --- indicator ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, indicator", [
+    ("今年以来全市各级调解组织共排查矛盾纠纷2300件。", "排查矛盾纠纷"),
+    ("全年入企检查次数同比下降38%。", "入企检查次数"),
+    ("市人大常委会出台12部地方性法规。", "地方性法规"),
+    ("推动45家新设企业与律师事务所签订服务协议。", "新设企业"),
+    ("培育村（社区）“法律明白人”1800人。", "村（社区）法律明白人"),
+    ("“案件办结”率达88%。", "案件办结率"),
+])
+def test_indicator_phrase(sentence, indicator):
+    assert only(sentence).indicator == indicator
+
+
+# --- rates and plausibility -----------------------------------------------------------------------
+
+def test_rate_without_percent_sign_gets_percent():
+    o = only("全市化解矛盾纠纷，化解率97。")
+    assert (o.indicator, o.value, o.unit) == ("化解率", 97, "%")
+
+
+@pytest.mark.parametrize("sentence", [
+    "提供免费法律咨询，完成率14327。",           # a lost decimal point
+    "群众满意度达105%。",
+    "平均减负率达到5423项权责清单。",             # a rate with a count unit: garbled
+])
+def test_absurd_rate_is_dropped(sentence):
+    assert not [o for o in outcomes(sentence) if o.unit == "%" or "率" in o.indicator]
+
+
+def test_increase_above_hundred_percent_is_kept():
+    o = only("网上办件量同比增长150%。")
+    assert (o.value, o.unit, o.direction) == (150, "%", "increase")
+
+
+# --- not outcomes ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "畅通12345政务服务便民热线。",
+    "2024年，本县坚持依法行政。",
+    "依照条例第3条规定执行。",
+    "一是强化组织领导。",
+    "谋划“十四五”法治政府建设。",
+    "发布日期：2023-11-28。",
+    "为60岁以上老人提供服务。",
+    "印发《实施方案》（晋政办发〔2023〕5号）。",
+    "形成“1+6”分级监管格局。",
+    "坚决做到“两个维护”。",
+    "庆祝建国70周年。",
+    "位列全国第22名。",
+    "推行“1名法律顾问+N名法律明白人”模式。",
+])
+def test_not_outcomes(sentence):
+    assert outcomes(sentence) == []
+
+
+# --- linking --------------------------------------------------------------------------------------
+
+def test_link_within_clause_even_after_the_figure():
+    text = "全年为45家企业提供“法律体检”服务。"
+    assert only(text, programs=[programme(text, "法律体检")]).program == "法律体检"
+
+
+def test_link_nearest_before_in_sentence():
+    text = "推行“一网通办”，实施“最多跑一次”改革，群众跑动次数减少70%。"
+    progs = [programme(text, "一网通办"), programme(text, "最多跑一次")]
+    assert only(text, programs=progs).program == "最多跑一次"
+
+
+def test_link_continuing_sentence():
+    text = "重庆市上线“渝快办”平台，整合各类服务事项。该平台累计办件1200万件。"
+    assert only(text, programs=[programme(text, "渝快办")]).program == "渝快办"
+
+
+def test_no_link_across_paragraphs_or_unrelated_sentences():
+    progs_text = "上线“渝快办”平台。全年受理信访案件300件。\n该平台累计办件1200万件。"
+    found = outcomes(progs_text, programs=[programme(progs_text, "渝快办")])
+    assert [o.program for o in found] == [None, None]
+
+
+def test_no_programme_no_link():
+    assert only("全年办理法律援助案件500件。").program is None
+
+
+def test_link_prefers_the_related_programme_named_in_the_clause():
+    text = "推行“企业安静期”制度。依托该制度，企静通小程序扫码检查率达95%。"
+    quiet = programme(text, "企业安静期", related=["企静通"])
+    app = Programme("企静通", "platform")
+    assert only(text, programs=[quiet, app]).program == "企静通"
+
+
+def test_link_to_the_head_of_the_counted_phrase():
+    text = "上线150项“一件事”集成服务“网上套餐”。"
+    one = Programme("高效办成一件事", "reform", aliases=("一件事",),
+                    mentions=(Mention(text.index("一件事"), text.index("一件事") + 3, "一件事"),))
+    assert only(text, programs=[one, programme(text, "网上套餐")]).program == "网上套餐"
+
+
+def test_link_uses_a_written_name_its_mentions_missed():
+    text = "江西省推行“赣服通”改革。全年通过“赣服通”办件1.5万件。"
+    first_only = Programme("赣服通", "platform", mentions=(Mention(6, 9, "赣服通"),))
+    assert text[6:9] == "赣服通"
+    assert only(text, programs=[first_only]).program == "赣服通"
+
+
+def test_jurisdiction_is_the_reporting_place_by_default():
+    place = Place("泽州县", "140525", "county")
+    assert only("全年办理法律援助案件500件。", place=place).jurisdiction == place
+
+
+# --- the seeds: figures with a sensible reading ---------------------------------------------------
+
+def test_seed_outcomes_found():
+    gold_file = SHARED / "eval" / "seeds_gold.json"
+    if not gold_file.exists():
+        pytest.skip("shared evaluation data not available")
+    from loaders.pipeline import load_report
+    gold = json.loads(gold_file.read_text(encoding="utf-8"))
+    assert len(gold) >= 5
+    hits = total = 0
+    for report in gold:
+        got = load_report(SHARED / "corpus" / "seeds" / report["file"]).outcomes
+        for want in report["outcomes_must"]:
+            total += 1
+            hits += any(abs(o.value - want["value"]) < 1e-6 and o.unit == want["unit"] for o in got)
+        for bad in report["outcomes_must_not"]:
+            assert not any(abs(o.value - bad["value"]) < 1e-6 and o.unit == bad["unit"] for o in got)
+    assert hits / total >= 0.9

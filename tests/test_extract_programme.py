@@ -1,0 +1,192 @@
+"""Programme extraction: one phenomenon per row, on sentences written for these tests."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import loaders.extract.programme as programme
+from loaders.extract.programme import extract
+from loaders.gazetteer import Gazetteer
+from loaders.records import PROGRAMME_TYPES
+from loaders.text import Text
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def _run(body, home=None):
+    text = Text.make("t.txt", body)
+    place = Gazetteer.default().by_code(home) if home else None
+    return text, extract(text, place)
+
+
+def _by_name(body, home=None):
+    return {p.name: p for p in _run(body, home)[1]}
+
+
+@pytest.mark.parametrize("body, name, kind", [
+    ("杭州市上线“亲清在线”平台，企业诉求网上直达。", "亲清在线", "platform"),
+    ("广东省推出“粤省事”小程序，群众办事更便捷。", "粤省事", "platform"),
+    ("成都市建立“蓉易办”工作机制，提升审批效率。", "蓉易办", "mechanism"),
+    ("苏州市探索“信用+执法”监管新模式。", "信用+执法", "model"),
+    ("青岛市开展“法治进万家”专项行动。", "法治进万家", "campaign"),
+    ("武汉市打造“江城和事佬”调解品牌。", "江城和事佬", "brand"),
+    ("南京市组建“金陵法援”志愿服务队。", "金陵法援", "team"),
+    ("贵州省开设“黔法说”栏目，普及法律知识。", "黔法说", "media"),
+    ("云南省推行“阳光审批”制度。", "阳光审批", "institution"),
+    ("安徽省深化“一枚章”审批改革。", "一枚章", "reform"),
+    ("福建省总结“三明调解五步”工作法。", "三明调解五步", "method"),
+    ("吉林省在延边开展“信用修复”试点。", "信用修复", "pilot"),
+    ("河北省为企业提供“法治体检”服务。", "法治体检", "service"),
+    ("浙江省迭代升级“浙里办”APP嘉兴频道。", "浙里办", "platform"),
+    ("南湖区率先试点“企业码”应用。", "企业码", "platform"),
+])
+def test_typed_by_head_word(body, name, kind):
+    assert _by_name(body)[name].type == kind
+
+
+@pytest.mark.parametrize("body, name, kind", [
+    ("各县设立“石榴籽调解工作室”，化解纠纷。", "石榴籽调解工作室", "team"),
+    ("市司法局推出“企业合规服务”，帮助企业。", "企业合规服务", "service"),
+    ("全省上线“鄂汇办直通车”，服务企业。", "鄂汇办直通车", "platform"),
+    ("湖北电视台开办《法治在线》电视节目，每周播出。", "法治在线", "media"),
+    ("江苏省全面推行“拿地即开证”，项目审批提速。", "拿地即开证", "reform"),
+    ("该县以“三官一律进社区”为抓手，化解矛盾。", "三官一律进社区", "mechanism"),
+    ("上海市持续推进“一网通办”，企业办事更快。", "一网通办", "reform"),
+    ("开展“宪法进企业”、“美好生活 • 法治相伴”主题活动。", "美好生活 • 法治相伴", "campaign"),
+])
+def test_typed_by_name_verb_frame_or_thesaurus(body, name, kind):
+    assert _by_name(body)[name].type == kind
+
+
+@pytest.mark.parametrize("body", [
+    "全体干部增强“四个意识”、坚定“四个自信”、做到“两个维护”。",
+    "着力打通服务群众“最后一公里”。",
+    "严厉打击“黄赌毒”“盗抢骗”等违法犯罪。",
+    "在“3·15”“12 • 4”等节点集中开展宣传。",
+    "科学谋划“十五五”时期法治建设。",
+    "破解基层“小马拉大车”突出难题。",
+    "始终坚持“预防为主、调解优先”原则。",
+    "发挥党员干部“领头雁”作用。",
+    "抓住领导干部这个“关键少数”。",
+    "该县先后被评为“全国法治县创建先进单位”。",
+    "实现“进一次门、查多项事”，减少打扰。",
+    "推动“法律知晓”到“法治认同”的转变。",
+])
+def test_non_programmes_rejected(body):
+    assert _by_name(body) == {}
+
+
+def test_place_praise_rejected():
+    assert "杭州品牌" not in _by_name("打造出了营商环境“杭州品牌”。", "330100")
+
+
+@pytest.mark.parametrize("body, name, mentions", [
+    ("推行“双随机、一公开”监管。完成双随机一公开抽查。“双随机”抽查全覆盖。", "双随机一公开", 3),
+    ("深化“承诺制+标准地+全代办”改革。持续推动“承诺制标准地全代办”改革。", "承诺制+标准地+全代办", 2),
+    ("坚持和发展新时代“枫桥经验”。各镇推广枫桥经验。", "枫桥经验", 2),
+    ("开展“基层治理短板大排查”活动，“短板大排查”发现问题十项。", "基层治理短板大排查", 2),
+    ("湖南省推行“一件事一次办”改革，“高效办成一件事”持续深化。", "高效办成一件事", 2),
+])
+def test_spellings_merged(body, name, mentions):
+    found = _by_name(body)
+    assert len(found) == 1
+    assert len(found[name].mentions) == mentions
+
+
+def test_quoted_plan_number_glued_to_pufa():
+    found = _by_name("完成“七五”普法总结验收，启动“八五”普法规划。")
+    assert set(found) == {"七五普法", "八五普法"}
+    assert found["七五普法"].type == "campaign"
+
+
+@pytest.mark.parametrize("body, a, b", [
+    ("全县推行“企业安静期”制度，开发“企静通”小程序，减少打扰。", "企业安静期", "企静通"),
+    ("推进“一村一法律顾问”和“一社区一法律顾问”工作。", "一村一法律顾问", "一社区一法律顾问"),
+])
+def test_related_not_merged(body, a, b):
+    found = _by_name(body)
+    assert a in found and b in found
+    assert b in found[a].related and a in found[b].related
+
+
+@pytest.mark.parametrize("body, name", [
+    ("各部门落实谁执法谁普法普法责任制。", "谁执法谁普法"),
+    ("全面推行证明事项告知承诺制，减少证明材料。", "证明事项告知承诺制"),
+    ("市民拨打12345政务服务便民热线反映问题。", "12345热线"),
+])
+def test_unquoted_national_programme_found(body, name):
+    assert name in _by_name(body)
+
+
+def test_unquoted_short_alias_needs_quotes():
+    assert _by_name("办好群众身边一件事。") == {}
+
+
+def test_unbalanced_quote_does_not_swallow():
+    body = ("全面运转“12345政务服务热线，提高办事效率，群众满意度持续提升。"
+            "同时推行“企业安静期”制度。")
+    text, found = _run(body)
+    names = {p.name for p in found}
+    assert names == {"12345热线", "企业安静期"}
+    assert all(len(m.text) <= 20 for p in found for m in p.mentions)
+
+
+def test_unclosed_quote_with_head_kept():
+    found = _by_name("全市启动“法治护航行动，覆盖企业一千余家。")
+    assert found["法治护航行动"].type == "campaign"
+
+
+def test_mentions_are_spans_of_plain_text():
+    body = "２０２４年，全区推行“首违不罚”制度。\r\n推广“最多跑一次”改革，“最多跑一次”成效明显。"
+    text, found = _run(body)
+    for p in found:
+        for m in p.mentions:
+            assert text.plain[m.start:m.end] == m.text
+    assert len({p.name: p for p in found}["最多跑一次"].mentions) == 2
+
+
+def test_every_mention_attributed(monkeypatch):
+    calls = []
+
+    def fake_where(text, start, end, home):
+        calls.append(text.plain[start:end])
+        return home
+
+    monkeypatch.setattr(programme, "where", fake_where)
+    _run("推行“企业安静期”制度。落实“企业安静期”制度。", "140300")
+    assert calls == ["企业安静期", "企业安静期"]
+
+
+def test_sub_unit_jurisdiction_and_status():
+    found = _by_name("全市深化改革。昆山市率先试点“拿地即开工”改革。", "320500")
+    assert [p.label for p in found["拿地即开工"].jurisdictions] == ["昆山市"]
+    assert found["拿地即开工"].status == "pilot"
+
+
+@pytest.mark.parametrize("body, status", [
+    ("全面推行“容缺受理”制度。", "rollout"),
+    ("下一步，计划推出“法治云”平台。", "plan"),
+    ("南湖区率先试点“企业码”应用。", "pilot"),
+    ("建立“法官进网格”工作机制。", None),
+])
+def test_status(body, status):
+    (p,) = _run(body)[1]
+    assert p.status == status
+
+
+def test_types_are_known():
+    _, found = _run("推行“企业安静期”制度，上线“浙里办”APP，开展“法治进万家”活动，打造“老娘舅”品牌。")
+    assert len(found) == 4
+    assert all(p.type in PROGRAMME_TYPES for p in found)
+
+
+@pytest.mark.skipif(not (SHARED / "eval" / "score.py").exists(), reason="no shared evaluation corpus")
+def test_seed_scores():
+    out = subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"), "--json",
+                          "--cmd", f"{sys.executable} -m kg extract"],
+                         capture_output=True, text=True, cwd=Path(__file__).resolve().parents[1])
+    total = json.loads(out.stdout)["total"]
+    assert total["program_recall"] >= 0.95
+    assert total["program_leak"] <= 0.05
