@@ -31,13 +31,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--workdir", help="where corpora and stores go (kept, and reused next time); "
                                           "default: a temporary folder removed at the end")
     parser.add_argument("--quick", action="store_true",
-                        help="a tiny corpus (sizes 8,16) and few repetitions: checks the harness runs")
+                        help="a tiny corpus (sizes 8,16), few repetitions, no rdflib reference: checks the harness runs")
     parser.add_argument("--repeat", type=int, default=30, help="runs per named query (default 30)")
+    parser.add_argument("--timeout", type=float, default=300,
+                        help="seconds before one query's measurement is killed (default 300)")
     return parser
 
 
 def run(sizes: list[int], workdir: Path, seed: int = 0, repeat: int = 30, quick: bool = False,
-        log=None) -> list[Row]:
+        log=None, timeout: float = 300) -> list[Row]:
     """Every measurement, in the order of the table: ingest and queries at the largest size, memory at all."""
     from bench import measure, queries
     say = log or (lambda msg: None)
@@ -48,7 +50,8 @@ def run(sizes: list[int], workdir: Path, seed: int = 0, repeat: int = 30, quick:
     big = corpora[-1]
     rows: list[Row] = []
     steps = (("ingest", lambda: measure.ingest(big)), ("memory", lambda: measure.memory(corpora)),
-             ("queries", lambda: queries.latency(big, repeat=repeat, rdflib_repeat=3 if quick else 5)),
+             ("queries", lambda: queries.latency(big, repeat=repeat, rdflib_repeat=0 if quick else 5,
+                                                    budget=5 if quick else 30, timeout=min(timeout, 60) if quick else timeout)),
              ("cold start", lambda: measure.cold_start(big, repeat=1 if quick else 3)),
              ("exports", lambda: measure.exports(big)), ("store size", lambda: measure.store_size(big)))
     for name, step in steps:
@@ -68,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     try:
         rows = run(sizes, workdir, args.seed, repeat, args.quick,
-                   log=lambda msg: print(f"bench: {msg}", file=sys.stderr, flush=True))
+                   log=lambda msg: print(f"bench: {msg}", file=sys.stderr, flush=True), timeout=args.timeout)
     finally:
         if not args.workdir:
             shutil.rmtree(workdir, ignore_errors=True)

@@ -118,7 +118,7 @@ def ingest(c: Corpus) -> list[Row]:
     for w, run in ((1, one), (2, two)):
         name = f"build, {w} worker{'s' * (w > 1)}"
         if run.status != 0:
-            rows.append(na(name, n, f"build exited {run.status}: {run.stderr.strip().splitlines()[-1:]}"))
+            rows.append(na(name, n, f"build exited {run.status}: {_last_line(run.stderr)}"))
             continue
         ratio = f"{run.seconds / jieba_s:.2f}× jieba, {run.seconds / io_s:.0f}× I/O"
         target, met = ("≤ 2× jieba", verdict(run.seconds <= 2 * jieba_s)) if w == 1 else ("", "")
@@ -167,7 +167,7 @@ def cold_start(c: Corpus, repeat: int = 3) -> list[Row]:
         return [na(name, c.reports, "`govkg query` or a built store not in this checkout", "≤ 1 s")]
     runs = [run_kg(["query", "reports", "--format", "json", "--store", str(store)]) for _ in range(repeat)]
     if any(r.status for r in runs):
-        return [na(name, c.reports, f"exited {runs[0].status}: {runs[0].stderr.strip()[-200:]}", "≤ 1 s")]
+        return [na(name, c.reports, f"exited {runs[0].status}: {_last_line(runs[0].stderr)}", "≤ 1 s")]
     best = sorted(r.seconds for r in runs)[len(runs) // 2]
     return [Row(name, c.reports, fmt_seconds(best), f"median of {repeat}", "", "≤ 1 s", verdict(best <= 1.0))]
 
@@ -189,9 +189,15 @@ def exports(c: Corpus) -> list[Row]:
         out = c.root.parent / f"export-n{c.reports}{suffix}"
         run = run_kg(["export", fmt, "-o", str(out), "--store", str(store), *extra])
         if run.status != 0:
-            rows.append(na(name, c.reports, f"exited {run.status}: {run.stderr.strip()[-200:]}", target))
+            rows.append(na(name, c.reports, f"exited {run.status}: {_last_line(run.stderr)}", target))
             continue
         size = fmt_bytes(out.stat().st_size) if out.exists() else "no file"
         rows.append(Row(name, c.reports, fmt_seconds(run.seconds), f"file {size}", "", target,
                         verdict(run.seconds <= limit) if limit else ""))
     return rows
+
+
+def _last_line(stderr: str) -> str:
+    """The last non-empty line of a command's stderr (the error itself), shortened."""
+    lines = [ln.strip() for ln in stderr.splitlines() if ln.strip()]
+    return (lines[-1] if lines else "no message")[:200]

@@ -76,3 +76,32 @@ def dir_size(path: Path) -> int:
     True
     """
     return sum(p.stat().st_size for p in Path(path).rglob("*") if p.is_file())
+
+
+def in_child(fn, timeout: float):
+    """Run `fn()` in a forked child (it inherits loaded data); its result, or None after `timeout` s.
+
+    A query the engine cannot interrupt is killed with its process. Exceptions come back as
+    ("error", "Type: message").
+
+    >>> in_child(lambda: 6 * 7, 30), in_child(lambda: 1 / 0, 30)[0]
+    (42, 'error')
+    """
+    import multiprocessing
+    ctx = multiprocessing.get_context("fork")
+    receive, send = ctx.Pipe(duplex=False)
+
+    def child() -> None:
+        try:
+            send.send(fn())
+        except Exception as exc:                   # noqa: BLE001 - reported to the parent as a value
+            send.send(("error", f"{type(exc).__name__}: {str(exc)[:160]}"))
+
+    proc = ctx.Process(target=child, daemon=True)
+    proc.start()
+    send.close()
+    result = receive.recv() if receive.poll(timeout) else None
+    if result is None:
+        proc.kill()
+    proc.join()
+    return result
