@@ -1,0 +1,91 @@
+"""The benchmark harness: the generator writes realistic, messy, deterministic reports; the runner's table
+has every row. Nothing here asserts anything about time."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bench.__main__ import main
+from bench.compose import compose, jurisdictions
+from bench.generate import generate
+from loaders.gazetteer import Gazetteer
+from loaders.read import read
+
+EXPECTED_ROWS = [
+    "read + decode files (I/O floor)", "bare jieba.cut pass (segmentation alone)",
+    "loaders only: load_report, in process", "build, 1 worker", "build, 2 workers",
+    "build peak RSS (1 worker)", "query adopters p50 / p95", "query programs p50 / p95",
+    "query outcomes p50 / p95", "query documents p50 / p95", "query jurisdictions p50 / p95",
+    "query shared-programs p50 / p95", "query shared-documents p50 / p95", "query reports p50 / p95",
+    "query metric p50 / p95", "CLI cold start: query reports --format json",
+    "export html, focus view", "export graphml, full graph", "store size on disk per report",
+]
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    out = tmp_path_factory.mktemp("corpus")
+    return generate(out, 60, seed=11)
+
+
+def test_quick_run_prints_every_row(capsys):
+    assert main(["--quick"]) == 0
+    table = capsys.readouterr().out
+    metrics = [line.split("|")[1].strip() for line in table.splitlines() if line.startswith("| ")]
+    for expected in EXPECTED_ROWS:
+        assert any(m.startswith(expected) for m in metrics), expected
+    assert metrics.count("build peak RSS (1 worker)") == 2          # one per quick size
+
+
+def test_generation_is_deterministic(tmp_path):
+    a = generate(tmp_path / "a", 5, seed=3)
+    b = generate(tmp_path / "b", 5, seed=3)
+    assert [p.read_bytes() for p in a] == [p.read_bytes() for p in b]
+    assert compose(3, 4) != compose(4, 4)
+
+
+def test_smaller_corpus_is_a_prefix_of_a_larger_one():
+    assert [compose(9, i) for i in range(3)] == [compose(9, i) for i in range(3)]
+
+
+def test_reports_are_3000_to_10000_characters(corpus):
+    lengths = [len(read(p).text) for p in corpus]
+    assert min(lengths) >= 2800 and max(lengths) <= 10000
+
+
+def test_jurisdictions_come_from_the_whole_gazetteer(corpus):
+    places = {compose(11, i).place for i in range(60)}
+    provinces = {p.adcode[:2] for p in places}
+    assert len(provinces) >= 15
+    assert all(Gazetteer.default().by_code(p.adcode) is not None for p in places)
+    assert len(jurisdictions()) > 3000
+
+
+@pytest.mark.parametrize("phenomenon", ["html", "gb18030", "crlf", "fullwidth", "nested", "lost-percent"])
+def test_corpus_has_the_messiness_of_real_reports(corpus, phenomenon):
+    raw = [p.read_bytes() for p in corpus]
+    found = {
+        "html": any(p.suffix == ".html" and b"<nav" in b for p, b in zip(corpus, raw)),
+        "gb18030": any(read(p).encoding == "gb18030" for p in corpus),
+        "crlf": any(b"\r\n" in b for b in raw),
+        "fullwidth": any(re.search("[０-９]", read(p).text) for p in corpus),
+        "nested": any(re.search("《[^》]*〈[^〉]+〉[^》]*》", read(p).text) for p in corpus),
+        "lost-percent": any(re.search(r"(?:上升|下降|增长)\d+\.\d(?![\d%])", read(p).text) for p in corpus),
+    }
+    assert found[phenomenon]
+
+
+def test_html_chrome_is_not_report_text(corpus):
+    pages = [p for p in corpus if p.suffix == ".html"]
+    assert pages
+    for page in pages:
+        text = read(page).text
+        assert "版权所有" not in text and "相关链接" not in text
+
+
+def test_bad_sizes_are_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["--sizes", "ten"])
+    assert exc.value.code == 2
+    assert "--sizes" in capsys.readouterr().err
