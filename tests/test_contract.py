@@ -230,12 +230,16 @@ def _run(capsys, *argv: str) -> str:
     return out
 
 
+# Queries that list problems: the bundled examples have none (no report without a jurisdiction).
+EMPTY_ON_EXAMPLES = {"flagged"}
+
+
 @pytest.mark.parametrize("name", query_names())
 def test_json_is_an_array_of_objects_keyed_by_the_variables(capsys, store, name):
     rows = json.loads(_run(capsys, "query", name, *_params(name), "--format", "json", "--store", store))
     header = next(csv.reader(io.StringIO(
         _run(capsys, "query", name, *_params(name), "--format", "csv", "--store", store))))
-    assert isinstance(rows, list) and rows, name
+    assert isinstance(rows, list) and (rows or name in EMPTY_ON_EXAMPLES), name
     for row in rows:
         assert isinstance(row, dict) and list(row) == header
         assert all(v is None or isinstance(v, (str, int, float)) for v in row.values()), row
