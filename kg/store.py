@@ -179,8 +179,18 @@ class Store:
         return self.inner.dump(format=format)
 
     def close(self) -> None:
-        """Release the store (and its lock)."""
-        self._inner = None
+        """Release the store (and its lock); a writer first flushes its log so the next reader opens fast.
+
+        Without the flush, RocksDB's write-ahead log stays behind and every read-only open replays it
+        (measured: 67 s for a 1,000-report store, 20 ms after flush + optimize; docs/performance.md).
+        """
+        inner, self._inner = self._inner, None
+        if inner is not None and not getattr(self, "read_only", True):
+            try:
+                inner.flush()
+                inner.optimize()
+            except (OSError, RuntimeError):
+                pass
 
     def __enter__(self) -> "Store":
         return self
