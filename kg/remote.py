@@ -124,14 +124,9 @@ class RemoteStore:
     # ------------------------------------------------------------------ writes
     def replace_graph(self, graph: str, quads: Iterable) -> None:
         """Replace the named graph `graph` by `quads` (all in that graph) with one GSP PUT."""
-        import pyoxigraph as ox
-        name = ox.NamedNode(graph)
-        lines = []
-        for q in quads:
-            if q.graph_name != name:
-                raise ValueError(f"quad {q} is not in graph <{graph}>")
-            lines.append(f"{q.subject} {q.predicate} {q.object} .\n")
-        self._write("PUT", graph, "".join(lines).encode("utf-8"))
+        from kg.store import graph_triples
+        lines = graph_triples(graph, quads)
+        self._write("PUT", graph, "".join(line + "\n" for line in lines).encode("utf-8"))
 
     def replace_report(self, report_iri: str, quads: Iterable) -> None:
         """Replace the report's named graph by `quads` (a rebuild replaces, never duplicates)."""

@@ -14,7 +14,7 @@ from kg.errors import QueryError, StoreBusy, StoreError
 from kg.resources import has_ontology_file, ontology_text
 from kg.vocab import GK, GRAPH_ONTOLOGY, GRAPH_THESAURUS
 
-__all__ = ["Store", "COUNTED"]
+__all__ = ["Store", "COUNTED", "graph_triples"]
 
 # what `counts()` reports, by class, over the report graphs
 COUNTED = {"reports": "Report", "jurisdictions": "Jurisdiction", "programmes": "Programme",
@@ -43,6 +43,23 @@ def _open_read_only(path: Path, tries: int = 10) -> ox.Store:
             time.sleep(0.05)
     raise AssertionError("unreachable")
 
+
+
+def graph_triples(graph: str, quads: Iterable[ox.Quad]) -> list[str]:
+    """The quads of one named graph as N-Triples lines; a quad of another graph is a bug.
+
+    >>> g = "https://w3id.org/govkg/id/report/x"
+    >>> q = ox.Quad(ox.NamedNode("a:s"), ox.NamedNode("a:p"), ox.Literal("o"), ox.NamedNode(g))
+    >>> graph_triples(g, [q])
+    ['<a:s> <a:p> "o" .']
+    """
+    name = ox.NamedNode(graph)
+    lines = []
+    for q in quads:
+        if q.graph_name != name:
+            raise ValueError(f"quad {q} is not in graph <{graph}>")
+        lines.append(f"{q.subject} {q.predicate} {q.object} .")
+    return lines
 
 class Store:
     """A govkg store on disk.
@@ -104,11 +121,7 @@ class Store:
     def replace_graph(self, graph: str, quads: Iterable[ox.Quad]) -> None:
         """Drop graph `graph` and insert `quads` (all in that graph) in one transaction."""
         name = ox.NamedNode(graph)
-        lines = []
-        for q in quads:
-            if q.graph_name != name:
-                raise ValueError(f"quad {q} is not in graph <{graph}>")
-            lines.append(f"{q.subject} {q.predicate} {q.object} .")
+        lines = graph_triples(graph, quads)
         update = f"DROP SILENT GRAPH {name}"
         if lines:
             update += f" ;\nINSERT DATA {{ GRAPH {name} {{\n" + "\n".join(lines) + "\n} }"
