@@ -56,7 +56,8 @@ def test_quad_formats_keep_every_named_graph(fixture_store, tmp_path, fmt, rdfli
     assert len(quads) == len(fixture_store)
     graphs = {str(q[3]) for q in quads}
     assert graphs == {f"https://w3id.org/govkg/id/report/r{i}" for i in range(1, 5)} | \
-        {"https://w3id.org/govkg/graph/thesaurus"}
+        {f"https://w3id.org/govkg/graph/{g}" for g in ("thesaurus", "places", "programmes", "documents",
+                                                      "concepts", "builds")}
 
 
 def test_turtle_holds_the_union(fixture_store, tmp_path):

@@ -24,8 +24,8 @@ PREFIXES = {
 
 
 def _store(source: Any):
-    from kg.network import _pyoxigraph_store
-    return _pyoxigraph_store(source)
+    from kg.rows import store_of
+    return store_of(source)
 
 
 def _dump_dataset(source: Any, path: str | Path, format_name: str) -> Path:
