@@ -125,7 +125,7 @@ class QueryMixin:
         with direction, year and report; directions apart, the largest values first.
 
         >>> sorted((r["jurisdiction"], r["value"], r["direction"]) for r in graph.metric("调解成功率"))[:2]
-        [('新华街道', 97.5, 'increase'), ('泽州县', 96.6, 'level')]
+        [('晋城市城区新华街道', 97.5, 'increase'), ('泽州县', 96.6, 'level')]
         """
         return self.query("metric", indicator=indicator)
 

@@ -24,7 +24,8 @@ CASES = {
     "jurisdictions": ({}, lambda rows: sorted((r["jurisdiction"], r["parent"] or "") for r in rows)
                       == sorted([("山西省", ""), ("阳泉市", "山西省"), ("阳泉市城区", "阳泉市"), ("晋城市", "山西省"),
                                  ("泽州县", "晋城市"), ("江苏省", ""), ("苏州市", "江苏省"), ("苏州工业园区", "苏州市"),
-                                 ("晋城市城区", "晋城市"), ("新华街道", "阳泉市城区"), ("新华街道", "晋城市城区")])),
+                                 ("晋城市城区", "晋城市"), ("阳泉市城区新华街道", "阳泉市城区"),
+                                 ("晋城市城区新华街道", "晋城市城区")])),
     "shared-programs": ({}, lambda rows: {r["program"]: r["jurisdictions"] for r in rows}
                         == {"高效办成一件事": 3, "企业安静期": 3, "法律明白人": 3, "承诺制+标准地+全代办": 2}),
     "shared-documents": ({}, lambda rows: [(r["document"], r["reports"]) for r in rows]
@@ -33,7 +34,7 @@ CASES = {
                 == {"阳泉市": 2025, "阳泉市城区": 2020, "泽州县": 2024, "苏州市": 2023, "晋城市城区": 2021}),
     "metric": ({"indicator": "调解成功率"},
                lambda rows: {r["jurisdiction"]: r["value"] for r in rows}
-               == {"阳泉市": 99, "阳泉市城区": 100, "泽州县": 96.6, "新华街道": 97.5}),
+               == {"阳泉市": 99, "阳泉市城区": 100, "泽州县": 96.6, "晋城市城区新华街道": 97.5}),
     "diffusion": ({"program": "承诺制+标准地+全代办"},
                   lambda rows: [(r["jurisdiction"], r["year"], r["adopters"]) for r in rows]
                   == [("苏州工业园区", 2022, 1), ("泽州县", 2024, 2)]),
@@ -169,7 +170,7 @@ def test_a_variant_spelling_finds_the_whole_concept(store):
 @pytest.mark.parametrize("name, params, flag, shown", [
     ("programs", {"jurisdiction": "城区"}, "--param jurisdiction", ["阳泉市城区 (in 阳泉市)", "晋城市城区 (in 晋城市)"]),
     ("programs", {"jurisdiction": "新华街道"}, "--param jurisdiction",
-     ["新华街道 (in 阳泉市城区)", "新华街道 (in 晋城市城区)"]),
+     ["阳泉市城区新华街道 (in 阳泉市城区)", "晋城市城区新华街道 (in 晋城市城区)"]),
     ("outcomes", {"jurisdiction": "城区"}, "--param jurisdiction", ["阳泉市城区", "晋城市城区"]),
 ])
 def test_a_name_several_places_share_answers_with_the_candidates(store, name, params, flag, shown):
@@ -182,10 +183,11 @@ def test_a_name_several_places_share_answers_with_the_candidates(store, name, pa
 
 
 @pytest.mark.parametrize("value, expected", [
-    ("阳泉市城区", {"阳泉市城区", "新华街道"}),      # the unique label (and its sub-unit)
-    ("140502", {"晋城市城区", "新华街道"}),          # an adcode
-    ("泽州", {"泽州县"}),                            # a short name
-    ("晋城", {"泽州县", "晋城市城区", "新华街道"}),   # short name of a city: its sub-units roll up
+    ("阳泉市城区", {"阳泉市城区", "阳泉市城区新华街道"}),   # the unique label (and its sub-unit)
+    ("140502", {"晋城市城区", "晋城市城区新华街道"}),       # an adcode
+    ("泽州", {"泽州县"}),                                   # a short name
+    ("晋城", {"泽州县", "晋城市城区", "晋城市城区新华街道"}),  # a city's short name: sub-units roll up
+    ("晋城市城区新华街道", {"晋城市城区新华街道"}),          # a township by its unique label
 ])
 def test_unique_names_resolve_directly(store, value, expected):
     assert {r["jurisdiction"] for r in run_named(store, "programs", jurisdiction=value)} == expected
@@ -228,4 +230,15 @@ def test_year_and_place_default_to_the_report(store):
     # the 晋城市城区 outcome states no year or place: both come from its report; the 新华街道 one has its own
     rows = {r["value"]: r for r in run_named(store, "outcomes", jurisdiction="晋城市城区")}
     assert (rows[20]["jurisdiction"], rows[20]["year"]) == ("晋城市城区", 2021)
-    assert (rows[97.5]["jurisdiction"], rows[97.5]["year"]) == ("新华街道", 2020)
+    assert (rows[97.5]["jurisdiction"], rows[97.5]["year"]) == ("晋城市城区新华街道", 2020)
+
+
+@pytest.mark.parametrize("fixture", ["mini.trig", "network.trig"])
+def test_fixtures_conform_to_the_shapes(fixture):
+    from pathlib import Path
+
+    from kg.validate import validate_quads
+    store = pyoxigraph.Store()
+    store.load(path=str(Path(__file__).parent / "data" / fixture), format=pyoxigraph.RdfFormat.TRIG)
+    conforms, summary = validate_quads(list(store))
+    assert conforms and "0 warnings" in summary, summary

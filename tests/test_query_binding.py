@@ -60,7 +60,7 @@ def test_jurisdiction_brings_its_sub_units(store, name, expected):
 
 def test_city_programmes_include_the_districts(store):
     rows = run_named(store, "programs", jurisdiction="阳泉")
-    assert {r["jurisdiction"] for r in rows} == {"阳泉市", "阳泉市城区", "新华街道"}
+    assert {r["jurisdiction"] for r in rows} == {"阳泉市", "阳泉市城区", "阳泉市城区新华街道"}
 
 
 def test_related_programmes_only_where_asked(store):
