@@ -17,7 +17,7 @@ from kg.errors import ParameterError
 from kg.rows import store_of
 
 __all__ = ["norm", "bind_values", "resolve_programmes", "resolve_jurisdictions", "resolve_entities",
-           "check_regex"]
+           "check_regex", "matching_indicators"]
 
 _STRIP = re.compile(r"[\s、,，+＋•·・‧\-—–~～()（）\[\]【】“”‘’\"'《》〈〉<>「」]")
 _SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "新区", "省", "市", "县", "区", "旗", "盟")
@@ -39,6 +39,7 @@ _ANCESTORS = _P + "SELECT DISTINCT ?s ?a WHERE {{ VALUES ?s {{ {nodes} }} ?s gk:
 _BY_NAME = _P + """PREFIX dcterms: <http://purl.org/dc/terms/>
 SELECT DISTINCT ?s ?k ?label WHERE {{ VALUES ?k {{ {keys} }} ?s rdfs:label|dcterms:title|gk:indicator ?k .
   BIND(?k AS ?label) }}"""
+_INDICATORS = _P + """SELECT DISTINCT ?i WHERE {{ GRAPH ?g {{ ?o gk:indicator ?i }} FILTER(REGEX(?i, {regex})) }}"""
 _KNOWN = "ASK {{ {{ {iri} ?p ?o }} UNION {{ GRAPH {iri} {{ ?s ?p ?o }} }} }}"
 
 
@@ -228,6 +229,19 @@ def check_regex(param: str, text: str):
     return pattern
 
 
+def matching_indicators(store, pattern: str, param: str = "indicator") -> list:
+    """The distinct indicator names the regular expression matches, found by Oxigraph (one pass over
+    the names; the outcomes are then index lookups). An expression Oxigraph rejects is a ParameterError.
+
+    >>> import pyoxigraph
+    >>> matching_indicators(pyoxigraph.Store(), "率$")
+    []
+    """
+    regex = check_regex(param, pattern)
+    text = _INDICATORS.format(regex=regex)
+    return sorted({row["i"] for row in _rows(store_of(store), text)}, key=lambda t: t.value)
+
+
 def _literal(param, value):
     from pyoxigraph import Literal
     text = str(value)
@@ -236,8 +250,6 @@ def _literal(param, value):
             return Literal(int(text.strip()))
         except ValueError:
             raise ParameterError(f"--param {param.name}: must be an integer, not {text!r}") from None
-    if param.kind == "regex":
-        return check_regex(param.name, text)
     if param.kind == "key":
         return Literal(norm(text))
     return Literal(unicodedata.normalize("NFKC", text).strip())
@@ -273,6 +285,8 @@ def bind_values(store, param, value, exact: bool = False) -> str:
         terms = resolve_jurisdictions(store, str(value), param=param.name)
     elif param.kind == "entity":
         terms = resolve_entities(store, str(value), param=param.name)
+    elif param.kind == "regex":
+        terms = matching_indicators(store, str(value), param=param.name)
     else:
         terms = [_literal(param, value)]
     return f"VALUES ?in_{param.name} {{ {' '.join(str(t) for t in terms)} }}"

@@ -242,3 +242,10 @@ def test_fixtures_conform_to_the_shapes(fixture):
     store.load(path=str(Path(__file__).parent / "data" / fixture), format=pyoxigraph.RdfFormat.TRIG)
     conforms, summary = validate_quads(list(store))
     assert conforms and "0 warnings" in summary, summary
+
+
+def test_co_adoption_of_one_jurisdiction(store):
+    rows = run_named(store, "co-adoption", jurisdiction="泽州县")
+    assert {(r["jurisdiction"], r["other"], r["programs"]) for r in rows} >= {("泽州县", "阳泉市", 2)}
+    assert all(r["jurisdiction"] == "泽州县" for r in rows)
+    assert {r["other"] for r in rows} == {"阳泉市", "晋城市城区", "苏州市", "苏州工业园区"}
