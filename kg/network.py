@@ -102,32 +102,45 @@ def build_graph(source: Any, *, year: int | None = None, types: Iterable[str] | 
 
 def neighbourhood(source: Any, seeds: Iterable[str], depth: int, year: int | None = None):
     """The nodes within `depth` steps of `seeds` (edges in either direction) and the edges among
-    them, fetched hop by hop from the seeds outwards: (nodes by type, [(edge kind, rows)])."""
+    them, fetched hop by hop from the seeds outwards: (nodes by type, [(edge kind, rows)]).
+
+    Each query is anchored on the frontier nodes of the edge kind's end type; the last pass asks only
+    for edges between two nodes already reached (both ends anchored).
+    """
     fetch = _Fetch(source, year)
+    typed = {t: set(seeds) for t in NODE_TYPES}   # a seed's type is unknown: try it as every type
     seen, frontier, found = set(seeds), set(seeds), {k: [] for k in ENDS}
     for step in range(depth + 1):
-        if not frontier:
+        last, reached = step == depth, set()
+        for kind, (a, b) in ENDS.items():
+            rows = []
+            if frontier & typed[a]:
+                rows += fetch.edges(kind, *_anchors(frontier & typed[a], typed[b] & seen if last else None))
+            if frontier & typed[b]:
+                rows += fetch.edges(kind, *_anchors(typed[a] & seen if last else None, frontier & typed[b]))
+            found[kind] += rows
+            for r in rows:
+                typed[a].add(r["s"])
+                typed[b].add(r["o"])
+                reached |= {r["s"], r["o"]}
+        if last or not (frontier := reached - seen):
             break
-        reached = set()
-        for kind in ENDS:
-            for rows in (fetch.edges(kind, subjects=frontier), fetch.edges(kind, objects=frontier)):
-                if step == depth:  # the last pass only closes edges among nodes already reached
-                    rows = [r for r in rows if r["s"] in seen and r["o"] in seen]
-                found[kind] += rows
-                reached |= {r["s"] for r in rows} | {r["o"] for r in rows}
-        frontier = reached - seen
-        seen |= frontier if step < depth else set()
-    by_type: dict[str, set] = {t: set() for t in NODE_TYPES}
-    for kind, rows in found.items():
-        a, b = ENDS[kind]
-        for r in rows:
-            by_type[a].add(r["s"])
-            by_type[b].add(r["o"])
-    for node in seeds:
-        for t in NODE_TYPES:
-            by_type[t].add(node)   # a seed's type is unknown here: each node query keeps only its own
+        seen |= frontier
+    by_type = {t: typed[t] & seen for t in NODE_TYPES}
     edges = [(k, [r for r in rows if r["s"] in seen and r["o"] in seen]) for k, rows in found.items()]
     return by_type, edges
+
+
+def _anchors(subjects, objects, pairs: int = 2000):
+    """Anchor both ends while the pairs of the two VALUES stay few (a lookup each), else only the
+    smaller end (the other is filtered afterwards).
+
+    >>> _anchors({1, 2}, {3}), _anchors(set(range(100)), set(range(50)))[0]
+    (({1, 2}, {3}), None)
+    """
+    if subjects is None or objects is None or len(subjects) * len(objects) <= pairs:
+        return subjects, objects
+    return (subjects, None) if len(subjects) <= len(objects) else (None, objects)
 
 
 def to_networkx(source: Any, **view_options: Any) -> nx.MultiDiGraph:
