@@ -22,7 +22,7 @@ __all__ = ["cjk_font", "layout", "to_pdf", "to_scanned_pdf", "to_docx", "to_doc"
 
 PAGE = (595.0, 842.0)         # A4 in points
 MARGIN = (72.0, 72.0, 80.0, 80.0)   # left, right, top, bottom
-SIZE, TITLE_SIZE, LEADING = 14.0, 18.0, 24.0
+SIZE, TITLE_SIZE, LEADING = 16.0, 22.0, 28.0   # GB/T 9704: body in 三号 (16 pt), 22 lines a page
 CELL_GAP = "  "               # how a table row's cells are separated in the plain text
 
 

@@ -14,12 +14,12 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg import iri
+from kg import archives
 from kg.store import Store
 from kg.triples import to_quads
 from loaders import load_report
 from loaders.errors import LoadError
-from loaders.read import SUFFIXES
+from loaders.read import supported
 from loaders.records import Extraction
 
 __all__ = ["build", "expand", "prune", "BuildSummary", "ProgressBar"]
@@ -79,7 +79,7 @@ def expand(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, str
         path = Path(given)
         if path.is_dir():
             for found in _walk(path):
-                if found.suffix.lower() in SUFFIXES:
+                if supported(found):
                     _add_file(found, files, missing)
                 else:
                     skipped.append((str(found), "unsupported file type"))
@@ -131,8 +131,8 @@ def content_hash(path: Path) -> str | None:
         return None
 
 
-def _extract(path: str) -> tuple[str, Extraction | None, str | None]:
-    """Worker: one file → its extraction, or the one-line reason it failed."""
+def _extract(path: archives.Item) -> tuple[archives.Item, Extraction | None, str | None]:
+    """Worker: one file (or archive member) → its extraction, or the one-line reason it failed."""
     try:
         return path, load_report(path), None
     except LoadError as exc:
@@ -141,7 +141,7 @@ def _extract(path: str) -> tuple[str, Extraction | None, str | None]:
         return path, None, f"internal error ({type(exc).__name__}: {exc})".splitlines()[0]
 
 
-def _extractions(paths: list[str], workers: int) -> Iterator[tuple[str, Extraction | None, str | None]]:
+def _extractions(paths: list[archives.Item], workers: int) -> Iterator[tuple[archives.Item, Extraction | None, str | None]]:
     if workers <= 1 or len(paths) <= 1:
         yield from map(_extract, paths)
         return
@@ -178,27 +178,31 @@ def build(store: Store, paths: Iterable[str | Path], workers: int = 1, progress:
     (1, ['no such file or directory'])
     """
     files, skipped, missing = expand(paths)
-    summary = BuildSummary(failed=list(missing), skipped=skipped)
+    files, broken = archives.expand_archives(files)     # a WARC becomes the reports it holds
+    summary = BuildSummary(failed=list(missing) + broken, skipped=skipped)
     store.load_vocabulary()
     stored = store.reports()
-    todo: dict[str, str] = {}
+    todo: dict[archives.Item, str] = {}
     for path in files:
-        digest = content_hash(path)
-        report = iri.report(path)
+        digest = content_hash(archives.source_file(path))
+        report = archives.report_iri(path)
         if digest is not None and stored.get(report, (None, None))[1] == digest:
             summary.unchanged.append(str(path))
         else:
-            todo[str(path)] = digest or ""
+            todo[path] = digest or ""
+    for report in archives.stale_members(stored, files):
+        store.remove_report(report)
     done = len(summary.unchanged)
     for path, extraction, reason in _extractions(list(todo), workers):
+        report = archives.report_iri(path)
         if extraction is None:
-            summary.failed.append((path, reason or "cannot load"))
+            summary.failed.append((str(path), reason or "cannot load"))
         else:
-            store.replace_report(iri.report(path), to_quads(extraction, iri.report(path), path, todo[path]))
-            summary.built.append(path)
+            store.replace_report(report, to_quads(extraction, report, archives.source_file(path), todo[path]))
+            summary.built.append(str(path))
         done += 1
         if progress:
-            progress(done, len(files), path)
+            progress(done, len(files), str(path))
     if prune_missing:
         summary.removed = prune(store)
     summary.failed.sort()

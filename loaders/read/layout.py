@@ -13,6 +13,7 @@ import re
 import statistics
 import unicodedata
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -58,8 +59,10 @@ class _Line:
         return max(self.bottom - self.top, 0.1)
 
 
-def assemble(pages: list[list[Run]], first_page: int = 1) -> tuple[str, tuple[Part, ...]]:
-    """The plain text of `pages` and the page of each stretch of it.
+def assemble(pages: list[list[Run]], first_page: int = 1, tidy: Callable[[str], str] | None = None,
+             tidy_pages: Iterable[int] = ()) -> tuple[str, tuple[Part, ...]]:
+    """The plain text of `pages` and the page of each stretch of it; `tidy` rewrites the paragraphs
+    on `tidy_pages` (numbered like the pages), as OCR output needs.
 
     >>> body = [[Run(100, 100, 500, 112, "全区推行“企业安静期”制度，入企检"), Run(72, 124, 300, 136, "查下降三成。")],
     ...         [Run(100, 100, 400, 112, "全区推行“首违不罚”。")]]
@@ -74,7 +77,7 @@ def assemble(pages: list[list[Run]], first_page: int = 1) -> tuple[str, tuple[Pa
     flat = [ln for page in lines for ln in page]
     if not flat:
         return "", ()
-    return _join(flat, _geometry(flat))
+    return _join(flat, _geometry(flat), tidy, frozenset(tidy_pages))
 
 
 def _lines(runs: list[Run], page: int) -> list[_Line]:
@@ -187,20 +190,41 @@ def _continues(a: _Line, b: _Line, g: _Geometry) -> bool:
     return True
 
 
-def _join(lines: list[_Line], g: _Geometry) -> tuple[str, tuple[Part, ...]]:
-    text, parts, page_start = "", [], 0
+def _paragraphs(lines: list[_Line], g: _Geometry) -> list[list[tuple[int, str]]]:
+    """Lines joined into paragraphs, each a list of (page, text) segments (two when it crosses a page)."""
+    paras: list[list[tuple[int, str]]] = []
     for i, line in enumerate(lines):
-        if i:
-            prev = lines[i - 1]
-            if line.page != prev.page:
-                parts.append(Part(page_start, len(text), prev.page))
-            if _continues(prev, line, g):
-                text = _glue(text, line.text, True)
-            else:
-                text += "\n" + line.text
-            if line.page != prev.page:
-                page_start = len(text) - len(line.text)
+        prev = lines[i - 1] if i else None
+        if prev is None or not _continues(prev, line, g):
+            paras.append([(line.page, line.text)])
+        elif paras[-1][-1][0] == line.page:
+            paras[-1][-1] = (line.page, _glue(paras[-1][-1][1], line.text, True))
         else:
-            text = line.text
-    parts.append(Part(page_start, len(text), lines[-1].page))
-    return text, tuple(p for p in parts if p.end > p.start)
+            left = paras[-1][-1][1]
+            paras[-1].append((line.page, line.text if _glue(left, line.text, True) == left + line.text
+                              else " " + line.text))
+    return paras
+
+
+def _join(lines: list[_Line], g: _Geometry, tidy: Callable[[str], str] | None,
+          tidy_pages: frozenset[int]) -> tuple[str, tuple[Part, ...]]:
+    """The paragraphs as lines of text, and one `Part` per page stretch; `tidy` rewrites each paragraph
+    touching `tidy_pages` (OCR), a page boundary inside it kept at the tidied first segment's length."""
+    out, parts, offset = [], [], 0
+    for para in _paragraphs(lines, g):
+        text = "".join(t for _, t in para)
+        bounds = [len(t) for _, t in para]
+        if tidy and any(page in tidy_pages for page, _ in para):
+            text = tidy(text)
+            bounds = [min(len(text), len(tidy(t))) for _, t in para[:-1]]
+            bounds.append(len(text) - sum(bounds))
+        at = offset
+        for (page, _), size in zip(para, bounds):
+            if parts and parts[-1].page == page and parts[-1].end >= at - 1:
+                parts[-1] = Part(parts[-1].start, at + size, page)
+            elif size > 0:
+                parts.append(Part(at, at + size, page))
+            at += size
+        out.append(text)
+        offset += len(text) + 1
+    return "\n".join(out), tuple(p for p in parts if p.end > p.start)

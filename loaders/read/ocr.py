@@ -96,7 +96,7 @@ def _words(tsv: str) -> list[Run]:
         for word in words[1:] + [None]:
             if word is None or word.x0 - piece[-1].x1 > 2.5 * height:
                 runs.append(Run(piece[0].x0, min(w.top for w in piece), piece[-1].x1, max(w.bottom for w in piece),
-                                tidy(" ".join(w.text for w in piece))))
+                                " ".join(w.text for w in piece)))
                 piece = []
             if word is not None:
                 piece.append(word)
@@ -114,14 +114,14 @@ def tidy(text: str) -> str:
 
     >>> tidy('全区推行 "企业 安静期” 制度 , 下降1,086件 (试行)')
     '全区推行“企业安静期”制度，下降1,086件（试行）'
-    >>> tidy('《纲要（2 0 2 1一2025年）》 ”法治西湖.你我同行“')
-    '《纲要（2021—2025年）》“法治西湖·你我同行”'
+    >>> tidy('《纲要（2 0 2 1一2025年）》 ”法治西湖.你我同行“.全区推行”首违不罚“')
+    '《纲要（2021—2025年）》“法治西湖·你我同行”。全区推行“首违不罚”'
     """
     text = re.sub(rf"(?<={_CJK})\s+|\s+(?={_CJK})", "", text)
     if re.search(_CJK, text):
         text = re.sub(r"(?<=\d) (?=\d)", "", text)
+        text = re.sub(rf"\*(?={_CJK})|(?<={_CJK})\*", '"', text)   # a small “ read as an asterisk
         text = re.sub(r"(?<=\d)[一-](?=\d)", "—", text)
-        text = re.sub(r"(?<=[\u4e00-\u9fff])[.。](?=[\u4e00-\u9fff]{2,}[\x22“”])", "·", text)
     text = re.sub(rf"\s*([,;:?!()])\s*", lambda m: m.group(1), text)
     text = re.sub(rf"(?<={_CJK})([,;:?!()])|([,;:?!()])(?={_CJK})",
                   lambda m: _FULL[m.group(1) or m.group(2)], text)
@@ -130,11 +130,19 @@ def tidy(text: str) -> str:
 
 
 def _quotes(text: str) -> str:
+    """Quotation marks paired in order, the pairing restarted at each sentence end (so one mark OCR
+    missed upsets one sentence only); a full stop between Chinese characters is 。 outside quotes and
+    a middle dot inside them (法治西湖·你我同行)."""
+    text = re.sub(r'["“”]{2,}', lambda m: m.group(0)[0], text)   # one mark read twice
     out, opening = [], True
-    for ch in text:
+    for i, ch in enumerate(text):
         if ch in '"“”':
             out.append("“" if opening else "”")
             opening = not opening
+        elif ch == "." and 0 < i < len(text) - 1 and re.match(_CJK, text[i - 1]) and re.match(_CJK, text[i + 1]):
+            out.append("。" if opening else "·")
         else:
             out.append(ch)
+        if ch in "。；！？" or (ch == "." and opening):
+            opening = True
     return "".join(out)

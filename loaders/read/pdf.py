@@ -42,7 +42,7 @@ def read_pdf(path: Path, data: bytes):
                 pages[number - 1] = runs
             warnings.append(f"text of page{'s' if len(scanned) > 1 else ''} {_ranges(sorted(scanned))} came from "
                             f"OCR (Tesseract {ocr.LANG}): check figures and names against the scan")
-    text, parts = assemble(pages)
+    text, parts = assemble(pages, tidy=ocr.tidy, tidy_pages=scanned)
     meta = {"pages": len(pages), **({"warnings": warnings} if warnings else {})}
     if scanned and done is not None:
         meta["ocr_pages"] = len(scanned)
