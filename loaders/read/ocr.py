@@ -16,7 +16,7 @@ import subprocess
 from pathlib import Path
 
 from loaders.errors import LoadError
-from loaders.read.layout import Run
+from loaders.read.layout import CELL_GAP, Run
 
 __all__ = ["available", "ocr_pdf_pages", "ocr_image", "tidy", "LANG", "MISSING", "DPI"]
 
@@ -114,9 +114,13 @@ def tidy(text: str) -> str:
 
     >>> tidy('全区推行 "企业 安静期” 制度 , 下降1,086件 (试行)')
     '全区推行“企业安静期”制度，下降1,086件（试行）'
-    >>> tidy('《纲要（2 0 2 1一2025年）》 ”法治西湖.你我同行“.全区推行”首违不罚“')
-    '《纲要（2021—2025年）》“法治西湖·你我同行”。全区推行“首违不罚”'
+    >>> tidy('《纲要（2 0 2 1一2025年）》 ”法治西湖.你我同行“.全区推行”首违不罚?清单和"青川县办法》')
+    '《纲要（2021—2025年）》“法治西湖·你我同行”。全区推行“首违不罚”清单和《青川县办法》'
+    >>> tidy("行政复议案件  120 件  98件")
+    '行政复议案件  120件  98件'
     """
+    if CELL_GAP in text:        # a table row: tidy each cell
+        return CELL_GAP.join(tidy(cell) for cell in text.split(CELL_GAP))
     text = re.sub(rf"(?<={_CJK})\s+|\s+(?={_CJK})", "", text)
     if re.search(_CJK, text):
         text = re.sub(r"(?<=\d) (?=\d)", "", text)
@@ -131,15 +135,25 @@ def tidy(text: str) -> str:
 
 def _quotes(text: str) -> str:
     """Quotation marks paired in order, the pairing restarted at each sentence end (so one mark OCR
-    missed upsets one sentence only); a full stop between Chinese characters is 。 outside quotes and
-    a middle dot inside them (法治西湖·你我同行)."""
+    missed upsets one sentence only). A mark closed by 》 is a 《 misread; a ? inside open quotes and
+    before more Chinese text is a ” misread; a full stop between Chinese characters is 。 outside
+    quotes and a middle dot inside them (法治西湖·你我同行)."""
     text = re.sub(r'["“”]{2,}', lambda m: m.group(0)[0], text)   # one mark read twice
     out, opening = [], True
     for i, ch in enumerate(text):
+        after = text[i + 1] if i + 1 < len(text) else ""
+        between_cjk = bool(i and after and re.match(_CJK, text[i - 1]) and re.match(_CJK, after))
         if ch in '"“”':
+            nxt = re.search(r'["“”《》。；！？]', text[i + 1:])
+            if nxt and nxt.group(0) == "》":
+                out.append("《")
+                continue
             out.append("“" if opening else "”")
             opening = not opening
-        elif ch == "." and 0 < i < len(text) - 1 and re.match(_CJK, text[i - 1]) and re.match(_CJK, text[i + 1]):
+        elif ch in "?？" and not opening and after and re.match(r"[\u4e00-\u9fff]", after):
+            out.append("”")
+            opening = True
+        elif ch == "." and between_cjk:
             out.append("。" if opening else "·")
         else:
             out.append(ch)
