@@ -92,50 +92,65 @@ def _open_error(message: str) -> str:
 
 
 def _page_runs(page, pdfium) -> tuple[list[Run], bool]:
-    """The page's characters in content order, cut into runs at each line change or wide gap, and
-    whether the page holds images (a page of images without readable text is a scan)."""
-    images = any(True for _ in page.get_objects(filter=(pdfium.raw.FPDF_PAGEOBJ_IMAGE,), max_depth=2))
+    """The page's text as runs (one per line, or per table cell), and whether the page holds images
+    (a page of images without readable text is a scan).
+
+    PDFium's text already breaks lines (a generated CR LF where the baseline changes) and marks gaps
+    (a generated space), so boxes are fetched only at each line's ends and around its spaces.
+    """
     textpage = page.get_textpage()
     height = page.get_height()
-    runs: list[Run] = []
     try:
-        raw, handle = pdfium.raw, textpage.raw
-        current: list = []          # [x0, top, x1, bottom, chars]
-        for i in range(textpage.count_chars()):
-            code = raw.FPDFText_GetUnicode(handle, i)
-            if code in (10, 13, 0xFFFE) or (raw.FPDFText_IsGenerated(handle, i) == 1 and code != 32):
-                continue
-            left, bottom, right, top = textpage.get_charbox(i)
-            box = (left, height - top, right, height - bottom)
-            if code == 32 or right - left <= 0:
-                if current and code == 32:
-                    current[4].append(" ")
-                continue
-            if current and _same_run(current, box):
-                current[2], current[3] = max(current[2], box[2]), max(current[3], box[3])
-                current[1] = min(current[1], box[1])
-                current[4].append(chr(code))
-            else:
-                _flush(current, runs)
-                current = [*box, [chr(code)]]
-        _flush(current, runs)
+        count = textpage.count_chars()
+        text = textpage.get_text_range(0, count) if count else ""
+        if len(text) != count:      # characters beyond the BMP: one box per character instead
+            text = "".join(chr(pdfium.raw.FPDFText_GetUnicode(textpage.raw, i)) for i in range(count))
+        runs = [run for start, stop in _line_spans(text) for run in _line_runs(textpage, text, start, stop, height)]
+        readable = _readable(runs)
+        images = not readable and any(True for _ in page.get_objects(
+            filter=(pdfium.raw.FPDF_PAGEOBJ_IMAGE,), max_depth=2))
     finally:
         textpage.close()
         page.close()
     return runs, images
 
 
-def _same_run(run: list, box: tuple) -> bool:
-    """The next character carries on the run: it overlaps it vertically and follows it closely."""
-    h = max(run[3] - run[1], box[3] - box[1], 0.1)
-    shared = min(run[3], box[3]) - max(run[1], box[1])
-    return shared >= 0.3 * min(run[3] - run[1], box[3] - box[1]) and -0.5 * h <= box[0] - run[2] <= 1.5 * h
+def _line_spans(text: str):
+    start = 0
+    for i, ch in enumerate(text):
+        if ch in "\r\n\ufffe":
+            if i > start:
+                yield start, i
+            start = i + 1
+    if len(text) > start:
+        yield start, len(text)
 
 
-def _flush(run: list, runs: list[Run]) -> None:
-    text = "".join(run[4]).strip() if run else ""
-    if text:
-        runs.append(Run(run[0], run[1], run[2], run[3], text))
+def _line_runs(textpage, text: str, start: int, stop: int, height: float) -> list[Run]:
+    """One line's characters as runs, cut at spaces wider than two character heights (table cells)."""
+    while start < stop and text[start].isspace():
+        start += 1
+    while stop > start and text[stop - 1].isspace():
+        stop -= 1
+    if start >= stop:
+        return []
+    cuts, begin = [], start
+    for i in range(start, stop):
+        if text[i] == " " and i > begin:
+            left, right = textpage.get_charbox(i - 1), textpage.get_charbox(i + 1)
+            size = max(left[3] - left[1], right[3] - right[1], 1.0)
+            if right[0] - left[2] > 1.8 * size:
+                cuts.append((begin, i))
+                begin = i + 1
+    cuts.append((begin, stop))
+    runs = []
+    for a, b in cuts:
+        piece = text[a:b].strip()
+        if piece:
+            boxes = [textpage.get_charbox(k) for k in {a, (a + b - 1) // 2, b - 1}]
+            runs.append(Run(min(x[0] for x in boxes), height - max(x[3] for x in boxes),
+                            max(x[2] for x in boxes), height - min(x[1] for x in boxes), piece))
+    return runs
 
 
 def _readable(runs: list[Run]) -> bool:
