@@ -73,7 +73,7 @@ def _wrap(text: str, width: float, size: float, indent: float) -> list[str]:
 def layout(text: str, header: str | None = None) -> list[list[Line]]:
     """Pages of positioned lines for `text`: the first line is the title, blank lines are dropped.
 
-    >>> pages = layout("标题\\n" + "很长的正文。" * 80)
+    >>> pages = layout("标题\\n" + "很长的正文。" * 150)
     >>> len(pages) >= 2 and pages[0][0].text == "标题"
     True
     """

@@ -68,10 +68,12 @@ def _corpus(folder: Path) -> dict[str, str]:
                              (folder / "good.docx").read_bytes(), "2025-03-02")], folder / "whole.warc.gz")
     data = crawl.read_bytes()
     (folder / "cut.warc.gz").write_bytes(data[: len(data) - 300])
+    (folder / "notwarc.warc").write_bytes(b"GET / HTTP/1.1\r\n" + rng.randbytes(500))
     crawl.unlink()
     bad = {"locked.pdf": "encrypted PDF", "damaged.pdf": "damaged", "locked.docx": "password-protected",
            "damaged.docx": "damaged", "locked.doc": "password-protected", "damaged.ofd": "not a ZIP",
-           "nodoc.ofd": "names no document", "cut.warc.gz": "truncated"}
+           "nodoc.ofd": "names no document", "cut.warc.gz": "truncated",
+           "notwarc.warc": "not a WARC archive"}
     return {name: word for name, word in bad.items() if (folder / name).exists()}
 
 
