@@ -25,7 +25,7 @@ _FORMATS = {"pdf": render.to_pdf, "docx": render.to_docx, "ofd": render.to_ofd}
 def corpus_texts() -> dict[str, str]:
     """Report texts to render: the bundled examples and the reader tests' own report."""
     texts = {}
-    for path in sorted((_ROOT / "examples").glob("*.txt")) + [_ROOT / "tests" / "data" / "formats" / "qingchuan-2024.txt"]:
+    for path in sorted((_ROOT / "kg" / "examples").glob("*.txt")) + [_ROOT / "tests" / "data" / "formats" / "qingchuan-2024.txt"]:
         data = path.read_bytes()
         texts[path.stem] = (data.decode("gb18030") if "gb18030" in path.name else data.decode("utf-8")).replace("\r\n", "\n")
     return texts

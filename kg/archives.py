@@ -13,7 +13,7 @@ from loaders.errors import LoadError
 from loaders.read import is_archive, members
 from loaders.records import Member
 
-__all__ = ["expand_archives", "report_iri", "source_file", "stale_members", "label"]
+__all__ = ["expand_archives", "report_iri", "source_file", "stale_members", "job"]
 
 Item = Path | Member
 
@@ -44,7 +44,7 @@ def expand_archives(files: list[Path]) -> tuple[list[Item], list[tuple[str, str]
     return items, failed
 
 
-def report_iri(item: Item) -> str:
+def report_iri(item: Item | str) -> str:
     """The report's IRI: by resolved path for a file, by archive path and record id for a member.
 
     >>> report_iri(Path("a.txt")) == iri.report("a.txt")
@@ -55,14 +55,14 @@ def report_iri(item: Item) -> str:
     return iri.report(item)
 
 
-def source_file(item: Item) -> Path:
+def source_file(item: Item | str) -> Path:
     """The file on disk a report came from (the archive, for a member)."""
     return Path(item.archive) if isinstance(item, Member) else Path(item)
 
 
-def label(item: Item) -> str:
-    """How a build names the item in its summary and its skipped lines."""
-    return str(item)
+def job(item: Item) -> str | Member:
+    """What a build worker is handed: the path as text, or the member itself."""
+    return item if isinstance(item, Member) else str(item)
 
 
 def stale_members(stored: dict[str, tuple[str, str]], items: list[Item]) -> list[str]:

@@ -21,7 +21,7 @@ from bench import render
 REPO = Path(__file__).resolve().parents[1]
 FORMATS = Path(__file__).parent / "data" / "formats"
 OWN = (FORMATS / "qingchuan-2024.txt").read_text(encoding="utf-8")
-XIHU = (REPO / "examples" / "hz-xihu-2024.txt").read_text(encoding="utf-8")
+XIHU = (REPO / "kg" / "examples" / "hz-xihu-2024.txt").read_text(encoding="utf-8")
 pytestmark = pytest.mark.skipif(render.cjk_font() is None, reason="no CJK font installed (fonts-wqy-zenhei)")
 
 
@@ -116,7 +116,8 @@ def test_good_files_and_the_archive_before_its_cut_are_stored_and_nothing_is_los
     rows = json.loads(govkg("query", "reports", "--store", "store", "--format", "json", cwd=base).stdout)
     names = sorted(Path(r["source"]).name for r in rows)
     assert names == ["before.txt", "cut.warc.gz", "good.docx", "good.ofd", "good.pdf"], names
-    assert {r["jurisdiction"] for r in rows} >= {"青川县", "旺苍县", "西湖区"}
+    places = {r["jurisdiction"] for r in rows}
+    assert places >= {"青川县", "旺苍县"} and any(p and p.endswith("西湖区") for p in places), places
     assert govkg("validate", "--store", "store", cwd=base).returncode == 0
 
 

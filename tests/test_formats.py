@@ -30,7 +30,7 @@ needs_font = pytest.mark.skipif(render.cjk_font() is None, reason="no CJK font i
 
 
 def _original(name: str) -> str:
-    path = OWN if name == OWN.name else REPO / "examples" / name
+    path = OWN if name == OWN.name else REPO / "kg" / "examples" / name
     data = path.read_bytes()
     return (data.decode("gb18030") if "gb18030" in name else data.decode("utf-8")).replace("\r\n", "\n")
 
