@@ -198,3 +198,48 @@ def test_scanned_pdf_is_read_by_ocr_and_says_so(tmp_path):
     assert _recall({d.title for d in want.documents}, {d.title for d in got.documents}) >= 0.9
     assert any("came from OCR" in w for w in got.warnings)
     assert got.jurisdiction.label == "青川县" and got.year == 2024
+
+
+@pytest.mark.skipif(shutil.which("antiword") is None, reason="antiword is not installed (Debian antiword)")
+def test_a_wps_file_in_word_97_format_reads_like_the_doc(tmp_path):
+    wps = tmp_path / "report.wps"
+    wps.write_bytes((FORMATS / "qingchuan-2024.doc").read_bytes())
+    assert facts(load_report(wps)) == facts(extract_text(OWN.name, _original(OWN.name)))
+
+
+def _mixed_pdf(tmp_path: Path) -> Path:
+    """Page 1 with a text layer, page 2 a scan: the second half of our report on its own page."""
+    import pypdfium2
+    lines = _original(OWN.name).splitlines()
+    first, second = "\n".join(lines[:6]), "\n".join(["青川县法治政府建设情况（续）", *lines[6:]])
+    out = pypdfium2.PdfDocument.new()
+    for path in (render.to_pdf(first, tmp_path / "a.pdf"), render.to_scanned_pdf(second, tmp_path / "b.pdf")):
+        src = pypdfium2.PdfDocument(path)
+        out.import_pages(src, [0])
+        src.close()
+    out.save(tmp_path / "mixed.pdf")
+    out.close()
+    return tmp_path / "mixed.pdf"
+
+
+@needs_font
+@pytest.mark.skipif(ocr_available() is None, reason="Tesseract with chi_sim is not installed")
+def test_a_pdf_with_one_scanned_page_is_read_page_by_page(tmp_path):
+    got = load_report(_mixed_pdf(tmp_path))
+    assert [w for w in got.warnings if "OCR" in w] == [
+        "text of page 2 came from OCR (Tesseract chi_sim): check figures and names against the scan"]
+    assert {"企业安静期", "首违不罚"} <= {p.name for p in got.programs}
+    assert {got.part_at(got.text.index("首违不罚")).page, got.part_at(0).page} == {2, 1}
+
+
+@needs_font
+def test_without_ocr_the_text_pages_of_a_mixed_pdf_are_read_and_the_scan_is_named(tmp_path):
+    _mixed_pdf(tmp_path)
+    bare = tmp_path / "bin"
+    bare.mkdir()
+    result = govkg("extract", "mixed.pdf", cwd=tmp_path, env={"PATH": str(bare)})
+    assert result.returncode == 0, result.stderr
+    row = json.loads(result.stdout)
+    assert "page 2 is an image without a text layer, not read: OCR is not available (install the Debian " \
+           "packages tesseract-ocr and tesseract-ocr-chi-sim)" in row["warnings"]
+    assert "企业安静期" in {p["name"] for p in row["programs"]}
