@@ -136,18 +136,37 @@ def _key(text: str) -> str:
 def _drop_chrome(pages: list[list[_Line]]) -> list[list[_Line]]:
     """Drop page numbers, and headers/footers that repeat near the top or bottom of most pages."""
     edges = [page[:2] + page[-2:] for page in pages]
-    repeated: set[int] = set()
-    if len(pages) >= 2:
-        for i, lines in enumerate(edges):
-            for line in lines:
-                others = sum(1 for j, other in enumerate(edges) if j != i and any(_similar(line, o) for o in other))
-                if others + 1 >= max(2, len(pages) / 2):
-                    repeated.add(id(line))
+    repeated = _repeated(edges) if len(pages) >= 2 else set()
     out = []
     for page, lines in zip(pages, edges):
         edge = {id(ln) for ln in lines}
         out.append([ln for ln in page if not (id(ln) in edge and (id(ln) in repeated or _PAGE_NO.match(ln.text)))])
     return out
+
+
+_FUZZY_PAGES = 40   # beyond this many pages, fuzzy matches are tried only against lines seen twice exactly
+
+
+def _repeated(edges: list[list[_Line]]) -> set[int]:
+    """ids of edge lines whose text (digits aside) recurs at the same place on at least half the pages;
+    OCR noise is allowed for (60 % similar)."""
+    need = max(2, len(edges) / 2)
+    exact = Counter(k for lines in edges for k in {_key(ln.text) for ln in lines})
+    seen_twice = [ln for lines in edges for ln in lines if exact[_key(ln.text)] >= 2]
+    found: set[int] = set()
+    for i, lines in enumerate(edges):
+        for line in lines:
+            if exact[_key(line.text)] >= need:
+                found.add(id(line))
+                continue
+            if len(edges) <= _FUZZY_PAGES:
+                pages_like = 1 + sum(1 for j, other in enumerate(edges) if j != i and any(_similar(line, o) for o in other))
+            else:
+                like = next((o for o in seen_twice if _similar(line, o)), None)
+                pages_like = 1 + (exact[_key(like.text)] if like is not None else 0)
+            if pages_like >= need:
+                found.add(id(line))
+    return found
 
 
 def _similar(a: _Line, b: _Line) -> bool:

@@ -27,25 +27,25 @@ def read_pdf(path: Path, data: bytes):
     """
     from loaders.read import RawText
     pages, scanned = pdf_pages(path, data)
-    warnings = []
+    warnings, done = [], None
     if scanned:
-        done = ocr.ocr_pdf_pages(path, data, sorted(scanned))
+        numbers = sorted(scanned)
+        done = ocr.ocr_pdf_pages(path, data, numbers)
+        if done is None and len(scanned) == len(pages):
+            raise LoadError(path, f"scanned PDF: all its pages are images without a text layer, and OCR is "
+                                  f"not available ({ocr.MISSING})")
         if done is None:
-            what = "all its pages are images" if len(scanned) == len(pages) else \
-                f"page{'s' if len(scanned) > 1 else ''} {_ranges(sorted(scanned))} {'are' if len(scanned) > 1 else 'is an'} image{'s' if len(scanned) > 1 else ''}"
-            if len(scanned) == len(pages):
-                raise LoadError(path, f"scanned PDF: {what} without a text layer, and OCR is not available "
-                                      f"({ocr.MISSING})")
+            what = f"pages {_ranges(numbers)} are images" if len(numbers) > 1 else f"page {numbers[0]} is an image"
             warnings.append(f"{what} without a text layer, not read: OCR is not available ({ocr.MISSING})")
         else:
             for number, runs in done.items():
                 pages[number - 1] = runs
-            warnings.append(f"text of page{'s' if len(scanned) > 1 else ''} {_ranges(sorted(scanned))} came from "
-                            f"OCR (Tesseract {ocr.LANG}): check figures and names against the scan")
-    text, parts = assemble(pages, tidy=ocr.tidy, tidy_pages=scanned)
+            warnings.append(f"text of page{'s' if len(numbers) > 1 else ''} {_ranges(numbers)} came from OCR "
+                            f"(Tesseract {ocr.LANG}): check figures and names against the scan")
+    text, parts = assemble(pages, tidy=ocr.tidy, tidy_pages=scanned if done else ())
     meta = {"pages": len(pages), **({"warnings": warnings} if warnings else {})}
-    if scanned and done is not None:
-        meta["ocr_pages"] = len(scanned)
+    if done:
+        meta["ocr_pages"] = len(done)
     return RawText(text, "pdf", meta, parts)
 
 
