@@ -67,7 +67,7 @@ def rows(workdir: Path, quick: bool = False) -> list[Row]:
         out.append(_row(f"read .{fmt}" + (" (text layer)" if fmt == "pdf" else ""), files, read, repeat, extract, target))
     out.append(_doc_row(folder, texts, read, repeat, extract))
     out.append(_warc_row(folder, texts, members, read_member, repeat, extract))
-    out.append(_ocr_row(folder, texts, read, quick))
+    out += _ocr_row(folder, texts, read, quick)
     return out
 
 
@@ -107,16 +107,29 @@ def _warc_row(folder: Path, texts: dict[str, str], members, read_member, repeat:
                fmt_seconds(extract) + " extract", f"{cost / extract:.2f}×" if extract else "")
 
 
-def _ocr_row(folder: Path, texts: dict[str, str], read, quick: bool) -> Row:
+def _ocr_row(folder: Path, texts: dict[str, str], read, quick: bool) -> list[Row]:
+    """The OCR rate, and how many of the .txt original's programmes and documents OCR still finds."""
+    from loaders import extract_text
     from loaders.read.ocr import available
+    metric = "OCR of scanned pages (Tesseract chi_sim, 300 dpi)"
     if available() is None:
-        return na("OCR of scanned pages (Tesseract chi_sim, 300 dpi)", 0, "tesseract with chi_sim is not installed")
+        return [na(metric, 0, "tesseract with chi_sim is not installed"),
+                na("OCR recall of the .txt's programmes / documents", 0, "tesseract with chi_sim is not installed")]
     chosen = dict(list(texts.items())[:1 if quick else 3])
-    files = [render.to_scanned_pdf(text, folder / f"{name}.scan.pdf") for name, text in chosen.items()]
-    pages = 0
+    files = {name: render.to_scanned_pdf(text, folder / f"{name}.scan.pdf") for name, text in chosen.items()}
+    pages, found, wanted = 0, [0, 0], [0, 0]
     started, wall = _cpu(), time.perf_counter()
-    for path in files:
-        pages += read(path).meta.get("ocr_pages", 0)
+    raws = {name: read(path) for name, path in files.items()}
     cpu, wall = _cpu() - started, time.perf_counter() - wall
-    return Row("OCR of scanned pages (Tesseract chi_sim, 300 dpi)", len(files),
-               f"{pages / cpu * 60:.1f} pages/min per core ({pages} pages)", f"wall {pages / wall * 60:.1f} pages/min")
+    for name, raw in raws.items():
+        pages += raw.meta.get("ocr_pages", 0)
+        got, want = extract_text(name, raw.text), extract_text(name, chosen[name])
+        for k, kind in enumerate((lambda x: {p.name for p in x.programs}, lambda x: {d.title for d in x.documents})):
+            found[k] += len(kind(want) & kind(got))
+            wanted[k] += len(kind(want))
+    recall = [f / max(w, 1) for f, w in zip(found, wanted)]
+    return [Row(metric, len(files), f"{pages / cpu * 60:.1f} pages/min per core ({pages} pages)",
+                f"wall {pages / wall * 60:.1f} pages/min"),
+            Row("OCR recall of the .txt's programmes / documents", len(files),
+                f"{found[0]}/{wanted[0]} / {found[1]}/{wanted[1]}", "", f"{recall[0]:.2f} / {recall[1]:.2f}",
+                "≥ 0.90 / ≥ 0.90", verdict(min(recall) >= 0.9))]

@@ -130,7 +130,28 @@ def tidy(text: str) -> str:
     text = re.sub(rf"(?<={_CJK})([,;:?!()])|([,;:?!()])(?={_CJK})",
                   lambda m: _FULL[m.group(1) or m.group(2)], text)
     text = re.sub(r"(?<![0-9]),(?![0-9])", "，", text) if re.search(_CJK, text) else text
-    return _quotes(text)
+    return _nested_titles(_quotes(text))
+
+
+def _nested_titles(text: str) -> str:
+    """A title inside a title is set in 〈〉: a 》 after an open 〈 and before the outer 》 is its 〉.
+
+    >>> _nested_titles("《关于印发〈某某办法》的通知》")
+    '《关于印发〈某某办法〉的通知》'
+    """
+    out, inner = list(text), False
+    for i, ch in enumerate(text):
+        if ch == "〈":
+            inner = True
+        elif ch == "〉":
+            inner = False
+        elif ch == "》" and inner:
+            rest = text[i + 1:]
+            close, reopen = rest.find("》"), rest.find("《")
+            if close != -1 and (reopen == -1 or close < reopen):
+                out[i] = "〉"
+            inner = False
+    return "".join(out)
 
 
 def _quotes(text: str) -> str:
