@@ -129,7 +129,7 @@ def _page_texts(pdf: Path) -> list[str]:
         doc.close()
 
 
-def _warc(tmp_path: Path) -> tuple[Path, dict[str, str]]:
+def _warc(tmp_path: Path, gzip: bool = True) -> tuple[Path, dict[str, str]]:
     """A crawl of three reports (HTML page, PDF and .docx attachments) plus a stylesheet and a 404."""
     own, xihu = _original(OWN.name), _original(EXAMPLES[0])
     pdf = render.to_pdf(xihu, tmp_path / "a.pdf").read_bytes()
@@ -143,13 +143,15 @@ def _warc(tmp_path: Path) -> tuple[Path, dict[str, str]]:
                            ("http://www.cnqc.gov.cn/css/main.css", "text/css", b"body{}", "2025-03-01"),
                            (urls["pdf"], "application/pdf", pdf, "2025-03-02"),
                            ("http://www.cnqc.gov.cn/gone.pdf", "404", b"<html>404</html>", "2025-03-02"),
-                           (urls["docx"], "application/octet-stream", docx, "2025-03-03")], tmp_path / "crawl.warc.gz")
+                           (urls["docx"], "application/octet-stream", docx, "2025-03-03")],
+                          tmp_path / ("crawl.warc.gz" if gzip else "crawl.warc"), gzip=gzip)
     return path, urls
 
 
 @needs_font
-def test_warc_yields_one_extract_line_per_archived_report(tmp_path):
-    path, urls = _warc(tmp_path)
+@pytest.mark.parametrize("gzip", [True, False], ids=["warc.gz", "warc"])
+def test_warc_yields_one_extract_line_per_archived_report(tmp_path, gzip):
+    path, urls = _warc(tmp_path, gzip)
     result = govkg("extract", path.name, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     rows = [json.loads(line) for line in result.stdout.splitlines()]

@@ -120,7 +120,7 @@ def members(path: str | Path):
 def read_member(member) -> RawText:
     """Read one report (a `loaders.records.Member`) out of its archive, with the reader of its type."""
     from loaders.read.warc import member_bytes
-    path = Path(str(member))
+    path = str(member)      # "archive [URL]" for messages; a Path would fold the URL's "//"
     data = member_bytes(member, MAX_BINARY_BYTES)
     reader = READERS.get(member.suffix) or _html_reader
     return _checked(path, reader(path, data), reader, data)
@@ -153,7 +153,7 @@ def read(path: str | Path) -> RawText:
     return _checked(path, reader(path, data), reader, data)
 
 
-def _checked(path: Path, raw: RawText, reader, data: bytes) -> RawText:
+def _checked(path: Path | str, raw: RawText, reader, data: bytes) -> RawText:
     if not raw.text.strip():
         if reader is _html_reader:
             what = "no article text after removing page chrome"

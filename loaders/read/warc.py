@@ -77,7 +77,9 @@ def list_members(path: Path) -> tuple[list[Member], str | None]:
         except Exception as exc:  # warcio raises its own, zlib's and EOF errors for a damaged archive
             problem = f"archive is damaged or truncated after {records} records ({type(exc).__name__})"
         size = path.stat().st_size
-    if problem is None and end < size:
+        stream.seek(end)
+        tail = stream.read(64)
+    if problem is None and end < size and tail.strip(b"\r\n"):   # an uncompressed record ends in CRLF CRLF
         problem = f"archive is truncated or damaged after {records} records (byte {end:,} of {size:,})"
     if records == 0 and problem:
         raise LoadError(path, "not a WARC archive, or damaged at its start")
