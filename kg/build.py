@@ -6,7 +6,6 @@ from __future__ import annotations
 import errno
 import hashlib
 import multiprocessing
-import os
 import stat
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -15,6 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg import iri
+from kg.format import printable
+from kg.lifeline import die_with_parent
+from kg.paths import name_problem, path_kind, walk
 from kg.store import Store
 from kg.triples import to_quads
 from loaders import load_report
@@ -77,21 +79,25 @@ def expand(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, str
     missing: list[tuple[str, str]] = []
     for given in paths:
         path = Path(given)
-        if path.is_dir():
-            for found in _walk(path):
+        kind = path_kind(path)
+        if kind == "dir":
+            for found in walk(path, missing):
                 if found.suffix.lower() in SUFFIXES:
                     _add_file(found, files, missing)
                 else:
                     skipped.append((str(found), "unsupported file type"))
-        elif path.exists() or path.is_symlink():
+        elif kind == "file":
             _add_file(path, files, missing)
         else:
-            missing.append((str(given), "no such file or directory"))
+            missing.append((str(given), "no such file or directory" if kind == "missing" else kind))
     return list(files), skipped, missing
 
 
 def _add_file(path: Path, files: dict[Path, None], failed: list[tuple[str, str]]) -> None:
     """Add the resolved regular file, or name `path` with why it cannot be read (never blocks on a FIFO)."""
+    if name_problem(path):
+        failed.append((str(path), name_problem(path)))
+        return
     try:
         resolved = path.resolve(strict=True)
         mode = resolved.stat().st_mode
@@ -113,14 +119,6 @@ def _unreadable(path: Path, exc: OSError) -> str:
     if path.is_symlink() and exc.errno == errno.ENOENT:
         return "broken symlink (its target does not exist)"
     return f"cannot read file ({exc.strerror or exc})"
-
-
-def _walk(folder: Path) -> Iterator[Path]:
-    for root, dirs, names in os.walk(folder, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(names):
-            if not name.startswith("."):
-                yield Path(root) / name
 
 
 def content_hash(path: Path) -> str | None:
@@ -147,7 +145,8 @@ def _extractions(paths: list[str], workers: int) -> Iterator[tuple[str, Extracti
         return
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    with ProcessPoolExecutor(min(workers, len(paths)), mp_context=context) as pool:
+    with ProcessPoolExecutor(min(workers, len(paths)), mp_context=context,
+                             initializer=die_with_parent) as pool:  # no orphans if the build is killed
         futures = {pool.submit(_extract, path): path for path in paths}
         for future in as_completed(futures):
             path = futures.pop(future)
@@ -221,7 +220,7 @@ class ProgressBar:
             from tqdm import tqdm
             self._bar = tqdm(total=total, unit="file", desc="building", leave=False)
         self._bar.n = done
-        self._bar.set_postfix_str(Path(path).name, refresh=True)
+        self._bar.set_postfix_str(printable(Path(path).name), refresh=True)
 
     def close(self) -> None:
         if self._bar is not None:
