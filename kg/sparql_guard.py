@@ -25,6 +25,7 @@ ALLOW_ENV = "GOVKG_ALLOW_SERVICE"
 # are blanked, then a SERVICE keyword anywhere is refused; this can refuse more, never allow more
 _OPAQUE = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
                      r"|<[^<>\"{}|^`\\\s]*>|#[^\n]*")
+_LEADING = re.compile(r"(?:\s|#[^\n]*)*")
 _KEYWORD = re.compile(r"(?<![\w?$:\-.])SERVICE(?![\w:\-])", re.I)
 
 
@@ -50,34 +51,59 @@ def services(text: str) -> tuple[str | None, ...]:
     ('http://e/s',)
     >>> services("ASK { FILTER EXISTS { SERVICE ?where { ?a ?b ?c } } }")
     (None,)
+    >>> services("PREFIX e: <http://e/> SELECT * { SERVICE e:s { ?s e:p ?o } }")
+    ('http://e/s',)
     """
     if "service" not in text.lower():  # fast path: no SERVICE keyword, so no clause (skips rdflib's import)
         return ()
     try:
-        tree = _parse(text)
+        tree, prefixes = _parse(text)
     except Exception:  # outside rdflib's grammar (or not SPARQL at all): the lexical check
         return (None,) if _KEYWORD.search(_OPAQUE.sub(" ", text)) else ()
     found: list[str | None] = []
-    _collect(tree, found)
+    _collect(tree, prefixes, found)
     return tuple(found)
 
 
 def _parse(text: str):
-    from rdflib.plugins.sparql.parser import parseQuery
-    return parseQuery(text)
+    """rdflib's parse tree of the query, and its PREFIX declarations.
+
+    rdflib (7.x) fails on any SERVICE in a query that has a prologue (its parse action re-scans the
+    whole text for the SERVICE clause), so the prologue is parsed on its own and blanked out, same
+    length, before the query is parsed.
+    """
+    from rdflib.plugins.sparql import parser
+    prefixes: dict[str, str] = {}
+    for tokens, start, end in parser.Prologue.scan_string(text, max_matches=1):
+        if tokens and tokens[0] and _LEADING.fullmatch(text[:start]):
+            for decl in tokens[0]:
+                if decl.name == "PrefixDecl":
+                    prefixes[str(decl.get("prefix") or "")] = str(decl["iri"])
+            text = " " * end + text[end:]
+    return parser.parseQuery(text), prefixes
 
 
-def _collect(node, found: list) -> None:
-    """Walk rdflib's parse result (nested ParseResults/CompValue, which are dicts and lists)."""
+def _endpoint(term, prefixes: dict[str, str]) -> str | None:
+    """The SERVICE term as an IRI (a prefixed name expanded); None for a variable or unknown prefix."""
+    from rdflib.plugins.sparql.parserutils import CompValue
     from rdflib.term import URIRef
+    if isinstance(term, URIRef):
+        return str(term)
+    if isinstance(term, CompValue) and term.name == "pname":
+        prefix = str(term.get("prefix") or "")
+        return prefixes[prefix] + str(term.get("localname") or "") if prefix in prefixes else None
+    return None
+
+
+def _collect(node, prefixes: dict[str, str], found: list) -> None:
+    """Walk rdflib's parse result (nested ParseResults/CompValue, which are dicts and lists)."""
     from rdflib.plugins.sparql.parserutils import CompValue
     stack = [node]
     while stack:
         item = stack.pop()
         if isinstance(item, CompValue):
             if item.name == "ServiceGraphPattern":
-                term = item.get("term")
-                found.append(str(term) if isinstance(term, URIRef) else None)
+                found.append(_endpoint(item.get("term"), prefixes))
             stack.extend(reversed(list(item.values())))
         elif isinstance(item, dict):
             stack.extend(reversed(list(item.values())))

@@ -106,10 +106,11 @@ class _Handler(BaseHTTPRequestHandler):
             self._send_text(503, str(exc), {"Retry-After": "1"})
             return
         except WorkerDied as exc:
+            sys.stderr.write(f"govkg serve: {exc}\n")
             self._send_text(503, str(exc))
             return
         except (EOFError, OSError):
-            self._send_text(500, "the query worker stopped unexpectedly")
+            self._send_text(503, "the query worker stopped unexpectedly; try again")
             return
         self._send(outcome.status, outcome.media_type, outcome.body, head=head)
 

@@ -155,9 +155,19 @@ def cap_memory(limit: int | None) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
+def _quiet_stderr() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 2)
+        os.close(devnull)
+    except OSError:
+        pass
+
+
 def _worker_main(path: str, conn, memory: int | None = None, allowed: frozenset = frozenset()) -> None:
     from kg.lifeline import watch_parent
     watch_parent(pdeathsig=False)  # replacements start from request threads: no PDEATHSIG here
+    _quiet_stderr()  # a query past the cap aborts with a Rust backtrace; the server logs one line instead
     cap_memory(memory)
     reader = _Reader(path)
     while True:
