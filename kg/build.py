@@ -6,6 +6,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import multiprocessing
+import os
 import stat
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -146,7 +147,7 @@ def _extractions(paths: list[str], workers: int) -> Iterator[tuple[str, Extracti
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     with ProcessPoolExecutor(min(workers, len(paths)), mp_context=context,
-                             initializer=die_with_parent) as pool:  # no orphans if the build is killed
+                             initializer=die_with_parent, initargs=(os.getpid(),)) as pool:  # no orphans
         futures = {pool.submit(_extract, path): path for path in paths}
         for future in as_completed(futures):
             path = futures.pop(future)

@@ -33,26 +33,49 @@ def _set_pdeathsig() -> bool:
         return False
 
 
-def watch_parent(interval: float = 0.5, pdeathsig: bool = True) -> bool:
-    """Exit this process once its parent is gone; True when the kernel signal was also set.
+def _alive(pid: int) -> bool:
+    """True while process `pid` runs (a zombie, killed but not yet reaped, counts as gone)."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            return f.read().rsplit(b")", 1)[1].split()[0] != b"Z"
+    except FileNotFoundError:
+        return False
+    except OSError:
+        pass
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
+
+def watch_parent(interval: float = 0.5, pdeathsig: bool = True, owner: int | None = None) -> bool:
+    """Exit this process once its parent, or the `owner` process, is gone; True when the kernel
+    signal was also set.
+
+    `owner` is the process whose life the worker follows when that is not its parent: a
+    forkserver's children outlive the forkserver's client, since they keep its "alive" pipe open.
     `pdeathsig` fires when the *thread* that forked us exits, so ask for it only where the parent
     starts workers from a thread that lives as long as the pool (a forkserver, the main thread).
     """
     parent = os.getppid()
+    owner = owner or parent
     armed = _set_pdeathsig() if pdeathsig else False
 
     def watch() -> None:
-        while os.getppid() == parent:
+        while os.getppid() == parent and _alive(owner):
             time.sleep(interval)
         os._exit(1)
 
     threading.Thread(target=watch, name="govkg-lifeline", daemon=True).start()
-    if os.getppid() != parent:  # the parent died before the signal was set
+    if os.getppid() != parent or not _alive(owner):  # gone before the watch started
         os._exit(1)
     return armed
 
 
-def die_with_parent() -> None:
-    """`ProcessPoolExecutor(initializer=die_with_parent)`: the pool's workers stop with the build."""
-    watch_parent()
+def die_with_parent(owner: int | None = None) -> None:
+    """`ProcessPoolExecutor(initializer=die_with_parent, initargs=(os.getpid(),))`: the pool's
+    workers stop when the build that started them does."""
+    watch_parent(owner=owner)
