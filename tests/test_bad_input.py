@@ -281,3 +281,46 @@ def test_killing_the_build_leaves_no_worker_running(tmp_path):
     while any(_alive(p) for p in workers) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert not [p for p in workers if _alive(p)]
+
+
+# ------------------------------------------------------------------ tiny GBK files
+def _gb2312_level1() -> list[str]:
+    chars = []
+    for lead in range(0xB0, 0xD8):
+        for trail in range(0xA1, 0xFF):
+            try:
+                chars.append(bytes([lead, trail]).decode("gb2312"))
+            except UnicodeDecodeError:
+                pass
+    return chars
+
+
+def _ambiguous_short_texts() -> list[str]:
+    """1–3 common characters whose GBK bytes are also valid UTF-8 (the case that was misread)."""
+    def valid_utf8(data: bytes) -> bool:
+        try:
+            data.decode("utf-8")
+            return True
+        except UnicodeDecodeError:
+            return False
+    chars = _gb2312_level1()
+    rng = random.Random(13)
+    texts = [c for c in chars if valid_utf8(c.encode("gbk"))]
+    for k in (2, 3):
+        tries = ("".join(rng.choice(chars) for _ in range(k)) for _ in range(200_000))
+        texts += [t for t in tries if valid_utf8(t.encode("gbk"))][:150]
+    return texts
+
+
+def test_tiny_gbk_files_are_not_misread_as_utf8(tmp_path):
+    from loaders.read import read
+    texts = _ambiguous_short_texts()
+    assert len(texts) >= 300  # the cases exist
+    wrong = []
+    for i, text in enumerate(texts):
+        for encoding in ("gbk", "utf-8"):
+            path = tmp_path / f"{i}-{encoding}.txt"
+            path.write_bytes(text.encode(encoding))
+            if read(path).text != text:
+                wrong.append((encoding, text))
+    assert not wrong, wrong[:10]
