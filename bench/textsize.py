@@ -2,7 +2,8 @@
 sentence ends and with every sentence end turned into a comma (the case that used to go quadratic).
 
 Rows give seconds and the time per character relative to the 10k text of the same kind, so a ratio
-near 1 means linear; measured in one run, the machine's load average is printed in the row.
+near 1 means linear; measured in one run, the machine's load average is printed in the row. A last
+row reads a 1 MB HTML page nested ever deeper against a flat page of the same size.
 """
 from __future__ import annotations
 
@@ -42,6 +43,25 @@ def _seconds(text: str) -> float:
     return time.perf_counter() - start
 
 
+def _html_seconds(page: str) -> float:
+    from loaders.read.html import html_to_text
+    start = time.perf_counter()
+    html_to_text(page)
+    return time.perf_counter() - start
+
+
+def html_rows(size: int = 1 << 20) -> list[Row]:
+    """A page of `size` bytes nested ever deeper against a flat page of the same size and text."""
+    cell = "<div><span>本县推行改革。"
+    count = size // len(cell.encode())
+    nested = "<html><body>" + cell * count + "</span></div>" * count + "</body></html>"
+    flat = "<html><body>" + (cell + "</span></div>") * count + "</body></html>"
+    deep, base = _html_seconds(nested), _html_seconds(flat)
+    mb = f"{len(nested.encode()) / 2**20:.1f} MB"
+    return [Row(f"read HTML nested {count:,} deep ({mb})", 1, fmt_seconds(deep), f"flat page: {fmt_seconds(base)}",
+                f"{deep / base:.2f}× flat", "≤ 3× flat", verdict(deep <= 3 * base))]
+
+
 def rows(sizes=SIZES) -> list[Row]:
     """One row per (size, with/without sentence ends); target: per-character time ≤ 2× the smallest's."""
     from loaders.pipeline import extract_text
@@ -59,4 +79,4 @@ def rows(sizes=SIZES) -> list[Row]:
             out.append(Row(f"extract {n:,} chars, {kind}", 1, fmt_seconds(seconds),
                            f"{sizes[0]:,} chars; {load}", f"{ratio:.2f}× per char",
                            "≤ 2× per char", verdict(ratio <= 2) if n != sizes[0] else ""))
-    return out
+    return out + html_rows(1 << 20 if sizes[-1] >= 100_000 else 1 << 16)
