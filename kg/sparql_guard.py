@@ -56,13 +56,15 @@ def services(text: str) -> tuple[str | None, ...]:
     """
     if "service" not in text.lower():  # fast path: no SERVICE keyword, so no clause (skips rdflib's import)
         return ()
+    keyword = bool(_KEYWORD.search(_OPAQUE.sub(" ", text)))
     try:
         tree, prefixes = _parse(text)
-    except Exception:  # outside rdflib's grammar (or not SPARQL at all): the lexical check
-        return (None,) if _KEYWORD.search(_OPAQUE.sub(" ", text)) else ()
+    except Exception:  # outside rdflib's grammar (or not SPARQL at all): the lexical check alone
+        return (None,) if keyword else ()
     found: list[str | None] = []
     _collect(tree, prefixes, found)
-    return tuple(found)
+    # the keyword outside strings, IRIs and comments but no clause found: the two parsers disagree
+    return tuple(found) if found or not keyword else (None,)
 
 
 def _parse(text: str):
