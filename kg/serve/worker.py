@@ -8,6 +8,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import queue
+import signal
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -232,6 +233,13 @@ class QueryPool:
         self._retire(worker)
         self._idle.put(self._spawn())
 
+    def _death(self, code: int | None) -> str:
+        """Why a worker died, in one line: an allocation past the cap aborts it (SIGABRT)."""
+        if code == -signal.SIGABRT and self.memory:
+            return (f"query stopped: it needed more than the query worker's {self.memory // 2**20} MB "
+                    f"memory cap (--max-memory); narrow the query")
+        return f"query stopped: its worker process died (exit {code}); try again or narrow the query"
+
     def run(self, text: str, results: str = "json", graph: str = "turtle",
             default_graphs=(), named_graphs=()) -> QueryOutcome:
         """Run a query in a free worker; raises QueryTimeout, PoolBusy or WorkerDied."""
@@ -249,9 +257,7 @@ class QueryPool:
             worker.process.join(2)
             code = worker.process.exitcode
             self._replace(worker)
-            cap = f"its {self.memory // 2**20} MB memory cap (--max-memory)" if self.memory else "memory"
-            raise WorkerDied(f"query stopped: its worker process died (exit {code}), most likely "
-                             f"because the query needed more than {cap}; narrow the query") from None
+            raise WorkerDied(self._death(code)) from None
         self._replace(worker)
         raise QueryTimeout(f"query stopped after the {self.timeout:g} s timeout")
 
