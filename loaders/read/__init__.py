@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from loaders.errors import EmptyReport, LoadError, UnsupportedFormat
+from loaders.read.encoding import refuse_binary
 from loaders.records import Part
 
 __all__ = ["RawText", "read", "read_member", "members", "suffix", "supported", "is_archive",
@@ -122,7 +123,10 @@ def read_member(member) -> RawText:
     from loaders.read.warc import member_bytes
     path = str(member)      # "archive [URL]" for messages; a Path would fold the URL's "//"
     data = member_bytes(member, MAX_BINARY_BYTES)
-    reader = READERS.get(member.suffix) or _html_reader
+    kind = ".pdf" if data.lstrip()[:5] == b"%PDF-" else member.suffix   # served as HTML, but a PDF
+    reader = READERS.get(kind) or _html_reader
+    if kind not in BINARY:
+        refuse_binary(data, path)
     return _checked(path, reader(path, data), reader, data)
 
 
@@ -150,6 +154,8 @@ def read(path: str | Path) -> RawText:
                                       f"expected one of {', '.join(SUFFIXES)}")
     if not data.strip():
         raise EmptyReport(path, "file is empty" if not data else "file holds only white space")
+    if kind not in BINARY:
+        refuse_binary(data, str(path))  # a PDF named .html is a PDF, whichever text reader its name picks
     return _checked(path, reader(path, data), reader, data)
 
 
