@@ -245,3 +245,17 @@ def test_without_ocr_the_text_pages_of_a_mixed_pdf_are_read_and_the_scan_is_name
     assert "page 2 is an image without a text layer, not read: OCR is not available (install the Debian " \
            "packages tesseract-ocr and tesseract-ocr-chi-sim)" in row["warnings"]
     assert "企业安静期" in {p["name"] for p in row["programs"]}
+
+
+@needs_font
+def test_a_pdf_restricted_only_by_an_owner_password_is_read(tmp_path):
+    from reportlab.lib.pdfencrypt import StandardEncryption
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+    pdfmetrics.registerFont(TTFont("CJK", render.cjk_font(), subfontIndex=0))
+    c = canvas.Canvas(str(tmp_path / "r.pdf"), encrypt=StandardEncryption("", ownerPassword="owner", canCopy=0))
+    c.setFont("CJK", 14)
+    c.drawString(72, 720, "青川县2024年法治政府建设情况报告")
+    c.save()
+    assert read(tmp_path / "r.pdf").text == "青川县2024年法治政府建设情况报告"
