@@ -13,7 +13,7 @@ from loaders.errors import LoadError
 from loaders.read import is_archive, members
 from loaders.records import Member
 
-__all__ = ["expand_archives", "report_iri", "source_file", "stale_members", "job"]
+__all__ = ["expand_archives", "report_iri", "source_file", "stale_members", "archive_reports", "job"]
 
 Item = Path | Member
 
@@ -70,3 +70,15 @@ def stale_members(stored: dict[str, tuple[str, str]], items: list[Item]) -> list
     archives = {str(Path(i.archive).resolve()) for i in items if isinstance(i, Member)}
     current = {report_iri(i) for i in items if isinstance(i, Member)}
     return [r for r, (source, _) in stored.items() if source in archives and r not in current]
+
+
+def archive_reports(stored: dict[str, tuple[str, str]], path: str | Path) -> list[str]:
+    """The stored reports built from the web archive at `path` (none when it is not an archive).
+
+    >>> archive_reports({"r1": ("/c/a.warc.gz", "h"), "r2": ("/c/b.txt", "h")}, "/c/a.warc.gz")
+    ['r1']
+    """
+    if not is_archive(path):
+        return []
+    source = str(Path(path).resolve())
+    return [r for r, (file, _) in stored.items() if file == source]

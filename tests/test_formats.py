@@ -184,6 +184,9 @@ def test_build_stores_each_archived_report_with_its_url_and_rebuild_skips_them(t
     again = govkg("build", path.name, "--store", "s", cwd=tmp_path)
     assert again.stdout.startswith("built 0 reports (3 unchanged)"), again.stdout
     assert govkg("validate", "--store", "s", cwd=tmp_path).returncode == 0
+    gone = govkg("remove", path.name, "--store", "s", cwd=tmp_path)
+    assert gone.returncode == 0 and gone.stdout.strip() == "removed 3 reports", gone.stdout + gone.stderr
+    assert json.loads(govkg("query", "reports", "--store", "s", "--format", "json", cwd=tmp_path).stdout) == []
 
 
 def _recall(original: set, got: set) -> float:
