@@ -14,7 +14,12 @@ import unicodedata
 
 from kg.candidates import ambiguous, unknown
 from kg.errors import ParameterError
+<<<<<<< HEAD
 from kg.rows import store_of
+=======
+from kg.regex_check import regex_problem
+from kg.rows import UNION
+>>>>>>> main
 
 __all__ = ["norm", "bind_values", "resolve_programmes", "resolve_jurisdictions", "resolve_entities",
            "check_regex", "matching_indicators"]
@@ -249,7 +254,13 @@ def _literal(param, value):
         try:
             return Literal(int(text.strip()))
         except ValueError:
+<<<<<<< HEAD
             raise ParameterError(f"--param {param.name}: must be an integer, not {text!r}") from None
+=======
+            raise ParameterError(f"parameter {param.name!r} must be an integer, not {text!r}") from None
+    if param.kind == "regex" and regex_problem(text):  # checked by the engine that will run it
+        raise ParameterError(f"parameter {param.name!r} is not a usable regular expression: {regex_problem(text)}")
+>>>>>>> main
     if param.kind == "key":
         return Literal(norm(text))
     return Literal(unicodedata.normalize("NFKC", text).strip())
