@@ -220,12 +220,12 @@ def check_regex(param: str, text: str):
     >>> check_regex("indicator", "(?<=a)b")
     Traceback (most recent call last):
     ...
-    kg.errors.ParameterError: --param indicator: '(?<=a)b' is not a usable regular expression: the query engine (Oxigraph) cannot run it: no look-arounds or back-references, brackets must balance, and very long patterns are refused
+    kg.errors.ParameterError: parameter 'indicator' is not a usable regular expression: the query engine (Oxigraph) cannot run it: no look-arounds or back-references, brackets must balance, and very long patterns are refused
     """
     from pyoxigraph import Literal
     problem = regex_problem(text)   # kg.regex_check: asked of Oxigraph itself
     if problem:
-        raise ParameterError(f"{_flag(param)}: {text!r} is not a usable regular expression: {problem}")
+        raise ParameterError(f"parameter {param!r} is not a usable regular expression: {problem}")
     pattern = Literal(text)
     return pattern
 
@@ -250,7 +250,7 @@ def _literal(param, value):
         try:
             return Literal(int(text.strip()))
         except ValueError:
-            raise ParameterError(f"--param {param.name}: must be an integer, not {text!r}") from None
+            raise ParameterError(f"parameter {param.name!r} must be an integer, not {text!r}") from None
     if param.kind == "key":
         return Literal(norm(text))
     return Literal(unicodedata.normalize("NFKC", text).strip())

@@ -74,7 +74,7 @@ def test_sparql_ask(capsys, store_dir):
     (["query", "adopters", "--param", "colour=red"], "no parameter 'colour'"),
     (["query", "adopters", "--param", "program"], "KEY=VALUE"),
     (["query", "adopters"], "needs --param program="),
-    (["query", "shared-programs", "--param", "min=many"], "--param min: must be an integer"),
+    (["query", "shared-programs", "--param", "min=many"], "'min' must be an integer"),
     (["query", "programs", "--param", "jurisdiction=苏洲"], "did you mean 苏州市"),
     (["query", "programs", "--param", "jurisdiction=城区"], "阳泉市城区 (in 阳泉市)"),
     (["query", "programs", "--param", "jurisdiction=新华街道"], "新华街道 (in 晋城市城区)"),

@@ -222,7 +222,7 @@ def test_metric_regex_is_what_oxigraph_runs(store, pattern, ok):
     if ok:
         assert run_named(store, "metric", indicator=pattern)
     else:
-        with pytest.raises(ParameterError, match="--param indicator: .*Oxigraph"):
+        with pytest.raises(ParameterError, match="'indicator' is not a usable regular expression.*Oxigraph"):
             run_named(store, "metric", indicator=pattern)
 
 

@@ -100,7 +100,7 @@ def test_min_takes_integers(store, value):
 
 @pytest.mark.parametrize("value", ["two", "2.5", "", "2; DROP"])
 def test_min_must_be_an_integer(store, value):
-    with pytest.raises(ParameterError, match="--param min: must be an integer"):
+    with pytest.raises(ParameterError, match="'min' must be an integer"):
         run_named(store, "shared-programs", min=value)
 
 
