@@ -25,7 +25,8 @@ PREFIXES = {
 
 def _store(source: Any):
     from kg.rows import store_of
-    return store_of(source)
+    store = store_of(source)
+    return getattr(store, "inner", store)   # an on-disk Store dumps through its pyoxigraph store
 
 
 def _dump_dataset(source: Any, path: str | Path, format_name: str) -> Path:
