@@ -55,7 +55,23 @@ def export(source: Any, fmt: str, path: str | Path, **options: Any) -> Path:
         return _panel(source, fmt, path, options)
     if fmt != "html" and "color_by" in options:
         raise ExportError(f"--color-by: applies to the html export only, not {fmt}")
-    return EXPORTERS[fmt](source, path, **options)
+    written = EXPORTERS[fmt](source, path, **options)
+    return _stamp(source, fmt, written)
+
+
+def _stamp(source: Any, fmt: str, path: Path) -> Path:
+    """Provenance (tool version, store, reports, dates) into the file where its format allows it."""
+    from kg.export.stamp import STAMPED, stamp
+    if fmt not in STAMPED:
+        return path
+    import networkx as nx
+    if isinstance(source, nx.Graph):
+        from kg import __version__
+        line = f"govkg {__version__} · from a networkx graph"
+    else:
+        from kg.export.provenance import provenance, provenance_line
+        line = provenance_line(provenance(source))
+    return stamp(path, fmt, line)
 
 
 def _panel(source: Any, fmt: str, path: str | Path, options: dict) -> Path:
