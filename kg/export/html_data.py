@@ -139,7 +139,10 @@ def _node_item(g: nx.Graph, node: Any, data: dict, index: int, provinces: dict, 
             "swatch": colour, "shape": TYPE_STYLE.get(data.get("type"), ("", "dot"))[1],
             "size": _size(g, node, data), "nodeType": data.get("type", ""),
             "province": str(data.get("province") or ""), "level": str(data.get("level") or ""),
-            "year": min(years) if years else None, "important": node in labelled}
+            "year": min(years) if years else None, "important": node in labelled,
+            # big enough to stay above vis-network's label draw threshold at the first (fitted) zoom
+            "font": {"size": 40 if node in labelled else 13, "strokeWidth": 5 if node in labelled else 0,
+                     "strokeColor": "#ffffff"}}
 
 
 def page_data(g: nx.Graph, colour_by: str | None, positions: dict | None) -> dict[str, Any]:

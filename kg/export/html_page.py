@@ -220,7 +220,7 @@ SCRIPT = """<script>
   network.on("selectEdge", function (params) { if (params.nodes.length === 0) { showEdge(params.edges[0]); } });
   network.on("deselectNode", function () { info.style.display = "none"; });
   network.on("zoom", function () {
-    var now = network.getScale() > 1.5;
+    var now = network.getScale() > 0.8;
     if (now !== zoomed) { zoomed = now; apply(); }
   });
   apply();
