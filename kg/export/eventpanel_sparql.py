@@ -19,7 +19,7 @@ PREFIX oa: <http://www.w3.org/ns/oa#>
 """
 _REPORTS = _P + """SELECT DISTINCT ?report ?j ?year WHERE {
   GRAPH ?report { ?report a gk:Report ; gk:jurisdiction ?j . OPTIONAL { ?report gk:year ?year } } }"""
-_ADOPTIONS = _P + """SELECT ?report ?a ?j ?p ?year ?status ?spelling ?sentence ?start WHERE {
+_ADOPTIONS = _P + """SELECT ?report ?a ?j ?p ?year ?status ?spelling WHERE {
   GRAPH ?report {
     ?a a gk:Adoption ; gk:programme ?p ; gk:jurisdiction ?j .
     OPTIONAL { ?report gk:year ?reportYear }
@@ -27,11 +27,10 @@ _ADOPTIONS = _P + """SELECT ?report ?a ?j ?p ?year ?status ?spelling ?sentence ?
     OPTIONAL { ?a gk:status ?status }
     OPTIONAL { ?a gk:spelling ?spelling }
   }
-  OPTIONAL { SELECT ?report ?a (MIN(?s) AS ?start) WHERE {
-    GRAPH ?report { ?a a gk:Adoption ; gk:evidence ?e . ?e oa:start ?s } } GROUP BY ?report ?a }
-  OPTIONAL { GRAPH ?report { ?a gk:evidence ?first . ?first oa:start ?start ; gk:sentence ?sentence } }
   BIND(COALESCE(?ownYear, ?reportYear) AS ?year)
 }"""
+_EVIDENCE = _P + """SELECT ?a ?start ?sentence WHERE {
+  GRAPH ?report { ?a a gk:Adoption ; gk:evidence ?e . ?e gk:sentence ?sentence . OPTIONAL { ?e oa:start ?start } } }"""
 _DESCRIBE = _P + """SELECT DISTINCT ?s ?p ?o WHERE {{
   VALUES ?s {{ {subjects} }}
   VALUES ?p {{ rdfs:label skos:prefLabel gk:adcode gk:level gk:partOf gk:province gk:programmeType gk:concept }}
@@ -62,7 +61,15 @@ def adoptions(source: Any) -> list[dict]:
     >>> adoptions(ox.Store())
     []
     """
-    return list(run_sparql(source, _ADOPTIONS, labels=False, source="panel: adoptions"))
+    first: dict[str, tuple] = {}
+    for row in run_sparql(source, _EVIDENCE, labels=False, source="panel: evidence"):
+        rank = (row["start"] is None, row["start"] or 0, row["sentence"])
+        if row["a"] not in first or rank < first[row["a"]]:
+            first[row["a"]] = rank
+    rows = list(run_sparql(source, _ADOPTIONS, labels=False, source="panel: adoptions"))
+    for row in rows:
+        _, row["start"], row["sentence"] = first.get(row["a"], (True, None, None))
+    return rows
 
 
 def _properties(source: Any, subjects: Iterable[str]) -> dict[str, dict[str, str]]:
