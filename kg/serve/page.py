@@ -60,6 +60,12 @@ def _inline_script(text: str) -> str:
     return re.sub(r"<(?=!--|/?script)", r"\\x3C", text, flags=re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=2)
+def _inlined(name: str) -> str:
+    """An asset's text made safe for a <script> element, once per process (the bundle is 1 MB)."""
+    return _inline_script(_asset(name))
+
+
 def named_examples() -> dict[str, str]:
     """The named queries shipped in `queries/*.rq`, by name (empty if none are installed).
 
@@ -107,7 +113,7 @@ def render_page(endpoint: str = "/sparql", timeout: float = 30.0, examples: dict
     fields = {"endpoint": html.escape(endpoint, quote=True), "timeout": html.escape(f"{timeout:g}"),
               "options": options, "examples": _script_json(data), "yasgui_version": html.escape(YASGUI_VERSION),
               "yasgui_css": _asset("yasgui.min.css").replace("</", "<\\/"),
-              "yasgui_js": _inline_script(_asset("yasgui.min.js")), "page_js": _inline_script(_asset("page.js"))}
+              "yasgui_js": _inlined("yasgui.min.js"), "page_js": _inlined("page.js")}
     page = _asset("page.html")
     for key, value in fields.items():
         page = page.replace("{{" + key + "}}", value)
