@@ -51,10 +51,10 @@ def _asset(name: str) -> str:
 
 
 def _inline_script(text: str) -> str:
-    """JavaScript safe inside <script>: no `</script`, `<!--` or `<script` the HTML parser would act on.
+    r"""JavaScript safe inside <script>: no `</script`, `<!--` or `<script` the HTML parser would act on.
 
-    >>> _inline_script("a = `<!-- <script>`; b = /<\\/script>/")
-    'a = `\\\\x3C!-- \\\\x3Cscript>`; b = /<\\\\/script>/'
+    >>> print(_inline_script("a = `<!-- <script>`; b = /<\/script>/"))
+    a = `\x3C!-- \x3Cscript>`; b = /<\/script>/
     """
     # every occurrence in the bundle is inside a string, template or regular expression, where \\x3C is '<'
     return re.sub(r"<(?=!--|/?script)", r"\\x3C", text, flags=re.IGNORECASE)
