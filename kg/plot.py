@@ -4,6 +4,7 @@ panel's first adoptions, drawn with matplotlib in a CJK font found on the system
 from __future__ import annotations
 
 import sys
+import warnings
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -134,7 +135,9 @@ def plot_diffusion(source: Any, program: str, path: str | Path, by: str | None =
     adopters = sum(points[-1][1] for points in series.values())
     title = f"{program}: {adopters} adopters" + (f" by {by}" if by else "")
     try:
-        _figure(series, title, font).savefig(path, format=path.suffix[1:].lower())
+        with warnings.catch_warnings():  # without a CJK font: said once above, not once per glyph
+            warnings.filterwarnings("ignore", message="Glyph .* missing from font")
+            _figure(series, title, font).savefig(path, format=path.suffix[1:].lower())
     except OSError as exc:
         raise ExportError(f"{path}: cannot write the plot ({exc.strerror or exc})") from exc
     return path

@@ -71,3 +71,12 @@ def test_a_cjk_font_is_found_where_one_is_installed():
     if not any(Path(p).exists() for p in ("/usr/share/fonts/truetype/wqy", "/usr/share/fonts/opentype/noto")):
         pytest.skip("no CJK font package installed")
     assert cjk_font() is not None
+
+
+def test_without_a_cjk_font_the_plot_warns_and_still_draws(store, tmp_path, capsys, monkeypatch):
+    import kg.plot
+    monkeypatch.setattr(kg.plot, "cjk_font", lambda: None)  # a machine without Chinese fonts
+    out = tmp_path / "d.svg"
+    assert main(["plot", "diffusion", "企业安静期", "-o", str(out), "--store", str(store)]) == 0
+    err = capsys.readouterr().err
+    assert "warning: no font with Chinese glyphs found" in err and "fonts-wqy-zenhei" in err and out.is_file()
