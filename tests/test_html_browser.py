@@ -242,3 +242,34 @@ def test_a_programme_shows_its_diffusion_curve_and_the_footer_its_provenance(dri
     footer = driver.find_element("id", "gk-footer").text
     assert footer.startswith("govkg ") and "4 reports" in footer
     driver.save_screenshot(str(ARTIFACTS / "network-curve.png"))
+
+
+def test_a_big_page_is_laid_out_in_python_and_drawn_without_physics(driver, tmp_path):
+    import random
+
+    import networkx as nx
+    from kg.export.html import LAYOUT_ABOVE, render
+    rng, g = random.Random(3), nx.MultiDiGraph()
+    for j in range(LAYOUT_ABOVE):
+        g.add_node(f"j{j}", label=f"县{j}", type="jurisdiction", province=f"省{j % 7}", level="county")
+    for p in range(60):
+        g.add_node(f"p{p}", label=f"项目{p}", type="programme")
+    for j in range(LAYOUT_ABOVE):
+        for p in rng.sample(range(60), 3):
+            g.add_edge(f"j{j}", f"p{p}", type="adopted", year=2019 + rng.randint(0, 5))
+    for p in range(60):
+        g.nodes[f"p{p}"]["adopters"] = g.in_degree(f"p{p}")
+    path = tmp_path / "big.html"
+    path.write_text(render(g, color_by="province"), encoding="utf-8")
+    driver.get(path.as_uri())
+    for _ in range(200):
+        if driver.execute_script("return typeof network !== 'undefined' && !!window.govkg"):
+            break
+        time.sleep(0.1)
+    assert driver.execute_script("return network.physics.options.enabled") is False
+    placed = driver.execute_script("return nodes.get().filter(function (n) { return typeof n.x === 'number'; }).length")
+    assert placed == g.number_of_nodes()
+    driver.execute_script("document.querySelector('.gk-type[value=programme]').click();")
+    assert driver.execute_script("return nodes.get({filter: function (n) { return !n.hidden; }}).length") == LAYOUT_ABOVE
+    pixels = _canvas_pixels(driver, "network-big.png")
+    assert _present(pixels, "#ffffff", 0) < len(pixels)
