@@ -115,6 +115,28 @@ def _adoption_columns(a: dict | None, labels: dict) -> dict[str, Any]:
             "adoption_via": labels.get(a["via"], a["via"]) if a.get("via") else ""}
 
 
+def _unit_rows(unit: str, years: dict, concepts: list, first: dict, places: dict, programmes: dict,
+               labels: dict) -> list[dict[str, Any]]:
+    """One unit's rows: every year of its window × every concept."""
+    start, end = min(years), max(years)
+    place = _place_columns(places, labels, unit)
+    rows = []
+    for concept in concepts:
+        a = first.get((unit, concept))
+        adoption = _adoption_columns(a, labels)
+        kind = programmes.get(concept, {}).get("type") or programmes.get(a["p"] if a else "", {}).get("type")
+        for year in range(start, end + 1):
+            rows.append({**place, "year": year, "observed": int(year in years),
+                         "n_reports": len(years.get(year, ())),
+                         "year_reports": " ".join(sorted(years.get(year, ()))),
+                         "window_start": start, "window_end": end,
+                         "program_concept_id": concept, "program_concept": labels.get(concept, concept),
+                         "program_type": kind or "",
+                         "adopted": int(a is not None and year >= a["year"]),
+                         "event": int(a is not None and year == a["year"]), **adoption})
+    return rows
+
+
 def panel_rows(source: Any, programs: list[str] | None = None, min_adopters: int = 1) -> Panel:
     """The panel of `source` (a KnowledgeGraph or a pyoxigraph Store), sorted by unit, programme, year.
 
@@ -148,20 +170,5 @@ def panel_rows(source: Any, programs: list[str] | None = None, min_adopters: int
                        and (wanted is None or c in wanted)), key=lambda c: (labels.get(c, c), c))
     rows = []
     for unit in sorted(units, key=lambda j: (places.get(j, {}).get("adcode") or "~", labels.get(j, j), j)):
-        years = by_unit[unit]
-        start, end = min(years), max(years)
-        place = _place_columns(places, labels, unit)
-        for concept in concepts:
-            a = first.get((unit, concept))
-            adoption = _adoption_columns(a, labels)
-            kind = programmes.get(concept, {}).get("type") or programmes.get(a["p"] if a else "", {}).get("type")
-            for year in range(start, end + 1):
-                rows.append({**place, "year": year, "observed": int(year in years),
-                             "n_reports": len(years.get(year, ())),
-                             "year_reports": " ".join(sorted(years.get(year, ()))),
-                             "window_start": start, "window_end": end,
-                             "program_concept_id": concept, "program_concept": labels.get(concept, concept),
-                             "program_type": kind or "",
-                             "adopted": int(a is not None and year >= a["year"]),
-                             "event": int(a is not None and year == a["year"]), **adoption})
+        rows += _unit_rows(unit, by_unit[unit], concepts, first, places, programmes, labels)
     return Panel(rows, units=len(units), programs=len(concepts), left_out=dict(left_out))
