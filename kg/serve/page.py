@@ -53,7 +53,7 @@ def _asset(name: str) -> str:
 def _inline_script(text: str) -> str:
     r"""JavaScript safe inside <script>: no `</script`, `<!--` or `<script` the HTML parser would act on.
 
-    >>> print(_inline_script("a = `<!-- <script>`; b = /<\/script>/"))
+    >>> print(_inline_script("a = `<!-- <script>`; b = /<\\/script>/"))
     a = `\x3C!-- \x3Cscript>`; b = /<\/script>/
     """
     # every occurrence in the bundle is inside a string, template or regular expression, where \\x3C is '<'
