@@ -126,6 +126,8 @@ def test_published_from_page_structure(body, published):
     # a column tag before the title
     ("【政策解读】关于《某县2023年度工作总结的报告》的政策解读\n某县人民政府 2024年01月08日\n……",
      "关于《某县2023年度工作总结的报告》的政策解读"),
+    # a kicker above the main headline, both as long: the main headline comes second
+    ("现代某报\n2020年08月25日 星期二\n全国首批法治示范市\n某市再获国家级名片\n近日，某市成功入选。", "某市再获国家级名片"),
     # a link line above a news headline
     ("https://www.example.gov.cn/\n某市法治政府评估排名跃升\n2016-12-09 09:01 来源: 某某日报\n日前，……。", "某市法治政府评估排名跃升"),
 ])
