@@ -14,6 +14,7 @@ _WINDOW = 6
 # A word may run on past a name by a level or organ word and still be that name (伊犁州, 昆山市委).
 _RUN_ON = ("省", "市", "县", "区", "州", "盟", "旗", "委", "市委", "县委", "区委", "州委")
 # Parts of speech of function words: a town's name never holds one (完善以街道, 现将我镇).
+_NAME_POS = ("ns", "nr", "nz", "nt")     # place, person, other proper and organisation names
 _FUNCTION_POS = ("p", "r", "c", "u")      # not d: 高都, 萨依巴格 hold 都 and 依
 
 
@@ -80,10 +81,14 @@ def grammatical(stem: str) -> bool:
     """True when a would-be town name holds a function word (完善以, 现将我) or ends in a one-character
     verb (依法治): the words of a sentence, not a name.
 
-    >>> grammatical("完善以"), grammatical("现将我"), grammatical("依法治"), grammatical("坡子街"), grammatical("桑柘")
+    >>> grammatical("完善以"), grammatical("现将我"), grammatical("依法治"), grammatical("坡子街"), grammatical("沙圪堵")
     (True, True, True, False, False)
+    >>> grammatical("新城铺")
+    False
     """
     tags = _tagged(stem)
     if any(len(w) == 1 and flag.startswith(_FUNCTION_POS) for w, flag in tags):
         return True
-    return len(tags) > 1 and len(tags[-1][0]) == 1 and tags[-1][1] == "v"
+    # 依法 + 治: a common word and a verb; 新城 + 铺 (a place word first) and 沙 + 圪 + 堵 are names
+    return len(tags) == 2 and len(tags[0][0]) >= 2 and not tags[0][1].startswith(_NAME_POS) \
+        and len(tags[1][0]) == 1 and tags[1][1] == "v"
