@@ -168,3 +168,13 @@ def test_short_name_of_a_city_named_in_full_is_the_city():
     from loaders.gazetteer import Gazetteer
     spans = Gazetteer.default().find_all("“绍兴创新监管”获评案例，《绍兴市电梯安全管理规定》施行")
     assert [p.label for _, _, p in spans] == ["绍兴市", "绍兴市"]     # not 绍兴县 (now 柯桥区)
+
+
+@pytest.mark.parametrize("text, town", [
+    ("。新城铺镇率先推行坐班制", "新城铺镇"),      # 新城 + 铺: a place word before a verb character
+    ("。沙圪堵镇推行法律顾问服务", "沙圪堵镇"),    # single characters, one of them a verb
+    ("。坡子街街道推行网格化", "坡子街街道"),      # a street named 某街 + 街道
+])
+def test_town_names_that_look_like_words_stay_towns(text, town):
+    from loaders.gazetteer import Gazetteer
+    assert town in [p.name for _, _, p in Gazetteer.default().find_all(text)]
