@@ -124,3 +124,9 @@ def test_street_named_xjie_jiedao_is_a_street():
     place = _run("坡子街街道办事处2022年法治政府建设年度报告\n2022年，坡子街街道坚持依法决策。",
                  "坡子街街道办事处2022年法治政府建设年度报告")
     assert (place.name, place.level) == ("坡子街街道", "township")
+
+
+def test_news_lead_subject_after_the_byline():
+    body = ("本报讯（记者 王磊）近日，泽州县推行“企业安静期”制度，入企检查明显下降。据了解，该县学习晋城市经验，"
+            "晋城市司法局多次指导，晋城市营商环境考核中全市排名靠前。")
+    assert _run(body).label == "泽州县"

@@ -25,7 +25,8 @@ _SELF_LEVELS = {"省": ("province",), "市": ("prefecture", "county-city"), "县
                 "盟": ("prefecture",)}
 _ISSUER = re.compile(r"^\s*(?:[(（]?(?:委|市委|县委|区委|党委|政府|人民政府|党工委|管委会)|[、，,]?(?:县|市|区)?委)")
 # The opening of a report's first paragraph, before its subject: 2023年，在市委的坚强领导下，…
-_OPENING = re.compile(r"\s*(?:(?:(?:19|20)\d\d\s*年(?:度|以来)?|近年来|一年来|过去一年)\s*[,，]?\s*)?"
+_OPENING = re.compile(r"\s*(?:[^\s，,。]{0,10}讯\s*(?:[(（][^)）]{0,30}[)）])?\s*)?"          # 本报讯（记者 某某）
+                      r"(?:(?:(?:19|20)\d\d\s*年(?:度|以来)?|近年来|一年来|过去一年|近日|日前|今年以来)\s*[,，]?\s*)?"
                       r"(?:(?:在|按照)[^，,。；]{2,40}?(?:领导|指导|监督|支持|部署|要求)下\s*[,，]\s*)*")
 _WEIGHTS = {"title": 10, "subject": 8, "chrome": 6, "issuer": 5}
 
