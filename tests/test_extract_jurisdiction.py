@@ -130,3 +130,9 @@ def test_news_lead_subject_after_the_byline():
     body = ("本报讯（记者 王磊）近日，泽州县推行“企业安静期”制度，入企检查明显下降。据了解，该县学习晋城市经验，"
             "晋城市司法局多次指导，晋城市营商环境考核中全市排名靠前。")
     assert _run(body).label == "泽州县"
+
+
+def test_province_before_a_self_reference_in_the_title_is_a_label():
+    title = "山西我县开展法治宣传活动"
+    body = title + "\n近日，县委依法治县办在全县开展宣传活动，全县各部门参加。指导组指出，芮城作为候选地区，全县氛围浓厚。"
+    assert _run(body, title).label == "芮城县"

@@ -132,6 +132,9 @@ def _title_places(gaz: Gazetteer, title: str | None, doc_spans) -> list[Place]:
     first = _specific(chains[0]) if chains else None
     if first is None:
         return []
+    end = max(e for _, e, p in found if p is chains[0][-1])
+    if re.match(r"[我本该][省市县区旗州]", title[end:end + 2]) and _SELF_LEVELS[title[end + 1]] != (first.level,):
+        return []       # 山西我县开展…: a feed's label for the province, then the county it is about
     below = [p for _, _, p in found if first.name in p.parents and len(p.parents) > len(first.parents)]
     return [max(below, key=_depth) if below else first]     # 鲤城区人民政府金龙街道办事处 → 金龙街道
 
