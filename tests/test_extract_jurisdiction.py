@@ -136,3 +136,10 @@ def test_province_before_a_self_reference_in_the_title_is_a_label():
     title = "山西我县开展法治宣传活动"
     body = title + "\n近日，县委依法治县办在全县开展宣传活动，全县各部门参加。指导组指出，芮城作为候选地区，全县氛围浓厚。"
     assert _run(body, title).label == "芮城县"
+
+
+def test_town_self_references_favour_the_town_over_its_district():
+    body = ("根据上级要求和上海市普陀区法治政府建设规划的要求，长征镇依法全面履行政府职能。现将本镇情况报告如下："
+            "本镇设立政府信息公开受理点，全镇干部参加学法，普陀区司法局予以指导。")
+    place = _run(body)
+    assert (place.name, place.parents) == ("长征镇", ("上海市", "普陀区"))

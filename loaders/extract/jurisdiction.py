@@ -19,10 +19,10 @@ from loaders.text import Text
 __all__ = ["extract"]
 
 # Self-references and the levels they point at.
-_SELF = re.compile(r"[我全本该]([省市县区旗州盟])")
+_SELF = re.compile(r"[我全本该]([省市县区旗州盟镇乡]|街道)(?![镇村])")
 _SELF_LEVELS = {"省": ("province",), "市": ("prefecture", "county-city"), "县": ("county",),
                 "旗": ("county",), "区": ("district", "development-zone"), "州": ("prefecture",),
-                "盟": ("prefecture",)}
+                "盟": ("prefecture",), "镇": ("township",), "乡": ("township",), "街道": ("township",)}
 _ISSUER = re.compile(r"^\s*(?:[(（]?(?:委|市委|县委|区委|党委|政府|人民政府|党工委|管委会)|[、，,]?(?:县|市|区)?委)")
 # The opening of a report's first paragraph, before its subject: 2023年，在市委的坚强领导下，…
 _OPENING = re.compile(r"\s*(?:[^\s，,。]{0,10}讯\s*(?:[(（][^)）]{0,30}[)）])?\s*)?"          # 本报讯（记者 某某）
@@ -133,7 +133,7 @@ def _title_places(gaz: Gazetteer, title: str | None, doc_spans) -> list[Place]:
     if first is None:
         return []
     end = max(e for _, e, p in found if p is chains[0][-1])
-    if re.match(r"[我本该][省市县区旗州]", title[end:end + 2]) and _SELF_LEVELS[title[end + 1]] != (first.level,):
+    if re.match(r"[我本该][省市县区旗州]", title[end:end + 2]) and first.level not in _SELF_LEVELS[title[end + 1]]:
         return []       # 山西我县开展…: a feed's label for the province, then the county it is about
     below = [p for _, _, p in found if first.name in p.parents and len(p.parents) > len(first.parents)]
     return [max(below, key=_depth) if below else first]     # 鲤城区人民政府金龙街道办事处 → 金龙街道
