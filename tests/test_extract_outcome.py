@@ -120,7 +120,7 @@ def test_clause_without_indicator_inherits_it():
 
 def test_baseline_is_not_an_outcome():
     o = only("审批时限由20个工作日压缩至5个工作日。")
-    assert (o.indicator, o.value, o.direction) == ("审批时限", 5, "decrease")
+    assert (o.indicator, o.value, o.direction) == ("审批时限", 5, "level")   # the level reached (issue 12)
 
 
 # --- indicator ------------------------------------------------------------------------------------
@@ -262,3 +262,37 @@ def test_seed_outcomes_found():
         for bad in report["outcomes_must_not"]:
             assert not any(abs(o.value - bad["value"]) < 1e-6 and o.unit == bad["unit"] for o in got)
     assert hits / total >= 0.9
+
+
+# --- issue 15: ordinals, runs, reductions named before the number, levels reached, measure heads --
+
+@pytest.mark.parametrize("sentence", ["全市召开第十二次党代会。", "学习贯彻党的二十届三中全会精神。"])
+def test_ordinals_are_not_counts(sentence):
+    assert outcomes(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("该县连续4年获评依法行政先进单位。", 4, "年"),
+    ("全区法治项目荣获三大奖项。", 3, "项"),
+])
+def test_runs_and_kinds_are_counted(sentence, value, unit):
+    o = only(sentence)
+    assert (o.value, o.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("sentence, indicator, direction", [
+    ("县级取消证明事项21项。", "证明事项", "decrease"),
+    ("全市刑事发案率降至2%以下。", "刑事发案率", "level"),
+    ("群众办事时间压缩到3天。", "群众办事时间", "level"),
+])
+def test_direction_from_words_before_the_figure(sentence, indicator, direction):
+    o = only(sentence)
+    assert (o.indicator, o.direction) == (indicator, direction)
+
+
+@pytest.mark.parametrize("sentence, indicator", [
+    ("全面整改巡查发现的58个问题。", "巡查发现的问题"),
+    ("将全县19个部门单位的256项行政许可事项划转。", "部门单位"),
+])
+def test_indicator_names_the_measure(sentence, indicator):
+    assert outcomes(sentence)[0].indicator == indicator

@@ -7,11 +7,14 @@ from functools import lru_cache
 
 from loaders.extract.outcome.lexicon import alternation, qualifiers, verbs
 
-__all__ = ["peel_tail", "peel_head"]
+__all__ = ["peel_tail", "peel_head", "change_inside"]
 
 # Comparisons that go with the verb, not with the indicator: 同比, 较去年同期, 比2023年.
 _COMPARE = (r"(?:同比|环比|(?:较|比)(?:去年|上年|上一年|前一年|上年度|年初|\d{4}年)(?:同期|底|末)?"
             r"|连续[一二两三四五六七八九十\d]+年)")
+
+
+_TO = ("至", "到", "为")
 
 
 @lru_cache(maxsize=None)
@@ -35,16 +38,45 @@ def peel_tail(phrase: str) -> tuple[str, str | None]:
     ('群众满意率', 'level')
     >>> peel_tail("受理案件")
     ('受理案件', None)
+    >>> peel_tail("刑事发案率降至"), peel_tail("审批时限压缩到")
+    (('刑事发案率', 'level'), ('审批时限', 'level'))
     """
-    direction = None
+    direction, to_level = None, False
+    first = True
     while True:
         m = _tail_re().search(phrase)
         if not m or m.start() == m.end():
-            return phrase, direction
+            return phrase, ("level" if to_level and direction else direction)
+        if first and m.group() in _TO:
+            to_level = True               # 降至3%以下: the level reached, not the size of a fall
+        first = first and m.group().isspace()
         found = verbs().get(m.group())
         if found and (direction is None or direction == "level"):
             direction = found if direction is None or found != "level" else direction
         phrase = phrase[:m.start()]
+
+
+def change_inside(phrase: str) -> tuple[str, str | None]:
+    """A change verb written inside the phrase before a figure (区级取消政务服务事项 → decrease): the
+    words after it name what changed.
+
+    >>> change_inside("区级取消政务服务事项")
+    ('政务服务事项', 'decrease')
+    >>> change_inside("办理案件")
+    ('办理案件', None)
+    """
+    found = None
+    for m in _inside_re().finditer(phrase):
+        found = m
+    if found is None or len(phrase) - found.end() < 2:
+        return phrase, None
+    return phrase[found.end():], verbs()[found.group()]
+
+
+@lru_cache(maxsize=None)
+def _inside_re() -> re.Pattern:
+    changes = [w for w, d in verbs().items() if d != "level" and len(w) >= 2]
+    return re.compile(alternation(changes))
 
 
 def peel_head(phrase: str) -> tuple[str, str | None]:

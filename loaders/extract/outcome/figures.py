@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from loaders import dicts
 from loaders.extract.outcome.lexicon import alternation, qualifiers, units
 from loaders.numerals import ARABIC, CHINESE_NUMERAL, MAGNITUDES, MULTIPLIERS, parse_number
 
@@ -49,6 +50,24 @@ def _tail_re() -> re.Pattern:
                       rf"(?P<m2>{mid})?(?P<unit>(?(money)|{unit}))?(?P<post>{post})?")
 
 
+_RUN_OF_YEARS = re.compile(rf"(?<=连续)({ARABIC}|[一二两三四五六七八九十]+)年")
+_GREAT = re.compile(r"([一二两三四五六七八九十]+)大([\u4e00-\u9fff]{0,2}?[项类])")
+
+
+def _counted_runs(sentence: str, masked: frozenset[int]) -> list[Figure]:
+    """连续4年 (a run of years) and 四大奖项 (four of a kind), which the unit table does not read."""
+    out = []
+    for m in _RUN_OF_YEARS.finditer(sentence):
+        value = parse_number(m.group(1))
+        if value is not None and m.start() not in masked:
+            out.append(Figure(m.start(), m.end(), m.start(1), m.end(1), value, "年"))
+    for m in _GREAT.finditer(sentence):
+        value = parse_number(m.group(1))
+        if value is not None and m.start() not in masked:
+            out.append(Figure(m.start(), m.end(), m.start(1), m.end(1), value, m.group(2)[-1]))
+    return out
+
+
 def find(sentence: str, masked: frozenset[int] = frozenset()) -> list[Figure]:
     """Every figure expression in `sentence`; numbers at `masked` offsets (inside quotes) are skipped.
 
@@ -58,6 +77,8 @@ def find(sentence: str, masked: frozenset[int] = frozenset()) -> list[Figure]:
     []
     >>> [(f.value, f.unit, f.qualifier) for f in find("检查次数下降三成以上，建成3个站，一成不变")]
     [(30.0, '%', '以上'), (3.0, '个', None)]
+    >>> [(f.value, f.unit) for f in find("召开十二次党代会，连续4年获评先进，荣获四大奖项")]
+    [(4.0, '年'), (4.0, '项')]
     """
     out: list[Figure] = []
     for m in _number_re().finditer(sentence):
@@ -66,7 +87,8 @@ def find(sentence: str, masked: frozenset[int] = frozenset()) -> list[Figure]:
         fig = _figure(sentence, m)
         if fig and fig.num_start not in masked and not _rejected(sentence, fig):
             out.append(fig)
-    return out
+    runs = [f for f in _counted_runs(sentence, masked) if not any(f.start < g.end and g.start < f.end for g in out)]
+    return sorted(out + runs, key=lambda f: f.start)
 
 
 def _figure(s: str, m: re.Match) -> Figure | None:
@@ -134,6 +156,10 @@ def _rejected(s: str, f: Figure) -> bool:
     """Ordinals, dates and ranges, formulas (1+6), service numbers and years are not outcomes."""
     before = s[max(0, f.num_start - 1):f.num_start]
     after = s[f.num_end:f.num_end + 2]
+    if f.unit in ("次", "届") and any(s.startswith(w, f.end) for w in dicts.words("outcome_ordinal_after.txt")):
+        return True                       # 十二次党代会: an ordinal
+    if f.unit == "年":
+        return False                      # only 连续4年 reaches here (see _years)
     if before in ("第", "+", "-", "—", "/", "~", "～") or s[f.end:f.end + 1] == "+":
         return True
     if _DATE_JOIN.match(after) or (after and after[0] in "+号年月日岁"):

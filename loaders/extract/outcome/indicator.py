@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from loaders.extract.outcome.direction import peel_head, peel_tail
+from loaders.extract.outcome.direction import change_inside, peel_head, peel_tail
 from loaders.extract.outcome.lexicon import alternation, trims
 
 __all__ = ["before", "after", "is_rate", "tidy"]
@@ -71,6 +71,8 @@ def before(phrase: str) -> tuple[str, str | None]:
     phrase, tail = peel_tail(tidy(phrase))
     if not (direction or head or tail):          # 全年减少证明材料: the verb after a scope word
         phrase, head = peel_head(phrase)
+    if not (direction or head or tail):          # 区级取消政务服务事项: a change verb inside
+        phrase, head = change_inside(phrase)
     m = _BASELINE.search(phrase)
     if m and (m.start() == 0 or m.start() >= 2):
         phrase = phrase[:m.start()]
@@ -84,6 +86,9 @@ def after(phrase: str) -> str:
     ('新设立民营企业', '攻坚项目', '')
     >>> after("新任命的干部参加考试"), after("对全区单位开展考核"), after("参加年度学法考试")
     ('新任命的干部', '', '参加年度学法考试')
+    >>> after("部门单位的")
+    '部门单位'
+    
     """
     phrase = _NOISE.sub("", phrase)
     if not phrase or not ("\u4e00" <= phrase[0] <= "\u9fff"):
@@ -95,7 +100,7 @@ def after(phrase: str) -> str:
         m = _AFTER_STOP.search(phrase, 2)
         return phrase[:m.start()] if m else phrase
     m = _AFTER_STOP.search(phrase)
-    return phrase[:m.start()] if m else phrase
+    return (phrase[:m.start()] if m else phrase).removesuffix("的")
 
 
 def is_rate(indicator: str) -> bool:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from loaders import dicts
+from loaders.segment import cut
 from loaders.extract.outcome.clauses import Clause, quoted, split
 from loaders.extract.outcome.figures import Figure, find
 from loaders.extract.outcome.indicator import after, before, is_rate
@@ -63,6 +65,21 @@ def read(sentence: str) -> list[Reading]:
 
 
 _SHARED = re.compile(r"[均都皆]")
+_TAIL_WORDS = 3
+
+
+def _with_head(before_phrase: str, counted: str) -> str:
+    """The counted noun, and for one that names no measure alone (问题, 人员, 部门单位) the last
+    words before the figure too (整改督察发现的 + 问题 → 督察发现的问题).
+
+    >>> _with_head("有力整改区市两级法治督察发现的", "问题"), _with_head("", "部门单位"), _with_head("共", "地方性法规")
+    ('督察发现的问题', '部门单位', '地方性法规')
+    """
+    if counted not in dicts.words("outcome_generic_counted.txt") or len(before_phrase) < 2:
+        return counted
+    light = set(dicts.words("programme_bare_stop.txt")) - {"的"}
+    words = [w for w in cut(before_phrase) if w not in light and w not in ("了", "着")]
+    return "".join(words[-_TAIL_WORDS:]).lstrip("的") + counted
 
 
 def _waiting(sentence: str, clause: Clause, inside: list[Figure], pending: list[str]) -> list[str]:
@@ -85,7 +102,7 @@ def _reading(fig: Figure, indicator: str, counted: str, direction: str | None, c
             return None
         unit = "%"
     elif len(counted) >= 2 and (unit != "%" or len(indicator) < 2):
-        indicator = counted
+        indicator = _with_head(indicator, counted)
     if len(indicator) < 2:
         indicator = inherited
     if len(indicator) < 2:

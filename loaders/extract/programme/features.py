@@ -81,6 +81,8 @@ def _shape(name: str, stems: frozenset[str]) -> dict[str, float]:
         out["shape:ordinal"] = 1.0
     if key:
         out["end:" + key[-1]] = 1.0
+        if _CJK.search(key):
+            out["endword:" + cut(key)[-1]] = 1.0     # its last word: 二十周年 → 周年
     inner = ev.inner_head(name)
     out["in:" + (inner or "none")] = 1.0
     if ev.leading_verb(name):
