@@ -8,14 +8,17 @@ from functools import lru_cache
 
 from loaders import dicts
 from loaders.lexicon import heads
-from loaders.segment import cut
+from loaders.segment import tagged
 
 __all__ = ["Bare", "bare_names", "BARE_TYPES"]
 
 BARE_TYPES = ("institution", "reform", "mechanism")
 _REACH = 18                 # characters before the head word that may belong to the name
 _MAX_NAME = 16
-_CLAUSE = re.compile(r"[^\u4e00-\u9fff]")
+_CLAUSE = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z.]")
+# Parts of speech that bound a name on its left: prepositions, adverbs, time and numeral words,
+# pronouns, conjunctions, particles, locatives (jieba's tags).
+_STOP_TAGS = ("p", "d", "ad", "vd", "t", "m", "r", "c", "u", "f", "y", "e", "zg")
 
 
 @dataclass(frozen=True)
@@ -48,9 +51,9 @@ def _bounds(word: str) -> bool:
 def bare_names(norm: str, masked) -> list[Bare]:
     """Unquoted names ending in a head word; `masked(i)` is True inside quotes or titles.
 
-    >>> t = "全面推行政府法律顾问制度，建立健全长效机制。"
+    >>> t = "全面推行政府法律顾问制度，建立健全长效机制，深化综合窗口2.0改革，更好解决当前改革。"
     >>> [(t[b.start:b.end], b.type, b.before) for b in bare_names(t, lambda i: False)]
-    [('政府法律顾问制度', 'institution', '全面推行'), ('长效机制', 'mechanism', '建立健全')]
+    [('政府法律顾问制度', 'institution', '全面推行'), ('长效机制', 'mechanism', '建立健全'), ('综合窗口2.0改革', 'reform', '深化')]
     """
     pattern, table = _heads()
     out: list[Bare] = []
@@ -76,11 +79,13 @@ def _left_edge(norm: str, head_start: int) -> tuple[int, str] | None:
     span = norm[lo:head_start]
     cuts = [m.end() for m in _CLAUSE.finditer(span)]
     span_start = lo + (cuts[-1] if cuts else 0)
-    words = cut(norm[span_start:head_start]) if head_start > span_start else ()
+    words = tagged(norm[span_start:head_start]) if head_start > span_start else ()
     start, before = head_start, "START" if span_start == 0 else norm[span_start - 1]
-    for word in reversed(words):
-        if _bounds(word):
+    for word, tag in reversed(words):
+        if _bounds(word) or (tag.startswith(_STOP_TAGS) and not word[0].isdigit()):
             before = word
             break
         start -= len(word)
+    while start < head_start and not "\u4e00" <= norm[start] <= "\u9fff":
+        start += 1                               # a name starts with a word, not 2.0
     return (start, before) if start < head_start else None

@@ -145,13 +145,15 @@ def bare(norm: str, start: int, end: int, head: str, kind: str, before: str,
     (1.0, 1.0, 1.0, 1.0)
     """
     name = norm[start:end]
-    words = cut(name[:-len(head)]) if len(name) > len(head) else ()
+    words = tagged(name[:-len(head)]) if len(name) > len(head) else ()
     out = {"bias": 1.0, "kind:bare": 1.0, "head:" + head: 1.0, "bare-type:" + kind: 1.0,
            length_bucket(name): 1.0, "before:" + before: 1.0,
            "words:" + (str(len(words)) if len(words) < 4 else "4+"): 1.0}
     if words:
-        out["first:" + words[0]] = 1.0
-        out["modifier:" + words[-1]] = 1.0
+        out["first:" + words[0][0]] = 1.0
+        out["modifier:" + words[-1][0]] = 1.0
+        out["first-tag:" + words[0][1][:1]] = 1.0
+        out["modifier-tag:" + words[-1][1][:1]] = 1.0
     if elsewhere > 1:
         out["repeated"] = 1.0
     return out
