@@ -78,8 +78,12 @@ def _with_head(before_phrase: str, counted: str) -> str:
     if counted not in dicts.words("outcome_generic_counted.txt") or len(before_phrase) < 2:
         return counted
     light = set(dicts.words("programme_bare_stop.txt")) - {"的"}
-    words = [w for w in cut(before_phrase) if w not in light and w not in ("了", "着")]
-    return "".join(words[-_TAIL_WORDS:]).lstrip("的") + counted
+    taken: list[str] = []
+    for word in reversed(cut(before_phrase)):       # contiguous: the words right before the figure
+        if word in light or len(taken) == _TAIL_WORDS:
+            break
+        taken.insert(0, word)
+    return "".join(taken).lstrip("的") + counted
 
 
 def _waiting(sentence: str, clause: Clause, inside: list[Figure], pending: list[str]) -> list[str]:
