@@ -99,6 +99,20 @@ def dataset(annotations: Path, seeds: Path) -> tuple[list[dict], list[int], list
     return X, y, what
 
 
+def cross_validate(X: list[dict], y: list[int], groups: list[str], c: float, folds: int = 5) -> float:
+    """Accuracy of the decision on texts held out in turn (grouped by text, so no text is in both)."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import GroupKFold
+    right = 0
+    for train, test in GroupKFold(n_splits=folds).split(X, y, groups):
+        vec = DictVectorizer()
+        model = LogisticRegression(C=c, max_iter=2000)
+        model.fit(vec.fit_transform([X[i] for i in train]), [y[i] for i in train])
+        right += sum(int(p == y[i]) for p, i in zip(model.predict(vec.transform([X[i] for i in test])), test))
+    return right / len(y)
+
+
 def fit(X: list[dict], y: list[int], c: float) -> dict[str, float]:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -128,8 +142,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength")
     ap.add_argument("--threshold", type=float, default=0.5)
     ap.add_argument("--check", action="store_true", help="print training errors, write nothing")
+    ap.add_argument("--cv", action="store_true", help="choose C by 5-fold cross-validation over texts")
     args = ap.parse_args(argv)
     X, y, what = dataset(args.annotations, args.seeds)
+    if args.cv:
+        groups = [w.split(": ", 1)[0] for w in what]
+        scores = {c: cross_validate(X, y, groups, c) for c in (0.1, 0.3, 1.0, 3.0, 10.0)}
+        print("train: cross-validated accuracy by C: " + ", ".join(f"{c}: {a:.3f}" for c, a in scores.items()),
+              file=sys.stderr)
+        args.c = max(scores, key=lambda c: (scores[c], -abs(c - 1.0)))
     weights = fit(X, y, args.c)
     import math
     wrong = []
@@ -137,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
         z = weights["bias"] + sum(weights.get(k, 0.0) * v for k, v in feats.items())
         if (1 / (1 + math.exp(-z)) >= args.threshold) != bool(lab):
             wrong.append(f"  {'missed' if lab else 'kept'}: {desc}")
-    print(f"train: {len(y)} candidates, {sum(y)} programmes, {len(weights)} weights; "
+    print(f"train: C={args.c}; {len(y)} candidates, {sum(y)} programmes, {len(weights)} weights; "
           f"{len(wrong)} training errors", file=sys.stderr)
     print("\n".join(wrong), file=sys.stderr)
     if not args.check:

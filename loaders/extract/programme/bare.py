@@ -13,8 +13,8 @@ from loaders.segment import tagged
 __all__ = ["Bare", "bare_names", "BARE_TYPES"]
 
 BARE_TYPES = ("institution", "reform", "mechanism")
-_REACH = 18                 # characters before the head word that may belong to the name
-_MAX_NAME = 16
+_REACH = 24                 # characters before the head word that may belong to the name
+_MAX_NAME = 22
 _CLAUSE = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z.]")
 # Parts of speech that bound a name on its left: prepositions, adverbs, time and numeral words,
 # pronouns, conjunctions, particles, locatives (jieba's tags).

@@ -16,6 +16,7 @@ from loaders.segment import cut, tagged
 __all__ = ["quoted", "bare", "next_word", "prev_word", "length_bucket"]
 
 _PUNCT = re.compile(r"[，,、；;：:。！？!?\n（）()]")
+_WIDE = str.maketrans(",;:!?()", "，；：！？（）")      # one feature whichever width the page used
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -40,7 +41,7 @@ def next_word(norm: str, pos: int) -> str:
     if pos >= len(norm):
         return "END"
     if _PUNCT.match(norm, pos) or not _CJK.match(norm, pos):
-        return norm[pos] if _PUNCT.match(norm, pos) else "OTHER"
+        return norm[pos].translate(_WIDE) if _PUNCT.match(norm, pos) else "OTHER"
     span = re.match(r"[\u4e00-\u9fff]{1,8}", norm[pos:]).group()
     return cut(span)[0][:2]
 
@@ -56,7 +57,7 @@ def prev_word(norm: str, pos: int) -> str:
         return "START"
     ch = norm[pos - 1]
     if not _CJK.match(ch):
-        return ch if _PUNCT.match(ch) else "OTHER"
+        return ch.translate(_WIDE) if _PUNCT.match(ch) else "OTHER"
     span = re.search(r"[\u4e00-\u9fff]{1,8}$", norm[max(0, pos - 8):pos]).group()
     return cut(span)[-1][-2:]
 
