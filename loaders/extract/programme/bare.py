@@ -18,7 +18,7 @@ _MAX_NAME = 22
 _CLAUSE = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z.]")
 # Parts of speech that bound a name on its left: prepositions, adverbs, time and numeral words,
 # pronouns, conjunctions, particles, locatives (jieba's tags).
-_STOP_TAGS = ("p", "d", "t", "m", "r", "c", "u", "f", "y", "e", "zg")
+_STOP_TAGS = ("p", "d", "t", "m", "q", "r", "c", "u", "f", "y", "e", "zg")
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ __all__ = ["Candidate", "judge_chain", "assess_chain", "list_gap", "vote"]
 
 _LIST_GAP = re.compile(r"^[^，。；：！？,;:!?“”\n]{0,12}、$")
 _NOUN_TAGS = ("n", "nz", "vn")
+_NOT_A_NAME = ("no words", "date", "too long")
 
 
 def vote(evidence: str) -> float:
@@ -104,6 +105,8 @@ def _assess(norm: str, quote: Quote, ctx: _Context, home_stems: frozenset[str],
         media = ctx.head and ctx.head[0] == "media" and not ctx.honoured
         return (Candidate(name, quote.start, quote.end, None, (("media", vote("media-title")),)), None) \
             if media else None
+    if ev.bad_shape(name, home_stems) in _NOT_A_NAME and not _glued(norm, quote):
+        return None                    # one character, a date, a paragraph: no name to decide on
     anchor = ev.anchored(norm, quote.start, quote.close) if single else None
     feats = fx.quoted(norm, quote.start, quote.close, name, kind=quote.kind, head=ctx.head, verb=ctx.verb,
                       rejected=ctx.rejected, honoured=ctx.honoured, anchored=anchor, lexicon=False,
