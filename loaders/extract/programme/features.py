@@ -150,11 +150,16 @@ def bare(norm: str, start: int, end: int, head: str, kind: str, before: str,
     out = {"bias": 1.0, "kind:bare": 1.0, "head:" + head: 1.0, "bare-type:" + kind: 1.0,
            length_bucket(name): 1.0, "before:" + before: 1.0,
            "words:" + (str(len(words)) if len(words) < 4 else "4+"): 1.0}
+    modifier = len(name) - len(head)
+    out["modifier-chars:" + ("1-2" if modifier <= 2 else "3-4" if modifier <= 4 else "5+")] = 1.0
     if words:
         out["first:" + words[0][0]] = 1.0
         out["modifier:" + words[-1][0]] = 1.0
-        out["first-tag:" + words[0][1][:1]] = 1.0
-        out["modifier-tag:" + words[-1][1][:1]] = 1.0
+        # A one-character word's tag is mostly noise (府检: 检 tagged a verb).
+        if len(words[0][0]) > 1:
+            out["first-tag:" + words[0][1][:1]] = 1.0
+        if len(words[-1][0]) > 1:
+            out["modifier-tag:" + words[-1][1][:1]] = 1.0
     if elsewhere > 1:
         out["repeated"] = 1.0
     return out
