@@ -12,8 +12,6 @@ from loaders.extract.document.lexicon import words
 __all__ = ["doc_type", "status", "core", "key", "repair", "best"]
 
 _BRACKETS = re.compile(r"\s*[(（\[【][^()（）\[\]【】]{0,20}[)）\]】]\s*$")
-_DRAFT = ("草案", "征求意见稿", "送审稿", "讨论稿", "修订稿", "审议稿", "代拟稿")
-_TRIAL = ("试行", "暂行")
 _DROP = re.compile(r"[\s\-—–‐‑－~～·•・、,，\"'“”‘’《》〈〉<>()（）\[\]【】「」]")
 _LOST_DASH = re.compile(r"(?<!\d)((?:19|20)\d\d)((?:19|20)\d\d)(?=年)")
 
@@ -73,6 +71,10 @@ def work_type(body: str) -> str | None:
     return None
 
 
+def _marks(kind: str) -> tuple[str, ...]:
+    return dicts.words("document_status.tsv", 1, kind)
+
+
 def status(title: str) -> str | None:
     """'draft' or 'trial' where the title says so, in a bracketed note or just before its type word.
 
@@ -81,12 +83,12 @@ def status(title: str) -> str | None:
     """
     notes = title[len(core(title)):]
     body = core(title)
-    if any(w in notes for w in _DRAFT) or body.endswith("草案"):
+    if any(w in notes for w in _marks("draft")) or body.endswith("草案"):
         return "draft"
-    if any(w in notes for w in _TRIAL):
+    if any(w in notes for w in _marks("trial")):
         return "trial"
     kind = doc_type(title)
-    if kind and any(body.endswith(t + kind) for t in _TRIAL):
+    if kind and any(body.endswith(t + kind) for t in _marks("trial")):
         return "trial"
     return None
 

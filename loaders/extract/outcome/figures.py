@@ -14,10 +14,12 @@ __all__ = ["Figure", "find"]
 
 _MONEY = ("万元", "亿元", "千元")
 # A unit glued to these characters is the start of another word (70周年, 3部门), not a unit.
-_NOT_UNIT = ("周年", "部门", "期间", "场所", "处室", "名单", "条例", "条件", "家庭", "类别", "种类",
-             "位于", "次日", "份额", "卷宗", "名称", "所有", "台账", "户籍", "期刊", "批准", "项目")
 # Service numbers (12345 热线, 110 报警) are names of services.
-_SERVICE = re.compile(r"热线|专线|平台|便民|政务服务|报警|接警|服务台|服务热线")
+
+
+@lru_cache(maxsize=1)
+def _service_re() -> re.Pattern:
+    return re.compile(alternation(dicts.words("outcome_service_words.txt")))
 _DATE_JOIN = re.compile(r"[-—–/~～.]\d")
 
 
@@ -138,7 +140,7 @@ def _tenths(s: str, m: re.Match, token: str, num_start: int, num_end: int) -> Fi
 
 def _tails(unit: str | None) -> list[str]:
     """What must not follow `unit` for it to be a unit (部 + 门 → 部门)."""
-    return [w[len(unit):] for w in _NOT_UNIT if unit and w.startswith(unit)]
+    return [w[len(unit):] for w in dicts.words("outcome_not_unit.txt") if unit and w.startswith(unit)]
 
 
 def _numeral_ok(m: re.Match, token: str, t: re.Match) -> bool:
@@ -164,6 +166,6 @@ def _rejected(s: str, f: Figure) -> bool:
         return True
     if _DATE_JOIN.match(after) or (after and after[0] in "+号年月日岁"):
         return True
-    if f.unit is None and _SERVICE.match(s, f.num_end):
+    if f.unit is None and _service_re().match(s, f.num_end):
         return True
     return False

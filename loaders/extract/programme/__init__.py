@@ -6,7 +6,9 @@ spellings are merged (see `merge`), and each mention is attributed to a place (`
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from loaders import dicts
 from loaders.extract.attribution import where
 from loaders.extract.programme import features as fx
 from loaders.extract.programme.bare import bare_names
@@ -19,8 +21,7 @@ from loaders.text import Text
 
 __all__ = ["extract"]
 
-_STATUS = (("pilot", re.compile(r"试点")), ("rollout", re.compile(r"全面推行|全面推开|全面实施|全面推广|推广")),
-           ("plan", re.compile(r"计划|(?<!模)拟|将于|下一步|谋划")))
+_STATUS_ORDER = ("pilot", "rollout", "plan")
 _CLAUSE = re.compile(r"[，,。；;！？!?\n]")
 _NEAR = 20          # a platform this close after a programme, in its sentence, is taken as its app
 _PLACE_SUFFIX = re.compile(r"(?:省|市|县|区|旗|盟|自治州|地区|新区|高新区|开发区)$")
@@ -99,10 +100,14 @@ def _status(text: Text, start: int, end: int) -> str | None:
     cuts = [m.end() for m in _CLAUSE.finditer(text.norm, s, start)]
     stop = _CLAUSE.search(text.norm, end, e)
     clause = text.norm[cuts[-1] if cuts else s:stop.start() if stop else e]
-    for kind, pattern in _STATUS:
-        if pattern.search(clause):
-            return kind
-    return None
+    found = {dicts.table("programme_status.tsv")[m.group()] for m in _status_re().finditer(clause)}
+    return next((k for k in _STATUS_ORDER if k in found), None)
+
+
+@lru_cache(maxsize=1)
+def _status_re() -> re.Pattern:
+    words = sorted(dicts.table("programme_status.tsv"), key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words))
 
 
 def _related(text: Text, groups: list[Group]) -> dict[int, tuple[str, ...]]:
@@ -128,6 +133,6 @@ def _programme(text: Text, home: Place | None, group: Group, related: tuple[str,
         if place is not None:
             places.setdefault(place.label, place)
         statuses.append(_status(text, cand.start, cand.end))
-    status = next((k for k, _ in _STATUS if k in statuses), None)
+    status = next((k for k in _STATUS_ORDER if k in statuses), None)
     return Programme(group.name(), group.type(), group.aliases(), tuple(places.values()),
                      tuple(mentions), status, related)
