@@ -273,6 +273,8 @@ def test_ordinals_are_not_counts(sentence):
 
 @pytest.mark.parametrize("sentence, value, unit", [
     ("该县连续4年获评依法行政先进单位。", 4, "年"),
+    ("全市评估总分为812.5分。", 812.5, "分"),
+    ("在全省排名上升12位。", 12, "位"),
     ("全区法治项目荣获三大奖项。", 3, "项"),
 ])
 def test_runs_and_kinds_are_counted(sentence, value, unit):
