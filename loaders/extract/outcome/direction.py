@@ -14,9 +14,6 @@ _COMPARE = (r"(?:同比|环比|(?:较|比)(?:去年|上年|上一年|前一年|�
             r"|连续[一二两三四五六七八九十\d]+年)")
 
 
-_TO = ("至", "到", "为")
-
-
 @lru_cache(maxsize=None)
 def _tail_re() -> re.Pattern:
     words = list(verbs()) + list(qualifiers("pre"))
@@ -38,18 +35,14 @@ def peel_tail(phrase: str) -> tuple[str, str | None]:
     ('群众满意率', 'level')
     >>> peel_tail("受理案件")
     ('受理案件', None)
-    >>> peel_tail("刑事发案率降至"), peel_tail("审批时限压缩到")
-    (('刑事发案率', 'level'), ('审批时限', 'level'))
+    >>> peel_tail("审批时限压缩到")
+    ('审批时限', 'decrease')
     """
-    direction, to_level = None, False
-    first = True
+    direction = None
     while True:
         m = _tail_re().search(phrase)
         if not m or m.start() == m.end():
-            return phrase, ("level" if to_level and direction else direction)
-        if first and m.group() in _TO:
-            to_level = True               # 降至3%以下: the level reached, not the size of a fall
-        first = first and m.group().isspace()
+            return phrase, direction
         found = verbs().get(m.group())
         if found and (direction is None or direction == "level"):
             direction = found if direction is None or found != "level" else direction
@@ -66,7 +59,7 @@ def change_inside(phrase: str) -> tuple[str, str | None]:
     ('办理案件', None)
     """
     found = None
-    for m in _inside_re().finditer(phrase):
+    for m in _inside_re().finditer(phrase):     # reductions only: 扩大会议 is a meeting, not a rise
         found = m
     if found is None or len(phrase) - found.end() < 2:
         return phrase, None
@@ -75,7 +68,7 @@ def change_inside(phrase: str) -> tuple[str, str | None]:
 
 @lru_cache(maxsize=None)
 def _inside_re() -> re.Pattern:
-    changes = [w for w, d in verbs().items() if d != "level" and len(w) >= 2]
+    changes = [w for w, d in verbs().items() if d == "decrease" and len(w) >= 2]
     return re.compile(alternation(changes))
 
 

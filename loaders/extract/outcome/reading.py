@@ -48,6 +48,8 @@ def read(sentence: str) -> list[Reading]:
             pre, post = sentence[left:fig.start], sentence[fig.end:right]
             left = fig.end
             indicator, direction = before(pre)
+            if direction in ("increase", "decrease") and _TO_BOUND.search(pre) and fig.qualifier in _BOUNDS:
+                direction = "level"                   # 降至3%以下: a bound reached, not the size of a fall
             if pre.endswith(("由", "从")):            # a baseline: 由20天压减至5天
                 last_indicator = before(pre[:-1])[0] or last_indicator
                 continue
@@ -65,6 +67,8 @@ def read(sentence: str) -> list[Reading]:
 
 
 _SHARED = re.compile(r"[均都皆]")
+_TO_BOUND = re.compile(r"[至到]\s*$")
+_BOUNDS = ("以下", "以内", "以上")
 _TAIL_WORDS = 3
 
 
