@@ -282,6 +282,11 @@ def test_runs_and_kinds_are_counted(sentence, value, unit):
     assert (o.value, o.unit) == (value, unit)
 
 
+def test_a_run_of_years_before_a_figure_qualifies_it():
+    o = only("全县行政机关负责人出庭应诉率连续五年保持100%。")
+    assert (o.indicator, o.value, o.unit) == ("行政机关负责人出庭应诉率", 100, "%")
+
+
 @pytest.mark.parametrize("sentence, indicator, direction", [
     ("县级取消证明事项21项。", "证明事项", "decrease"),
     ("全市刑事发案率降至2%以下。", "刑事发案率", "level"),      # a bound reached (issue 12)

@@ -44,6 +44,8 @@ def read(sentence: str) -> list[Reading]:
         pending = _waiting(sentence, clause, inside, pending)
         left = clause.start
         for k, fig in enumerate(inside):
+            if k + 1 < len(inside) and _run_of_years(sentence, fig):
+                continue                              # 连续三年保持100%: the run qualifies the next figure
             right = inside[k + 1].start if k + 1 < len(inside) else clause.end
             pre, post = sentence[left:fig.start], sentence[fig.end:right]
             left = fig.end
@@ -67,6 +69,11 @@ def read(sentence: str) -> list[Reading]:
 
 
 _SHARED = re.compile(r"[均都皆]")
+
+
+def _run_of_years(sentence: str, fig: Figure) -> bool:
+    """连续N年: a run of years, counted only when no other figure of its clause follows it."""
+    return fig.unit == "年" and sentence[max(0, fig.start - 2):fig.start] == "连续"
 _TO_BOUND = re.compile(r"[至到]\s*$")
 _BOUNDS = ("以下", "以内", "以上")
 _TAIL_WORDS = 3
