@@ -245,3 +245,8 @@ def test_weights_file_is_the_decision(monkeypatch):
     monkeypatch.setattr(model.dicts, "weights", lambda name: {"bias": -20.0, "threshold": real["threshold"]}
                         if name == "programme_weights.tsv" else real)
     assert "园区法务" not in _by_name("持续推进“园区法务”工作。")
+
+
+def test_quoted_service_number_names_its_hotline():
+    found = _by_name("开通“8890”企业诉求热线，全年受理诉求千余件。")
+    assert "8890企业诉求热线" in found and found["8890企业诉求热线"].type == "platform"

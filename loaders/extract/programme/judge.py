@@ -105,6 +105,10 @@ def _assess(norm: str, quote: Quote, ctx: _Context, home_stems: frozenset[str],
         media = ctx.head and ctx.head[0] == "media" and not ctx.honoured
         return (Candidate(name, quote.start, quote.end, None, (("media", vote("media-title")),)), None) \
             if media else None
+    hotline = ev.service_number(norm, quote.start, quote.end, quote.close)
+    if hotline:
+        return Candidate(name + norm[quote.close:hotline], quote.start, hotline, None,
+                         (("platform", vote("hotline")),), alias=name), None
     if ev.bad_shape(name, home_stems) in _NOT_A_NAME and not _glued(norm, quote):
         return None                    # one character, a date, a paragraph: no name to decide on
     anchor = ev.anchored(norm, quote.start, quote.close) if single else None
@@ -116,10 +120,6 @@ def _assess(norm: str, quote: Quote, ctx: _Context, home_stems: frozenset[str],
         gname, end, concept = glued
         feats = dict(feats, lexicon=1.0)
         return Candidate(gname, quote.start, end, concept, ((concept.type, vote("thesaurus")),)), feats
-    hotline = ev.service_number(norm, quote.start, quote.end, quote.close)
-    if hotline:
-        return Candidate(name + norm[quote.close:hotline], quote.start, hotline, None,
-                         (("platform", vote("hotline")),), alias=name), None
     votes = _votes(name, ctx, anchor)
     start = quote.start + (len(quote.content(norm)) - len(quote.content(norm).lstrip()))
     lead = ev.leading_verb(name)
