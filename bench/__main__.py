@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import shutil
 import sys
@@ -9,6 +10,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.procs import load_average
 from bench.report import Row, render
 
 __all__ = ["main", "run"]
@@ -68,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     repeat = 3 if args.quick else args.repeat
     workdir = Path(args.workdir) if args.workdir else Path(tempfile.mkdtemp(prefix="govkg-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
-    started = time.perf_counter()
+    started, load_before = time.perf_counter(), load_average()
     try:
         rows = run(sizes, workdir, args.seed, repeat, args.quick,
                    log=lambda msg: print(f"bench: {msg}", file=sys.stderr, flush=True), timeout=args.timeout)
@@ -77,7 +79,8 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(workdir, ignore_errors=True)
     print(render(rows))
     print(f"\n{platform.python_implementation()} {platform.python_version()}, {platform.machine()}, "
-          f"seed {args.seed}, sizes {','.join(map(str, sizes))}, total {time.perf_counter() - started:.0f} s")
+          f"seed {args.seed}, sizes {','.join(map(str, sizes))}, total {time.perf_counter() - started:.0f} s; "
+          f"{os.cpu_count()} CPUs, load average (1/5/15 min) {load_before} at start, {load_average()} at end")
     return 0
 
 

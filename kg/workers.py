@@ -44,8 +44,6 @@ def _start() -> None:
 
 def work(job: tuple[str, str]) -> Result:
     """Read, extract and serialise one file; a bad file or an extractor bug is a `reason`, not a raise."""
-    from pyoxigraph import RdfFormat, serialize
-
     from kg.triples import to_parts
     from loaders import load_report
     from loaders.errors import LoadError
@@ -57,11 +55,11 @@ def work(job: tuple[str, str]) -> Result:
     except Exception as exc:  # a bug in one extractor must not stop the whole build
         return Result(path, digest, reason=f"internal error ({type(exc).__name__}: {exc})".splitlines()[0])
     shared = {}
-    for key, quads in parts.shared.items():
+    for key, lines in parts.shared_lines.items():
         if key not in _SENT:
             _SENT.add(key)
-            shared[key] = serialize(quads, format=RdfFormat.N_QUADS)
-    return Result(path, digest, serialize(parts.report, format=RdfFormat.N_QUADS), shared)
+            shared[key] = "".join(lines).encode("utf-8")
+    return Result(path, digest, "".join(parts.report_lines).encode("utf-8"), shared)
 
 
 def results(jobs: list[tuple[str, str]], workers: int) -> Iterator[Result]:
