@@ -6,14 +6,15 @@ from __future__ import annotations
 
 import errno
 import hashlib
-import os
 import stat
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg import iri
 from kg.batch import Batch, known_keys
+from kg.format import printable
+from kg.paths import name_problem, path_kind, walk
 from kg.prune import prune
 from kg.store import Store
 from kg.workers import results
@@ -74,21 +75,25 @@ def expand(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, str
     missing: list[tuple[str, str]] = []
     for given in paths:
         path = Path(given)
-        if path.is_dir():
-            for found in _walk(path):
+        kind = path_kind(path)
+        if kind == "dir":
+            for found in walk(path, missing):
                 if found.suffix.lower() in SUFFIXES:
                     _add_file(found, files, missing)
                 else:
                     skipped.append((str(found), "unsupported file type"))
-        elif path.exists() or path.is_symlink():
+        elif kind == "file":
             _add_file(path, files, missing)
         else:
-            missing.append((str(given), "no such file or directory"))
+            missing.append((str(given), "no such file or directory" if kind == "missing" else kind))
     return list(files), skipped, missing
 
 
 def _add_file(path: Path, files: dict[Path, None], failed: list[tuple[str, str]]) -> None:
     """Add the resolved regular file, or name `path` with why it cannot be read (never blocks on a FIFO)."""
+    if name_problem(path):
+        failed.append((str(path), name_problem(path)))
+        return
     try:
         resolved = path.resolve(strict=True)
         mode = resolved.stat().st_mode
@@ -110,14 +115,6 @@ def _unreadable(path: Path, exc: OSError) -> str:
     if path.is_symlink() and exc.errno == errno.ENOENT:
         return "broken symlink (its target does not exist)"
     return f"cannot read file ({exc.strerror or exc})"
-
-
-def _walk(folder: Path) -> Iterator[Path]:
-    for root, dirs, names in os.walk(folder, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(names):
-            if not name.startswith("."):
-                yield Path(root) / name
 
 
 def content_hash(path: Path) -> str | None:
@@ -202,7 +199,7 @@ class ProgressBar:
             from tqdm import tqdm
             self._bar = tqdm(total=total, unit="file", desc="building", leave=False)
         self._bar.n = done
-        self._bar.set_postfix_str(Path(path).name, refresh=True)
+        self._bar.set_postfix_str(printable(Path(path).name), refresh=True)
 
     def close(self) -> None:
         if self._bar is not None:

@@ -7,6 +7,7 @@ serialise them again (the main process keeps every key it received, `kg.batch.Ba
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -32,14 +33,12 @@ class Result:
     reason: str | None = None
 
 
-def _start() -> None:
-    """Worker initializer: a fresh memory of shared groups sent; the worker stops with the build."""
+def _start(owner: int | None = None) -> None:
+    """Worker initializer: a fresh memory of shared groups sent; the worker stops with the build
+    (`owner`, the build's process id: a forkserver's children outlive the build otherwise)."""
     _SENT.clear()
-    try:
-        from kg.lifeline import die_with_parent
-    except ImportError:
-        return
-    die_with_parent()
+    from kg.lifeline import die_with_parent
+    die_with_parent(owner)
 
 
 def work(job: tuple[str, str]) -> Result:
@@ -71,7 +70,8 @@ def results(jobs: list[tuple[str, str]], workers: int) -> Iterator[Result]:
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     todo = iter(jobs)
-    with ProcessPoolExecutor(min(workers, len(jobs)), mp_context=context, initializer=_start) as pool:
+    with ProcessPoolExecutor(min(workers, len(jobs)), mp_context=context, initializer=_start,
+                             initargs=(os.getpid(),)) as pool:
         pending: deque = deque()
         broken = False
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from loaders.errors import EmptyReport, LoadError, UnsupportedFormat
+from loaders.read.encoding import refuse_binary
 
 __all__ = ["RawText", "read", "READERS", "SUFFIXES", "MAX_BYTES"]
 
@@ -64,6 +65,7 @@ def read(path: str | Path) -> RawText:
                                       f"expected one of {', '.join(SUFFIXES)}")
     if not data.strip():
         raise EmptyReport(path, "file is empty" if not data else "file holds only white space")
+    refuse_binary(data, str(path))  # a PDF named .html is a PDF, whichever reader its name picks
     raw = reader(path, data)
     if not raw.text.strip():
         what = "no article text after removing page chrome" if reader is _html_reader else \
