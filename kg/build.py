@@ -11,14 +11,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg import iri
+from kg import archives
 from kg.batch import Batch, known_keys
 from kg.format import printable
 from kg.paths import name_problem, path_kind, walk
 from kg.prune import prune
 from kg.store import Store
 from kg.workers import results
-from loaders.read import SUFFIXES
+from loaders.read import supported
 
 __all__ = ["build", "expand", "prune", "BuildSummary", "ProgressBar"]
 
@@ -78,7 +78,7 @@ def expand(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, str
         kind = path_kind(path)
         if kind == "dir":
             for found in walk(path, missing):
-                if found.suffix.lower() in SUFFIXES:
+                if supported(found):
                     _add_file(found, files, missing)
                 else:
                     skipped.append((str(found), "unsupported file type"))
@@ -134,12 +134,14 @@ def _plan(store, files: list[Path], summary: BuildSummary) -> tuple[list[tuple[s
     stored = store.reports()
     todo: list[tuple[str, str]] = []
     for path in files:
-        digest = content_hash(path)
-        report = iri.report(path)
+        digest = content_hash(archives.source_file(path))
+        report = archives.report_iri(path)
         if digest is not None and stored.get(report, (None, None))[1] == digest:
             summary.unchanged.append(str(path))
         else:
-            todo.append((str(path), digest or ""))
+            todo.append((archives.job(path), digest or ""))
+    for report in archives.stale_members(stored, files):   # an archive rebuilt without them
+        store.remove_report(report)
     return todo, set(stored)
 
 
@@ -159,7 +161,8 @@ def build(store: Store, paths: Iterable[str | Path], workers: int = 1, progress:
     (1, ['no such file or directory'])
     """
     files, skipped, missing = expand(paths)
-    summary = BuildSummary(failed=list(missing), skipped=skipped)
+    files, broken = archives.expand_archives(files)     # a WARC becomes the reports it holds
+    summary = BuildSummary(failed=list(missing) + broken, skipped=skipped)
     store.load_vocabulary()
     todo, stored = _plan(store, files, summary)
     batch = Batch(known_keys(store) if todo else set())
@@ -168,7 +171,7 @@ def build(store: Store, paths: Iterable[str | Path], workers: int = 1, progress:
         if result.reason is not None:
             summary.failed.append((result.path, result.reason))
         else:
-            report = iri.report(result.path)
+            report = archives.report_iri(result.job)
             batch.add(report, result.digest, result.graph, result.shared or {}, report in stored)
             summary.built.append(result.path)
             if batch.full:

@@ -11,6 +11,7 @@ from kg import iri
 from kg.api import QueryMixin
 from kg.build import BuildSummary, ProgressBar, build
 from kg.network_api import NetworkMixin
+from kg.research_api import ResearchMixin
 from kg.store import Store
 
 __all__ = ["KnowledgeGraph", "default_store_path"]
@@ -21,11 +22,12 @@ def default_store_path() -> Path:
     return Path(os.environ.get("GOVKG_STORE") or "govkg-store")
 
 
-class KnowledgeGraph(QueryMixin, NetworkMixin):
+class KnowledgeGraph(QueryMixin, NetworkMixin, ResearchMixin):
     """A govkg store on disk; reads open it read-only, writes open it for writing.
 
     Named queries (`query`, `adopters`, … and read-only `sparql`) come from `kg.api.QueryMixin`,
-    `to_networkx`/`export` from `kg.network_api.NetworkMixin`.
+    `to_networkx`/`export` from `kg.network_api.NetworkMixin`, `panel`/`plot_diffusion` from
+    `kg.research_api.ResearchMixin`.
 
     >>> import tempfile
     >>> with KnowledgeGraph.open(tempfile.mkdtemp() + "/kg") as kg:
@@ -65,12 +67,19 @@ class KnowledgeGraph(QueryMixin, NetworkMixin):
             bar.close()
 
     def remove(self, reports: Iterable[str | Path]) -> tuple[list[str], list[str]]:
-        """Remove reports given by file path or report IRI; (removed, not found)."""
+        """Remove reports given by file path or report IRI (a web archive's path removes every report
+        built from it); (removed, not found)."""
+        from kg.archives import archive_reports
         store, removed, missing = self._writer(), [], []
         for report in reports:
             name = str(report)
             report_iri = name if name.startswith(iri.BASE + "report/") else iri.report(name)
-            (removed if store.remove_report(report_iri) else missing).append(name)
+            members = archive_reports(store.reports(), name)
+            gone = sum(store.remove_report(r) for r in members) if members else store.remove_report(report_iri)
+            if gone:
+                removed.extend([name] * gone)     # one entry per report removed
+            else:
+                missing.append(name)
         return removed, missing
 
     def validate(self) -> tuple[bool, str]:

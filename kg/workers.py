@@ -14,7 +14,6 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
-from kg import iri
 
 __all__ = ["Result", "results", "work"]
 
@@ -31,6 +30,7 @@ class Result:
     graph: bytes = b""
     shared: dict[str, bytes] | None = None
     reason: str | None = None
+    job: object = None        # what was built: the path, or a `loaders.records.Member` of an archive
 
 
 def _start(owner: int | None = None) -> None:
@@ -41,24 +41,28 @@ def _start(owner: int | None = None) -> None:
     die_with_parent(owner)
 
 
-def work(job: tuple[str, str]) -> Result:
-    """Read, extract and serialise one file; a bad file or an extractor bug is a `reason`, not a raise."""
+def work(job: tuple) -> Result:
+    """Read, extract and serialise one file (or archive member); a bad file or an extractor bug is a
+    `reason`, not a raise."""
+    from kg.archives import report_iri, source_file
     from kg.triples import to_parts
     from loaders import load_report
     from loaders.errors import LoadError
-    path, digest = job
+    item, digest = job
+    path = str(item)
     try:
-        parts = to_parts(load_report(path), iri.report(path), path, digest)
+        parts = to_parts(load_report(item), report_iri(item), source_file(item), digest)
     except LoadError as exc:
-        return Result(path, digest, reason=exc.reason)
+        return Result(path, digest, reason=exc.reason, job=item)
     except Exception as exc:  # a bug in one extractor must not stop the whole build
-        return Result(path, digest, reason=f"internal error ({type(exc).__name__}: {exc})".splitlines()[0])
+        return Result(path, digest, reason=f"internal error ({type(exc).__name__}: {exc})".splitlines()[0],
+                      job=item)
     shared = {}
     for key, lines in parts.shared_lines.items():
         if key not in _SENT:
             _SENT.add(key)
             shared[key] = "".join(lines).encode("utf-8")
-    return Result(path, digest, "".join(parts.report_lines).encode("utf-8"), shared)
+    return Result(path, digest, "".join(parts.report_lines).encode("utf-8"), shared, job=item)
 
 
 def results(jobs: list[tuple[str, str]], workers: int) -> Iterator[Result]:
@@ -95,5 +99,5 @@ def results(jobs: list[tuple[str, str]], workers: int) -> Iterator[Result]:
                 yield future.result()
             except BrokenProcessPool:  # a worker died (killed, out of memory): name the file, go on
                 broken = True
-                yield Result(path, digest, reason="the worker process extracting it died")
+                yield Result(str(path), digest, reason="the worker process extracting it died", job=path)
             submit()

@@ -41,6 +41,7 @@ COMMAND_TO_API = {
     "queries": "kg.graph:KnowledgeGraph.queries",
     "sparql": "kg.graph:KnowledgeGraph.sparql",
     "export": "kg.graph:KnowledgeGraph.export",
+    "plot": "kg.graph:KnowledgeGraph.plot_diffusion",
     "serve": "kg.serve:serve",
 }
 SAMPLE_BY_KIND = {"programme": "承诺制标准地全代办", "jurisdiction": "泽州县", "entity": "企业安静期",
