@@ -9,17 +9,19 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["Run", "run_kg", "has_command", "repo_root", "dir_size"]
+__all__ = ["Run", "run_kg", "has_command", "repo_root", "dir_size", "load_average"]
 
 
 @dataclass(frozen=True)
 class Run:
-    """What one command cost: wall seconds, peak resident bytes of its largest process, exit status."""
+    """What one command cost: wall seconds, peak resident bytes of its largest process, exit status,
+    and CPU seconds (user + system, with the descendants it waited for)."""
 
     seconds: float
     max_rss: int
     status: int
     stderr: str
+    cpu: float = 0.0
 
 
 def repo_root() -> Path:
@@ -51,7 +53,8 @@ def run_kg(args: list[str], timeout: float = 7200) -> Run:
         _, status, usage = os.wait4(proc.pid, 0)
         proc.returncode = os.waitstatus_to_exitcode(status)
     seconds = time.perf_counter() - start
-    return Run(seconds, usage.ru_maxrss * 1024, proc.returncode, err.decode("utf-8", "replace")[-2000:])
+    return Run(seconds, usage.ru_maxrss * 1024, proc.returncode, err.decode("utf-8", "replace")[-2000:],
+               usage.ru_utime + usage.ru_stime)
 
 
 @lru_cache(maxsize=None)
@@ -105,3 +108,15 @@ def in_child(fn, timeout: float):
         proc.kill()
     proc.join()
     return result
+
+
+def load_average() -> str:
+    """The machine's 1/5/15-minute load averages (what else ran while we measured).
+
+    >>> len(load_average().split()) in (0, 3)
+    True
+    """
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return ""

@@ -16,9 +16,9 @@ from kg.vocab import GRAPH_DOCUMENTS, GRAPH_PLACES, GRAPH_PROGRAMMES, GRAPH_THES
 
 __all__ = ["Batch", "known_keys", "marker_lines", "BATCH_BYTES", "BATCH_REPORTS", "BATCH_SECONDS"]
 
-BATCH_BYTES = 16 << 20    # N-Quads bytes of report graphs per batch
+BATCH_BYTES = 32 << 20    # N-Quads bytes of report graphs per batch (each bulk load costs compactions)
 BATCH_REPORTS = 500       # and at most this many reports ($GOVKG_BATCH_REPORTS overrides)
-BATCH_SECONDS = 2.0       # and at most this long since the batch's first report (readers see progress)
+BATCH_SECONDS = 10.0      # and at most this long since the batch's first report (readers see progress)
 
 _P = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
 # one query per kind of group: the key of every group the store holds (see kg.shared)

@@ -81,6 +81,7 @@ def place(name: str, adcode: str | None = None, parent: str | None = None) -> st
     return f"{BASE}place/x-{digest(key(parent or ''), key(name))}"
 
 
+@lru_cache(maxsize=65536)
 def programme(name: str) -> str:
     """A programme: the thesaurus concept's IRI where `ontology/programmes.ttl` has the name, else a
     hash of the name's merge key (the loaders' `fold`: punctuation, spaces, asides ignored).

@@ -12,31 +12,21 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pyoxigraph import Literal, NamedNode, Quad, Triple
+from pyoxigraph import NamedNode
 
 from kg import iri
 from kg.binding import norm
+from kg.nquads import iri as iri_term
+from kg.nquads import term
 from kg.vocab import (DCTERMS, GK, GRAPH_CONCEPTS, GRAPH_DOCUMENTS, GRAPH_PLACES, GRAPH_PROGRAMMES,
-                      RDF_TYPE, RDFS, SCHEMA, SKOS, XSD)
+                      RDF_TYPE, RDFS, SCHEMA, SKOS)
 from loaders.records import AMBIGUOUS_NAMES, Place
 
 __all__ = ["Shared", "place_chain", "place_label"]
 
 _SHORTEN = ("特别行政区", "自治区", "自治州", "自治县", "地区", "街道", "省", "市", "县", "区", "镇", "乡")
-_PLACES, _PROGRAMMES = NamedNode(GRAPH_PLACES), NamedNode(GRAPH_PROGRAMMES)
-_DOCUMENTS, _CONCEPTS = NamedNode(GRAPH_DOCUMENTS), NamedNode(GRAPH_CONCEPTS)
-
-
-def literal(value: object) -> Literal:
-    """The one value converter of the data model: int → xsd:integer, float → xsd:decimal, else string."""
-    from decimal import Decimal
-    if isinstance(value, bool):
-        raise TypeError("no boolean literals in the data model")
-    if isinstance(value, int):
-        return Literal(str(value), datatype=XSD.integer)
-    if isinstance(value, float):
-        return Literal(format(Decimal(repr(value)).normalize(), "f"), datatype=XSD.decimal)
-    return Literal(str(value))
+_PLACES, _PROGRAMMES = iri_term(GRAPH_PLACES), iri_term(GRAPH_PROGRAMMES)
+_DOCUMENTS, _CONCEPTS = iri_term(GRAPH_DOCUMENTS), iri_term(GRAPH_CONCEPTS)
 
 
 def _level(name: str, code: str | None) -> str | None:
@@ -115,73 +105,55 @@ def place_chain(place: Place) -> list[tuple[str, Place, str]]:
 
 
 @lru_cache(maxsize=1)
-def _thesaurus() -> frozenset:
-    """Every triple of ontology/programmes.ttl (a shared description never repeats one)."""
+def _thesaurus_triples() -> tuple:
+    """Every triple of ontology/programmes.ttl."""
     import pyoxigraph as ox
 
     from kg.resources import has_ontology_file, ontology_text
     if not has_ontology_file("programmes.ttl"):
-        return frozenset()
-    return frozenset(ox.parse(ontology_text("programmes.ttl"), ox.RdfFormat.TURTLE))
+        return ()
+    return tuple(ox.parse(ontology_text("programmes.ttl"), ox.RdfFormat.TURTLE))
+
+
+@lru_cache(maxsize=1)
+def _thesaurus() -> frozenset[str]:
+    """Every thesaurus triple as "s p o" N-Triples text (a shared description never repeats one)."""
+    return frozenset(f"{term(t.subject)} {term(t.predicate)} {term(t.object)}" for t in _thesaurus_triples())
 
 
 class Shared:
-    """The shared-entity groups one report needs: key → quads (insertion order, each once)."""
+    """The shared-entity groups one report needs: key → N-Quads lines (insertion order, each once)."""
 
     def __init__(self):
-        self.groups: dict[str, dict[Quad, None]] = {}
+        self.groups: dict[str, dict[str, None]] = {}
 
-    def _add(self, key: str, graph: NamedNode, s: str, p: NamedNode, o: object) -> None:
+    def _add(self, key: str, graph: str, s: str, p: NamedNode, o: object, thesaurus: bool = False) -> None:
+        """Add one statement to group `key`; with `thesaurus`, not if programmes.ttl already says it."""
         if o is None or o == "":
             return
-        obj = o if isinstance(o, NamedNode | Literal) else literal(o)
-        subject = NamedNode(s)
-        if Triple(subject, p, obj) in _thesaurus():
+        triple = f"{iri_term(s)} {iri_term(p.value)} {term(o)}"
+        if thesaurus and triple in _thesaurus():
             return
-        self.groups.setdefault(key, {})[Quad(subject, p, obj, graph)] = None
+        self.groups.setdefault(key, {})[f"{triple} {graph} .\n"] = None
 
     def place(self, place: Place) -> str:
         """Describe a place and its ancestors (one group each); the place's IRI."""
-        chain = place_chain(place)
-        province = chain[0][0] if (chain[0][1].level or _level(chain[0][1].name, chain[0][1].adcode)) == "province" else None
-        parent = None
-        for node, p, label in chain:
-            key, add = f"place {node}", self._add
-            add(key, _PLACES, node, RDF_TYPE, GK.Jurisdiction)
-            for prop in (RDFS.label, SKOS.prefLabel):
-                add(key, _PLACES, node, prop, label)
-            add(key, _PLACES, node, SCHEMA.name, p.name)
-            names = [label, p.name]
-            for form in dict.fromkeys([p.name, _short(p.name) if p.level != "development-zone" else p.name]):
-                if form != label:
-                    add(key, _PLACES, node, SKOS.altLabel, form)
-                    names.append(form)
-            code = p.adcode if p.adcode and re.fullmatch(r"\d{6}", p.adcode) else None
-            add(key, _PLACES, node, GK.adcode, code)
-            add(key, _PLACES, node, GK.level, p.level or _level(p.name, p.adcode))
-            if parent:
-                add(key, _PLACES, node, GK.partOf, NamedNode(parent))
-            if province:
-                add(key, _PLACES, node, GK.province, NamedNode(province))
-            for name in names + [code or ""]:
-                if norm(name):
-                    add(key, _PLACES, node, GK.key, norm(name))
-            parent = node
-        return parent  # type: ignore[return-value]
+        node, groups = _place_groups(place)
+        for key, lines in groups:
+            self.groups.setdefault(key, dict.fromkeys(lines))
+        return node
 
     def programme(self, pr: str, label: str, type_: str | None, related: list[str]) -> None:
         """Describe a programme (thesaurus statements left out) and its identity concept."""
         key = f"programme {pr}"
-        self._add(key, _PROGRAMMES, pr, RDF_TYPE, GK.Programme)
-        self._add(key, _PROGRAMMES, pr, RDF_TYPE, SKOS.Concept)
-        self._add(key, _PROGRAMMES, pr, SKOS.inScheme, NamedNode(iri.PROGRAMME_SCHEME))
-        self._add(key, _PROGRAMMES, pr, SKOS.prefLabel, label)
-        self._add(key, _PROGRAMMES, pr, RDFS.label, label)
-        self._add(key, _PROGRAMMES, pr, GK.programmeType, type_ if not _thesaurus_type(pr) else None)
-        for name in [label, *_thesaurus_labels(pr)]:
-            self._add(key, _PROGRAMMES, pr, GK.key, norm(name) or None)
-        for other in related:
-            self._add(key, _PROGRAMMES, pr, SKOS.related, NamedNode(other))
+        if key in self.groups:
+            return
+        for p, o in ((RDF_TYPE, GK.Programme), (RDF_TYPE, SKOS.Concept),
+                     (SKOS.inScheme, NamedNode(iri.PROGRAMME_SCHEME)), (SKOS.prefLabel, label),
+                     (RDFS.label, label), (GK.programmeType, None if _thesaurus_type(pr) else type_),
+                     *((GK.key, norm(name) or None) for name in [label, *_thesaurus_labels(pr)]),
+                     *((SKOS.related, NamedNode(other)) for other in related)):
+            self._add(key, _PROGRAMMES, pr, p, o, thesaurus=True)
         self._add(key, _CONCEPTS, pr, GK.concept, NamedNode(pr))
 
     def spelling(self, pr: str, label: str, spelling: str) -> None:
@@ -189,7 +161,7 @@ class Shared:
         if not spelling or spelling == label:
             return
         key = f"spelling {pr} {spelling}"
-        self._add(key, _PROGRAMMES, pr, SKOS.altLabel, spelling)
+        self._add(key, _PROGRAMMES, pr, SKOS.altLabel, spelling, thesaurus=True)
         self._add(key, _PROGRAMMES, pr, GK.key, norm(spelling) or None)
 
     def document(self, doc: str, title: str) -> None:
@@ -206,17 +178,50 @@ class Shared:
         self._add(f"about {doc}", _DOCUMENTS, doc, p, o)
 
     def serialised(self) -> dict[str, bytes]:
-        """key → the group's quads as N-Quads bytes (what a worker hands back)."""
-        from pyoxigraph import RdfFormat, serialize
-        return {key: serialize(list(quads), format=RdfFormat.N_QUADS) for key, quads in self.groups.items()}
+        """key → the group's N-Quads bytes (what a worker hands back)."""
+        return {key: "".join(lines).encode("utf-8") for key, lines in self.groups.items()}
+
+
+@lru_cache(maxsize=65536)
+def _place_groups(place: Place) -> tuple[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+    """(IRI of `place`, the groups describing it and each ancestor); the same for every report."""
+    chain = place_chain(place)
+    top = chain[0][1]
+    province = chain[0][0] if (top.level or _level(top.name, top.adcode)) == "province" else None
+    groups, parent = [], None
+    for node, p, label in chain:
+        one = Shared()
+        key = f"place {node}"
+
+        def add(prop, value, one=one, key=key, node=node):
+            one._add(key, _PLACES, node, prop, value)
+        add(RDF_TYPE, GK.Jurisdiction)
+        add(RDFS.label, label)
+        add(SKOS.prefLabel, label)
+        add(SCHEMA.name, p.name)
+        names = [label, p.name]
+        for form in dict.fromkeys([p.name, _short(p.name) if p.level != "development-zone" else p.name]):
+            if form != label:
+                add(SKOS.altLabel, form)
+                names.append(form)
+        code = p.adcode if p.adcode and re.fullmatch(r"\d{6}", p.adcode) else None
+        add(GK.adcode, code)
+        add(GK.level, p.level or _level(p.name, p.adcode))
+        add(GK.partOf, NamedNode(parent) if parent else None)
+        add(GK.province, NamedNode(province) if province else None)
+        for name in names + [code or ""]:
+            add(GK.key, norm(name) or None)
+        groups.append((key, tuple(one.groups[key])))
+        parent = node
+    return parent, tuple(groups)  # type: ignore[return-value]
 
 
 @lru_cache(maxsize=None)
 def _thesaurus_type(pr: str) -> bool:
-    return any(t.subject.value == pr and t.predicate == GK.programmeType for t in _thesaurus())
+    return any(t.subject.value == pr and t.predicate == GK.programmeType for t in _thesaurus_triples())
 
 
 @lru_cache(maxsize=None)
 def _thesaurus_labels(pr: str) -> tuple[str, ...]:
-    return tuple(t.object.value for t in _thesaurus() if t.subject.value == pr
+    return tuple(t.object.value for t in _thesaurus_triples() if t.subject.value == pr
                  and t.predicate in (SKOS.prefLabel, SKOS.altLabel))

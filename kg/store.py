@@ -18,7 +18,7 @@ from kg.vocab import (GK, GRAPH_BUILDS, GRAPH_DOCUMENTS, GRAPH_ONTOLOGY, GRAPH_P
 __all__ = ["Store", "COUNTED", "graph_triples", "REPORTS_QUERY", "COUNTS_QUERY", "count_entities"]
 
 # what `counts()` reports, by class: reports by their markers, shared entities in their graphs,
-# facts in the report graphs
+# facts in the report graphs (an unmarked graph, left by a stopped build, lives only until the next build)
 COUNTED = {"reports": "Report", "jurisdictions": "Jurisdiction", "programmes": "Programme",
            "adoptions": "Adoption", "documents": "Document", "citations": "Citation",
            "outcomes": "Outcome", "evidence": "Evidence"}
@@ -30,8 +30,7 @@ COUNTS_QUERY = f"""SELECT ?c (COUNT(?x) AS ?n) WHERE {{
   UNION {{ GRAPH <{GRAPH_PLACES}> {{ ?x a gk:Jurisdiction }} BIND(gk:Jurisdiction AS ?c) }}
   UNION {{ GRAPH <{GRAPH_PROGRAMMES}> {{ ?x <http://www.w3.org/2000/01/rdf-schema#label> ?l }} BIND(gk:Programme AS ?c) }}
   UNION {{ GRAPH <{GRAPH_DOCUMENTS}> {{ ?x a gk:Document }} BIND(gk:Document AS ?c) }}
-  UNION {{ VALUES ?c {{ gk:Adoption gk:Citation gk:Outcome gk:Evidence }}
-          GRAPH <{GRAPH_BUILDS}> {{ ?g gk:builtFrom ?h }} GRAPH ?g {{ ?x a ?c }} }}
+  UNION {{ VALUES ?c {{ gk:Adoption gk:Citation gk:Outcome gk:Evidence }} GRAPH ?g {{ ?x a ?c }} }}
 }} GROUP BY ?c"""
 
 

@@ -7,6 +7,7 @@ report, so facts carry no `prov:wasDerivedFrom`. Places, programmes and document
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,7 +15,9 @@ from pathlib import Path
 from pyoxigraph import Literal, NamedNode, Quad
 
 from kg import iri
-from kg.shared import Shared, literal, place_chain
+from kg.nquads import iri as iri_term
+from kg.nquads import parse_lines, term
+from kg.shared import Shared, place_chain
 from kg.vocab import DCTERMS, GK, OA, QB, RDF_TYPE, RDFS, XSD
 from loaders.normalise import normalise
 from loaders.records import Document, Extraction, Place, Programme
@@ -26,29 +29,42 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 @dataclass
 class Parts:
-    """What one report becomes: its own graph's quads and the shared groups (key → quads)."""
+    """What one report becomes: its own graph and the shared groups (key → lines), as N-Quads lines."""
 
-    report: list[Quad]
-    shared: dict[str, list[Quad]]
+    report_lines: list[str]
+    shared_lines: dict[str, list[str]]
+
+    @property
+    def report(self) -> list[Quad]:
+        """The report graph's quads (parsed back from the lines)."""
+        return parse_lines(self.report_lines)
+
+    @property
+    def shared(self) -> dict[str, list[Quad]]:
+        """Each shared group's quads (parsed back from the lines)."""
+        return {key: parse_lines(lines) for key, lines in self.shared_lines.items()}
+
+    def nquads(self) -> tuple[bytes, dict[str, bytes]]:
+        """The report graph and each shared group as N-Quads bytes (what a worker hands back)."""
+        return ("".join(self.report_lines).encode("utf-8"),
+                {key: "".join(lines).encode("utf-8") for key, lines in self.shared_lines.items()})
 
 
 class _Graph:
-    """Collects the quads of one named graph, each once, in insertion order."""
+    """Collects the N-Quads lines of one named graph, each once, in insertion order."""
 
     def __init__(self, name: str):
-        self.name = NamedNode(name)
-        self.quads: dict[Quad, None] = {}
+        self.name = iri_term(name)
+        self.lines: dict[str, None] = {}
 
-    def add(self, s: str | NamedNode, p: NamedNode, o: object) -> None:
+    def add(self, s: str, p: NamedNode, o: object) -> None:
         if o is None or o == "" or o == ():
             return
-        subject = s if isinstance(s, NamedNode) else NamedNode(s)
-        obj = o if isinstance(o, NamedNode | Literal) else literal(o)
-        self.quads[Quad(subject, p, obj, self.name)] = None
+        self.lines[f"{iri_term(s)} {iri_term(p.value)} {term(o)} {self.name} .\n"] = None
 
     def link(self, s: str, p: NamedNode, o: str | None) -> None:
         if o:
-            self.add(s, p, NamedNode(o))
+            self.lines[f"{iri_term(s)} {iri_term(p.value)} {iri_term(o)} {self.name} .\n"] = None
 
 
 class _Report:
@@ -56,6 +72,8 @@ class _Report:
 
     def __init__(self, ext: Extraction, report_iri: str):
         self.ext, self.r, self.g, self.shared = ext, report_iri, _Graph(report_iri), Shared()
+        self.starts = [start for start, _ in ext.sentences]
+        self.evidences: dict[tuple[int, int], str] = {}
         self.home = self.shared.place(ext.jurisdiction) if ext.jurisdiction else None
         self.home_label = None
         self.places: dict[str, str] = {}
@@ -64,10 +82,19 @@ class _Report:
                 self.places[p.name] = self.places[p.label] = self.places[label] = node_iri
                 self.home_label = label
 
+    def _sentence_at(self, offset: int) -> tuple[int, int]:
+        """`Extraction.sentence_at` by bisection (sentences are in text order)."""
+        i = bisect.bisect_right(self.starts, offset) - 1
+        if i >= 0 and self.ext.sentences[i][0] <= offset < self.ext.sentences[i][1]:
+            return self.ext.sentences[i]
+        return self.ext.sentence_at(offset)
+
     def evidence(self, offset: int) -> str:
         """The evidence node of the sentence holding `offset` (one per sentence, shared by its facts)."""
-        start, end = self.ext.sentence_at(offset)
-        e = iri.node("evidence", self.r, start, end)
+        start, end = self._sentence_at(offset)
+        if (start, end) in self.evidences:
+            return self.evidences[start, end]
+        e = self.evidences[start, end] = iri.node("evidence", self.r, start, end)
         self.g.add(e, RDF_TYPE, GK.Evidence)
         self.g.add(e, GK.sentence, normalise(self.ext.text[start:end]))
         self.g.add(e, GK.page, self.ext.part_at(start).page)    # PDF, OFD: the page it is printed on
@@ -194,7 +221,7 @@ def to_parts(extraction: Extraction, report_iri: str, path: str | Path, content_
     for d in extraction.documents:
         _document(x, d, known)
     _outcomes(x)
-    return Parts(list(x.g.quads), {k: list(q) for k, q in x.shared.groups.items()})
+    return Parts(list(x.g.lines), {k: list(lines) for k, lines in x.shared.groups.items()})
 
 
 def to_quads(extraction: Extraction, report_iri: str, path: str | Path, content_hash: str) -> list[Quad]:

@@ -41,7 +41,9 @@ class Namespace:
             raise AttributeError(name)
         if self._terms is not None and name not in self._terms:
             raise AttributeError(f"gk:{name} is not a term of the govkg ontology")
-        return _node(self._iri + name)
+        node = _node(self._iri + name)
+        self.__dict__[name] = node  # later lookups skip __getattr__ (the build asks millions of times)
+        return node
 
     def __getitem__(self, name: str) -> NamedNode:
         return self.__getattr__(name)

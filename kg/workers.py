@@ -44,8 +44,6 @@ def _start(owner: int | None = None) -> None:
 def work(job: tuple) -> Result:
     """Read, extract and serialise one file (or archive member); a bad file or an extractor bug is a
     `reason`, not a raise."""
-    from pyoxigraph import RdfFormat, serialize
-
     from kg.archives import report_iri, source_file
     from kg.triples import to_parts
     from loaders import load_report
@@ -60,11 +58,11 @@ def work(job: tuple) -> Result:
         return Result(path, digest, reason=f"internal error ({type(exc).__name__}: {exc})".splitlines()[0],
                       job=item)
     shared = {}
-    for key, quads in parts.shared.items():
+    for key, lines in parts.shared_lines.items():
         if key not in _SENT:
             _SENT.add(key)
-            shared[key] = serialize(quads, format=RdfFormat.N_QUADS)
-    return Result(path, digest, serialize(parts.report, format=RdfFormat.N_QUADS), shared, job=item)
+            shared[key] = "".join(lines).encode("utf-8")
+    return Result(path, digest, "".join(parts.report_lines).encode("utf-8"), shared, job=item)
 
 
 def results(jobs: list[tuple[str, str]], workers: int) -> Iterator[Result]:

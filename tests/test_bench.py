@@ -19,7 +19,8 @@ EXPECTED_ROWS = [
     "query outcomes p50 / p95", "query documents p50 / p95", "query jurisdictions p50 / p95",
     "query shared-programs p50 / p95", "query shared-documents p50 / p95", "query reports p50 / p95",
     "query metric p50 / p95", "CLI cold start: query reports --format json",
-    "export html, focus view", "export graphml, full graph", "store size on disk per report",
+    "export html, focus view", "export graphml, full graph", "store size on disk per report (logs included)",
+    "build CPU (1 worker) vs loaders only", "quads per report", "one fact costs",
 ]
 
 
