@@ -1,0 +1,135 @@
+"""Candidate names and their contexts, read from a built store: every programme with its labels,
+spellings, the reports and jurisdictions that adopt it, the evidence sentences, and what comes with
+them there (indicators of outcomes, cited documents, related programmes).
+
+Reads both the v1 layout (descriptions repeated in report graphs) and v2 (shared graphs): facts are
+matched inside `GRAPH ?r`, descriptions through the union graph with DISTINCT.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from kg.vocab import GRAPH_THESAURUS, PREFIXES
+
+__all__ = ["Name", "gather", "labels", "light", "QUOTES"]
+
+QUOTES = ("“", "\"", "「", "『")
+
+
+@dataclass
+class Name:
+    """One programme of the store and what the reports say around it."""
+
+    iri: str
+    label: str
+    type: str | None = None
+    thesaurus: bool = False
+    spellings: set[str] = field(default_factory=set)
+    reports: set[str] = field(default_factory=set)
+    jurisdictions: set[str] = field(default_factory=set)
+    sentences: dict[tuple[str, str], tuple[str, int]] = field(default_factory=dict)  # (report, evidence) → (text, start)
+    indicators: set[str] = field(default_factory=set)
+    documents: set[str] = field(default_factory=set)
+    related: set[str] = field(default_factory=set)
+    _quoted: set[str] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def all_spellings(self) -> set[str]:
+        return {self.label} | self.spellings
+
+    def quoted_reports(self) -> set[str]:
+        """The reports that quote one of its spellings (“…”) in an evidence sentence.
+
+        >>> n = Name("x:p", "安静期", sentences={("r1", "e"): ("推行企业“安静期”制度", 0), ("r2", "e"): ("安静期内", 0)})
+        >>> n.quoted_reports()
+        {'r1'}
+        """
+        if self._quoted is None:
+            spellings = self.all_spellings
+            self._quoted = {r for (r, _), (text, _) in self.sentences.items()
+                            if any(q + s in text for s in spellings for q in QUOTES)}
+        return self._quoted
+
+
+_PROGRAMMES = """SELECT DISTINCT ?p ?label ?type WHERE { ?p a gk:Programme .
+  OPTIONAL { ?p skos:prefLabel ?label } OPTIONAL { ?p gk:programmeType ?type } }"""
+_ALT = "SELECT DISTINCT ?p ?alt WHERE { ?p a gk:Programme ; skos:altLabel ?alt }"
+_THESAURUS = f"SELECT ?p WHERE {{ GRAPH <{GRAPH_THESAURUS}> {{ ?p a gk:Programme }} }}"
+_ADOPTIONS = """SELECT ?r ?p ?j ?e ?s ?st ?sp WHERE { GRAPH ?r { ?r a gk:Report .
+  ?a a gk:Adoption ; gk:programme ?p ; gk:jurisdiction ?j ; gk:evidence ?e .
+  ?e gk:sentence ?s ; oa:start ?st . OPTIONAL { ?a gk:spelling ?sp } } }"""
+_OUTCOMES = """SELECT ?r ?e ?i ?p WHERE { GRAPH ?r { ?r a gk:Report .
+  ?o a gk:Outcome ; gk:indicator ?i ; gk:evidence ?e . OPTIONAL { ?o gk:programme ?p } } }"""
+_CITATIONS = """SELECT ?r ?e ?d WHERE { GRAPH ?r { ?r a gk:Report .
+  ?c a gk:Citation ; gk:document ?d ; gk:evidence ?e } }"""
+_RELATED = "SELECT DISTINCT ?p ?q WHERE { ?p a gk:Programme ; skos:related ?q }"
+
+
+def _rows(store, sparql: str):
+    return store.inner.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
+
+
+def gather(store) -> dict[str, Name]:
+    """Every programme of `store` by IRI, with its spellings and contexts.
+
+    Programmes only the bundled thesaurus describes (no report names them) are included, without
+    contexts, so that the concept graph maps every programme.
+    """
+    names: dict[str, Name] = {}
+    for row in _rows(store, _PROGRAMMES):
+        p = row["p"].value
+        name = names.get(p) or names.setdefault(p, Name(p, row["label"].value if row["label"] else p))
+        if row["type"] is not None and name.type is None:
+            name.type = row["type"].value
+    for row in _rows(store, _THESAURUS):
+        if row["p"].value in names:
+            names[row["p"].value].thesaurus = True
+    for row in _rows(store, _ALT):
+        if row["p"].value in names:
+            names[row["p"].value].spellings.add(row["alt"].value)
+    by_sentence: dict[tuple[str, str], list[Name]] = defaultdict(list)
+    for row in _rows(store, _ADOPTIONS):
+        name = names.get(row["p"].value)
+        if name is None:
+            continue
+        r, e = row["r"].value, row["e"].value
+        name.reports.add(r)
+        name.jurisdictions.add(row["j"].value)
+        name.sentences[(r, e)] = (row["s"].value, int(row["st"].value))
+        if row["sp"] is not None:
+            name.spellings.add(row["sp"].value)
+        by_sentence[(r, e)].append(name)
+    for row in _rows(store, _OUTCOMES):
+        linked = names.get(row["p"].value) if row["p"] is not None else None
+        for name in by_sentence.get((row["r"].value, row["e"].value), []) + ([linked] if linked else []):
+            name.indicators.add(row["i"].value)
+    for row in _rows(store, _CITATIONS):
+        for name in by_sentence.get((row["r"].value, row["e"].value), []):
+            name.documents.add(row["d"].value)
+    for row in _rows(store, _RELATED):
+        p, q = row["p"].value, row["q"].value
+        if p in names and q in names:
+            names[p].related.add(q)
+            names[q].related.add(p)
+    return names
+
+
+_LABELS = "SELECT DISTINCT ?p ?label WHERE { ?p a gk:Programme ; skos:prefLabel ?label }"
+_COUNTS = """SELECT ?p (COUNT(DISTINCT ?j) AS ?n) WHERE { GRAPH ?r { ?r a gk:Report .
+  ?a a gk:Adoption ; gk:programme ?p ; gk:jurisdiction ?j } } GROUP BY ?p"""
+
+
+def labels(store) -> dict[str, str]:
+    """Programme IRI → its label (the first prefLabel)."""
+    out: dict[str, str] = {}
+    for row in _rows(store, _LABELS):
+        out.setdefault(row["p"].value, row["label"].value)
+    return out
+
+
+def light(store) -> dict[str, tuple[str, int, bool]]:
+    """Programme IRI → (label, jurisdictions adopting it, in the thesaurus): what re-resolving needs."""
+    counts = {row["p"].value: int(row["n"].value) for row in _rows(store, _COUNTS)}
+    bundled = {row["p"].value for row in _rows(store, _THESAURUS)}
+    return {p: (label, counts.get(p, 0), p in bundled) for p, label in labels(store).items()}
