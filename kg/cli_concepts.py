@@ -9,7 +9,7 @@ from kg.format import FORMATS, format_rows
 __all__ = ["add_concepts_command"]
 
 _ACTIONS = ("list", "accept", "reject", "apply")
-_STATUSES = ("proposed", "blocked", "auto", "accepted", "rejected", "related", "formula")
+_STATUSES = ("proposed", "blocked", "auto", "implied", "accepted", "rejected", "related", "formula")
 
 
 def _cmd_concepts(args) -> int:

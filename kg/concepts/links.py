@@ -32,7 +32,7 @@ class Link:
     confidence: float
     rule: str
     reason: str
-    status: str = "proposed"  # auto | proposed | blocked | related | accepted | rejected
+    status: str = "proposed"  # auto | proposed | blocked | implied | related | accepted | rejected
 
     @property
     def id(self) -> str:

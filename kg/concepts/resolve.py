@@ -45,15 +45,22 @@ class _Groups:
         small, other = (ra, rb) if len(sets[ra]) <= len(sets[rb]) else (rb, ra)
         return any(self.find(m) == other for m in sets[small])
 
-    def union(self, a: str, b: str, by_researcher: bool) -> bool:
+    def can_merge(self, a: str, b: str, by_researcher: bool) -> bool:
+        """False when something keeps the groups of `a` and `b` apart."""
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return True
         if self._kept_apart(ra, rb, self.user_apart):
             return False
-        if not by_researcher and (self._kept_apart(ra, rb, self.apart) or self.formula[ra] != self.formula[rb]
-                                  or (self.thesaurus[ra] and self.thesaurus[rb])):
+        return by_researcher or not (self._kept_apart(ra, rb, self.apart) or self.formula[ra] != self.formula[rb]
+                                     or (self.thesaurus[ra] and self.thesaurus[rb]))
+
+    def union(self, a: str, b: str, by_researcher: bool) -> bool:
+        if not self.can_merge(a, b, by_researcher):
             return False
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return True
         self.parent[rb] = ra
         for sets in (self.apart, self.user_apart):
             sets[ra] |= sets.pop(rb)
@@ -105,10 +112,14 @@ def resolve(programmes: dict[str, Programme], links: list[Link], decisions: Deci
     automatic = [l for l in links if l.merges and frozenset((l.source, l.target)) not in verdicts]
     for link in sorted(automatic, key=lambda l: -l.confidence):
         if link.confidence < AUTO:
-            link.status = "proposed"
+            link.status = "proposed" if groups.can_merge(link.source, link.target, False) else "blocked"
         else:
             link.status = "auto" if groups.union(link.source, link.target, False) else "blocked"
-    return _canonical(programmes, groups, links, decisions.preferred)
+    concept = _canonical(programmes, groups, links, decisions.preferred)
+    for link in links:
+        if link.status in ("proposed", "blocked") and concept[link.source] == concept[link.target]:
+            link.status = "implied"          # already one concept through other links: nothing to review
+    return concept
 
 
 def _canonical(programmes: dict[str, Programme], groups: _Groups, links: list[Link],

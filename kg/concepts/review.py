@@ -9,7 +9,8 @@ from kg.vocab import PREFIXES
 __all__ = ["rows", "COLUMNS", "ORDER"]
 
 COLUMNS = ("id", "status", "kind", "from", "to", "confidence", "rule", "evidence")
-ORDER = {"proposed": 0, "blocked": 1, "auto": 2, "accepted": 3, "rejected": 4, "related": 5, "formula": 6}
+ORDER = {"proposed": 0, "blocked": 1, "auto": 2, "implied": 3, "accepted": 4, "rejected": 5, "related": 6,
+         "formula": 7}
 
 _USAGE = f"""SELECT ?u ?p ?role ?reason ?share WHERE {{ GRAPH <{GRAPH_CONCEPTS}> {{
   ?u a gk:UsageEvidence ; gk:about ?p ; gk:role ?role ; gk:reason ?reason ; gk:openingShare ?share }} }}"""
