@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from kg.vocab import GRAPH_THESAURUS, PREFIXES
 
-__all__ = ["Name", "gather", "labels", "light", "QUOTES"]
+__all__ = ["Name", "gather", "labels", "light", "run", "QUOTES"]
 
 QUOTES = ("“", "\"", "「", "『")
 
@@ -66,8 +66,10 @@ _CITATIONS = """SELECT ?r ?e ?d WHERE { GRAPH ?r { ?r a gk:Report .
 _RELATED = "SELECT DISTINCT ?p ?q WHERE { ?p a gk:Programme ; skos:related ?q }"
 
 
-def _rows(store, sparql: str):
-    return store.inner.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
+def run(store, sparql: str):
+    """A query over the union of the graphs, with the govkg prefixes; an embedded or a remote store."""
+    head = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
+    return store.query(head + sparql, use_default_graph_as_union=True)
 
 
 def gather(store) -> dict[str, Name]:
@@ -77,19 +79,19 @@ def gather(store) -> dict[str, Name]:
     contexts, so that the concept graph maps every programme.
     """
     names: dict[str, Name] = {}
-    for row in _rows(store, _PROGRAMMES):
+    for row in run(store, _PROGRAMMES):
         p = row["p"].value
         name = names.get(p) or names.setdefault(p, Name(p, row["label"].value if row["label"] else p))
         if row["type"] is not None and name.type is None:
             name.type = row["type"].value
-    for row in _rows(store, _THESAURUS):
+    for row in run(store, _THESAURUS):
         if row["p"].value in names:
             names[row["p"].value].thesaurus = True
-    for row in _rows(store, _ALT):
+    for row in run(store, _ALT):
         if row["p"].value in names:
             names[row["p"].value].spellings.add(row["alt"].value)
     by_sentence: dict[tuple[str, str], list[Name]] = defaultdict(list)
-    for row in _rows(store, _ADOPTIONS):
+    for row in run(store, _ADOPTIONS):
         name = names.get(row["p"].value)
         if name is None:
             continue
@@ -100,14 +102,14 @@ def gather(store) -> dict[str, Name]:
         if row["sp"] is not None:
             name.spellings.add(row["sp"].value)
         by_sentence[(r, e)].append(name)
-    for row in _rows(store, _OUTCOMES):
+    for row in run(store, _OUTCOMES):
         linked = names.get(row["p"].value) if row["p"] is not None else None
         for name in by_sentence.get((row["r"].value, row["e"].value), []) + ([linked] if linked else []):
             name.indicators.add(row["i"].value)
-    for row in _rows(store, _CITATIONS):
+    for row in run(store, _CITATIONS):
         for name in by_sentence.get((row["r"].value, row["e"].value), []):
             name.documents.add(row["d"].value)
-    for row in _rows(store, _RELATED):
+    for row in run(store, _RELATED):
         p, q = row["p"].value, row["q"].value
         if p in names and q in names:
             names[p].related.add(q)
@@ -123,13 +125,13 @@ _COUNTS = """SELECT ?p (COUNT(DISTINCT ?j) AS ?n) WHERE { GRAPH ?r { ?r a gk:Rep
 def labels(store) -> dict[str, str]:
     """Programme IRI → its label (the first prefLabel)."""
     out: dict[str, str] = {}
-    for row in _rows(store, _LABELS):
+    for row in run(store, _LABELS):
         out.setdefault(row["p"].value, row["label"].value)
     return out
 
 
 def light(store) -> dict[str, tuple[str, int, bool]]:
     """Programme IRI → (label, jurisdictions adopting it, in the thesaurus): what re-resolving needs."""
-    counts = {row["p"].value: int(row["n"].value) for row in _rows(store, _COUNTS)}
-    bundled = {row["p"].value for row in _rows(store, _THESAURUS)}
+    counts = {row["p"].value: int(row["n"].value) for row in run(store, _COUNTS)}
+    bundled = {row["p"].value for row in run(store, _THESAURUS)}
     return {p: (label, counts.get(p, 0), p in bundled) for p, label in labels(store).items()}

@@ -2,9 +2,8 @@
 accepted, rejected; related pairs kept apart) and every name the store judged a political formula."""
 from __future__ import annotations
 
-from kg.concepts.names import labels
+from kg.concepts.names import labels, run
 from kg.concepts.terms import GRAPH_CONCEPTS
-from kg.vocab import PREFIXES
 
 __all__ = ["rows", "COLUMNS", "ORDER"]
 
@@ -22,7 +21,7 @@ def rows(store, links, status: str | None = None) -> list[dict]:
     out = [{"id": l.id, "status": l.status, "kind": l.kind, "from": names.get(l.source, l.source),
             "to": names.get(l.target, l.target), "confidence": l.confidence, "rule": l.rule,
             "evidence": l.reason} for l in links]
-    for r in store.inner.query(_USAGE, prefixes=PREFIXES):
+    for r in run(store, _USAGE):
         if r["role"].value == "formula":
             out.append({"id": "U" + r["u"].value.rsplit("/", 1)[1][:8], "status": "formula", "kind": "formula",
                         "from": names.get(r["p"].value, r["p"].value), "to": "",

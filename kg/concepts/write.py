@@ -13,7 +13,8 @@ from pyoxigraph import Literal, NamedNode, Quad
 from kg.concepts.links import Link
 from kg.concepts.terms import CGK, GRAPH_CONCEPTS, link_iri, usage_iri
 from kg.concepts.usage import Usage
-from kg.vocab import PREFIXES, RDF_TYPE, SKOS, XSD
+from kg.concepts.names import run
+from kg.vocab import RDF_TYPE, SKOS, XSD
 
 __all__ = ["concept_quads", "write", "stored_links", "usage_quads"]
 
@@ -80,14 +81,13 @@ _LINKS = f"""SELECT ?from ?to ?kind ?confidence ?rule ?reason ?status WHERE {{ G
 
 def stored_links(store) -> list[Link]:
     """The links graph/concepts holds (what the last concept pass proposed, with their statuses)."""
-    rows = store.inner.query(_LINKS, prefixes=PREFIXES)
+    rows = run(store, _LINKS)
     return [Link(r["from"].value, r["to"].value, r["kind"].value.rsplit("#", 1)[1], float(r["confidence"].value),
                  r["rule"].value, r["reason"].value, r["status"].value) for r in rows]
 
 
 def stored_usage_quads(store) -> list[Quad]:
     """The usage evidence quads graph/concepts holds (kept as they are when only decisions change)."""
-    rows = store.inner.query(f"""CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{GRAPH_CONCEPTS}> {{
-        {{ ?s a gk:UsageEvidence ; ?p ?o }} UNION {{ ?s gk:role ?o BIND(gk:role AS ?p) }} }} }}""",
-                             prefixes=PREFIXES)
+    rows = run(store, f"""CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{GRAPH_CONCEPTS}> {{
+        {{ ?s a gk:UsageEvidence ; ?p ?o }} UNION {{ ?s gk:role ?o BIND(gk:role AS ?p) }} }} }}""")
     return [Quad(t.subject, t.predicate, t.object, _G) for t in rows]
