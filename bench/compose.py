@@ -53,11 +53,11 @@ def phrases() -> dict[str, tuple[str, ...]]:
 
 
 def _example_sentences() -> list[str]:
-    """Place-free sentences from the project's own bundled examples (examples/*.txt), if they exist."""
+    """Place-free sentences from the project's own bundled examples (kg/examples/*.txt), if they exist."""
     from loaders.gazetteer import Gazetteer
     from loaders.segment import split_sentences
     try:
-        files = [f for f in resources.files("examples").iterdir() if f.name.endswith(".txt")]
+        files = [f for f in resources.files("kg").joinpath("examples").iterdir() if f.name.endswith(".txt")]
     except (ModuleNotFoundError, FileNotFoundError):
         return []
     gazetteer, out = Gazetteer.default(), []

@@ -13,6 +13,7 @@ from kg.cli_concepts import add_concepts_command
 from kg.cli_export import add_export_commands
 from kg.cli_query import add_query_commands
 from kg.cli_serve import add_endpoint_args, add_serve_commands
+from kg import __version__
 from kg.errors import GovkgError
 
 __all__ = ["main", "build_parser", "one_line"]
@@ -98,6 +99,8 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="govkg", description=__doc__.splitlines()[0],
                                      epilog="exit status: 0 ok, 1 failure, 2 usage error, 3 not valid")
+    parser.add_argument("--version", action="version", version=f"govkg {__version__}",
+                        help="print the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
     p = sub.add_parser("extract", help="print one JSON object per report file; stores nothing")

@@ -40,5 +40,5 @@ def list_query_files() -> list[str]:
 
 
 def examples_dir():
-    """A `Traversable` for the bundled `examples/` folder (use with `resources.as_file`)."""
-    return resources.files("examples")
+    """A `Traversable` for the bundled `kg/examples/` folder (use with `resources.as_file`)."""
+    return resources.files("kg").joinpath("examples")

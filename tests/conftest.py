@@ -25,4 +25,4 @@ def shared_dir(repo_root: Path) -> Path:
 @pytest.fixture(scope="session")
 def examples_dir(repo_root: Path) -> Path:
     """The bundled example reports."""
-    return repo_root / "examples"
+    return repo_root / "kg" / "examples"

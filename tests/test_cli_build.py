@@ -89,7 +89,7 @@ def test_busy_store_is_one_line(tmp_path, capsys):
 def test_demo_builds_the_examples(tmp_path, capsys):
     assert main(["demo", "--store", str(tmp_path / "demo")]) == 0
     out = capsys.readouterr().out
-    examples = [p for p in (Path(__file__).resolve().parents[1] / "examples").iterdir()
+    examples = [p for p in (Path(__file__).resolve().parents[1] / "kg" / "examples").iterdir()
                 if p.suffix in (".txt", ".html")]
     assert out.startswith(f"built {len(examples)} reports (0 unchanged)") and len(examples) >= 2
     assert "outcomes the reports claim:" in out

@@ -155,7 +155,7 @@ def test_bad_query_or_parameter_is_one_line_naming_it(capsys, files, store_dir, 
 
 
 def test_a_closed_pipe_is_not_a_traceback():
-    examples = sorted(str(p.relative_to(REPO)) for p in (REPO / "examples").glob("*.txt"))
+    examples = sorted(str(p.relative_to(REPO)) for p in (REPO / "kg" / "examples").glob("*.txt"))
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     done = subprocess.run(f"{sys.executable} -m kg extract {' '.join(examples * 3)} | head -c 10",
                           shell=True, cwd=REPO, env=env, capture_output=True, text=True, timeout=300)

@@ -22,7 +22,7 @@ from loaders.normalise import normalise
 from loaders.read import read
 
 REPO = Path(__file__).resolve().parents[1]
-EXAMPLES = sorted(p for p in (REPO / "examples").iterdir() if p.suffix in (".txt", ".html"))
+EXAMPLES = sorted(p for p in (REPO / "kg" / "examples").iterdir() if p.suffix in (".txt", ".html"))
 
 KINDS = {"government-report", "news-article", "other"}
 LEVELS = {"province", "prefecture", "county", "district", "county-city", "development-zone", "township"}
