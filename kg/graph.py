@@ -106,6 +106,8 @@ class KnowledgeGraph(QueryMixin, NetworkMixin):
             name = str(report)
             report_iri = name if name.startswith(iri.BASE + "report/") else iri.report(name)
             (removed if store.remove_report(report_iri) else missing).append(name)
+        if removed:
+            self._refresh_concepts()                  # the concepts of what is left
         return removed, missing
 
     def validate(self) -> tuple[bool, str]:

@@ -7,6 +7,7 @@ matched inside `GRAPH ?r`, descriptions through the union graph with DISTINCT.
 """
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -28,7 +29,7 @@ class Name:
     spellings: set[str] = field(default_factory=set)
     reports: set[str] = field(default_factory=set)
     jurisdictions: set[str] = field(default_factory=set)
-    sentences: dict[tuple[str, str], tuple[str, int]] = field(default_factory=dict)  # (report, evidence) → (text, start)
+    sentences: dict[tuple[str, str], tuple[str, int]] = field(default_factory=dict)  # (report, evidence) → (text, start), sampled
     indicators: set[str] = field(default_factory=set)
     documents: set[str] = field(default_factory=set)
     related: set[str] = field(default_factory=set)
@@ -52,18 +53,20 @@ class Name:
         return self._quoted
 
 
-_PROGRAMMES = """SELECT DISTINCT ?p ?label ?type WHERE { ?p a gk:Programme .
-  OPTIONAL { ?p skos:prefLabel ?label } OPTIONAL { ?p gk:programmeType ?type } }"""
-_ALT = "SELECT DISTINCT ?p ?alt WHERE { ?p a gk:Programme ; skos:altLabel ?alt }"
+# Descriptions are matched inside one graph at a time: over the union graph, a description repeated in
+# N report graphs (the v1 layout) would join with itself N × N times.
+_PROGRAMMES = """SELECT DISTINCT ?p ?label ?type WHERE { GRAPH ?g { ?p a gk:Programme .
+  OPTIONAL { ?p skos:prefLabel ?label } OPTIONAL { ?p gk:programmeType ?type } } }"""
+_ALT = "SELECT DISTINCT ?p ?alt WHERE { GRAPH ?g { ?p a gk:Programme ; skos:altLabel ?alt } }"
 _THESAURUS = f"SELECT ?p WHERE {{ GRAPH <{GRAPH_THESAURUS}> {{ ?p a gk:Programme }} }}"
-_ADOPTIONS = """SELECT ?r ?p ?j ?e ?s ?st ?sp WHERE { GRAPH ?r { ?r a gk:Report .
-  ?a a gk:Adoption ; gk:programme ?p ; gk:jurisdiction ?j ; gk:evidence ?e .
-  ?e gk:sentence ?s ; oa:start ?st . OPTIONAL { ?a gk:spelling ?sp } } }"""
-_OUTCOMES = """SELECT ?r ?e ?i ?p WHERE { GRAPH ?r { ?r a gk:Report .
-  ?o a gk:Outcome ; gk:indicator ?i ; gk:evidence ?e . OPTIONAL { ?o gk:programme ?p } } }"""
-_CITATIONS = """SELECT ?r ?e ?d WHERE { GRAPH ?r { ?r a gk:Report .
-  ?c a gk:Citation ; gk:document ?d ; gk:evidence ?e } }"""
-_RELATED = "SELECT DISTINCT ?p ?q WHERE { ?p a gk:Programme ; skos:related ?q }"
+_ADOPTIONS = """SELECT ?r ?p ?j ?e ?sp WHERE { GRAPH ?r {
+  ?a a gk:Adoption ; gk:programme ?p ; gk:jurisdiction ?j ; gk:evidence ?e . OPTIONAL { ?a gk:spelling ?sp } } }"""
+_SENTENCES = "SELECT ?e ?s ?st WHERE {{ VALUES ?e {{ {} }} ?e gk:sentence ?s ; oa:start ?st }}"
+_BESIDE = """SELECT ?e ?i ?d WHERE {{ VALUES ?e {{ {} }}
+  {{ ?o gk:evidence ?e ; gk:indicator ?i }} UNION {{ ?c gk:evidence ?e ; gk:document ?d }} }}"""
+SAMPLE = 24         # reports per name whose sentences are read: enough evidence, and the pass stays linear
+_BATCH = 400
+_RELATED = "SELECT DISTINCT ?p ?q WHERE { GRAPH ?g { ?p a gk:Programme ; skos:related ?q } }"
 
 
 def run(store, sparql: str):
@@ -90,25 +93,18 @@ def gather(store) -> dict[str, Name]:
     for row in run(store, _ALT):
         if row["p"].value in names:
             names[row["p"].value].spellings.add(row["alt"].value)
-    by_sentence: dict[tuple[str, str], list[Name]] = defaultdict(list)
+    evidence: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))   # name → report → evidence
     for row in run(store, _ADOPTIONS):
         name = names.get(row["p"].value)
         if name is None:
             continue
-        r, e = row["r"].value, row["e"].value
+        r = row["r"].value
         name.reports.add(r)
         name.jurisdictions.add(row["j"].value)
-        name.sentences[(r, e)] = (row["s"].value, int(row["st"].value))
+        evidence[name.iri][r].add(row["e"].value)
         if row["sp"] is not None:
             name.spellings.add(row["sp"].value)
-        by_sentence[(r, e)].append(name)
-    for row in run(store, _OUTCOMES):
-        linked = names.get(row["p"].value) if row["p"] is not None else None
-        for name in by_sentence.get((row["r"].value, row["e"].value), []) + ([linked] if linked else []):
-            name.indicators.add(row["i"].value)
-    for row in run(store, _CITATIONS):
-        for name in by_sentence.get((row["r"].value, row["e"].value), []):
-            name.documents.add(row["d"].value)
+    _read_sample(store, names, evidence)
     for row in run(store, _RELATED):
         p, q = row["p"].value, row["q"].value
         if p in names and q in names:
@@ -117,7 +113,33 @@ def gather(store) -> dict[str, Name]:
     return names
 
 
-_LABELS = "SELECT DISTINCT ?p ?label WHERE { ?p a gk:Programme ; skos:prefLabel ?label }"
+def _sample(reports: dict[str, set[str]]) -> list[str]:
+    """Up to SAMPLE of a name's reports, spread by a hash of their IRIs (the same every run)."""
+    return sorted(reports, key=lambda r: hashlib.sha1(r.encode()).digest())[:SAMPLE]
+
+
+def _read_sample(store, names: dict[str, Name], evidence: dict[str, dict[str, set[str]]]) -> None:
+    """Sentences, indicators and documents of the sampled reports' evidence of each name."""
+    wanted: dict[str, list[tuple[Name, str]]] = defaultdict(list)     # evidence → (name, report)
+    for iri, reports in evidence.items():
+        for r in _sample(reports):
+            for e in reports[r]:
+                wanted[e].append((names[iri], r))
+    keys = sorted(wanted)
+    for i in range(0, len(keys), _BATCH):
+        values = " ".join(f"<{e}>" for e in keys[i:i + _BATCH])
+        for row in run(store, _SENTENCES.format(values)):
+            for name, r in wanted[row["e"].value]:
+                name.sentences[(r, row["e"].value)] = (row["s"].value, int(row["st"].value))
+        for row in run(store, _BESIDE.format(values)):
+            for name, _ in wanted[row["e"].value]:
+                if row["i"] is not None:
+                    name.indicators.add(row["i"].value)
+                if row["d"] is not None:
+                    name.documents.add(row["d"].value)
+
+
+_LABELS = "SELECT DISTINCT ?p ?label WHERE { GRAPH ?g { ?p a gk:Programme ; skos:prefLabel ?label } }"
 _COUNTS = """SELECT ?p (COUNT(DISTINCT ?j) AS ?n) WHERE { GRAPH ?r { ?r a gk:Report .
   ?a a gk:Adoption ; gk:programme ?p ; gk:jurisdiction ?j } } GROUP BY ?p"""
 

@@ -57,7 +57,7 @@ def usage(name: Name) -> Usage:
                     quoted.add(report)
                     if _after_verb(sentence, at):
                         verb.add(report)
-    n = len(name.reports) or 1
+    n = len({r for r, _ in name.sentences}) or 1      # the reports whose sentences were read (a sample)
     shares = len(quoted) / n, len(verb) / n, len(opening) / n
     role = None
     if len(name.reports) >= MIN_REPORTS:
