@@ -12,14 +12,15 @@ from dataclasses import dataclass
 
 from kg.concepts.context import vectors
 from kg.concepts.names import Name
-from kg.concepts.similarity import alike, candidate_pairs
+from kg.concepts.similarity import alike, candidate_pairs, char_weights
 from kg.concepts.terms import link_id
 from kg.concepts.variants import apart, core, quoted_inside, variant_key
 
-__all__ = ["Link", "propose", "AUTO", "PROPOSE"]
+__all__ = ["Link", "propose", "AUTO", "PROPOSE", "NAMES"]
 
 AUTO = 0.75       # exact/close links at least this confident merge without review
 PROPOSE = 0.45    # weaker ones are not listed
+NAMES = 0.4       # names sharing less (characters weighted by rarity) merge only when a researcher accepts
 
 
 @dataclass
@@ -70,12 +71,27 @@ def propose(names: dict[str, Name]) -> list[Link]:
     _related(names, add)
     vecs = vectors(names)
     used = {iri: keys[iri] for iri, n in names.items() if n.reports}   # thesaurus-only names: membership only
+    weights = char_weights(used.values())
     for a, b in sorted(candidate_pairs(used, vecs)):
         if frozenset((a, b)) not in found:
-            link = _compare(names[a], names[b], keys[a], keys[b], vecs)
+            link = _compare(names[a], names[b], keys[a], keys[b], vecs, weights)
             if link:
                 add(link)
-    return list(found.values())
+    return _fewest_proposals(list(found.values()))
+
+
+def _fewest_proposals(links: list[Link], per_name: int = 3) -> list[Link]:
+    """Links that may merge without review, related links, and of the weaker merge links only each
+    name's `per_name` strongest (a templated corpus makes many names alike in context only)."""
+    weak = sorted((l for l in links if l.merges and l.confidence < AUTO), key=lambda l: -l.confidence)
+    kept: dict[str, int] = defaultdict(int)
+    chosen = set()
+    for link in weak:
+        if kept[link.source] < per_name or kept[link.target] < per_name:
+            kept[link.source] += 1
+            kept[link.target] += 1
+            chosen.add(id(link))
+    return [l for l in links if not (l.merges and l.confidence < AUTO) or id(l) in chosen]
 
 
 def _quoted(names: dict[str, Name], by_key: dict[str, list[str]], add) -> None:
@@ -98,11 +114,11 @@ def _related(names: dict[str, Name], add) -> None:
                      f"as a different thing (its app, a part of it)"))
 
 
-def _compare(a: Name, b: Name, ka: str, kb: str, vecs) -> Link | None:
+def _compare(a: Name, b: Name, ka: str, kb: str, vecs, weights) -> Link | None:
     why_apart = apart(ka, kb)
     if why_apart:
         return Link(a.iri, b.iri, "related", 0.9, "apart", why_apart)
-    sim = alike(ka, kb, vecs[a.iri], vecs[b.iri])
+    sim = alike(ka, kb, vecs[a.iri], vecs[b.iri], weights)
     if sim.confidence < PROPOSE:
         return None
     both = a.quoted_reports() & b.quoted_reports()
@@ -116,7 +132,7 @@ def _compare(a: Name, b: Name, ka: str, kb: str, vecs) -> Link | None:
     ca, cb = core(ka), core(kb)
     if ca != cb and (ca in cb or cb in ca):
         confidence, rule = min(confidence, AUTO - 0.05), "contained"
-    if sim.name < 0.3:
+    if sim.name < NAMES:
         confidence, rule = min(confidence, AUTO - 0.05), "context-only"
     shared = "、".join(sim.shared_context) or "nothing"
     reason = (f"names {sim.name:.2f} alike ({sim.shared_name or 'no characters'} in common), contexts "
