@@ -1,26 +1,23 @@
-"""Files and folders → report graphs in the store: expand, skip unchanged, extract (in worker
-processes), and replace each report's graph in one transaction. Bad files are collected, not fatal.
+"""Files and folders → report graphs in the store: expand, skip unchanged, extract and serialise (in
+worker processes), write in batches with a completion marker per report. Bad files are collected,
+not fatal.
 """
 from __future__ import annotations
 
 import errno
 import hashlib
-import multiprocessing
 import os
 import stat
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg import iri
+from kg.batch import Batch, known_keys
+from kg.prune import prune
 from kg.store import Store
-from kg.triples import to_quads
-from loaders import load_report
-from loaders.errors import LoadError
+from kg.workers import results
 from loaders.read import SUFFIXES
-from loaders.records import Extraction
 
 __all__ = ["build", "expand", "prune", "BuildSummary", "ProgressBar"]
 
@@ -131,43 +128,30 @@ def content_hash(path: Path) -> str | None:
         return None
 
 
-def _extract(path: str) -> tuple[str, Extraction | None, str | None]:
-    """Worker: one file → its extraction, or the one-line reason it failed."""
-    try:
-        return path, load_report(path), None
-    except LoadError as exc:
-        return path, None, exc.reason
-    except Exception as exc:  # a bug in one extractor must not stop the whole build
-        return path, None, f"internal error ({type(exc).__name__}: {exc})".splitlines()[0]
-
-
-def _extractions(paths: list[str], workers: int) -> Iterator[tuple[str, Extraction | None, str | None]]:
-    if workers <= 1 or len(paths) <= 1:
-        yield from map(_extract, paths)
-        return
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    with ProcessPoolExecutor(min(workers, len(paths)), mp_context=context) as pool:
-        futures = {pool.submit(_extract, path): path for path in paths}
-        for future in as_completed(futures):
-            path = futures.pop(future)
-            try:
-                yield future.result()
-            except BrokenProcessPool:  # a worker died (killed, out of memory): name the file, go on
-                yield path, None, "the worker process extracting it died"
-
-
-def prune(store: Store) -> list[str]:
-    """Remove the reports whose source files are gone; their IRIs."""
-    gone = [r for r, (source, _) in store.reports().items() if not Path(source).exists()]
-    for report in gone:
-        store.remove_report(report)
-    return gone
+def _plan(store, files: list[Path], summary: BuildSummary) -> tuple[list[tuple[str, str]], set[str]]:
+    """(path, content hash) of each file to build, and the reports among them already stored; drops
+    the graphs a stopped build left without a completion marker (they are built again)."""
+    unfinished = store.unfinished()
+    if unfinished:
+        store.write_batch(unfinished, b"", b"", b"")
+    stored = store.reports()
+    todo: list[tuple[str, str]] = []
+    for path in files:
+        digest = content_hash(path)
+        report = iri.report(path)
+        if digest is not None and stored.get(report, (None, None))[1] == digest:
+            summary.unchanged.append(str(path))
+        else:
+            todo.append((str(path), digest or ""))
+    return todo, set(stored)
 
 
 def build(store: Store, paths: Iterable[str | Path], workers: int = 1, progress: Progress | None = None,
           prune_missing: bool = False) -> BuildSummary:
-    """Load files and folders into `store`, one transaction per report; never stops at a bad file.
+    """Load files and folders into `store` in batches (`kg.batch`); never stops at a bad file.
+
+    Workers extract and serialise (`kg.workers`); this process only writes. Each report is marked
+    complete once its graph is on disk, so a build stopped at any moment is finished by the next.
 
     >>> import tempfile, pathlib
     >>> d = pathlib.Path(tempfile.mkdtemp())
@@ -180,25 +164,22 @@ def build(store: Store, paths: Iterable[str | Path], workers: int = 1, progress:
     files, skipped, missing = expand(paths)
     summary = BuildSummary(failed=list(missing), skipped=skipped)
     store.load_vocabulary()
-    stored = store.reports()
-    todo: dict[str, str] = {}
-    for path in files:
-        digest = content_hash(path)
-        report = iri.report(path)
-        if digest is not None and stored.get(report, (None, None))[1] == digest:
-            summary.unchanged.append(str(path))
-        else:
-            todo[str(path)] = digest or ""
+    todo, stored = _plan(store, files, summary)
+    batch = Batch(known_keys(store) if todo else set())
     done = len(summary.unchanged)
-    for path, extraction, reason in _extractions(list(todo), workers):
-        if extraction is None:
-            summary.failed.append((path, reason or "cannot load"))
+    for result in results(todo, workers):
+        if result.reason is not None:
+            summary.failed.append((result.path, result.reason))
         else:
-            store.replace_report(iri.report(path), to_quads(extraction, iri.report(path), path, todo[path]))
-            summary.built.append(path)
+            report = iri.report(result.path)
+            batch.add(report, result.digest, result.graph, result.shared or {}, report in stored)
+            summary.built.append(result.path)
+            if batch.full:
+                batch.write(store)
         done += 1
         if progress:
-            progress(done, len(files), path)
+            progress(done, len(files), result.path)
+    batch.write(store)
     if prune_missing:
         summary.removed = prune(store)
     summary.failed.sort()

@@ -116,6 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_build)
     p = sub.add_parser("validate", help="check the store against the SHACL shapes (exit 3 if not valid)")
     _add_store(p)
+    add_endpoint_args(p)
     p.set_defaults(func=_cmd_validate)
     p = sub.add_parser("remove", help="remove reports (by file path or report IRI) from the store")
     p.add_argument("reports", nargs="+", metavar="REPORT")

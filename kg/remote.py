@@ -1,5 +1,5 @@
-"""A store on a SPARQL server: the embedded `Store` interface over the SPARQL 1.1 Protocol (reads)
-and the Graph Store HTTP Protocol (one PUT per report graph, so a rebuild replaces, never duplicates).
+"""A store on a SPARQL server: the embedded `Store` interface over the SPARQL 1.1 Protocol (reads),
+the Graph Store HTTP Protocol and SPARQL Update (writes, in the build's batches: kg/remote_write.py).
 
 Credentials come only from the environment: GOVKG_ENDPOINT_TOKEN (bearer), or GOVKG_ENDPOINT_USER and
 GOVKG_ENDPOINT_PASSWORD (basic). They never appear in messages, reprs or logs.
@@ -14,13 +14,11 @@ from urllib.parse import urlencode, urlsplit
 from urllib.request import Request, urlopen
 
 from kg.errors import StoreError
+from kg.remote_write import RemoteWriter
 
 __all__ = ["RemoteStore", "graph_store_url", "open_target", "auth_headers"]
 
 GK = "https://w3id.org/govkg/ontology#"
-_COUNTED = {"reports": "Report", "jurisdictions": "Jurisdiction", "programmes": "Programme",
-            "adoptions": "Adoption", "documents": "Document", "citations": "Citation",
-            "outcomes": "Outcome", "evidence": "Evidence"}
 _ACCEPT = ("application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8, "
            "application/sparql-results+xml;q=0.5")
 # query-endpoint suffix -> graph-store suffix, for servers whose layout is known
@@ -70,7 +68,7 @@ def _check_url(url: str, option: str) -> str:
     return url
 
 
-class RemoteStore:
+class RemoteStore(RemoteWriter):
     """The store interface of `kg.store.Store`, on a SPARQL 1.1 server.
 
     `query` answers like pyoxigraph (solutions, boolean or triples; SyntaxError for a query the server
@@ -121,21 +119,7 @@ class RemoteStore:
                              f"{body.decode('utf-8', 'replace')}")
         return status
 
-    # ------------------------------------------------------------------ writes
-    def replace_graph(self, graph: str, quads: Iterable) -> None:
-        """Replace the named graph `graph` by `quads` (all in that graph) with one GSP PUT."""
-        from kg.store import graph_triples
-        lines = graph_triples(graph, quads)
-        self._write("PUT", graph, "".join(line + "\n" for line in lines).encode("utf-8"))
-
-    def replace_report(self, report_iri: str, quads: Iterable) -> None:
-        """Replace the report's named graph by `quads` (a rebuild replaces, never duplicates)."""
-        self.replace_graph(report_iri, quads)
-
-    def remove_report(self, report_iri: str) -> bool:
-        """Delete the report's graph; False if the server had none."""
-        return self._write("DELETE", report_iri) != 404
-
+    # ------------------------------------------------------------------ writes (kg/remote_write.py)
     def load_vocabulary(self) -> None:
         """(Re)load the ontology and thesaurus graphs, as the embedded store does."""
         import pyoxigraph as ox
@@ -171,18 +155,15 @@ class RemoteStore:
             yield ox.Quad(subject or row["s"], predicate or row["p"], object or row["o"], graph_name or row["g"])
 
     def reports(self) -> dict[str, tuple[str, str]]:
-        """Every stored report: IRI → (sourceFile, contentHash)."""
-        rows = self.query("SELECT ?r ?f ?h WHERE { GRAPH ?r { ?r a gk:Report ; gk:sourceFile ?f ; "
-                          "gk:contentHash ?h } }", prefixes={"gk": GK})
+        """Every complete (marked) report: IRI → (sourceFile, contentHash)."""
+        from kg.store import REPORTS_QUERY
+        rows = self.query(REPORTS_QUERY, prefixes={"gk": GK})
         return {row["r"].value: (row["f"].value, row["h"].value) for row in rows}
 
     def counts(self) -> dict[str, int]:
         """The same counts as the embedded store: reports, programmes, … and all named-graph triples."""
-        values = " ".join(f"gk:{c}" for c in _COUNTED.values())
-        rows = self.query("SELECT ?c (COUNT(DISTINCT ?x) AS ?n) WHERE { VALUES ?c { " + values + " } "
-                          "GRAPH ?g { ?g a gk:Report . ?x a ?c } } GROUP BY ?c", prefixes={"gk": GK})
-        found = {row["c"].value.rsplit("#", 1)[1]: int(row["n"].value) for row in rows}
-        counts = {key: found.get(cls, 0) for key, cls in _COUNTED.items()}
+        from kg.store import COUNTS_QUERY, count_entities
+        counts = count_entities(self.query(COUNTS_QUERY, prefixes={"gk": GK}))
         total = self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
         counts["triples"] = int(next(iter(total))["n"].value)
         return counts

@@ -12,15 +12,45 @@ import pyoxigraph as ox
 
 from kg.errors import QueryError, StoreBusy, StoreError
 from kg.resources import has_ontology_file, ontology_text
-from kg.vocab import GK, GRAPH_ONTOLOGY, GRAPH_THESAURUS
+from kg.vocab import (GK, GRAPH_BUILDS, GRAPH_DOCUMENTS, GRAPH_ONTOLOGY, GRAPH_PLACES, GRAPH_PROGRAMMES,
+                      GRAPH_THESAURUS, SHARED_GRAPHS)
 
-__all__ = ["Store", "COUNTED", "graph_triples"]
+__all__ = ["Store", "COUNTED", "graph_triples", "REPORTS_QUERY", "COUNTS_QUERY", "count_entities"]
 
-# what `counts()` reports, by class, over the report graphs
+# what `counts()` reports, by class: reports by their markers, shared entities in their graphs,
+# facts in the report graphs
 COUNTED = {"reports": "Report", "jurisdictions": "Jurisdiction", "programmes": "Programme",
            "adoptions": "Adoption", "documents": "Document", "citations": "Citation",
            "outcomes": "Outcome", "evidence": "Evidence"}
 _VOCABULARY = ((GRAPH_ONTOLOGY, "govkg.ttl"), (GRAPH_THESAURUS, "programmes.ttl"))
+REPORTS_QUERY = (f"SELECT ?r ?f ?h WHERE {{ GRAPH <{GRAPH_BUILDS}> {{ ?r gk:builtFrom ?h }} "
+                 "GRAPH ?r { ?r gk:sourceFile ?f } }")
+COUNTS_QUERY = f"""SELECT ?c (COUNT(?x) AS ?n) WHERE {{
+  {{ GRAPH <{GRAPH_BUILDS}> {{ ?x gk:builtFrom ?h }} BIND(gk:Report AS ?c) }}
+  UNION {{ GRAPH <{GRAPH_PLACES}> {{ ?x a gk:Jurisdiction }} BIND(gk:Jurisdiction AS ?c) }}
+  UNION {{ GRAPH <{GRAPH_PROGRAMMES}> {{ ?x <http://www.w3.org/2000/01/rdf-schema#label> ?l }} BIND(gk:Programme AS ?c) }}
+  UNION {{ GRAPH <{GRAPH_DOCUMENTS}> {{ ?x a gk:Document }} BIND(gk:Document AS ?c) }}
+  UNION {{ VALUES ?c {{ gk:Adoption gk:Citation gk:Outcome gk:Evidence }}
+          GRAPH <{GRAPH_BUILDS}> {{ ?g gk:builtFrom ?h }} GRAPH ?g {{ ?x a ?c }} }}
+}} GROUP BY ?c"""
+
+
+def count_entities(rows) -> dict[str, int]:
+    """`COUNTS_QUERY` rows → the counts dict (every key of `COUNTED`, 0 where absent)."""
+    found = {row["c"].value.rsplit("#", 1)[1]: int(row["n"].value) for row in rows}
+    return {key: found.get(cls, 0) for key, cls in COUNTED.items()}
+
+
+def delete_subjects_update(graph: str, subjects: list[str]) -> str:
+    """The SPARQL update removing every statement about `subjects` from `graph`."""
+    values = " ".join(f"<{s}>" for s in subjects)
+    return (f"DELETE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }} WHERE {{ VALUES ?s {{ {values} }} "
+            f"GRAPH <{graph}> {{ ?s ?p ?o }} }}")
+
+
+def _unmark(reports: list[str]) -> str:
+    """The update removing these reports' completion markers."""
+    return " ;\n".join(f"DELETE WHERE {{ GRAPH <{GRAPH_BUILDS}> {{ <{r}> ?p ?o }} }}" for r in reports)
 
 
 def _busy(path: Path, exc: Exception) -> StoreError:
@@ -118,30 +148,67 @@ class Store:
             raise StoreError(f"{self.path}: the store is open read-only")
         return self.inner
 
-    def replace_graph(self, graph: str, quads: Iterable[ox.Quad]) -> None:
-        """Drop graph `graph` and insert `quads` (all in that graph) in one transaction."""
+    def replace_graph(self, graph: str, quads: Iterable[ox.Quad], marker: str | None = None) -> None:
+        """Drop graph `graph` and insert `quads` (all in that graph) in one transaction; with `marker`
+        (a content hash), the report's completion marker in graph/builds is replaced too."""
         name = ox.NamedNode(graph)
         lines = graph_triples(graph, quads)
-        update = f"DROP SILENT GRAPH {name}"
+        update = f"DROP SILENT GRAPH {name} ;\n" + _unmark([graph])
         if lines:
             update += f" ;\nINSERT DATA {{ GRAPH {name} {{\n" + "\n".join(lines) + "\n} }"
+        if marker is not None:
+            update += f" ;\nINSERT DATA {{ GRAPH <{GRAPH_BUILDS}> {{ {name} {GK.builtFrom} {ox.Literal(marker)} }} }}"
+        self._update(update, f"graph <{graph}>")
+
+    def _update(self, update: str, what: str) -> None:
         try:
             self._writable().update(update)  # one SPARQL update request is one transaction
         except OSError as exc:
-            raise StoreError(f"{self.path}: cannot write graph <{graph}> ({exc})") from None
+            raise StoreError(f"{self.path}: cannot write {what} ({exc})") from None
 
     def replace_report(self, report_iri: str, quads: Iterable[ox.Quad]) -> None:
-        """Replace the report's named graph by `quads`, atomically.
+        """Replace the report's named graph by `quads` and mark it complete, in one transaction.
 
         >>> s = Store(ox.Store(), Path("mem"), False)
-        >>> q = ox.Quad(ox.NamedNode("http://r"), GK.kind, ox.Literal("other"), ox.NamedNode("http://r"))
-        >>> s.replace_report("http://r", [q]); s.replace_report("http://r", [q]); len(s.inner)
-        1
+        >>> q = ox.Quad(ox.NamedNode("http://r"), GK.contentHash, ox.Literal("ab"), ox.NamedNode("http://r"))
+        >>> s.replace_report("http://r", [q]); s.replace_report("http://r", [q]); len(s.inner), s.counts()["reports"]
+        (2, 1)
         """
-        self.replace_graph(report_iri, quads)
+        quads = list(quads)
+        digest = next((q.object.value for q in quads if q.predicate == GK.contentHash), "")
+        self.replace_graph(report_iri, quads, marker=digest)
+
+    def write_batch(self, drop: list[str], shared: bytes, graphs: bytes, markers: bytes) -> None:
+        """One batch of a build (`kg.batch`): drop `drop` (graphs and markers), add the shared groups
+        (a transaction), bulk-load the report graphs and flush, then add the markers (a transaction)."""
+        inner = self._writable()
+        try:
+            if drop:
+                self._update(" ;\n".join(f"DROP SILENT GRAPH <{r}>" for r in drop) + " ;\n" + _unmark(drop),
+                             f"{len(drop)} replaced reports")
+            if shared:
+                inner.load(shared, format=ox.RdfFormat.N_QUADS)
+            if graphs:
+                inner.bulk_load(graphs, format=ox.RdfFormat.N_QUADS)
+                inner.flush()
+            if markers:
+                inner.load(markers, format=ox.RdfFormat.N_QUADS)
+        except OSError as exc:
+            raise StoreError(f"{self.path}: cannot write a batch of reports ({exc})") from None
+
+    def delete_subjects(self, graph: str, subjects: list[str]) -> None:
+        """Remove every statement about `subjects` from shared graph `graph` (`build --prune`)."""
+        for i in range(0, len(subjects), 1000):
+            self._update(delete_subjects_update(graph, subjects[i:i + 1000]), f"graph <{graph}>")
+
+    def unfinished(self) -> list[str]:
+        """Report graphs without a completion marker (a build was stopped mid-batch)."""
+        marked = set(self.reports())
+        return sorted(g.value for g in self.inner.named_graphs()
+                      if isinstance(g, ox.NamedNode) and g.value not in SHARED_GRAPHS and g.value not in marked)
 
     def remove_report(self, report_iri: str) -> bool:
-        """Remove the report's graph; False if there was none."""
+        """Remove the report's graph and its marker (shared descriptions stay); False if there was none."""
         name = ox.NamedNode(report_iri)
         if not self.inner.contains_named_graph(name):
             return False
@@ -158,11 +225,9 @@ class Store:
             self.replace_graph(graph, (ox.Quad(t.subject, t.predicate, t.object, name) for t in triples))
 
     def reports(self) -> dict[str, tuple[str, str]]:
-        """Every stored report: IRI → (sourceFile, contentHash)."""
-        rows = self.inner.query(
-            "SELECT ?r ?f ?h WHERE { GRAPH ?r { ?r a gk:Report ; gk:sourceFile ?f ; gk:contentHash ?h } }",
-            prefixes={"gk": str(GK)})
-        return {row["r"].value: (row["f"].value, row["h"].value) for row in rows}
+        """Every complete (marked) report: IRI → (sourceFile, contentHash)."""
+        return {row["r"].value: (row["f"].value, row["h"].value)
+                for row in self.inner.query(REPORTS_QUERY, prefixes={"gk": str(GK)})}
 
     def query(self, sparql: str, use_default_graph_as_union: bool = True,
               substitutions: dict | None = None):
@@ -177,13 +242,8 @@ class Store:
             raise QueryError(f"bad SPARQL: {exc}") from None
 
     def counts(self) -> dict[str, int]:
-        """Distinct reports, programmes, documents, outcomes… in the report graphs, and all triples."""
-        values = " ".join(f"gk:{c}" for c in COUNTED.values())
-        rows = self.inner.query(
-            "SELECT ?c (COUNT(DISTINCT ?x) AS ?n) WHERE { VALUES ?c { " + values + " } "
-            "GRAPH ?g { ?g a gk:Report . ?x a ?c } } GROUP BY ?c", prefixes={"gk": str(GK)})
-        found = {row["c"].value.rsplit("#", 1)[1]: int(row["n"].value) for row in rows}
-        counts = {key: found.get(cls, 0) for key, cls in COUNTED.items()}
+        """Marked reports, shared entities (each once) and facts in the report graphs, and all triples."""
+        counts = count_entities(self.inner.query(COUNTS_QUERY, prefixes={"gk": str(GK)}))
         counts["triples"] = len(self.inner)
         return counts
 

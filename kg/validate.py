@@ -85,5 +85,10 @@ def _validate_inner(inner: ox.Store) -> tuple[bool, str]:
 
 
 def validate(store: Store) -> tuple[bool, str]:
-    """Check the union of the store's graphs against the SHACL shapes; (conforms, summary)."""
+    """Check the union of the store's graphs against the SHACL shapes; (conforms, summary).
+
+    Works on the embedded store and on a `kg.remote.RemoteStore` (whose quads are copied first).
+    """
+    if getattr(store, "remote", False):
+        return _validate_inner(store.snapshot())
     return _validate_inner(store.inner)

@@ -9,7 +9,9 @@ from functools import lru_cache
 from pyoxigraph import NamedNode
 
 __all__ = ["Namespace", "GK", "RDF", "RDFS", "XSD", "SKOS", "PROV", "DCTERMS", "SCHEMA", "OA", "QB",
-           "OWL", "PREFIXES", "GRAPH_ONTOLOGY", "GRAPH_THESAURUS", "RDF_TYPE"]
+           "OWL", "PREFIXES", "GRAPH_ONTOLOGY", "GRAPH_THESAURUS",
+           "GRAPH_PLACES", "GRAPH_PROGRAMMES", "GRAPH_DOCUMENTS", "GRAPH_CONCEPTS", "GRAPH_BUILDS",
+           "SHARED_GRAPHS", "RDF_TYPE"]
 
 
 class Namespace:
@@ -55,7 +57,7 @@ GK_TERMS = (
     "Evidence", "kind", "year", "sourceFile", "encoding", "contentHash", "jurisdiction", "warning",
     "text", "adcode", "level", "partOf", "programmeType", "programme", "status", "evidence", "document",
     "indicator", "value", "unit", "direction", "qualifier", "documentType", "issuer", "issuedBy",
-    "sentence",
+    "sentence", "spelling", "key", "province", "concept", "builtFrom",
 )
 
 GK = Namespace("https://w3id.org/govkg/ontology#", GK_TERMS)
@@ -77,3 +79,11 @@ PREFIXES = {"gk": str(GK), "rdf": str(RDF), "rdfs": str(RDFS), "xsd": str(XSD), 
 
 GRAPH_ONTOLOGY = "https://w3id.org/govkg/graph/ontology"
 GRAPH_THESAURUS = "https://w3id.org/govkg/graph/thesaurus"
+GRAPH_PLACES = "https://w3id.org/govkg/graph/places"            # every jurisdiction, described once
+GRAPH_PROGRAMMES = "https://w3id.org/govkg/graph/programmes"    # every programme, described once
+GRAPH_DOCUMENTS = "https://w3id.org/govkg/graph/documents"      # every document, described once
+GRAPH_CONCEPTS = "https://w3id.org/govkg/graph/concepts"        # programme → concept
+GRAPH_BUILDS = "https://w3id.org/govkg/graph/builds"            # one completion marker per report
+# the graphs that are not report graphs (docs/data-model.md)
+SHARED_GRAPHS = (GRAPH_ONTOLOGY, GRAPH_THESAURUS, GRAPH_PLACES, GRAPH_PROGRAMMES, GRAPH_DOCUMENTS,
+                 GRAPH_CONCEPTS, GRAPH_BUILDS)

@@ -1,6 +1,7 @@
 """Building is repeatable: the same corpus gives the same quads (sorted N-Quads dumps, via the real
-`govkg build` / `govkg export nq`), a changed report replaces only its own graph, and `remove` /
-`build --prune` leave what a clean build of the remaining files gives.
+`govkg build` / `govkg export nq`), a changed report replaces only its own graph (and its marker;
+shared descriptions only grow), `remove` drops one report's claims, and `build --prune` leaves what a
+clean build of the remaining files gives.
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import pyoxigraph as ox
 import pytest
 
 from kg.cli import main
+from kg.vocab import GRAPH_BUILDS, SHARED_GRAPHS
 
 REPORTS = {
     "haidian.txt": "海淀区2023年法治政府建设情况报告\n海淀区推行“接诉即办”改革，群众满意率达到95%。\n"
@@ -50,6 +52,11 @@ def graphs(capsys, store: Path, tmp_path: Path) -> dict[str, list[str]]:
     return {g: sorted(lines) for g, lines in by_graph.items()}
 
 
+SHARED = {f"<{g}>" for g in SHARED_GRAPHS}
+BUILDS = f"<{GRAPH_BUILDS}>"
+CONCEPTS = "<https://w3id.org/govkg/graph/concepts>"
+
+
 def report_graph(path: Path) -> str:
     from kg import iri
     return f"<{iri.report(path)}>"
@@ -85,13 +92,17 @@ def test_changing_one_report_replaces_only_its_graph(tmp_path, capsys):
     after = graphs(capsys, store, tmp_path)
     changed = report_graph(corpus / "nanshan.txt")
     assert set(after) == set(before)
-    concepts = "<https://w3id.org/govkg/graph/concepts>"        # rewritten from the whole store by every build
-    assert {g for g in before if before[g] != after[g]} - {concepts} == {changed}
+    # of the report graphs only its own changed; its marker changed; shared descriptions only grew
+    assert {g for g in before if before[g] != after[g] and g not in SHARED} == {changed}
+    assert set(after[BUILDS]) ^ set(before[BUILDS]) and len(after[BUILDS]) == len(before[BUILDS])
+    assert all(set(before[g]) <= set(after[g]) for g in SHARED - {BUILDS, CONCEPTS} if g in before)
+    # graph/concepts is rewritten from the whole store by every build (kg/concepts): it may change
     old = "\n".join(after[changed])
     assert "企业安静期" not in old and "一网通办" in old
-    # and the store is what a clean build of the new files gives
+    # and after --prune the store is what a clean build of the new files gives
+    run(capsys, "build", str(corpus), "--store", str(store), "--prune")
     run(capsys, "build", str(corpus), "--store", str(tmp_path / "clean"))
-    assert graphs(capsys, tmp_path / "clean", tmp_path) == after
+    assert graphs(capsys, tmp_path / "clean", tmp_path) == graphs(capsys, store, tmp_path)
 
 
 def test_remove_drops_one_report_and_nothing_else(tmp_path, capsys):
@@ -104,7 +115,9 @@ def test_remove_drops_one_report_and_nothing_else(tmp_path, capsys):
     after = graphs(capsys, store, tmp_path)
     gone = report_graph(corpus / "wuhou.txt")
     assert set(before) - set(after) == {gone}
-    assert all(after[g] == before[g] for g in after)
+    assert all(after[g] == before[g] for g in after if g != BUILDS)   # shared descriptions stay
+    assert [line for line in before[BUILDS] if line not in after[BUILDS]] == [
+        line for line in before[BUILDS] if line.startswith(gone)]
     status, _, err = run(capsys, "remove", str(corpus / "wuhou.txt"), "--store", str(store))
     assert status == 1 and err.count("\n") == 1 and "wuhou.txt" in err
 

@@ -57,15 +57,34 @@ def by_graph(store: ox.Store) -> dict[str, list[ox.Quad]]:
     return graphs
 
 
+def write_mini(target) -> None:
+    """The mini store's graphs written to `target` as a build would: reports with their markers."""
+    graphs = by_graph(mini_store())
+    assert len(graphs) >= 4
+    reports = mini_store_reports()
+    for graph, quads in graphs.items():
+        if graph in reports:
+            target.replace_report(graph, quads)
+        else:
+            target.replace_graph(graph, quads)
+
+
+def mini_written() -> ox.Store:
+    """The mini store written into an embedded store the same way (what the server must equal)."""
+    from pathlib import Path
+
+    from kg.store import Store
+    store = Store(ox.Store(), Path("mem"), False)
+    write_mini(store)
+    return store.inner
+
+
 @pytest.fixture(scope="module")
 def loaded(oxigraph_url):
     """The mini store written to the server twice (a build, then a rebuild)."""
     remote = RemoteStore(oxigraph_url)
-    graphs = by_graph(mini_store())
-    assert len(graphs) >= 4
     for _ in range(2):
-        for graph, quads in graphs.items():
-            remote.replace_report(graph, quads)
+        write_mini(remote)
     return remote
 
 
@@ -81,7 +100,7 @@ def embedded_counts(store: ox.Store) -> dict[str, int]:
 
 
 def test_rebuild_replaces_and_counts_match(loaded):
-    local = mini_store()
+    local = mini_written()
     counts = loaded.counts()
     assert counts == embedded_counts(local)
     assert counts["reports"] == 4 and counts["triples"] == len(local)
@@ -133,7 +152,7 @@ def test_remove_report_and_put_it_back(oxigraph_url, loaded):
 def test_dump_holds_every_quad(loaded):
     copy = ox.Store()
     copy.load(loaded.dump(format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS)
-    assert len(copy) == len(mini_store())
+    assert len(copy) == len(mini_written())
 
 
 def test_bad_query_is_a_query_error(loaded):
@@ -220,7 +239,7 @@ def test_export_from_endpoint(loaded, tmp_path):
     from kg.cli import main
     out = tmp_path / "all.nq"
     assert main(["export", "nq", "-o", str(out), "--endpoint", loaded.endpoint]) == 0
-    assert len(out.read_text(encoding="utf-8").splitlines()) == len(mini_store())
+    assert len(out.read_text(encoding="utf-8").splitlines()) == len(mini_written())
 
 
 def test_build_into_endpoint_twice_matches_embedded(tmp_path, examples_dir, capsys):
@@ -239,6 +258,11 @@ def test_build_into_endpoint_twice_matches_embedded(tmp_path, examples_dir, caps
         remote = RemoteStore(url)
         assert remote.counts() == local_counts and local_counts["reports"] >= 5
         assert {n: canonical(run_named(remote, n, **p)) for n, p in NAMED} == local_rows
+        # validate reads the server too (it used to reach for the embedded store's handle)
+        capsys.readouterr()
+        assert main(["validate", "--endpoint", url]) == main(["validate", "--store", str(tmp_path / "embedded")]) == 0
+        remote_text = capsys.readouterr().out.strip().split("\n", 1)[0]
+        assert remote_text.startswith("conforms") and "triples checked" in remote_text
         assert main(["query", "reports", "--endpoint", url, "--format", "json"]) == 0
         assert main(["query", "reports", "--store", str(tmp_path / "embedded"), "--format", "json"]) == 0
         out = capsys.readouterr().out.strip()

@@ -1,10 +1,13 @@
-"""records → quads: the triples of docs/data-model.md, checked on hand-made extractions."""
+"""records → quads: the report graph and shared groups of docs/data-model.md (v2), checked on
+hand-made extractions."""
 import pyoxigraph as ox
 import pytest
 
 from kg import iri
-from kg.triples import to_quads
-from kg.vocab import DCTERMS, GK, OA, PROV, RDF_TYPE, RDFS, SCHEMA, SKOS
+from kg.shared import place_label
+from kg.triples import to_parts, to_quads
+from kg.vocab import (DCTERMS, GK, GRAPH_CONCEPTS, GRAPH_DOCUMENTS, GRAPH_PLACES, GRAPH_PROGRAMMES, OA,
+                      PROV, RDF_TYPE, RDFS, SCHEMA, SKOS)
 from loaders.records import Document, Extraction, Mention, Outcome, Place, Programme
 
 R = "https://w3id.org/govkg/id/report/test"
@@ -41,8 +44,10 @@ def extraction(**changes):
 
 
 def graph(x=None):
+    """The report graph and every shared group it needs, in one store (what a build writes)."""
+    parts = to_parts(x or extraction(), R, "r.txt", HASH)
     store = ox.Store()
-    store.extend(to_quads(x or extraction(), R, "r.txt", HASH))
+    store.extend(parts.report + [q for group in parts.shared.values() for q in group])
     return store
 
 
@@ -119,7 +124,6 @@ def test_evidence_is_the_sentence_with_offsets():
     end = int(next(iter(objects(g, evidence, OA.end))).value)
     assert objects(g, evidence, GK.sentence) == {ox.Literal(TEXT[start:end])}
     assert "企业安静期" in TEXT[start:end] and start <= TEXT.index("企业安静期") < end
-    assert objects(g, evidence, PROV.wasDerivedFrom) == {ox.NamedNode(R)}
 
 
 def test_no_jurisdiction_means_no_adoption_but_a_warning_is_kept():
@@ -156,3 +160,77 @@ def test_outcome_without_unit_and_decimal_forms(value, lexical):
     (o,) = subjects_of(g, GK.Outcome)
     assert not objects(g, o, GK.unit)
     assert next(iter(objects(g, o, GK.value))).value == lexical
+
+
+# ------------------------------------------------------------------ v2: the report graph holds only claims
+
+SHARED_KINDS = {"place": GRAPH_PLACES, "programme": GRAPH_PROGRAMMES, "spelling": GRAPH_PROGRAMMES,
+                "document": GRAPH_DOCUMENTS, "about": GRAPH_DOCUMENTS}
+
+
+def test_report_graph_describes_no_shared_entity():
+    report = to_quads(extraction(), R, "r.txt", HASH)
+    typed = {q.object for q in report if q.predicate == RDF_TYPE}
+    assert typed == {GK.Report, GK.Adoption, GK.Citation, GK.Outcome, GK.Evidence}
+    described = {q.subject.value for q in report}
+    shared = {iri.place("", c) for c in ("140000", "140300", "140302")} | {iri.programme("企业安静期")}
+    assert not described & shared
+    assert not [q for q in report if q.predicate == PROV.wasDerivedFrom]
+
+
+def test_shared_groups_live_in_their_graphs():
+    parts = to_parts(extraction(), R, "r.txt", HASH)
+    for key, quads in parts.shared.items():
+        graphs = {q.graph_name.value for q in quads}
+        assert graphs <= {SHARED_KINDS[key.split()[0]], GRAPH_CONCEPTS}, key
+    concept = [q for q in parts.shared[f"programme {iri.programme('企业安静期')}"] if q.predicate == GK.concept]
+    assert [(q.subject, q.object) for q in concept] == [(q.subject, q.subject) for q in concept] and concept
+
+
+def test_adoption_keeps_the_spelling_and_facts_leave_out_the_report_year_and_place():
+    text = TEXT.replace("企业安静期", "企业“安静期”")
+    prog = Programme("企业安静期", "institution", jurisdictions=(CHENGQU,),
+                     mentions=(Mention(text.index("企业“"), text.index("期”") + 2, "企业“安静期”"),))
+    g = graph(extraction(text=text, programs=(prog,)))
+    (adoption,) = subjects_of(g, GK.Adoption)
+    assert objects(g, adoption, GK.spelling) == {ox.Literal("企业“安静期”")}
+    assert ox.Literal("企业“安静期”") in objects(g, iri.programme("企业安静期"), SKOS.altLabel)
+    (outcome,) = subjects_of(g, GK.Outcome)
+    assert not objects(g, adoption, GK.year) and not objects(g, outcome, GK.year)
+    assert not objects(g, outcome, GK.jurisdiction)      # the report's own place: not repeated
+
+
+def test_outcome_in_another_place_names_it():
+    out = Outcome("涉企检查", 30.0, "%", "decrease", "x", 0, 2, jurisdiction=JIAOQU)
+    g = graph(extraction(outcomes=(out,)))
+    (o,) = subjects_of(g, GK.Outcome)
+    assert objects(g, o, GK.jurisdiction) == {ox.NamedNode(iri.place("", "140311"))}
+
+
+def test_facts_of_one_sentence_share_one_evidence_node():
+    sentence = "全区推行“企业安静期”制度，涉企检查下降30%。"
+    text = "城区2024年法治政府建设情况报告。" + sentence
+    start = text.index(sentence)
+    prog = Programme("企业安静期", "institution", mentions=(Mention(text.index("企业"), text.index("期") + 1, "企业安静期"),))
+    out = Outcome("涉企检查", 30.0, "%", "decrease", sentence, text.index("涉企"), len(text) - 1)
+    g = graph(extraction(text=text, programs=(prog,), documents=(), outcomes=(out,),
+                         sentences=((0, start), (start, len(text)))))
+    assert len(subjects_of(g, GK.Evidence)) == 1
+
+
+def test_places_key_on_every_name_and_know_their_province():
+    g = graph()
+    chengqu = iri.place("", "140302")
+    assert {k.value for k in objects(g, chengqu, GK.key)} == {"阳泉市城区", "城区", "140302"}
+    assert objects(g, chengqu, GK.province) == {ox.NamedNode(iri.place("", "140000"))}
+
+
+@pytest.mark.parametrize("place, parent, label", [
+    (Place("城区", "140302", "district"), "阳泉市", "阳泉市城区"),             # loaders' ambiguous names
+    (Place("鼓楼区", "350102", "district"), "福州市", "福州市鼓楼区"),          # repeats in the gazetteer
+    (Place("新华街道", None, "township"), "石家庄市桥西区", "石家庄市桥西区新华街道"),  # a town: no code
+    (Place("平遥县", "140728", "county"), "晋中市", "平遥县"),                 # unique: as it is
+    (Place("苏州工业园区", None, "development-zone"), "苏州市", "苏州工业园区"),  # names its parent already
+])
+def test_labels_are_unique_by_one_rule(place, parent, label):
+    assert place_label(place, parent) == label

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 
-from kg.vocab import GK, GK_TERMS, Namespace
+from kg.vocab import GK, GK_TERMS, GRAPH_CONCEPTS, Namespace
 
 __all__ = ["CGK", "CONCEPT_TERMS", "GRAPH_CONCEPTS", "link_id", "link_iri", "usage_iri"]
 
@@ -16,7 +16,6 @@ CONCEPT_TERMS = ("concept", "ConceptLink", "UsageEvidence", "linkId", "linkFrom"
                  "jurisdictionCount", "verbShare", "openingShare", "quotedShare")
 
 CGK = Namespace(str(GK), GK_TERMS + CONCEPT_TERMS)
-GRAPH_CONCEPTS = "https://w3id.org/govkg/graph/concepts"
 _ID = "https://w3id.org/govkg/id/"
 
 

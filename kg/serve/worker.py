@@ -53,12 +53,15 @@ class _Reader:
         self.path, self.store, self.signature = path, None, None
 
     def get(self):
-        import pyoxigraph
+        from kg.store import _open_read_only
         signature = _store_signature(self.path)
         if self.store is None or signature != self.signature:
-            self.store = None
-            self.store = pyoxigraph.Store.read_only(self.path)
-            self.signature = signature
+            try:  # retries while a build rewrites the manifest; else the older view keeps answering
+                self.store = _open_read_only(Path(self.path))
+                self.signature = signature
+            except (OSError, RuntimeError):
+                if self.store is None:
+                    raise OSError(f"{self.path}: a build is rewriting the store; try again") from None
         return self.store
 
 

@@ -1,0 +1,101 @@
+"""The worker side of a build: a file → its report graph and shared groups as N-Quads bytes, in
+worker processes, handed back in input order with a bounded number in flight (memory stays flat).
+
+Each worker remembers the shared groups it has already handed back during this build and does not
+serialise them again (the main process keeps every key it received, `kg.batch.Batch`).
+"""
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+
+from kg import iri
+
+__all__ = ["Result", "results", "work"]
+
+_SENT: set[str] = set()   # shared-group keys this process has handed back in this build
+_IN_FLIGHT = 4            # futures per worker
+
+
+@dataclass
+class Result:
+    """One file's outcome: its report graph and new shared groups as N-Quads, or why it failed."""
+
+    path: str
+    digest: str
+    graph: bytes = b""
+    shared: dict[str, bytes] | None = None
+    reason: str | None = None
+
+
+def _start() -> None:
+    """Worker initializer: a fresh memory of shared groups sent; the worker stops with the build."""
+    _SENT.clear()
+    try:
+        from kg.lifeline import die_with_parent
+    except ImportError:
+        return
+    die_with_parent()
+
+
+def work(job: tuple[str, str]) -> Result:
+    """Read, extract and serialise one file; a bad file or an extractor bug is a `reason`, not a raise."""
+    from pyoxigraph import RdfFormat, serialize
+
+    from kg.triples import to_parts
+    from loaders import load_report
+    from loaders.errors import LoadError
+    path, digest = job
+    try:
+        parts = to_parts(load_report(path), iri.report(path), path, digest)
+    except LoadError as exc:
+        return Result(path, digest, reason=exc.reason)
+    except Exception as exc:  # a bug in one extractor must not stop the whole build
+        return Result(path, digest, reason=f"internal error ({type(exc).__name__}: {exc})".splitlines()[0])
+    shared = {}
+    for key, quads in parts.shared.items():
+        if key not in _SENT:
+            _SENT.add(key)
+            shared[key] = serialize(quads, format=RdfFormat.N_QUADS)
+    return Result(path, digest, serialize(parts.report, format=RdfFormat.N_QUADS), shared)
+
+
+def results(jobs: list[tuple[str, str]], workers: int) -> Iterator[Result]:
+    """`work` over `jobs`, in order: in this process for one worker, else in a pool of `workers`."""
+    if workers <= 1 or len(jobs) <= 1:
+        _SENT.clear()
+        yield from map(work, jobs)
+        return
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    todo = iter(jobs)
+    with ProcessPoolExecutor(min(workers, len(jobs)), mp_context=context, initializer=_start) as pool:
+        pending: deque = deque()
+        broken = False
+
+        def submit() -> None:
+            nonlocal broken
+            job = next(todo, None)
+            if job is not None:
+                try:
+                    pending.append((job, None if broken else pool.submit(work, job)))
+                except BrokenProcessPool:
+                    broken = True
+                    pending.append((job, None))
+
+        for _ in range(workers * _IN_FLIGHT):
+            submit()
+        while pending:
+            (path, digest), future = pending.popleft()
+            try:
+                if future is None:
+                    raise BrokenProcessPool
+                yield future.result()
+            except BrokenProcessPool:  # a worker died (killed, out of memory): name the file, go on
+                broken = True
+                yield Result(path, digest, reason="the worker process extracting it died")
+            submit()
