@@ -55,6 +55,7 @@ def share(corpora: list[measure.Corpus]) -> list[Row]:
     return rows
 
 
+_BUILDS = "https://w3id.org/govkg/graph/builds"       # completion markers: one per copied report too
 _FACTS = tuple(f"https://w3id.org/govkg/id/{k}/" for k in ("report", "adoption", "outcome", "citation", "evidence"))
 
 
@@ -79,8 +80,8 @@ def replicate(source: Path, factor: int, dest: Path) -> Path:
     for k in range(factor):
         batch = []
         for q in src.quads_for_pattern(None, None, None, None):
-            if k and not q.graph_name.value.startswith(_FACTS[0]):
-                continue                                   # shared graphs (ontology, thesaurus …) once
+            if k and not (q.graph_name.value.startswith(_FACTS[0]) or q.graph_name.value == _BUILDS):
+                continue                                   # shared graphs (places, programmes …) once
             batch.append(ox.Quad(renamed(q.subject, k), q.predicate, renamed(q.object, k), renamed(q.graph_name, k)))
             if len(batch) >= 200_000:
                 out.bulk_extend(batch)
