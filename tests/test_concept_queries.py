@@ -2,10 +2,18 @@
 concept from any variant, answer for one spelling with exact=true, and follow the review loop."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from _concepts import CORPUS, copy_reports
 from kg.graph import KnowledgeGraph
+
+# The queries bind programmes through their concept once the read branch's queries are in (they take
+# `exact`); before that these tests must fail, and say so.
+_CONCEPT_QUERIES = "param exact" in (Path(__file__).parents[1] / "queries" / "adopters.rq").read_text(encoding="utf-8")
+pytestmark = pytest.mark.xfail(not _CONCEPT_QUERIES, strict=True,
+                               reason="the named queries do not bind programmes through gk:concept yet")
 
 QUIET_FAMILY = {"平遥县", "泽州县", "介休市", "灵石县", "孝义市", "阳城县"}   # 企业安静期 and its variants
 
