@@ -102,3 +102,12 @@ def test_a_broken_turtle_thesaurus_is_one_warning(tmp_path):
     (tmp_path / "store.concepts.ttl").write_text("<a> <b> .", encoding="utf-8")
     found = read_decisions(tmp_path / "store")
     assert found.items == [] and len(found.warnings) == 1 and "store.concepts.ttl: cannot read" in found.warnings[0]
+
+
+def test_every_concept_term_is_declared_in_the_ontology():
+    import pyoxigraph as ox
+
+    from kg.concepts.terms import CONCEPT_TERMS
+    from kg.resources import ontology_text
+    declared = {t.subject.value for t in ox.parse(ontology_text("govkg.ttl"), ox.RdfFormat.TURTLE)}
+    assert [t for t in CONCEPT_TERMS if "https://w3id.org/govkg/ontology#" + t not in declared] == []
