@@ -110,3 +110,18 @@ def test_cli_lists_accepts_and_refuses_unknown_ids(corpus, capsys):
     with pytest.raises(SystemExit) as usage:
         main(["concepts", "accept", "--store", str(store)])
     assert usage.value.code == 2 and "accept needs the ID of a link" in capsys.readouterr().err
+
+
+def test_an_unwritable_decisions_file_is_one_line_and_changes_nothing(corpus, capsys):
+    reports, store = corpus
+    _build(store, reports)
+    csv_path, _ = decision_files(store)
+    csv_path.mkdir()                                   # a folder where the file should be: cannot write
+    with KnowledgeGraph.open(store) as kg:
+        proposed = kg.concepts("proposed")[0]
+    capsys.readouterr()
+    assert main(["concepts", "accept", proposed["id"], "--store", str(store)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1 and err[0].startswith(f"govkg: error: {csv_path}: cannot write the decision")
+    with KnowledgeGraph.open(store) as kg:
+        assert kg.concepts("proposed")[0]["id"] == proposed["id"]

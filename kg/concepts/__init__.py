@@ -77,6 +77,10 @@ def decide(store, store_path: str | Path, ident: str, accept: bool) -> dict:
     verdict = ("same" if link.merges else "related") if accept else "different"
     names = {r["id"]: r for r in listing(store)}
     row = names[link.id]
-    record(store_path, verdict, row["from"], row["to"], link.id, f"{'accepted' if accept else 'rejected'} {link.rule} link")
+    try:
+        record(store_path, verdict, row["from"], row["to"], link.id,
+               f"{'accepted' if accept else 'rejected'} {link.rule} link")
+    except OSError as exc:
+        raise GovkgError(f"{decision_files(store_path)[0]}: cannot write the decision ({exc.strerror or exc})") from None
     apply(store, store_path)
     return next(r for r in listing(store) if r["id"] == link.id)
