@@ -111,3 +111,13 @@ def test_every_concept_term_is_declared_in_the_ontology():
     from kg.resources import ontology_text
     declared = {t.subject.value for t in ox.parse(ontology_text("govkg.ttl"), ox.RdfFormat.TURTLE)}
     assert [t for t in CONCEPT_TERMS if "https://w3id.org/govkg/ontology#" + t not in declared] == []
+
+
+def test_a_brand_is_its_programme_and_derived_names_follow_their_bases():
+    from kg.concepts.links import _bases_decide
+    assert variant_key("“一网通办”品牌") == variant_key("一网通办")
+    base = {"跨省通办服务": "跨省通办", "一网通办服务": "一网通办", "跨省通办": "跨省通办", "一网通办": "一网通办",
+            "企业安静期": "企业安静期", "安静生产期": "安静生产期"}
+    assert _bases_decide("跨省通办服务", "一网通办服务", base)          # compared through 跨省通办 / 一网通办
+    assert not _bases_decide("跨省通办服务", "跨省通办", base)
+    assert not _bases_decide("企业安静期", "安静生产期", base)

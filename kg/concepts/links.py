@@ -72,11 +72,13 @@ def propose(names: dict[str, Name]) -> list[Link]:
     vecs = vectors(names)
     used = {iri: keys[iri] for iri, n in names.items() if n.reports}   # thesaurus-only names: membership only
     weights = char_weights(used.values())
+    base = {iri: (by_key.get(core(key)) or [iri])[0] for iri, key in used.items()}
     for a, b in sorted(candidate_pairs(used, vecs)):
-        if frozenset((a, b)) not in found:
-            link = _compare(names[a], names[b], keys[a], keys[b], vecs, weights)
-            if link:
-                add(link)
+        if frozenset((a, b)) in found or _bases_decide(a, b, base):
+            continue
+        link = _compare(names[a], names[b], keys[a], keys[b], vecs, weights)
+        if link:
+            add(link)
     return _fewest_proposals(list(found.values()))
 
 
@@ -92,6 +94,12 @@ def _fewest_proposals(links: list[Link], per_name: int = 3) -> list[Link]:
             kept[link.target] += 1
             chosen.add(id(link))
     return [l for l in links if not (l.merges and l.confidence < AUTO) or id(l) in chosen]
+
+
+def _bases_decide(a: str, b: str, base: dict[str, str]) -> bool:
+    """True when a name is another programme plus a generic head (枫桥经验 → 枫桥 is a programme)
+    and the two have different bases: their bases are compared instead, never the derived names."""
+    return (base[a] != a or base[b] != b) and base[a] != base[b]
 
 
 def _quoted(names: dict[str, Name], by_key: dict[str, list[str]], add) -> None:
