@@ -59,13 +59,13 @@ _PROGRAMMES = """SELECT DISTINCT ?p ?label ?type WHERE { GRAPH ?g { ?p a gk:Prog
   OPTIONAL { ?p skos:prefLabel ?label } OPTIONAL { ?p gk:programmeType ?type } } }"""
 _ALT = "SELECT DISTINCT ?p ?alt WHERE { GRAPH ?g { ?p a gk:Programme ; skos:altLabel ?alt } }"
 _THESAURUS = f"SELECT ?p WHERE {{ GRAPH <{GRAPH_THESAURUS}> {{ ?p a gk:Programme }} }}"
-_ADOPTIONS = """SELECT ?r ?p ?j ?e ?sp WHERE { GRAPH ?r {
-  ?a a gk:Adoption ; gk:programme ?p ; gk:jurisdiction ?j ; gk:evidence ?e . OPTIONAL { ?a gk:spelling ?sp } } }"""
-_SENTENCES = "SELECT ?e ?s ?st WHERE {{ VALUES ?e {{ {} }} ?e gk:sentence ?s ; oa:start ?st }}"
+_ADOPTIONS = "SELECT ?r ?p ?j WHERE { GRAPH ?r { ?a a gk:Adoption ; gk:programme ?p ; gk:jurisdiction ?j } }"
+_SENTENCES = """SELECT ?r ?p ?e ?s ?st WHERE {{ VALUES (?r ?p) {{ {} }}
+  GRAPH ?r {{ ?a gk:programme ?p ; a gk:Adoption ; gk:evidence ?e . ?e gk:sentence ?s ; oa:start ?st }} }}"""
 _BESIDE = """SELECT ?e ?i ?d WHERE {{ VALUES ?e {{ {} }}
   {{ ?o gk:evidence ?e ; gk:indicator ?i }} UNION {{ ?c gk:evidence ?e ; gk:document ?d }} }}"""
-SAMPLE = 24         # reports per name whose sentences are read: enough evidence, and the pass stays linear
-_BATCH = 400
+SAMPLE = 16         # reports per name whose sentences are read: enough evidence, and the pass stays linear
+_BATCH = 300
 _RELATED = "SELECT DISTINCT ?p ?q WHERE { GRAPH ?g { ?p a gk:Programme ; skos:related ?q } }"
 
 
@@ -93,18 +93,12 @@ def gather(store) -> dict[str, Name]:
     for row in run(store, _ALT):
         if row["p"].value in names:
             names[row["p"].value].spellings.add(row["alt"].value)
-    evidence: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))   # name → report → evidence
     for row in run(store, _ADOPTIONS):
         name = names.get(row["p"].value)
-        if name is None:
-            continue
-        r = row["r"].value
-        name.reports.add(r)
-        name.jurisdictions.add(row["j"].value)
-        evidence[name.iri][r].add(row["e"].value)
-        if row["sp"] is not None:
-            name.spellings.add(row["sp"].value)
-    _read_sample(store, names, evidence)
+        if name is not None:
+            name.reports.add(row["r"].value)
+            name.jurisdictions.add(row["j"].value)
+    _read_sample(store, names)
     for row in run(store, _RELATED):
         p, q = row["p"].value, row["q"].value
         if p in names and q in names:
@@ -113,26 +107,25 @@ def gather(store) -> dict[str, Name]:
     return names
 
 
-def _sample(reports: dict[str, set[str]]) -> list[str]:
+def _sample(reports: set[str]) -> list[str]:
     """Up to SAMPLE of a name's reports, spread by a hash of their IRIs (the same every run)."""
     return sorted(reports, key=lambda r: hashlib.sha1(r.encode()).digest())[:SAMPLE]
 
 
-def _read_sample(store, names: dict[str, Name], evidence: dict[str, dict[str, set[str]]]) -> None:
-    """Sentences, indicators and documents of the sampled reports' evidence of each name."""
-    wanted: dict[str, list[tuple[Name, str]]] = defaultdict(list)     # evidence → (name, report)
-    for iri, reports in evidence.items():
-        for r in _sample(reports):
-            for e in reports[r]:
-                wanted[e].append((names[iri], r))
-    keys = sorted(wanted)
-    for i in range(0, len(keys), _BATCH):
-        values = " ".join(f"<{e}>" for e in keys[i:i + _BATCH])
+def _read_sample(store, names: dict[str, Name]) -> None:
+    """Sentences of each name in its sampled reports, and the indicators and documents beside them."""
+    pairs = sorted((r, iri) for iri, n in names.items() for r in _sample(n.reports))
+    beside: dict[str, list[Name]] = defaultdict(list)        # evidence → names it is evidence of
+    for i in range(0, len(pairs), _BATCH):
+        values = " ".join(f"(<{r}> <{p}>)" for r, p in pairs[i:i + _BATCH])
         for row in run(store, _SENTENCES.format(values)):
-            for name, r in wanted[row["e"].value]:
-                name.sentences[(r, row["e"].value)] = (row["s"].value, int(row["st"].value))
-        for row in run(store, _BESIDE.format(values)):
-            for name, _ in wanted[row["e"].value]:
+            name, e = names[row["p"].value], row["e"].value
+            name.sentences[(row["r"].value, e)] = (row["s"].value, int(row["st"].value))
+            beside[e].append(name)
+    keys = sorted(beside)
+    for i in range(0, len(keys), _BATCH):
+        for row in run(store, _BESIDE.format(" ".join(f"<{e}>" for e in keys[i:i + _BATCH]))):
+            for name in beside[row["e"].value]:
                 if row["i"] is not None:
                     name.indicators.add(row["i"].value)
                 if row["d"] is not None:
