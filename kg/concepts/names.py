@@ -11,11 +11,12 @@ import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from kg.concepts.variants import QUOTES
 from kg.vocab import GRAPH_THESAURUS, PREFIXES
 
-__all__ = ["Name", "gather", "labels", "light", "run", "QUOTES"]
+__all__ = ["Name", "gather", "labels", "light", "run"]
 
-QUOTES = ("“", "\"", "「", "『")
+
 
 
 @dataclass

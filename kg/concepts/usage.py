@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kg.concepts.names import QUOTES, Name
+from kg.concepts.names import Name
+from kg.concepts.variants import QUOTES
 from loaders.lexicon import verbs
 
 __all__ = ["Usage", "usage", "OPENING", "MIN_REPORTS"]

@@ -14,10 +14,10 @@ from rapidfuzz.distance import Indel
 
 from loaders.lexicon import concept_words, cues, fold
 
-__all__ = ["variant_key", "core", "apart", "quoted_inside"]
+__all__ = ["variant_key", "core", "apart", "quoted_inside", "QUOTES"]
 
 _MIN = 2                              # a key never shrinks below two characters
-_OPEN = "“\"「『‘'"
+QUOTES = ("“", "\"", "「", "『", "‘")   # opening quotes a report may put around a programme's name
 _STOP = re.compile(r"[\s，,。；;：:、！？!?（）()《》“”\"「」『』‘’]")
 
 
@@ -88,7 +88,7 @@ def quoted_inside(spelling: str, sentence: str) -> list[tuple[str, str]]:
     True
     """
     found = []
-    for quote in _OPEN:
+    for quote in QUOTES:
         start = 0
         while (i := sentence.find(quote + spelling, start)) >= 0:
             start = i + 1
