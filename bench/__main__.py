@@ -41,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
 def run(sizes: list[int], workdir: Path, seed: int = 0, repeat: int = 30, quick: bool = False,
         log=None, timeout: float = 300) -> list[Row]:
     """Every measurement, in the order of the table: ingest and queries at the largest size, memory at all."""
-    from bench import concepts, measure, queries
+    from bench import concepts, measure, queries, readers, textsize
     say = log or (lambda msg: None)
     corpora = []
     for n in sizes:
@@ -54,7 +54,8 @@ def run(sizes: list[int], workdir: Path, seed: int = 0, repeat: int = 30, quick:
                                                     budget=5 if quick else 30, timeout=min(timeout, 60) if quick else timeout)),
              ("cold start", lambda: measure.cold_start(big, repeat=1 if quick else 3)),
              ("exports", lambda: measure.exports(big)), ("store size", lambda: measure.store_size(big)),
-             ("concepts", lambda: concepts.share(corpora)))
+             ("text size", lambda: textsize.rows((2000, 4000) if quick else textsize.SIZES)),
+             ("readers", lambda: readers.rows(workdir, quick=quick)), ("concepts", lambda: concepts.share(corpora)))
     for name, step in steps:
         started = time.perf_counter()
         rows += step()

@@ -10,6 +10,7 @@ import re
 import unicodedata
 
 from kg.errors import ParameterError
+from kg.regex_check import regex_problem
 from kg.rows import UNION
 
 __all__ = ["norm", "bind_values", "resolve_programmes", "resolve_jurisdictions", "resolve_entities"]
@@ -115,11 +116,8 @@ def _literal(param, value):
             return Literal(int(text.strip()))
         except ValueError:
             raise ParameterError(f"parameter {param.name!r} must be an integer, not {text!r}") from None
-    if param.kind == "regex":
-        try:
-            re.compile(text)
-        except re.error as exc:
-            raise ParameterError(f"parameter {param.name!r} is not a valid regular expression: {exc}") from None
+    if param.kind == "regex" and regex_problem(text):  # checked by the engine that will run it
+        raise ParameterError(f"parameter {param.name!r} is not a usable regular expression: {regex_problem(text)}")
     if param.kind == "key":
         return Literal(norm(text))
     return Literal(unicodedata.normalize("NFKC", text).strip())

@@ -6,18 +6,19 @@ from __future__ import annotations
 
 import errno
 import hashlib
-import os
 import stat
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg import iri
+from kg import archives
 from kg.batch import Batch, known_keys
+from kg.format import printable
+from kg.paths import name_problem, path_kind, walk
 from kg.prune import prune
 from kg.store import Store
 from kg.workers import results
-from loaders.read import SUFFIXES
+from loaders.read import supported
 
 __all__ = ["build", "expand", "prune", "BuildSummary", "ProgressBar"]
 
@@ -74,21 +75,25 @@ def expand(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, str
     missing: list[tuple[str, str]] = []
     for given in paths:
         path = Path(given)
-        if path.is_dir():
-            for found in _walk(path):
-                if found.suffix.lower() in SUFFIXES:
+        kind = path_kind(path)
+        if kind == "dir":
+            for found in walk(path, missing):
+                if supported(found):
                     _add_file(found, files, missing)
                 else:
                     skipped.append((str(found), "unsupported file type"))
-        elif path.exists() or path.is_symlink():
+        elif kind == "file":
             _add_file(path, files, missing)
         else:
-            missing.append((str(given), "no such file or directory"))
+            missing.append((str(given), "no such file or directory" if kind == "missing" else kind))
     return list(files), skipped, missing
 
 
 def _add_file(path: Path, files: dict[Path, None], failed: list[tuple[str, str]]) -> None:
     """Add the resolved regular file, or name `path` with why it cannot be read (never blocks on a FIFO)."""
+    if name_problem(path):
+        failed.append((str(path), name_problem(path)))
+        return
     try:
         resolved = path.resolve(strict=True)
         mode = resolved.stat().st_mode
@@ -112,14 +117,6 @@ def _unreadable(path: Path, exc: OSError) -> str:
     return f"cannot read file ({exc.strerror or exc})"
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    for root, dirs, names in os.walk(folder, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(names):
-            if not name.startswith("."):
-                yield Path(root) / name
-
-
 def content_hash(path: Path) -> str | None:
     """SHA-256 of the file's bytes, or None when it cannot be read."""
     try:
@@ -137,12 +134,14 @@ def _plan(store, files: list[Path], summary: BuildSummary) -> tuple[list[tuple[s
     stored = store.reports()
     todo: list[tuple[str, str]] = []
     for path in files:
-        digest = content_hash(path)
-        report = iri.report(path)
+        digest = content_hash(archives.source_file(path))
+        report = archives.report_iri(path)
         if digest is not None and stored.get(report, (None, None))[1] == digest:
             summary.unchanged.append(str(path))
         else:
-            todo.append((str(path), digest or ""))
+            todo.append((archives.job(path), digest or ""))
+    for report in archives.stale_members(stored, files):   # an archive rebuilt without them
+        store.remove_report(report)
     return todo, set(stored)
 
 
@@ -162,7 +161,8 @@ def build(store: Store, paths: Iterable[str | Path], workers: int = 1, progress:
     (1, ['no such file or directory'])
     """
     files, skipped, missing = expand(paths)
-    summary = BuildSummary(failed=list(missing), skipped=skipped)
+    files, broken = archives.expand_archives(files)     # a WARC becomes the reports it holds
+    summary = BuildSummary(failed=list(missing) + broken, skipped=skipped)
     store.load_vocabulary()
     todo, stored = _plan(store, files, summary)
     batch = Batch(known_keys(store) if todo else set())
@@ -171,7 +171,7 @@ def build(store: Store, paths: Iterable[str | Path], workers: int = 1, progress:
         if result.reason is not None:
             summary.failed.append((result.path, result.reason))
         else:
-            report = iri.report(result.path)
+            report = archives.report_iri(result.job)
             batch.add(report, result.digest, result.graph, result.shared or {}, report in stored)
             summary.built.append(result.path)
             if batch.full:
@@ -202,7 +202,7 @@ class ProgressBar:
             from tqdm import tqdm
             self._bar = tqdm(total=total, unit="file", desc="building", leave=False)
         self._bar.n = done
-        self._bar.set_postfix_str(Path(path).name, refresh=True)
+        self._bar.set_postfix_str(printable(Path(path).name), refresh=True)
 
     def close(self) -> None:
         if self._bar is not None:

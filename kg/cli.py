@@ -15,6 +15,7 @@ from kg.cli_query import add_query_commands
 from kg.cli_serve import add_endpoint_args, add_serve_commands
 from kg import __version__
 from kg.errors import GovkgError
+from kg.format import printable
 
 __all__ = ["main", "build_parser", "one_line"]
 
@@ -33,7 +34,7 @@ def _cmd_extract(args) -> int:
     status = 0
     for row in extract_files(args.files):
         if isinstance(row, Exception):
-            print(f"govkg: error: {one_line(row)}", file=sys.stderr)
+            print(f"govkg: error: {printable(one_line(row))}", file=sys.stderr)
             status = 1
             continue
         print(json.dumps(row, ensure_ascii=False))
@@ -52,7 +53,7 @@ def _cmd_build(args) -> int:
     with _open(args) as kg:
         summary = kg.build(args.paths, workers=args.workers, prune=args.prune, progress=not args.quiet)
     for path, reason in summary.failed + summary.skipped:
-        print(f"govkg: skipped {path}: {one_line(reason)}", file=sys.stderr)
+        print(f"govkg: skipped {printable(path)}: {printable(one_line(reason))}", file=sys.stderr)
     if not args.quiet:
         print(summary.line())
     return 0 if summary.ok else 1
@@ -160,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
         _silence_stdout()
         return 1
     except GovkgError as exc:
-        print(f"govkg: error: {one_line(exc)}", file=sys.stderr)
+        print(f"govkg: error: {printable(one_line(exc))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("govkg: interrupted", file=sys.stderr)

@@ -33,7 +33,8 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     if not path.is_dir():
         raise StoreError(f"{path}: no store here; build one with `govkg build PATH --store {path}`")
     serve(path, host=args.host, port=args.port, timeout=args.timeout, max_body=args.max_body,
-          workers=args.workers, quiet=args.quiet)
+          workers=args.workers, quiet=args.quiet, memory=args.max_memory << 20,
+          allow_service=args.allow_service or ())
     return 0
 
 
@@ -51,5 +52,10 @@ def add_serve_commands(subparsers) -> None:
                    help="largest request body accepted (default 1048576)")
     p.add_argument("--workers", type=_positive(int), default=2,
                    help="query worker processes, i.e. queries run at once (default 2)")
+    p.add_argument("--max-memory", type=_positive(int), default=2048, metavar="MB",
+                   help="address space each query worker may use; a query past it is stopped (default 2048)")
+    p.add_argument("--allow-service", action="append", metavar="IRI",
+                   help="a SERVICE endpoint queries may call (repeat for more; also $GOVKG_ALLOW_SERVICE); "
+                        "federated queries are refused otherwise")
     p.add_argument("--quiet", action="store_true", help="do not log each request")
     p.set_defaults(func=_cmd_serve)

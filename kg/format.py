@@ -10,12 +10,47 @@ import shutil
 import unicodedata
 from collections.abc import Sequence
 
-__all__ = ["FORMATS", "format_rows", "to_table", "to_csv", "to_json", "display_width"]
+__all__ = ["FORMATS", "format_rows", "to_table", "to_csv", "to_json", "display_width", "printable"]
 
 FORMATS = ("table", "csv", "json")
 ELLIPSIS = "…"
 # terminal control (ANSI escapes, bells…) from report text must never reach a terminal raw
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# bidirectional controls (a right-to-left override makes "exe.txt" show as "txt.exe"): shown as \uXXXX
+_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# what `printable` escapes: controls, bidi controls, and the lone surrogates that stand for the bytes
+# of a file name that is not UTF-8
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\udc80-\udcff]")
+# a spreadsheet runs a cell that starts like a formula; such text cells get a leading apostrophe
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+_SHORT = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(match: re.Match) -> str:
+    if match.group() in _SHORT:
+        return _SHORT[match.group()]
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters, bidi controls and undecodable file-name bytes escaped
+    (as ``\\xNN``/``\\uNNNN``), for a terminal or a log line: a name with a newline stays one line.
+
+    >>> printable("a\\nb\\x1b]0;title\\x07 \\u202eexe.txt")
+    'a\\\\nb\\\\x1b]0;title\\\\x07 \\\\u202eexe.txt'
+    >>> printable(b"bad\\xff.txt".decode("utf-8", "surrogateescape"))
+    'bad\\\\xff.txt'
+    """
+    return _UNPRINTABLE.sub(_escape, text)
+
+
+def _visible_bidi(text: str) -> str:
+    return _BIDI.sub(_escape, text)
 
 
 def _columns(rows: Sequence[dict], columns: Sequence[str] | None) -> list[str]:
@@ -34,7 +69,9 @@ def _text(value) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    return _CONTROL.sub("\ufffd", " ".join(str(value).split())) if isinstance(value, str) else str(value)
+    if not isinstance(value, str):
+        return str(value)
+    return _visible_bidi(_CONTROL.sub("\ufffd", " ".join(value.split())))
 
 
 def _is_number(value) -> bool:
@@ -42,7 +79,18 @@ def _is_number(value) -> bool:
 
 
 def _csv_cell(value) -> str:
-    return _CONTROL.sub("\ufffd", value) if isinstance(value, str) else _text(value)
+    if not isinstance(value, str):
+        return _text(value)
+    value = _visible_bidi(_CONTROL.sub("\ufffd", value))
+    return "'" + value if value.startswith(_FORMULA) else value
+
+
+# json leaves C1 controls and bidi controls raw; as \uXXXX escapes the value is the same, the text safe
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _json_escape(match: re.Match) -> str:
+    return f"\\u{ord(match.group()):04x}"
 
 
 def _json_value(value):
@@ -147,7 +195,8 @@ def to_json(rows: Sequence[dict], columns: Sequence[str] | None = None) -> str:
     cols = _columns(rows, columns)
     if not rows:
         return "[]"
-    items = [json.dumps({c: _json_value(row.get(c)) for c in cols}, ensure_ascii=False) for row in rows]
+    items = [_JSON_UNSAFE.sub(_json_escape, json.dumps({c: _json_value(row.get(c)) for c in cols},
+                                                       ensure_ascii=False)) for row in rows]
     return "[\n  " + ",\n  ".join(items) + "\n]"
 
 

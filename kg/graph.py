@@ -100,12 +100,19 @@ class KnowledgeGraph(QueryMixin, NetworkMixin):
                 "warnings": summary.warnings}
 
     def remove(self, reports: Iterable[str | Path]) -> tuple[list[str], list[str]]:
-        """Remove reports given by file path or report IRI; (removed, not found)."""
+        """Remove reports given by file path or report IRI (a web archive's path removes every report
+        built from it); (removed, not found)."""
+        from kg.archives import archive_reports
         store, removed, missing = self._writer(), [], []
         for report in reports:
             name = str(report)
             report_iri = name if name.startswith(iri.BASE + "report/") else iri.report(name)
-            (removed if store.remove_report(report_iri) else missing).append(name)
+            members = archive_reports(store.reports(), name)
+            gone = sum(store.remove_report(r) for r in members) if members else store.remove_report(report_iri)
+            if gone:
+                removed.extend([name] * gone)     # one entry per report removed
+            else:
+                missing.append(name)
         if removed:
             self._refresh_concepts()                  # the concepts of what is left
         return removed, missing

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from kg.errors import QueryError
+from kg.sparql_guard import check_services
 
 __all__ = ["Rows", "run_sparql", "to_python", "oxigraph_store", "UNION"]
 
@@ -125,6 +126,7 @@ def _refuse_updates(text: str, source: str) -> None:
 
 def _execute(store, text: str, source: str):
     _refuse_updates(text, source)
+    check_services(text, source=source)  # federation is off unless an operator allows the endpoint
     try:
         return store.query(text, **UNION)
     except SyntaxError as exc:
@@ -132,6 +134,20 @@ def _execute(store, text: str, source: str):
         raise QueryError(f"{source}: bad SPARQL: {message}") from None
     except (OSError, RuntimeError) as exc:
         raise QueryError(f"{source}: query failed: {exc}") from None
+
+
+def _solutions(result, source: str):
+    """(columns, rows of terms); (bool, None) for ASK. Results stream, so errors show up here too."""
+    import pyoxigraph
+    if isinstance(result, pyoxigraph.QueryBoolean):
+        return bool(result), None
+    try:
+        if isinstance(result, pyoxigraph.QueryTriples):
+            return ["subject", "predicate", "object"], [(t.subject, t.predicate, t.object) for t in result]
+        columns = [v.value for v in result.variables]
+        return columns, [tuple(solution[c] for c in columns) for solution in result]
+    except (OSError, RuntimeError) as exc:  # e.g. an allowed SERVICE endpoint that does not answer
+        raise QueryError(f"{source}: query failed: {' '.join(str(exc).split())}") from None
 
 
 def run_sparql(store, text: str, *, labels: bool = True, source: str = "query") -> Rows:
@@ -146,16 +162,9 @@ def run_sparql(store, text: str, *, labels: bool = True, source: str = "query") 
     ...
     kg.errors.QueryError: query: only read-only queries (SELECT, ASK, CONSTRUCT, DESCRIBE) are allowed; DELETE is an update
     """
-    import pyoxigraph
     store = oxigraph_store(store)
-    result = _execute(store, text, source)
-    if isinstance(result, pyoxigraph.QueryBoolean):
-        return Rows([{"ask": bool(result)}], columns=["ask"])
-    if isinstance(result, pyoxigraph.QueryTriples):
-        columns = ["subject", "predicate", "object"]
-        raw = [(t.subject, t.predicate, t.object) for t in result]
-    else:
-        columns = [v.value for v in result.variables]
-        raw = [tuple(solution[c] for c in columns) for solution in result]
+    columns, raw = _solutions(_execute(store, text, source), source)
+    if raw is None:
+        return Rows([{"ask": columns}], columns=["ask"])
     names = label_map(store, {t for row in raw for t in row if t is not None}) if labels else {}
     return Rows([{c: to_python(t, names) for c, t in zip(columns, row)} for row in raw], columns)

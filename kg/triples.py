@@ -70,6 +70,7 @@ class _Report:
         e = iri.node("evidence", self.r, start, end)
         self.g.add(e, RDF_TYPE, GK.Evidence)
         self.g.add(e, GK.sentence, normalise(self.ext.text[start:end]))
+        self.g.add(e, GK.page, self.ext.part_at(start).page)    # PDF, OFD: the page it is printed on
         self.g.add(e, OA.start, start)
         self.g.add(e, OA.end, end)
         return e
@@ -99,6 +100,7 @@ def _report(x: _Report, path: str | Path, content_hash: str) -> None:
     if ext.published and _DATE.match(ext.published):
         g.add(r, DCTERMS.issued, Literal(ext.published, datatype=XSD.date))
     g.add(r, GK.sourceFile, source)
+    g.add(r, GK.sourceURL, ext.source if ext.source.startswith(("http://", "https://")) else None)
     g.add(r, GK.encoding, ext.encoding)
     g.add(r, GK.contentHash, content_hash)
     g.link(r, GK.jurisdiction, x.home)

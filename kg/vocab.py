@@ -57,7 +57,7 @@ GK_TERMS = (
     "Evidence", "kind", "year", "sourceFile", "encoding", "contentHash", "jurisdiction", "warning",
     "text", "adcode", "level", "partOf", "programmeType", "programme", "status", "evidence", "document",
     "indicator", "value", "unit", "direction", "qualifier", "documentType", "issuer", "issuedBy",
-    "sentence", "spelling", "key", "province", "concept", "builtFrom",
+    "sentence", "spelling", "key", "province", "concept", "builtFrom", "sourceURL", "page",
 )
 
 GK = Namespace("https://w3id.org/govkg/ontology#", GK_TERMS)

@@ -7,13 +7,13 @@ serialise them again (the main process keeps every key it received, `kg.batch.Ba
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
-from kg import iri
 
 __all__ = ["Result", "results", "work"]
 
@@ -30,38 +30,41 @@ class Result:
     graph: bytes = b""
     shared: dict[str, bytes] | None = None
     reason: str | None = None
+    job: object = None        # what was built: the path, or a `loaders.records.Member` of an archive
 
 
-def _start() -> None:
-    """Worker initializer: a fresh memory of shared groups sent; the worker stops with the build."""
+def _start(owner: int | None = None) -> None:
+    """Worker initializer: a fresh memory of shared groups sent; the worker stops with the build
+    (`owner`, the build's process id: a forkserver's children outlive the build otherwise)."""
     _SENT.clear()
-    try:
-        from kg.lifeline import die_with_parent
-    except ImportError:
-        return
-    die_with_parent()
+    from kg.lifeline import die_with_parent
+    die_with_parent(owner)
 
 
-def work(job: tuple[str, str]) -> Result:
-    """Read, extract and serialise one file; a bad file or an extractor bug is a `reason`, not a raise."""
+def work(job: tuple) -> Result:
+    """Read, extract and serialise one file (or archive member); a bad file or an extractor bug is a
+    `reason`, not a raise."""
     from pyoxigraph import RdfFormat, serialize
 
+    from kg.archives import report_iri, source_file
     from kg.triples import to_parts
     from loaders import load_report
     from loaders.errors import LoadError
-    path, digest = job
+    item, digest = job
+    path = str(item)
     try:
-        parts = to_parts(load_report(path), iri.report(path), path, digest)
+        parts = to_parts(load_report(item), report_iri(item), source_file(item), digest)
     except LoadError as exc:
-        return Result(path, digest, reason=exc.reason)
+        return Result(path, digest, reason=exc.reason, job=item)
     except Exception as exc:  # a bug in one extractor must not stop the whole build
-        return Result(path, digest, reason=f"internal error ({type(exc).__name__}: {exc})".splitlines()[0])
+        return Result(path, digest, reason=f"internal error ({type(exc).__name__}: {exc})".splitlines()[0],
+                      job=item)
     shared = {}
     for key, quads in parts.shared.items():
         if key not in _SENT:
             _SENT.add(key)
             shared[key] = serialize(quads, format=RdfFormat.N_QUADS)
-    return Result(path, digest, serialize(parts.report, format=RdfFormat.N_QUADS), shared)
+    return Result(path, digest, serialize(parts.report, format=RdfFormat.N_QUADS), shared, job=item)
 
 
 def results(jobs: list[tuple[str, str]], workers: int) -> Iterator[Result]:
@@ -73,7 +76,8 @@ def results(jobs: list[tuple[str, str]], workers: int) -> Iterator[Result]:
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     todo = iter(jobs)
-    with ProcessPoolExecutor(min(workers, len(jobs)), mp_context=context, initializer=_start) as pool:
+    with ProcessPoolExecutor(min(workers, len(jobs)), mp_context=context, initializer=_start,
+                             initargs=(os.getpid(),)) as pool:
         pending: deque = deque()
         broken = False
 
@@ -97,5 +101,5 @@ def results(jobs: list[tuple[str, str]], workers: int) -> Iterator[Result]:
                 yield future.result()
             except BrokenProcessPool:  # a worker died (killed, out of memory): name the file, go on
                 broken = True
-                yield Result(path, digest, reason="the worker process extracting it died")
+                yield Result(str(path), digest, reason="the worker process extracting it died", job=path)
             submit()

@@ -9,11 +9,12 @@ Names are imported on first use, so `import loaders` (and `import kg`) stays lig
 from loaders.errors import DecodeError, EmptyReport, GovkgError, LoadError, UnsupportedFormat
 
 __all__ = ["load_report", "extract_text", "Extraction", "Programme", "Document", "Outcome", "Place",
-           "Mention", "GovkgError", "LoadError", "DecodeError", "EmptyReport", "UnsupportedFormat"]
+           "Mention", "Part", "Member", "GovkgError", "LoadError", "DecodeError", "EmptyReport", "UnsupportedFormat"]
 
 _LAZY = {"load_report": "loaders.pipeline", "extract_text": "loaders.pipeline",
          "Extraction": "loaders.records", "Programme": "loaders.records", "Document": "loaders.records",
-         "Outcome": "loaders.records", "Place": "loaders.records", "Mention": "loaders.records"}
+         "Outcome": "loaders.records", "Place": "loaders.records", "Mention": "loaders.records",
+         "Part": "loaders.records", "Member": "loaders.records"}
 
 
 def __getattr__(name: str):

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 __all__ = [
-    "Mention", "Place", "Programme", "Document", "Outcome", "Extraction",
+    "Mention", "Place", "Programme", "Document", "Outcome", "Extraction", "Part", "Member",
     "PROGRAMME_TYPES", "LEVELS", "KINDS", "DIRECTIONS",
 ]
 
@@ -33,6 +33,51 @@ class Mention:
 
     def to_json(self) -> dict:
         return {"start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(frozen=True)
+class Part:
+    """Where a stretch of the plain text came from: ``plain[start:end]`` is on `page` (PDF, OFD, a
+    scan) or in the Word `label`led paragraph or table row.
+
+    >>> Part(0, 40, page=3).where()
+    {'page': 3}
+    >>> Part(0, 9, label="table 1, row 2").where()
+    {'part': 'table 1, row 2'}
+    """
+
+    start: int
+    end: int
+    page: int | None = None
+    label: str | None = None
+
+    def where(self) -> dict:
+        if self.page is not None:
+            return {"page": self.page}
+        return {"part": self.label} if self.label else {}
+
+
+@dataclass(frozen=True)
+class Member:
+    """One report inside an archive file: a crawled response in a WARC.
+
+    `offset` is where its record starts in the archive; `key` names it in the store across rebuilds
+    (the archive's path and the record's WARC-Record-ID).
+
+    >>> m = Member("crawl.warc.gz", 1234, "http://www.example.gov.cn/a.pdf", "2024-03-01", ".pdf", "<urn:uuid:1>")
+    >>> str(m)
+    'crawl.warc.gz [http://www.example.gov.cn/a.pdf]'
+    """
+
+    archive: str
+    offset: int
+    url: str
+    captured: str | None
+    suffix: str              # the reader it needs: ".html", ".pdf", ".docx", ".doc", ".ofd"
+    record_id: str
+
+    def __str__(self) -> str:
+        return f"{self.archive} [{self.url}]"
 
 
 @dataclass(frozen=True)
@@ -150,17 +195,45 @@ class Extraction:
     outcomes: tuple[Outcome, ...] = ()
     warnings: tuple[str, ...] = ()
     sentences: tuple[tuple[int, int], ...] = field(default=(), repr=False)
+    parts: tuple[Part, ...] = field(default=(), repr=False)   # pages or Word parts, in text order
 
     def to_json(self) -> dict:
-        """The contract's `govkg extract` object for this report."""
-        return {"source": self.source, "encoding": self.encoding, "kind": self.kind,
-                "title": self.title,
-                "jurisdiction": self.jurisdiction.to_json() if self.jurisdiction else None,
-                "year": self.year, "published": self.published,
-                "programs": [p.to_json() for p in self.programs],
-                "documents": [d.to_json() for d in self.documents],
-                "outcomes": [o.to_json() for o in self.outcomes],
-                "warnings": list(self.warnings)}
+        """The contract's `govkg extract` object for this report; for a paged or Word file each mention
+        and outcome also says where it is ("page": 3, or "part": "table 1, row 2")."""
+        row = {"source": self.source, "encoding": self.encoding, "kind": self.kind,
+               "title": self.title,
+               "jurisdiction": self.jurisdiction.to_json() if self.jurisdiction else None,
+               "year": self.year, "published": self.published,
+               "programs": [p.to_json() for p in self.programs],
+               "documents": [d.to_json() for d in self.documents],
+               "outcomes": [o.to_json() for o in self.outcomes],
+               "warnings": list(self.warnings)}
+        if self.parts:
+            for item in row["programs"] + row["documents"]:
+                for mention in item["mentions"]:
+                    mention.update(self.part_at(mention["start"]).where())
+            for outcome in row["outcomes"]:
+                outcome.update(self.part_at(outcome["start"]).where())
+        return row
+
+    def part_at(self, offset: int) -> Part:
+        """The part (page, paragraph, table row) holding `offset`; an empty `Part` when unknown.
+
+        >>> x = Extraction("a.pdf", "utf-8", "第一页\\n第二页", parts=(Part(0, 4, 1), Part(4, 7, 2)))
+        >>> x.part_at(5).page, x.part_at(99).page
+        (2, None)
+        """
+        lo, hi = 0, len(self.parts) - 1
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            part = self.parts[mid]
+            if offset < part.start:
+                hi = mid - 1
+            elif offset >= part.end:
+                lo = mid + 1
+            else:
+                return part
+        return Part(offset, offset)
 
     def sentence_at(self, offset: int) -> tuple[int, int]:
         """The (start, end) of the sentence holding `offset`, or the whole text if unsplit."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["split_sentences"]
+__all__ = ["split_sentences", "MAX_SENTENCE"]
 
 _ENDERS = set("。！？；!?;")
 _TRAILERS = set("。！？；!?;”’」』)）》〉…")
@@ -19,6 +19,10 @@ _HEADING = re.compile(rf"(?:第[{_NUM}\d]+[章节部分条篇]|[{_NUM}]+[、．.
                       rf"|\d{{1,2}}[、．](?!\d)|\d{{1,2}}\.(?!\d)|[①-⑳])\s*")
 _INLINE_HEADING = re.compile(rf"\s+(?=[（(][{_NUM}]{{1,3}}[）)]|[{_NUM}]{{1,3}}、)")
 _HEADING_MAX = 40
+# Longer than any real sentence (the seeds' longest is under 350 characters). Text without 。 would
+# otherwise be one sentence, and extractors that scan a sentence per mention go quadratic.
+MAX_SENTENCE = 600
+_PAUSES = "，,、 "
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -103,5 +107,21 @@ def _add(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE:  # a text without sentence ends: cut at a comma (linear extraction)
+        cut = _last_pause(text, start, start + MAX_SENTENCE)
+        _add(spans, text, start, cut)
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if end > start:
         spans.append((start, end))
+
+
+def _last_pause(text: str, start: int, limit: int) -> int:
+    """Where to cut an over-long sentence: after the last comma-like pause before `limit`.
+
+    >>> _last_pause("甲" * 400 + "，" + "乙" * 400, 0, MAX_SENTENCE)
+    401
+    """
+    cut = max(text.rfind(p, start + MAX_SENTENCE // 2, limit) for p in _PAUSES)
+    return cut + 1 if cut >= 0 else limit

@@ -69,12 +69,12 @@ def test_expand_skips_hidden_and_unsupported_and_dedupes(tmp_path):
     (tmp_path / "a" / ".hidden.txt").write_text("x")
     (tmp_path / ".git").mkdir()
     (tmp_path / ".git" / "r.txt").write_text("x")
-    (tmp_path / "a" / "scan.pdf").write_bytes(b"%PDF")
+    (tmp_path / "a" / "sheet.xlsx").write_bytes(b"PK")
     (tmp_path / "a" / "loop").symlink_to(tmp_path, target_is_directory=True)
     (tmp_path / "alias.txt").symlink_to(tmp_path / "a" / "deqing.txt")
     files, skipped, missing = expand([tmp_path, tmp_path / "a" / "wuhou.txt"])
     assert sorted(f.name for f in files) == ["deqing.txt", "pingyao.txt", "wuhou.txt"]
-    assert [(Path(p).name, why) for p, why in skipped] == [("scan.pdf", "unsupported file type")]
+    assert [(Path(p).name, why) for p, why in skipped] == [("sheet.xlsx", "unsupported file type")]
     assert missing == []
 
 

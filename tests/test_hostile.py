@@ -18,7 +18,8 @@ FILLER = "全区坚持依法行政，深入推进严格规范公正文明执法�
 REPORTS = {
     "haidian.txt": "海淀区2023年法治政府建设情况报告\n" + FILLER
                    + "海淀区推行“接诉\x1b]0;pwned\x07即办\x1b[2J”改革，群众满意率达到95%。\n"
-                   + "制定《海淀区<script>alert(1)</script>公示办法》。\n",
+                   + "制定《海淀区<script>alert(1)</script>公示办法》。\n"
+                   + "印发《海淀区\u202e法办施实\u202c规定》。\n",
     "nanshan.txt": "南山区2024年法治政府建设情况报告\n南山区推行“企业安静期”制度，涉企检查下降18%。\n",
 }
 
@@ -104,3 +105,78 @@ def test_endpoint_page_writes_results_as_text_never_as_markup():
     assert "textContent" in page
     for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
         assert sink not in page
+
+
+# ------------------------------------------------------------------ hardening (issue 13)
+SERVICE_QUERY = "SELECT * WHERE {{ SERVICE {silent} <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}"
+
+
+@pytest.fixture
+def listener():
+    from test_serve import _Listener
+    spy = _Listener()
+    yield spy
+    spy.close()
+
+
+@pytest.mark.parametrize("silent", ["", "SILENT"])
+def test_sparql_service_is_refused_in_one_line_and_nothing_is_called(store, capsys, listener, silent):
+    import time
+    query = SERVICE_QUERY.format(silent=silent, port=listener.port)
+    status, out, err = run(capsys, "sparql", query, "--store", str(store))
+    assert (status, out) == (1, "") and err.count("\n") == 1 and "SERVICE" in err and "Traceback" not in err
+    time.sleep(0.3)
+    assert listener.connections == 0
+
+
+def test_api_sparql_and_named_queries_refuse_service(store, listener, monkeypatch):
+    from kg import KnowledgeGraph
+    from kg import query as named
+    from kg.sparql_guard import ServiceRefused
+    query = SERVICE_QUERY.format(silent="SILENT", port=listener.port)
+    with KnowledgeGraph.open(store) as graph:
+        with pytest.raises(ServiceRefused):
+            graph.sparql(query)
+        spec = named.parse_header("federated", "# title: a named query that calls out\n" + query)
+        monkeypatch.setattr(named, "load_query", lambda name: spec)
+        with pytest.raises(ServiceRefused):
+            graph.query("federated")
+    assert listener.connections == 0
+
+
+def test_an_allowed_service_on_a_closed_port_is_one_line(store, capsys, monkeypatch):
+    from _servers import free_port
+    port = free_port()
+    monkeypatch.setenv("GOVKG_ALLOW_SERVICE", f"http://127.0.0.1:{port}/sparql")
+    status, out, err = run(capsys, "sparql", SERVICE_QUERY.format(silent="", port=port), "--store", str(store))
+    assert (status, out) == (1, "") and err.count("\n") == 1 and "Traceback" not in err, err
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv", "json"])
+def test_bidi_controls_in_labels_are_made_visible(store, capsys, fmt):
+    status, out, _ = run(capsys, "query", "documents", "--store", str(store), "--format", fmt)
+    assert status == 0 and "\\u202e" in out            # shown as an escape…
+    assert not any(c in out for c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")  # …never raw
+    if fmt == "json":
+        assert any("\u202e" in r["title"] for r in json.loads(out))  # the value itself is unchanged
+
+
+@pytest.mark.parametrize("cell", ["=HYPERLINK(\"http://e/\",\"x\")", "+1+1", "-2+3", "@SUM(A1)"])
+def test_csv_neutralises_formula_like_cells(store, capsys, cell):
+    from pyoxigraph import Literal
+    status, out, _ = run(capsys, "sparql", f"SELECT ?cell WHERE {{ BIND({Literal(cell)} AS ?cell) }}",
+                         "--store", str(store), "--format", "csv")
+    import csv
+    import io
+    assert status == 0 and list(csv.reader(io.StringIO(out)))[1] == ["'" + cell]
+
+
+@pytest.mark.parametrize("pattern, ok", [("满意率|化解率", True), (r"\p{Han}+率", True),
+                                         ("率(?=95)", False), (r"(率)\1", False), ("(率", False)])
+def test_metric_regex_is_checked_by_the_engine_that_runs_it(store, capsys, pattern, ok):
+    status, out, err = run(capsys, "query", "metric", "--param", f"indicator={pattern}", "--store", str(store),
+                           "--format", "json")
+    if ok:
+        assert status == 0 and "满意率" in out, err
+    else:
+        assert status == 1 and err.count("\n") == 1 and "regular expression" in err and "Traceback" not in err

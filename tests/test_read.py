@@ -66,7 +66,10 @@ ERROR_CASES = [
     ("bad-bom.txt", codecs.BOM_UTF8 + b"\xff\xfe\xfd abc", DecodeError, "utf-8-sig"),
     ("chrome.html", b"<html><body><nav><a href='/'>home</a></nav><script>x()</script><footer>c</footer>"
                     b"</body></html>", EmptyReport, "page chrome"),
-    ("report.pdf", b"%PDF-1.4", UnsupportedFormat, "unsupported file type '.pdf'"),
+    ("report.pdf", b"%PDF-1.4", LoadError, "damaged or not a PDF"),
+    ("sheet.xls", b"\xd0\xcf\x11\xe0", UnsupportedFormat, "unsupported file type '.xls'"),
+    ("report.docx", b"PK\x03\x04" + _random_bytes(300), LoadError, "damaged or not a Word .docx"),
+    ("report.ofd", b"<ofd/>", LoadError, "not a ZIP package"),
     ("report", REPORT.encode(), UnsupportedFormat, "no suffix"),
     ("folder.txt", None, LoadError, "directory"),
 ]

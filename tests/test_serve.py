@@ -211,26 +211,25 @@ def test_page_escapes_example_text():
 
 
 # ------------------------------------------------------------------ a store written while served
-def _eventually_counts(endpoint, n: str, tries: int = 25) -> bool:
-    """Workers reopen their read-only view when the store's files change; allow a few polls (bounded)."""
-    for _ in range(tries):
-        if _rows_json(get(endpoint, COUNT_REPORTS)[2]) == [{"n": n}]:
-            return True
-        time.sleep(0.2)
-    return False
+def _counts(endpoint) -> str:
+    status, _, body = get(endpoint, COUNT_REPORTS)
+    assert status == 200, body
+    return _rows_json(body)[0]["n"]
 
 
 def test_reader_sees_graphs_written_while_serving(endpoint, store_dir):
+    # deterministic: every query compares the store's files with the worker's view and reopens
+    # (retrying) when they changed, so the first query after a flush sees it, whatever the load
     writer = ox.Store(str(store_dir))
     try:
         report = ox.NamedNode("https://w3id.org/govkg/id/report/extra")
         writer.add(ox.Quad(report, ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
                            ox.NamedNode("https://w3id.org/govkg/ontology#Report"), report))
         writer.flush()
-        assert _eventually_counts(endpoint, "5")
+        assert [_counts(endpoint) for _ in range(3)] == ["5"] * 3  # each worker, at its first query
         writer.remove_graph(report)
         writer.flush()
-        assert _eventually_counts(endpoint, "4")
+        assert [_counts(endpoint) for _ in range(3)] == ["4"] * 3
     finally:
         del writer
 
@@ -254,3 +253,194 @@ def test_parse_request_refuses_two_queries_and_odd_bodies():
     with pytest.raises(ProtocolError) as odd:
         parse_request("POST", "", "application/octet-stream", b"\x00")
     assert (twice.value.status, odd.value.status) == (400, 415)
+
+
+# ------------------------------------------------------------------ hardening (issue 13)
+class _Listener:
+    """A TCP listener on 127.0.0.1 that counts connections: proof a SERVICE call was (not) made."""
+
+    def __init__(self):
+        import socket
+        import threading
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(16)
+        self.sock.settimeout(0.2)
+        self.port, self.connections, self._stop = self.sock.getsockname()[1], 0, False
+        self.thread = threading.Thread(target=self._accept, daemon=True)
+        self.thread.start()
+
+    def _accept(self):
+        while not self._stop:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                continue
+            self.connections += 1
+            conn.close()
+
+    def close(self):
+        self._stop = True
+        self.thread.join(2)
+        self.sock.close()
+
+
+@pytest.fixture
+def listener():
+    spy = _Listener()
+    yield spy
+    spy.close()
+
+
+SERVICE_QUERIES = [
+    "SELECT * WHERE { SERVICE <http://127.0.0.1:{port}/sparql> { ?s ?p ?o } }",
+    "SELECT * WHERE { SERVICE SILENT <http://127.0.0.1:{port}/sparql> { ?s ?p ?o } }",
+    "select * where { ?a ?b ?c OPTIONAL { service silent <http://127.0.0.1:{port}/x> { ?a ?q ?r } } }",
+    "ASK { FILTER EXISTS { SERVICE <http://127.0.0.1:{port}/> { ?s ?p ?o } } }",
+    "PREFIX ex: <http://127.0.0.1:{port}/> SELECT * { SERVICE ex:sparql { ?s ?p ?o } }",
+    "SELECT * { BIND(<http://127.0.0.1:{port}/> AS ?e) SERVICE ?e { ?s ?p ?o } }",
+]
+
+
+@pytest.mark.parametrize("template", SERVICE_QUERIES)
+def test_service_is_refused_and_nothing_is_called(endpoint, listener, template):
+    query = template.replace("{port}", str(listener.port))
+    for status, _, body in (get(endpoint, query),
+                            http(endpoint, query.encode(), {"Content-Type": "application/sparql-query"})):
+        assert status == 403 and b"SERVICE" in body and body.count(b"\n") == 1, body
+    time.sleep(0.3)  # a call would have reached the listener by now
+    assert listener.connections == 0
+
+
+@pytest.fixture(scope="module")
+def open_endpoint(store_dir, endpoint, tmp_path_factory):
+    """A second server: federation allowed to the first and to a closed port, a 1 GB memory cap,
+    a long timeout (load tests), and its request log kept in a file."""
+    closed = free_port()
+    log = tmp_path_factory.mktemp("log") / "stderr.txt"
+    port = free_port()
+    with log.open("w") as err:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "kg", "serve", "--port", str(port), "--store", str(store_dir),
+             "--timeout", "60", "--max-memory", "1024", "--allow-service", endpoint,
+             "--allow-service", f"http://127.0.0.1:{closed}/sparql"],
+            cwd=REPO, stdout=subprocess.DEVNULL, stderr=err, text=True)
+    try:
+        wait_until_up(f"http://127.0.0.1:{port}/", process)
+        yield {"url": f"http://127.0.0.1:{port}/sparql", "closed": closed, "log": log, "process": process}
+    finally:
+        stop(process)
+
+
+def test_an_allowed_service_endpoint_is_called(open_endpoint, endpoint):
+    query = ("PREFIX gk: <https://w3id.org/govkg/ontology#> SELECT (COUNT(DISTINCT ?r) AS ?n) "
+             f"WHERE {{ SERVICE <{endpoint}> {{ ?r a gk:Report }} }}")
+    status, _, body = get(open_endpoint["url"], query)
+    assert status == 200 and _rows_json(body) == [{"n": "4"}], body
+
+
+def test_an_allowed_service_on_a_closed_port_answers_one_line(open_endpoint):
+    query = f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{open_endpoint['closed']}/sparql> {{ ?s ?p ?o }} }}"
+    status, _, body = get(open_endpoint["url"], query)
+    assert status == 502 and body.count(b"\n") == 1 and b"Traceback" not in body, body
+    assert get(open_endpoint["url"], "ASK {}")[0] == 200
+
+
+@pytest.mark.parametrize("key", ["default-graph-uri", "named-graph-uri"])
+@pytest.mark.parametrize("value", ["not an iri", "http://a b/", "<http://e/g>", "", "relative/path"])
+def test_a_malformed_graph_uri_answers_400(endpoint, key, value):
+    status, _, body = get(endpoint, REPORT_ROWS, **{key: value})
+    assert status == 400 and key.encode() in body and body.count(b"\n") == 1, body
+    assert get(endpoint, "ASK {}")[0] == 200
+
+
+def test_200_simultaneous_requests_are_all_answered(open_endpoint):
+    import threading
+    url = open_endpoint["url"] + "?" + urllib.parse.urlencode({"query": "ASK {}"})
+    barrier, statuses = threading.Barrier(200), []
+
+    def one():
+        barrier.wait(30)
+        try:
+            with urllib.request.urlopen(url, timeout=60) as response:
+                statuses.append(response.status)
+        except (urllib.error.URLError, OSError) as exc:
+            statuses.append(repr(exc))
+
+    threads = [threading.Thread(target=one) for _ in range(200)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(120)
+    assert statuses == [200] * 200, [s for s in statuses if s != 200][:5]
+
+
+def test_the_request_log_escapes_terminal_controls(open_endpoint):
+    import socket
+    port = int(open_endpoint["url"].split(":")[2].split("/")[0])
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+        sock.sendall(b"GET /\x1b]0;pwned\x07\x1b[2J\x9b6n?x=\xe2\x80\xae HTTP/1.1\r\nHost: x\r\n"
+                     b"Connection: close\r\n\r\n")
+        sock.recv(4096)
+    deadline = time.monotonic() + 10
+    while b"pwned" not in open_endpoint["log"].read_bytes() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    log = open_endpoint["log"].read_text(encoding="utf-8", errors="replace")
+    line = next(line for line in log.splitlines() if "pwned" in line)
+    assert "\\x1b]0;pwned\\x07" in line
+    assert not any(ord(c) < 32 or 0x7f <= ord(c) <= 0x9f for c in line), repr(line)
+
+
+def test_a_query_past_the_memory_cap_answers_503_and_the_server_goes_on(open_endpoint):
+    # every BIND doubles a string: 16 bytes × 2^30, far past the server's 1 GB cap (never run uncapped)
+    binds = " ".join(f"BIND(CONCAT(?s{i}, ?s{i}) AS ?s{i + 1})" for i in range(30))
+    query = f'SELECT (STRLEN(?s30) AS ?n) WHERE {{ BIND("0123456789abcdef" AS ?s0) {binds} }}'
+    status, _, body = get(open_endpoint["url"], query)
+    assert status == 503 and b"memory cap" in body and body.count(b"\n") == 1, body
+    assert get(open_endpoint["url"], "ASK {}")[0] == 200
+    assert "stack backtrace" not in open_endpoint["log"].read_text(errors="replace")
+
+
+def _descendants(pid: int) -> set[int]:
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(entry.name))
+    found, todo = set(), [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.add(child)
+            todo.append(child)
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc to list processes")
+def test_query_workers_stop_when_the_server_is_killed(store_dir):
+    import signal
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--port", str(port), "--store",
+                                str(store_dir), "--quiet", "--workers", "2"], cwd=REPO,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_until_up(f"http://127.0.0.1:{port}/", process)
+        workers = _descendants(process.pid)
+        assert len(workers) >= 2
+    finally:
+        process.send_signal(signal.SIGKILL)
+        process.wait(10)
+    deadline = time.monotonic() + 20
+    while any(_alive(p) for p in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not [p for p in workers if _alive(p)]

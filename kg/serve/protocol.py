@@ -105,8 +105,28 @@ def parse_request(method: str, query_string: str, content_type: str | None, body
         return None
     if looks_like_update(text):
         raise ProtocolError(403, "this endpoint is read-only: SPARQL Update is refused")
-    return QueryRequest(text, tuple(params.get("default-graph-uri", [])),
-                        tuple(params.get("named-graph-uri", [])), _format_param(params))
+    return QueryRequest(text, _graph_iris(params, "default-graph-uri"), _graph_iris(params, "named-graph-uri"),
+                        _format_param(params))
+
+
+def _graph_iris(params: dict[str, list[str]], key: str) -> tuple[str, ...]:
+    """The graph IRIs given as `key`; one that is not an absolute IRI is the client's error (400).
+
+    >>> _graph_iris({"named-graph-uri": ["http://e/g"]}, "named-graph-uri")
+    ('http://e/g',)
+    >>> _graph_iris({"default-graph-uri": ["no iri"]}, "default-graph-uri")
+    Traceback (most recent call last):
+    ...
+    kg.serve.protocol.ProtocolError: default-graph-uri='no iri' is not an absolute IRI
+    """
+    from pyoxigraph import NamedNode
+    values = tuple(params.get(key, []))
+    for value in values:
+        try:
+            NamedNode(value)
+        except ValueError:
+            raise ProtocolError(400, f"{key}={value!r} is not an absolute IRI") from None
+    return values
 
 
 def _format_param(params: dict[str, list[str]]) -> str | None:

@@ -14,7 +14,8 @@ from urllib.parse import urlsplit
 
 from kg.serve.page import render_page
 from kg.serve.protocol import ProtocolError, negotiate, parse_request
-from kg.serve.worker import PoolBusy, QueryPool, QueryTimeout
+from kg.format import printable
+from kg.serve.worker import DEFAULT_MEMORY, PoolBusy, QueryPool, QueryTimeout, WorkerDied
 
 __all__ = ["make_server", "serve", "ENDPOINT_PATHS"]
 
@@ -104,8 +105,12 @@ class _Handler(BaseHTTPRequestHandler):
         except (QueryTimeout, PoolBusy) as exc:
             self._send_text(503, str(exc), {"Retry-After": "1"})
             return
+        except WorkerDied as exc:
+            sys.stderr.write(f"govkg serve: {exc}\n")
+            self._send_text(503, str(exc))
+            return
         except (EOFError, OSError):
-            self._send_text(500, "the query worker stopped unexpectedly")
+            self._send_text(503, "the query worker stopped unexpectedly; try again")
             return
         self._send(outcome.status, outcome.media_type, outcome.body, head=head)
 
@@ -129,22 +134,30 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002 (signature from http.server)
         if not self.server.quiet:
-            sys.stderr.write(f"govkg serve: {self.address_string()} {format % args}\n")
+            # the request line is the client's text: escape controls so it cannot drive the terminal
+            sys.stderr.write(f"govkg serve: {self.address_string()} {printable(format % args)}\n")
 
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+    request_queue_size = 128  # listen backlog: bursts of clients wait instead of being reset
 
 
 def make_server(store: str | Path, host: str = "127.0.0.1", port: int = 7878, timeout: float = 30.0,
-                max_body: int = 1 << 20, workers: int = 2, quiet: bool = False) -> ThreadingHTTPServer:
+                max_body: int = 1 << 20, workers: int = 2, quiet: bool = False,
+                memory: int | None = DEFAULT_MEMORY, allow_service=()) -> ThreadingHTTPServer:
     """A ready (bound, not yet serving) endpoint over the store folder `store`.
+
+    `memory` caps each query worker's address space (bytes); `allow_service` lists the SERVICE
+    endpoints queries may call (default none: federation off).
 
     >>> server = make_server("no-such-store", port=0, workers=0)   # doctest: +SKIP
     """
     server = _Server((host, port), _Handler)
-    server.pool = QueryPool(store, size=workers, timeout=timeout)
+    from kg.sparql_guard import allowed_services
+    allowed = frozenset(allow_service) | allowed_services()  # the option's and GOVKG_ALLOW_SERVICE's
+    server.pool = QueryPool(store, size=workers, timeout=timeout, memory=memory, allowed=allowed)
     server.max_body, server.quiet = max_body, quiet
     return server
 
@@ -154,9 +167,10 @@ def _stop_on_sigterm(signum, frame) -> None:
 
 
 def serve(store: str | Path, host: str = "127.0.0.1", port: int = 7878, timeout: float = 30.0,
-          max_body: int = 1 << 20, workers: int = 2, quiet: bool = False) -> None:
+          max_body: int = 1 << 20, workers: int = 2, quiet: bool = False,
+          memory: int | None = DEFAULT_MEMORY, allow_service=()) -> None:
     """Serve the store until interrupted (Ctrl-C or SIGTERM), then stop the workers."""
-    server = make_server(store, host, port, timeout, max_body, workers, quiet)
+    server = make_server(store, host, port, timeout, max_body, workers, quiet, memory, allow_service)
     bound_host, bound_port = server.server_address[:2]
     print(f"govkg serve: SPARQL endpoint http://{bound_host}:{bound_port}/sparql "
           f"(query page at /), store {store}", file=sys.stderr, flush=True)

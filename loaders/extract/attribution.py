@@ -2,10 +2,12 @@
 sentence around a span names as its subject, or the reporting jurisdiction otherwise."""
 from __future__ import annotations
 
+import functools
 import re
 
 from loaders.gazetteer import Gazetteer
 from loaders.records import Place
+from loaders.segment import MAX_SENTENCE
 from loaders.text import Text
 
 __all__ = ["where", "is_below"]
@@ -14,6 +16,8 @@ __all__ = ["where", "is_below"]
 _SUBJECT_AFTER = re.compile(r"^(?:作为|率先|试点|探索|创新|推行|推出|实施|开展|打造|建立|构建|深化|推进|首创|"
                             r"积极|在全[省市]|被|获评|入选|成功|已|还|等地|[、和]|坚持|聚焦|围绕|持续|全面)")
 _CLAUSE_SEP = "。；;！!？?\n"
+# longest stretch either side of a mention searched for its subject: a sentence's longest (segment.py)
+MAX_CLAUSE = MAX_SENTENCE
 
 
 def is_below(place: Place, home: Place) -> bool:
@@ -31,9 +35,22 @@ def is_below(place: Place, home: Place) -> bool:
 
 
 def _clause(norm: str, start: int, end: int) -> tuple[int, int]:
-    lo = max(norm.rfind(c, 0, start) for c in _CLAUSE_SEP) + 1
-    his = [i for i in (norm.find(c, end) for c in _CLAUSE_SEP) if i >= 0]
-    return lo, (min(his) if his else len(norm))
+    """The clause around norm[start:end], at most MAX_CLAUSE characters either side of it: a text
+    without sentence ends would otherwise make every mention's clause the whole text (quadratic).
+
+    >>> _clause("甲。乙丙丁；戊", 3, 4), _clause("甲" * 2000, 1000, 1001)
+    ((2, 5), (400, 1601))
+    """
+    floor, ceiling = max(0, start - MAX_CLAUSE), min(len(norm), end + MAX_CLAUSE)
+    lo = max(max(norm.rfind(c, floor, start) for c in _CLAUSE_SEP) + 1, floor)
+    his = [i for i in (norm.find(c, end, ceiling) for c in _CLAUSE_SEP) if i >= 0]
+    return lo, (min(his) if his else ceiling)
+
+
+@functools.lru_cache(maxsize=64)
+def _places(sentence: str, home: Place) -> tuple:
+    """Places of `home`'s area named in one clause; mentions of the same clause share the scan."""
+    return tuple(Gazetteer.default().find_all(sentence, within=home))
 
 
 def where(text: Text, start: int, end: int, home: Place | None) -> Place | None:
@@ -51,7 +68,7 @@ def where(text: Text, start: int, end: int, home: Place | None) -> Place | None:
     lo, hi = _clause(text.norm, start, end)
     sentence = text.norm[lo:hi]
     best = None
-    for s, e, place in Gazetteer.default().find_all(sentence, within=home):
+    for s, e, place in _places(sentence, home):
         if not is_below(place, home) or lo + s >= start:
             continue
         after = sentence[e:e + 6]

@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from loaders.errors import DecodeError
 
-__all__ = ["decode", "decode_bytes", "Decoded", "blank_controls"]
+__all__ = ["decode", "decode_bytes", "Decoded", "blank_controls", "refuse_binary"]
 
 
 class Decoded(NamedTuple):
@@ -58,16 +58,17 @@ def decode_bytes(data: bytes, path: str = "<bytes>") -> Decoded:
     """
     for bom, name in _BOMS:
         if data.startswith(bom):
-            return Decoded(_strict(data[len(bom):], name, path, "after its byte-order mark"), name)
-    kind = next((what for sig, what in _SIGNATURES.items() if data.startswith(sig)), None)
-    if kind:
-        raise DecodeError(path, f"binary content ({kind}), not a text report")
+            text, warnings = _wide(data[len(bom):], name, path)
+            return Decoded(text, name, warnings)
+    refuse_binary(data, path)
     if b"\x00" in data:
         return _nul_bytes(data, path)
     try:
-        return Decoded(_check(data.decode("utf-8"), path), "utf-8")
+        text = data.decode("utf-8")
+        if not _short_gbk(data, text):
+            return Decoded(_check(text, path), "utf-8")
     except UnicodeDecodeError as exc:
-        if _cut_tail(exc, data):
+        if _cut_tail(exc, data) and not _short_gbk(data, data[:exc.start].decode("utf-8"), cut=True):
             text = _check(data[:exc.start].decode("utf-8"), path)
             return Decoded(text, "utf-8", ("incomplete last character dropped",))
     try:
@@ -79,7 +80,35 @@ def decode_bytes(data: bytes, path: str = "<bytes>") -> Decoded:
         utf16 = _utf16_without_bom(data)
         if utf16 and _cjk_share(utf16.text) > _cjk_share(text):
             return utf16
+        _refuse_western(text, path)
     return Decoded(_check(text, path), "gb18030")
+
+
+def refuse_binary(data: bytes, path: str = "<bytes>") -> None:
+    """Raise `DecodeError` when the bytes open with a binary format's signature (PDF, ZIP, PNG…),
+    whatever the file's name says: an ASCII-only PDF named .html is still a PDF.
+
+    >>> refuse_binary(b"%PDF-1.4 ascii only", "r.html")
+    Traceback (most recent call last):
+    ...
+    loaders.errors.DecodeError: r.html: binary content (PDF document), not a text report
+    """
+    head = data[:64].lstrip(b" \t\r\n")
+    kind = next((what for sig, what in _SIGNATURES.items() if head.startswith(sig)), None)
+    if kind:
+        raise DecodeError(path, f"binary content ({kind}), not a text report")
+
+
+def _wide(data: bytes, name: str, path: str) -> tuple[str, tuple[str, ...]]:
+    """UTF-16/32 after a byte-order mark; a last character cut short is dropped with a warning."""
+    unit = 4 if "32" in name else (2 if "16" in name else 1)
+    for cut in sorted({0, len(data) % unit, len(data) % unit + unit}) if unit > 1 else (0,):
+        try:
+            text = _check((data[:len(data) - cut] if cut else data).decode(name), path)
+            return text, (("incomplete last character dropped",) if cut else ())
+        except UnicodeDecodeError:
+            continue
+    raise DecodeError(path, f"not valid {name} after its byte-order mark")
 
 
 def _strict(data: bytes, name: str, path: str, where: str) -> str:
@@ -96,6 +125,10 @@ def _cut_tail(exc: UnicodeDecodeError, data: bytes) -> bool:
 
 def _nul_bytes(data: bytes, path: str) -> Decoded:
     decoded = _utf16_without_bom(data)
+    if decoded is None and len(data) % 2:  # UTF-16 whose last byte was cut off
+        decoded = _utf16_without_bom(data[:-1])
+        if decoded is not None:
+            decoded = decoded._replace(warnings=("incomplete last character dropped",))
     if decoded is None:
         raise DecodeError(path, "contains NUL bytes: binary content, not a text report")
     return decoded
@@ -129,6 +162,66 @@ def _cjk_share(text: str) -> float:
     cjk = sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f"
               or "\uff00" <= ch <= "\uffef")
     return cjk / max(1, len(sample.strip()) or 1)
+
+
+# log-probability of one non-ASCII character of Chinese text, by class: GB2312 level 1 holds the
+# 3,755 most frequent hanzi (about 99.5 % of running text), level 2 the next 3,008 (about 0.4 %)
+_LOG_P = {"punct": -7.0, "level1": -8.3, "level2": -13.5, "other": -18.4}
+
+
+def _likelihood(text: str) -> float:
+    """Log-likelihood of `text`'s non-ASCII characters as Chinese: a misreading scores far lower
+    (rare characters, and more of them), so the better of two readings of the same bytes wins."""
+    total = 0.0
+    for ch in text:
+        if ord(ch) < 0x80:
+            continue
+        if "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef":
+            total += _LOG_P["punct"]
+            continue
+        try:
+            lead = ch.encode("gb2312")[0]
+        except UnicodeEncodeError:
+            lead = 0
+        total += _LOG_P["level1" if 0xB0 <= lead <= 0xD7 else "level2" if 0xD8 <= lead <= 0xF7 else "other"]
+    return total
+
+
+_SHORT_NON_ASCII = 24  # bytes: above this, GBK that is also valid UTF-8 does not happen
+
+
+def _short_gbk(data: bytes, utf8: str, cut: bool = False) -> bool:
+    """True when a short file that is valid UTF-8 reads better as GB18030 (a GBK file of a few
+    characters can happen to be valid UTF-8, or UTF-8 with a cut last character, `cut`); longer
+    valid UTF-8 is always taken as UTF-8.
+
+    >>> _short_gbk("掳".encode("gbk"), "掳".encode("gbk").decode("utf-8"))   # GBK C2 B0 is UTF-8 for °
+    True
+    >>> _short_gbk("区县".encode(), "区县")
+    False
+    """
+    if sum(1 for b in data if b >= 0x80) > _SHORT_NON_ASCII:
+        return False
+    try:
+        gbk = data.decode("gb18030")
+    except UnicodeDecodeError:
+        return False
+    return _likelihood(gbk) > _likelihood(utf8) + (_LOG_P["other"] if cut else 0.0)
+
+
+def _refuse_western(text: str, path: str) -> None:
+    """Latin-1/Windows-1252 text (accented letters among ASCII words) also decodes as GB18030, into
+    rare characters: refuse it rather than store mojibake.
+
+    >>> _refuse_western(b"Stra\\xdfe M\\xfcnchen \\xfcber Gr\\xf6\\xdfe".decode("gb18030"), "w.txt")
+    Traceback (most recent call last):
+    ...
+    loaders.errors.DecodeError: w.txt: not Chinese text: looks like Western European text (Latin-1/Windows-1252); save it as UTF-8
+    """
+    chars = sum(1 for ch in text if ord(ch) >= 0x80)
+    if _cjk_share(text) < 0.3 and chars and _likelihood(text) / chars < _LOG_P["level2"]:
+        raise DecodeError(path, "not Chinese text: looks like Western European text (Latin-1/Windows-1252); "
+                                "save it as UTF-8")
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")

@@ -158,12 +158,8 @@ def _link_list(node: Node) -> bool:
     """A block that is mostly links (menus, 'related articles', friend links), not prose."""
     if node.tag not in ("ul", "ol", "div", "table", "dl", "section", "p", "td"):
         return False
-    links = [a for a in node.iter() if a.tag == "a"]
-    if len(links) < 3:
-        return False
-    total = len(re.sub(r"\s+", "", node.text()))
-    linked = sum(len(re.sub(r"\s+", "", a.text())) for a in links)
-    return total > 0 and linked / total > 0.6
+    links, total, linked = node.stats()  # counted once per page, bottom-up (linear in its size)
+    return links >= 3 and total > 0 and linked / total > 0.6
 
 
 def _emit(node: Node, parts: list[str], inside_article: bool) -> None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from html.parser import HTMLParser
 from typing import Iterator
 
@@ -18,15 +19,20 @@ _RAW = {"script", "style"}
 # A line break inside the HTML source between two Chinese characters is not a space on the page.
 _CJK_WRAP = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])[ \t\r\f]*\n\s*(?=[\u3000-\u9fff\uff00-\uffef])")
 _SPACE = re.compile(r"[ \t\r\n\f]+")
+# Elements deeper than this become siblings of the deepest one, as in Chromium's tree builder (512):
+# a page nested thousands deep then still reads in linear time, and recursive walks stay bounded.
+MAX_DEPTH = 512
 
 
 class Node:
     """One element: tag, attributes, and children (nodes or text strings)."""
 
-    __slots__ = ("tag", "attrs", "children", "parent")
+    __slots__ = ("tag", "attrs", "children", "parent", "depth", "_stats")
 
     def __init__(self, tag: str, attrs: dict, parent: "Node | None" = None) -> None:
         self.tag, self.attrs, self.children, self.parent = tag, attrs, [], parent
+        self.depth = parent.depth + 1 if parent is not None else 0
+        self._stats = None
 
     def iter(self) -> Iterator["Node"]:
         """This node and every element below it, in document order."""
@@ -37,23 +43,54 @@ class Node:
             stack.extend(reversed([c for c in node.children if isinstance(c, Node)]))
 
     def text(self, block_breaks: frozenset | set = frozenset()) -> str:
-        """All text below this node; a line break around each tag in `block_breaks`."""
+        """All text below this node; a line break around each tag in `block_breaks` (iterative walk).
+
+        >>> parse("<div><p>一</p>二<script>x</script></div>").text({"p"})
+        '\\n一\\n二'
+        """
         out: list[str] = []
-        self._collect(out, block_breaks)
+        stack: list = [self]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, str):
+                out.append(item)
+            elif item.tag not in _RAW:
+                brk = "\n" if item.tag in block_breaks else ""
+                stack.append(brk)
+                stack.extend(reversed(item.children))
+                stack.append(brk)
         return "".join(out)
 
-    def _collect(self, out: list[str], breaks) -> None:
+    def stats(self) -> tuple[int, int, int]:
+        """(links, text characters, characters inside links) of this subtree, white space not counted;
+        computed once for the whole subtree, bottom-up, so asking every node is linear.
+
+        >>> parse("<ul><li><a>甲乙</a></li><li>丙</li></ul>").children[0].stats()
+        (1, 3, 2)
+        """
+        if self._stats is None:
+            order, stack = [], [self]
+            while stack:
+                node = stack.pop()
+                order.append(node)
+                stack.extend(c for c in node.children if isinstance(c, Node) and c._stats is None)
+            for node in reversed(order):  # children before parents
+                node._stats = node._own_stats()
+        return self._stats
+
+    def _own_stats(self) -> tuple[int, int, int]:
         if self.tag in _RAW:
-            return
-        if self.tag in breaks:
-            out.append("\n")
+            return 0, 0, 0
+        links = linked = chars = 0
         for child in self.children:
             if isinstance(child, str):
-                out.append(child)
+                chars += sum(1 for ch in child if not ch.isspace())
             else:
-                child._collect(out, breaks)
-        if self.tag in breaks:
-            out.append("\n")
+                n, c, k = child.stats()
+                links, chars, linked = links + n, chars + c, linked + k
+        if self.tag == "a":
+            return links + 1, chars, linked + chars
+        return links, chars, linked
 
 
 class _Builder(HTMLParser):
@@ -62,14 +99,26 @@ class _Builder(HTMLParser):
         self.root = Node("#root", {})
         self.current = self.root
         self.pre = 0
+        self.open: Counter = Counter()  # tags of the open elements: a stray end tag costs no walk
 
     def handle_starttag(self, tag, attrs):
         self._close_implied(tag)
         node = Node(tag, {k.lower(): (v or "") for k, v in attrs}, self.current)
         self.current.children.append(node)
-        if tag not in _VOID:
+        if tag not in _VOID and node.depth <= MAX_DEPTH:
             self.current = node
+            self.open[tag] += 1
             self.pre += tag == "pre"
+
+    def _close(self, node: Node) -> None:
+        """Close `node` and every element opened inside it."""
+        while True:
+            current = self.current
+            self.open[current.tag] -= 1
+            self.pre -= current.tag == "pre"
+            self.current = current.parent or self.root
+            if current is node or self.current is self.root:
+                return
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)
@@ -77,13 +126,14 @@ class _Builder(HTMLParser):
             self.handle_endtag(tag)
 
     def handle_endtag(self, tag):
+        if self.open[tag] <= 0:
+            return                      # a stray end tag closes nothing
         node = self.current
         while node is not None and node.tag != tag:
             node = node.parent
         if node is None or node is self.root:
-            return                      # a stray end tag closes nothing
-        self.pre -= tag == "pre"
-        self.current = node.parent or self.root
+            return
+        self._close(node)
 
     def handle_data(self, data):
         if self.current.tag not in _RAW and not self.pre:
@@ -96,7 +146,8 @@ class _Builder(HTMLParser):
         while node is not self.root and node is not None:
             closers = _IMPLIED.get(node.tag)
             if closers and tag in closers:
-                self.current = node = node.parent or self.root
+                self._close(node)
+                node = self.current
                 continue
             if node.tag in ("table", "ul", "ol", "dl", "div", "body", "td", "th", "li"):
                 return
