@@ -11,6 +11,7 @@ import sys
 
 from kg.cli_concepts import add_concepts_command
 from kg.cli_export import add_export_commands
+from kg.cli_plot import add_plot_commands
 from kg.cli_query import add_query_commands
 from kg.cli_serve import add_endpoint_args, add_serve_commands
 from kg import __version__
@@ -132,6 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_query_commands(sub)
     add_concepts_command(sub)
     add_export_commands(sub)
+    add_plot_commands(sub)
     add_serve_commands(sub)
     for choice in sub._choices_actions:  # `govkg CMD --help` opens with the line `govkg --help` shows
         command = sub.choices[choice.dest]

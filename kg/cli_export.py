@@ -10,6 +10,7 @@ from kg.cli_serve import add_endpoint_args
 __all__ = ["add_export_commands"]
 
 _FORMAT_HELP = ("html (interactive offline network page), graphml, gexf, csv (adoption panel); "
+                "panel (jurisdiction × year × programme event-history panel with a codebook); "
                 "ttl (union of all graphs), trig, nq, jsonld (named graphs kept)")
 
 
@@ -38,6 +39,12 @@ def add_export_commands(subparsers: Any) -> None:
     view.add_argument("--program", metavar="P", help="this programme, its adopters and outcomes")
     view.add_argument("--color-by", dest="color_by", choices=["type", "province"],
                       help="html only: colour jurisdictions by province")
+    panel = p.add_argument_group("panel options (also --program)")
+    panel.add_argument("--format", dest="panel_format", choices=["csv", "parquet", "dta"], default=None,
+                       help="the panel's file format (default: from the suffix of -o, else csv); "
+                            "a codebook NAME.codebook.md is written beside it")
+    panel.add_argument("--min-adopters", dest="min_adopters", type=int, default=None, metavar="N",
+                       help="only programme concepts adopted by at least N jurisdictions (default 1)")
     p.set_defaults(func=_cmd_export)
 
 
@@ -51,6 +58,6 @@ def _cmd_export(args: argparse.Namespace) -> int:
     depth = args.depth if args.depth is not None else (1 if args.focus else None)
     path = export(source, args.format, args.output, focus=args.focus, depth=depth, types=args.types,
                   year=args.year, jurisdiction=args.jurisdiction, program=args.program,
-                  color_by=args.color_by)
+                  color_by=args.color_by, format=args.panel_format, min_adopters=args.min_adopters)
     print(f"govkg: wrote {path}", file=sys.stderr)
     return 0

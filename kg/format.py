@@ -209,7 +209,7 @@ def format_rows(rows: Sequence[dict], fmt: str = "table", columns: Sequence[str]
     if fmt == "table":
         return to_table(rows, columns)
     if fmt == "csv":
-        return to_csv(rows, columns).rstrip("\n")
+        return "\ufeff" + to_csv(rows, columns).rstrip("\n")  # every CSV govkg writes has a BOM
     if fmt == "json":
         return to_json(rows, columns)
     raise ValueError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")

@@ -11,6 +11,7 @@ from kg import iri
 from kg.api import QueryMixin
 from kg.build import BuildSummary, ProgressBar, build
 from kg.network_api import NetworkMixin
+from kg.research_api import ResearchMixin
 from kg.store import Store
 
 __all__ = ["KnowledgeGraph", "default_store_path"]
@@ -27,11 +28,12 @@ def _split_warning(warning: str) -> tuple[str, str]:
     return path, reason
 
 
-class KnowledgeGraph(QueryMixin, NetworkMixin):
+class KnowledgeGraph(QueryMixin, NetworkMixin, ResearchMixin):
     """A govkg store on disk; reads open it read-only, writes open it for writing.
 
     Named queries (`query`, `adopters`, … and read-only `sparql`) come from `kg.api.QueryMixin`,
-    `to_networkx`/`export` from `kg.network_api.NetworkMixin`.
+    `to_networkx`/`export` from `kg.network_api.NetworkMixin`, `panel`/`plot_diffusion` from
+    `kg.research_api.ResearchMixin`.
 
     >>> import tempfile
     >>> with KnowledgeGraph.open(tempfile.mkdtemp() + "/kg") as kg:

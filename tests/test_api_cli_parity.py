@@ -41,6 +41,7 @@ COMMAND_TO_API = {
     "queries": "kg.graph:KnowledgeGraph.queries",
     "sparql": "kg.graph:KnowledgeGraph.sparql",
     "export": "kg.graph:KnowledgeGraph.export",
+    "plot": "kg.graph:KnowledgeGraph.plot_diffusion",
     "serve": "kg.serve:serve",
     "concepts": "kg.graph:KnowledgeGraph.concepts",
 }

@@ -31,7 +31,7 @@ def test_query_json(capsys, store_dir):
 
 def test_query_csv_and_table(capsys, store_dir):
     code, out, _ = run(capsys, "query", "shared-programs", "-p", "min=3", "-f", "csv", "--store", store_dir)
-    assert code == 0 and out.splitlines()[0] == "program,jurisdictions,members"
+    assert code == 0 and out.splitlines()[0] == "\ufeffprogram,jurisdictions,members"  # CSV with a BOM
     assert out.splitlines()[1].startswith("高效办成一件事,3,")
     code, out, _ = run(capsys, "query", "reports", "--store", store_dir)
     assert code == 0 and out.rstrip().endswith("(4 rows)")
@@ -57,7 +57,7 @@ def test_sparql_text_and_file(capsys, store_dir, tmp_path):
     assert code == 0 and json.loads(out) == [{"j": "泽州县"}]
     (tmp_path / "q.rq").write_text(q, encoding="utf-8")
     code, out, _ = run(capsys, "sparql", f"@{tmp_path / 'q.rq'}", "-f", "csv", "--store", store_dir)
-    assert code == 0 and out == "j\n泽州县\n"
+    assert code == 0 and out == "\ufeffj\n泽州县\n"
 
 
 def test_sparql_ask(capsys, store_dir):

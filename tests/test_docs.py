@@ -67,7 +67,10 @@ def test_every_govkg_command_in_the_readme_exists():
 def test_every_option_after_a_command_is_accepted_by_it():
     choices, wrong = subparsers(), []
     for command, rest in commands(readme()):
-        known = {o for a in choices[command]._actions for o in a.option_strings}
+        parsers = [choices[command]] + [sub for a in choices[command]._actions  # `plot diffusion …`
+                                        if isinstance(a.choices, dict) for sub in a.choices.values()
+                                        if hasattr(sub, "_actions")]
+        known = {o for parser in parsers for a in parser._actions for o in a.option_strings}
         wrong += [(command, o) for o in re.findall(r"(?<![\w-])--?[a-z][\w-]*", rest)
                   if o not in known]
     assert not wrong, f"README options a command does not take: {sorted(set(wrong))}"

@@ -38,10 +38,14 @@ def driver(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def page(driver, fixture_graph, tmp_path_factory):
-    """The fixture network exported and opened; alert/confirm/prompt replaced by flag setters."""
+def page(driver, network_trig, tmp_path_factory):
+    """The fixture store exported and opened, every node type switched on through the page's own
+    checkboxes; alert/confirm/prompt replaced by flag setters."""
+    import pyoxigraph as ox
     from kg.export import export
-    path = export(fixture_graph, "html", tmp_path_factory.mktemp("page") / "graph.html", color_by="province")
+    store = ox.Store()
+    store.load(path=str(network_trig), format=ox.RdfFormat.TRIG)
+    path = export(store, "html", tmp_path_factory.mktemp("page") / "graph.html", color_by="province")
     driver.get_log("performance")  # drop anything from browser start-up
     driver.get(path.as_uri())
     driver.execute_script("window.__fired = []; ['alert','confirm','prompt'].forEach(function (f) {"
@@ -51,7 +55,13 @@ def page(driver, fixture_graph, tmp_path_factory):
             break
         time.sleep(0.1)
     driver.execute_script("network.stopSimulation(); network.fit();")
+    _show_all_types(driver)
     return path
+
+
+def _show_all_types(driver):
+    driver.execute_script("document.querySelectorAll('.gk-type').forEach(function (b) {"
+                          " if (!b.checked) { b.click(); } });")
 
 
 def _node_id(driver, label):
@@ -61,7 +71,8 @@ def _node_id(driver, label):
 
 
 def test_page_renders_every_node_and_edge(driver, page, fixture_graph):
-    counts = driver.execute_script("return [network.body.data.nodes.length, network.body.data.edges.length];")
+    counts = driver.execute_script("return [network.body.data.nodes.length, network.body.data.edges.get("
+                                   "{filter: function (e) { return e.edgeType !== 'co_adoption'; }}).length];")
     assert counts == [fixture_graph.number_of_nodes(), fixture_graph.number_of_edges()]
     assert driver.execute_script("return document.querySelectorAll('canvas').length") >= 1
     legend = driver.find_element("id", "gk-legend").text
@@ -108,7 +119,7 @@ def test_clicking_a_node_shows_its_tooltip_and_details(driver, page):
 def test_hostile_label_is_text_and_runs_nothing(driver, page):
     driver.execute_script("govkg.select(govkg.find(arguments[0]));", HOSTILE)
     assert driver.find_element("id", "gk-info").text.startswith(HOSTILE)
-    assert driver.execute_script("return document.querySelectorAll('#gk-info *, img').length") == 0
+    assert driver.execute_script("return document.querySelectorAll('#gk-info-text *, img, #gk-curve :not(svg):not(line):not(polyline):not(text)').length") == 0
     assert driver.execute_script("return window.__fired") == []
     assert driver.execute_script("return document.querySelectorAll('script:not([src])').length") \
         == page.read_text(encoding="utf-8").count("<script>")
@@ -121,3 +132,144 @@ def test_search_box_selects_a_node_by_alias_substring(driver, page):
     box.send_keys("经济技术开发区", Keys.ENTER)
     selected = driver.execute_script("return network.getSelectedNodes().map(function (id) { return nodes.get(id).fullLabel; });")
     assert selected == ["太原经济技术开发区"]
+
+
+# ------------------------------------------------------------------ what a researcher sees first
+def _rgb(hex_colour):
+    return tuple(int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+
+
+def _canvas_pixels(driver, name):
+    """A screenshot of the network canvas (saved as a CI artefact) as an (N, 3) array."""
+    import io
+
+    import numpy as np
+    Image = pytest.importorskip("PIL.Image")
+    png = driver.find_element("css selector", "#mynetwork canvas").screenshot_as_png
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / name).write_bytes(png)
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"), dtype=np.int16).reshape(-1, 3)
+
+
+def _present(pixels, colour, tolerance=6):
+    import numpy as np
+    return int((np.abs(pixels - np.array(_rgb(colour))) <= tolerance).all(axis=1).sum())
+
+
+def _default_view(driver):
+    driver.execute_script("document.querySelectorAll('.gk-type').forEach(function (b) {"
+                          " if (b.checked !== govkg.page.defaultTypes.includes(b.value)) { b.click(); } });"
+                          "['gk-province', 'gk-level'].forEach(function (id) { var s = document.getElementById(id);"
+                          " s.value = ''; s.dispatchEvent(new Event('change')); });"
+                          "var y = document.getElementById('gk-year'); y.value = y.max; y.dispatchEvent(new Event('input'));"
+                          "network.fit();")
+    time.sleep(0.3)
+
+
+def _visible(driver, node_type=None):
+    return driver.execute_script(
+        "return nodes.get({filter: function (n) { return !n.hidden && (!arguments[0] || n.nodeType === arguments[0]); }})"
+        ".map(function (n) { return [n.fullLabel, n.nodeType, n.province, n.year]; });".replace(
+            "arguments[0]", json.dumps(node_type)))
+
+
+def test_every_node_has_its_legend_colour_and_the_canvas_shows_them(driver, page):
+    _default_view(driver)
+    legend = driver.execute_script("return govkg.page.legend;")
+    by_province = {row["text"]: row["colour"] for row in legend if row["type"] == "jurisdiction"}
+    by_type = {row["type"]: row["colour"] for row in legend if row["type"] != "jurisdiction"}
+    drawn = driver.execute_script("return nodes.get().map(function (n) {"
+                                  " return [n.nodeType, n.province, n.color.background, n.color.border, n.group]; });")
+    for node_type, province, background, border, group in drawn:
+        expected = by_province[province] if node_type == "jurisdiction" else by_type[node_type]
+        assert background == border == expected and group is None, (node_type, province)
+    # the drawn canvas: every legend colour of a shown type is there, vis-network's default blue is not
+    driver.execute_script("nodes.update(nodes.get().map(function (n) { return {id: n.id, size: 18}; }));")
+    time.sleep(0.3)
+    pixels = _canvas_pixels(driver, "network-default-view.png")
+    for row in legend:
+        if row["type"] in ("jurisdiction", "programme"):
+            assert _present(pixels, row["colour"]) > 20, row
+    assert _present(pixels, "#97c2fc") == 0 and _present(pixels, "#ffffff", 0) < len(pixels)  # not blank
+
+
+def test_default_view_is_programmes_and_their_adopters_with_few_labels(driver, page):
+    _default_view(driver)
+    types = {t for _, t, _, _ in _visible(driver)}
+    assert types == {"jurisdiction", "programme"}
+    labelled = driver.execute_script("return nodes.get({filter: function (n) { return !n.hidden && n.label.trim(); }}).length;")
+    from kg.export.html_data import LABELLED
+    assert 0 < labelled <= LABELLED
+
+
+@pytest.mark.parametrize("control", ["type", "province", "level", "year"])
+def test_filters_hide_what_they_should(driver, page, control):
+    _default_view(driver)
+    before = _visible(driver)
+    if control == "type":
+        driver.execute_script("document.querySelector('.gk-type[value=programme]').click();")
+        assert _visible(driver, "programme") == [] and _visible(driver, "jurisdiction")
+    elif control in ("province", "level"):
+        values = driver.execute_script(f"return govkg.page.{control}s;")
+        chosen = "山西省" if control == "province" else values[0]
+        driver.execute_script(f"var s = document.getElementById('gk-{control}'); s.value = arguments[0];"
+                              " s.dispatchEvent(new Event('change'));", chosen)
+        shown = driver.execute_script(
+            f"return nodes.get({{filter: function (n) {{ return !n.hidden && n.nodeType === 'jurisdiction'; }}}})"
+            f".map(function (n) {{ return n.{control}; }});")
+        assert shown and set(shown) == {chosen}
+    else:
+        first, last = driver.execute_script("return govkg.page.years;")
+        assert first < last
+        driver.execute_script("var y = document.getElementById('gk-year'); y.value = y.min;"
+                              " y.dispatchEvent(new Event('input'));")
+        late = driver.execute_script("return edges.get({filter: function (e) { return !e.hidden && e.year > arguments[0]; }}).length;"
+                                     .replace("arguments[0]", str(first)))
+        assert late == 0 and all(y is None or y <= first for *_, y in _visible(driver))
+    assert len(_visible(driver)) < len(before)
+    _canvas_pixels(driver, f"network-filter-{control}.png")
+
+
+def test_a_programme_shows_its_diffusion_curve_and_the_footer_its_provenance(driver, page):
+    _default_view(driver)
+    curves = driver.execute_script("return govkg.page.curves;")
+    programme = int(max(curves, key=lambda k: curves[k][-1][1]))
+    driver.execute_script("govkg.select(arguments[0]);", programme)
+    stroke = driver.execute_script("var l = document.querySelector('#gk-curve-svg polyline');"
+                                   " return l ? l.getAttribute('stroke') : null;")
+    from kg.export.html_page import CURVE_COLOUR
+    assert stroke == CURVE_COLOUR
+    footer = driver.find_element("id", "gk-footer").text
+    assert footer.startswith("govkg ") and "4 reports" in footer
+    driver.save_screenshot(str(ARTIFACTS / "network-curve.png"))
+
+
+def test_a_big_page_is_laid_out_in_python_and_drawn_without_physics(driver, tmp_path):
+    import random
+
+    import networkx as nx
+    from kg.export.html import LAYOUT_ABOVE, render
+    rng, g = random.Random(3), nx.MultiDiGraph()
+    for j in range(LAYOUT_ABOVE):
+        g.add_node(f"j{j}", label=f"县{j}", type="jurisdiction", province=f"省{j % 7}", level="county")
+    for p in range(60):
+        g.add_node(f"p{p}", label=f"项目{p}", type="programme")
+    for j in range(LAYOUT_ABOVE):
+        for p in rng.sample(range(60), 3):
+            g.add_edge(f"j{j}", f"p{p}", type="adopted", year=2019 + rng.randint(0, 5))
+    for p in range(60):
+        g.nodes[f"p{p}"]["adopters"] = g.in_degree(f"p{p}")
+    path = tmp_path / "big.html"
+    path.write_text(render(g, color_by="province"), encoding="utf-8")
+    driver.get(path.as_uri())
+    for _ in range(200):
+        if driver.execute_script("return typeof network !== 'undefined' && !!window.govkg"):
+            break
+        time.sleep(0.1)
+    assert driver.execute_script("return network.physics.options.enabled") is False
+    placed = driver.execute_script("return nodes.get().filter(function (n) { return typeof n.x === 'number'; }).length")
+    assert placed == g.number_of_nodes()
+    driver.execute_script("document.querySelector('.gk-type[value=programme]').click();")
+    assert driver.execute_script("return nodes.get({filter: function (n) { return !n.hidden; }}).length") == LAYOUT_ABOVE
+    pixels = _canvas_pixels(driver, "network-big.png")
+    assert _present(pixels, "#ffffff", 0) < len(pixels)

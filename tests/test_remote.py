@@ -164,7 +164,7 @@ def test_cli_sparql_and_query_with_endpoint(loaded, capsys):
     from kg.cli import main
     assert main(["sparql", "SELECT (COUNT(*) AS ?n) WHERE { ?r a <https://w3id.org/govkg/ontology#Report> }",
                  "--endpoint", loaded.endpoint, "--format", "csv"]) == 0
-    assert capsys.readouterr().out.split() == ["n", "4"]
+    assert capsys.readouterr().out.split() == ["\ufeffn", "4"]  # a CSV with a BOM
     assert main(["query", "reports", "--endpoint", loaded.endpoint, "--format", "json"]) == 0
     assert '"report"' in capsys.readouterr().out
 
@@ -239,7 +239,9 @@ def test_export_from_endpoint(loaded, tmp_path):
     from kg.cli import main
     out = tmp_path / "all.nq"
     assert main(["export", "nq", "-o", str(out), "--endpoint", loaded.endpoint]) == 0
-    assert len(out.read_text(encoding="utf-8").splitlines()) == len(mini_written())
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("# govkg ")  # the provenance comment
+    assert len([line for line in lines if not line.startswith("#")]) == len(mini_written())
 
 
 def test_build_into_endpoint_twice_matches_embedded(tmp_path, examples_dir, capsys):

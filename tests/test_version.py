@@ -34,3 +34,12 @@ def test_citation_and_licence_match_the_package():
     assert (REPO / "LICENSE").read_text(encoding="utf-8").startswith("MIT License")
     toml = (REPO / "pyproject.toml").read_text(encoding="utf-8")
     assert 'version = {attr = "kg.__version__"}' in toml and 'license = {text = "MIT"}' in toml
+
+
+def test_readme_shows_the_plot_and_the_pages():
+    import re
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    images = re.findall(r"!\[[^\]]*\]\((docs/img/[^)]+\.png)\)", text)
+    assert {"docs/img/diffusion.png", "docs/img/network-page.png", "docs/img/endpoint-page.png"} <= set(images)
+    for image in images:
+        assert (REPO / image).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", image

@@ -1,5 +1,6 @@
 """Exports of the store: `EXPORTERS` maps a format name to `write(source, path, **options)`.
 
+`panel` is the event-history panel (csv, parquet or dta; `format`, `program`, `min_adopters`).
 Graph formats (html, graphml, gexf, csv) take the view options of `kg.network_views.view`
 (focus, depth, types, year, jurisdiction, program; html also color_by); RDF formats (ttl, trig, nq,
 jsonld) always dump the whole store. Writers are imported only when called (pyvis is heavy).
@@ -12,7 +13,7 @@ from typing import Any, Callable
 
 from kg.errors import ExportError
 
-__all__ = ["EXPORTERS", "GRAPH_FORMATS", "RDF_FORMATS", "export", "write_demo_page"]
+__all__ = ["EXPORTERS", "GRAPH_FORMATS", "RDF_FORMATS", "PANEL_OPTIONS", "export", "write_demo_page"]
 
 
 def _lazy(module: str, name: str = "write") -> Callable[..., Path]:
@@ -27,9 +28,11 @@ EXPORTERS: dict[str, Callable[..., Path]] = {
     "html": _lazy("html"), "graphml": _lazy("graphml"), "gexf": _lazy("gexf"), "csv": _lazy("panel"),
     "ttl": _lazy("rdf", "write_ttl"), "trig": _lazy("rdf", "write_trig"),
     "nq": _lazy("rdf", "write_nq"), "jsonld": _lazy("rdf", "write_jsonld"),
+    "panel": _lazy("eventpanel_write"),
 }
 GRAPH_FORMATS = ("html", "graphml", "gexf", "csv")
 RDF_FORMATS = ("ttl", "trig", "nq", "jsonld")
+PANEL_OPTIONS = ("format", "program", "min_adopters")  # the event-history panel's own options
 
 
 def export(source: Any, fmt: str, path: str | Path, **options: Any) -> Path:
@@ -48,9 +51,38 @@ def export(source: Any, fmt: str, path: str | Path, **options: Any) -> Path:
     if fmt in RDF_FORMATS and options:
         raise ExportError(f"--{sorted(options)[0].replace('_', '-')}: {fmt} exports the whole store; "
                           f"view options apply to {', '.join(GRAPH_FORMATS)} only")
+    if fmt == "panel" or "format" in options or "min_adopters" in options:
+        return _panel(source, fmt, path, options)
     if fmt != "html" and "color_by" in options:
         raise ExportError(f"--color-by: applies to the html export only, not {fmt}")
-    return EXPORTERS[fmt](source, path, **options)
+    written = EXPORTERS[fmt](source, path, **options)
+    return _stamp(source, fmt, written)
+
+
+def _stamp(source: Any, fmt: str, path: Path) -> Path:
+    """Provenance (tool version, store, reports, dates) into the file where its format allows it."""
+    from kg.export.stamp import STAMPED, stamp
+    if fmt not in STAMPED:
+        return path
+    import networkx as nx
+    if isinstance(source, nx.Graph):
+        from kg import __version__
+        line = f"govkg {__version__} · from a networkx graph"
+    else:
+        from kg.export.provenance import provenance, provenance_line
+        line = provenance_line(provenance(source))
+    return stamp(path, fmt, line)
+
+
+def _panel(source: Any, fmt: str, path: str | Path, options: dict) -> Path:
+    if fmt != "panel":
+        option = "format" if "format" in options else "min_adopters"
+        raise ExportError(f"--{option.replace('_', '-')}: applies to the panel export only, not {fmt}")
+    other = sorted(set(options) - set(PANEL_OPTIONS))
+    if other:
+        raise ExportError(f"--{other[0].replace('_', '-')}: the panel export takes only "
+                          "--format, --program and --min-adopters")
+    return EXPORTERS["panel"](source, path, **options)
 
 
 def write_demo_page(kg_or_store: Any, path: str | Path) -> Path:

@@ -1,11 +1,12 @@
 """Network graph → ONE self-contained, offline HTML page (pyvis template, vis-network inlined from
-pyvis's bundled copy, every CDN tag removed), coloured and shaped by node type, with a legend,
-tooltips, a search box and a details panel. Report text only ever reaches the DOM as plain text.
+pyvis's bundled copy, every CDN tag removed), coloured and shaped by node type (jurisdictions by
+province on request) exactly as the legend says, with filters (type, year slider, province, level,
+co-adoption links), labels for the most connected nodes, evidence on click, a programme's diffusion
+curve and the store's provenance in the footer. Report text only ever reaches the DOM as plain text.
 """
 from __future__ import annotations
 
 import json
-import math
 import re
 from pathlib import Path
 from typing import Any
@@ -13,11 +14,11 @@ from typing import Any
 import networkx as nx
 
 from kg.errors import ExportError
-from kg.export.html_page import BODY, CSS, EDGE_COLOURS, PALETTE, SCRIPT, TYPE_STYLE
+from kg.export.html_page import BODY, CSS, FOOTER, SCRIPT
 
 __all__ = ["write", "render", "LAYOUT_ABOVE", "MAX_NODES"]
 
-LAYOUT_ABOVE = 1500   # above this many nodes: physics off, positions computed in Python
+LAYOUT_ABOVE = 500    # above this many nodes: physics off, positions computed in Python (networkx-style FR)
 MAX_NODES = 3000      # above this many: keep the best-connected nodes and say so on the page
 _REMOTE_TAG = re.compile(r"""<(?:link|script)\b[^>]*?\b(?:href|src)\s*=\s*["']?(?:https?:)?//[^>]*>"""
                          r"""(?:\s*</script>)?""", re.IGNORECASE | re.DOTALL)
@@ -39,8 +40,12 @@ def write(source: Any, path: str | Path, *, color_by: str | None = None, title: 
     from kg.network import to_networkx
     from kg.network_views import view
 
-    graph = view(source, **view_options) if isinstance(source, nx.Graph) else to_networkx(source, **view_options)
-    page = render(graph, color_by=color_by, title=title, max_nodes=max_nodes)
+    if isinstance(source, nx.Graph):
+        graph, stamp = view(source, **view_options), ""
+    else:
+        from kg.export.provenance import provenance, provenance_line
+        graph, stamp = to_networkx(source, **view_options), provenance_line(provenance(source))
+    page = render(graph, color_by=color_by, title=title, max_nodes=max_nodes, provenance=stamp)
     path = Path(path)
     try:
         path.write_text(page, encoding="utf-8")
@@ -50,27 +55,29 @@ def write(source: Any, path: str | Path, *, color_by: str | None = None, title: 
 
 
 def render(g: nx.Graph, *, color_by: str | None = None, title: str = "govkg network",
-           max_nodes: int = MAX_NODES) -> str:
+           max_nodes: int = MAX_NODES, provenance: str = "") -> str:
     """The page as a string.
 
     >>> "vis.Network" in render(nx.MultiDiGraph())
     True
     """
+    from kg.export.html_data import page_data
     if color_by not in (None, "type", "province"):
         raise ExportError(f"--color-by: expected 'type' or 'province', not {color_by!r}")
     shown, note = _cap(g, max_nodes)
-    colours = _province_colours(shown) if color_by == "province" else {}
     positions = _positions(shown) if shown.number_of_nodes() > LAYOUT_ABOVE else None
-    net = _network(shown, colours, positions)
+    data = page_data(shown, color_by, positions)
+    net = _network(shown, data, positions)
     html = _render_template(net)
     html = _REMOTE_TAG.sub("", html)
     html = re.sub(r"<!--\s*<link.*?-->", "", html, flags=re.DOTALL)  # the template's dead vis.js links
     html = html.replace("<center>\n<h1></h1>\n</center>", "").replace(
         "<center>\n          <h1></h1>\n        </center>", "")
-    page = {"title": title, "note": note, "legend": _legend(shown, colours)}
+    page = {"title": title, "note": note, "provenance": provenance,
+            **{k: v for k, v in data.items() if k not in ("nodes", "edges")}}
     script = SCRIPT.replace("GK_PAGE_JSON", _script_json(page))
     html = html.replace("</head>", CSS + "</head>", 1).replace("<body>", "<body>\n" + BODY, 1)
-    html = html.replace("</body>", script + "</body>", 1)
+    html = html.replace("</body>", FOOTER + script + "</body>", 1)
     if _REMOTE_REF.search(html):
         raise RuntimeError("the network page still refers to a remote resource")
     return html
@@ -97,82 +104,15 @@ def _positions(g: nx.Graph) -> dict:
     return positions(nx.Graph(g.to_undirected(as_view=True)))
 
 
-def _province_colours(g: nx.Graph) -> dict[str, str]:
-    provinces = sorted({str(p) for _, p in g.nodes(data="province") if p})
-    return {p: PALETTE[i % len(PALETTE)] for i, p in enumerate(provinces)}
-
-
-def _legend(g: nx.Graph, provinces: dict[str, str]) -> list[dict]:
-    present = {t for _, t in g.nodes(data="type")}
-    rows = [{"symbol": sym, "colour": col, "text": t} for t, (col, _, sym) in TYPE_STYLE.items()
-            if t in present and not (provinces and t == "jurisdiction")]
-    rows += [{"symbol": "●", "colour": col, "text": p} for p, col in provinces.items()]
-    return rows
-
-
-def _text(value: Any) -> str:
-    if isinstance(value, (list, tuple, set)):
-        return ", ".join(str(v) for v in value)
-    return str(value)
-
-
-def _node_title(data: dict) -> str:
-    lines = [_text(data.get("label", "")), f"type: {data.get('type', '?')}"]
-    for key in ("programme_type", "level", "adcode", "province", "document_type", "issuer", "status",
-                "kind", "years", "adopters", "aliases"):
-        if data.get(key) not in (None, "", []):
-            lines.append(f"{key.replace('_', ' ')}: {_text(data[key])}")
-    if data.get("evidence"):
-        lines.append(f"evidence: {_clip(data['evidence'])}")
-    if data.get("report"):
-        lines.append(f"report: {data['report']}")
-    return "\n".join(lines)
-
-
-def _edge_title(data: dict) -> str:
-    lines = [f"{data.get('type', 'edge')}"]
-    for key in ("year", "status", "weight", "shared", "years"):
-        if data.get(key) not in (None, "", []):
-            lines.append(f"{key}: {_text(data[key])}")
-    if data.get("evidence"):
-        lines.append(f"evidence: {_clip(data['evidence'])}")
-    if data.get("report"):
-        lines.append(f"report: {data['report']}")
-    return "\n".join(lines)
-
-
-def _clip(text: str, limit: int = 300) -> str:
-    return text if len(text) <= limit else text[:limit] + "…"
-
-
-def _size(g: nx.Graph, node: Any, data: dict) -> float:
-    if data.get("type") == "programme" and data.get("adopters") is not None:
-        return 10 + 5 * math.sqrt(data["adopters"])
-    return 8 + 3 * math.sqrt(g.degree(node))
-
-
-def _network(g: nx.Graph, provinces: dict[str, str], positions: dict | None):
+def _network(g: nx.Graph, data: dict, positions: dict | None):
     from pyvis.network import Network
 
-    net = Network(height="calc(100vh - 60px)", width="100%", directed=g.is_directed(),
+    net = Network(height="calc(100vh - 96px)", width="100%", directed=g.is_directed(),
                   cdn_resources="in_line", heading="")
-    ids = {node: i for i, node in enumerate(g)}
-    for node, data in g.nodes(data=True):
-        colour, shape, _ = TYPE_STYLE.get(data.get("type"), ("#bab0ac", "dot", "●"))
-        if provinces and data.get("type") == "jurisdiction":
-            colour = provinces.get(str(data.get("province")), colour)
-        label = _text(data.get("label", node))
-        item = {"id": ids[node], "label": label if len(label) <= 24 else label[:23] + "…",
-                "fullLabel": label, "title": _node_title(data), "color": colour, "shape": shape,
-                "size": _size(g, node, data), "group": data.get("type", "")}
-        if positions:
-            item["x"], item["y"] = positions[node]
+    for item in data["nodes"]:
         net.nodes.append(item)
-        net.node_ids.append(ids[node])
-    for u, v, data in g.edges(data=True):
-        net.edges.append({"from": ids[u], "to": ids[v], "title": _edge_title(data),
-                          "color": EDGE_COLOURS.get(data.get("type"), "#999999"),
-                          "width": 1 + math.log1p(data.get("weight", 1) or 1)})
+        net.node_ids.append(item["id"])
+    net.edges.extend(data["edges"] + data["coAdoption"])
     net.options = _options(physics=positions is None, directed=g.is_directed())
     return net
 

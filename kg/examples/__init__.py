@@ -1,1 +1,0 @@
-"""Bundled example reports (written for govkg, not copied from any real report)."""
