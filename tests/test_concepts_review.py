@@ -102,7 +102,7 @@ def test_cli_lists_accepts_and_refuses_unknown_ids(corpus, capsys):
         assert listed == json.loads(json.dumps(kg.concepts()))
     proposed = next(r for r in listed if r["status"] == "proposed")
     assert main(["concepts", "accept", proposed["id"], "--store", str(store), "--format", "csv"]) == 0
-    out = capsys.readouterr().out.splitlines()
+    out = capsys.readouterr().out.lstrip("\ufeff").splitlines()        # CSV opens with a BOM for spreadsheets
     assert out[0].startswith("id,status") and out[1].startswith(f"{proposed['id']},accepted,")
     assert main(["concepts", "reject", "Lnothere", "--store", str(store)]) == 1
     err = capsys.readouterr().err.splitlines()
