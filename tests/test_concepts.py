@@ -95,3 +95,21 @@ def test_a_formula_quoted_in_openings_without_adoption_verbs_is_flagged(kg):
 def test_the_store_with_concepts_conforms_to_the_shapes(kg):
     conforms, text = kg.validate()
     assert conforms, text
+
+
+def test_the_same_reports_give_the_same_concept_graph_whatever_the_hash_seed(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    import pyoxigraph as ox
+    dumps = []
+    for seed in ("1", "2"):
+        store = tmp_path / f"s{seed}"
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        subprocess.run([sys.executable, "-m", "kg", "build", str(CORPUS / "reports"), "--store", str(store),
+                        "--quiet"], check=True, env=env, timeout=600)
+        s = ox.Store.read_only(str(store))
+        dumps.append(sorted(str(q) for q in s.quads_for_pattern(None, None, None,
+                                                                  ox.NamedNode("https://w3id.org/govkg/graph/concepts"))))
+    assert dumps[0] and dumps[0] == dumps[1]

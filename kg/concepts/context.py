@@ -35,22 +35,22 @@ def _bigrams(text: str) -> set[str]:
 
 def features(name: Name) -> Counter:
     """Raw feature counts of one programme (before rarity weighting)."""
-    bag: Counter = Counter()
-    for indicator in name.indicators:
+    bag: Counter = Counter()       # built in a fixed order: the same store gives the same figures
+    for indicator in sorted(name.indicators):
         bag.update("i:" + w for w in words(indicator))
-    bag.update("d:" + d for d in name.documents)
-    bag.update("r:" + r for r in name.related)
-    spellings = sorted(name.all_spellings, key=len, reverse=True)
-    for sentence, _ in name.sentences.values():
+    bag.update("d:" + d for d in sorted(name.documents))
+    bag.update("r:" + r for r in sorted(name.related))
+    spellings = sorted(name.all_spellings, key=lambda x: (-len(x), x))
+    for _, (sentence, _) in sorted(name.sentences.items()):
         for spelling in spellings:
             sentence = sentence.replace(spelling, "|")
-        bag.update("w:" + b for b in _bigrams(sentence))
+        bag.update("w:" + b for b in sorted(_bigrams(sentence)))
     return bag
 
 
 def vectors(names: dict[str, Name]) -> dict[str, dict[str, float]]:
     """Unit TF-IDF vectors by programme IRI (programmes without any report have an empty vector)."""
-    raw = {iri: features(n) for iri, n in names.items()}
+    raw = {iri: features(names[iri]) for iri in sorted(names)}
     df: Counter = Counter()
     for bag in raw.values():
         df.update(bag.keys())

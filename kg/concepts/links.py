@@ -62,8 +62,8 @@ def propose(names: dict[str, Name]) -> list[Link]:
             add(Link(other, members[0], "exactMatch", 0.99, "same-key",
                      f"{names[other].label} and {names[members[0]].label} differ only in punctuation, "
                      f"quotes, a leading scope or a generic tail"))
-    for iri, name in names.items():
-        for spelling in name.spellings:
+    for iri, name in sorted(names.items()):            # a fixed order: the same store, the same links
+        for spelling in sorted(name.spellings):
             for other in by_key.get(variant_key(spelling), [])[:1]:
                 add(Link(iri, other, "exactMatch", 0.97, "same-spelling",
                          f"a report spelt {name.label} as {spelling}"))
@@ -85,7 +85,7 @@ def propose(names: dict[str, Name]) -> list[Link]:
 def _fewest_proposals(links: list[Link], per_name: int = 3) -> list[Link]:
     """Links that may merge without review, related links, and of the weaker merge links only each
     name's `per_name` strongest (a templated corpus makes many names alike in context only)."""
-    weak = sorted((l for l in links if l.merges and l.confidence < AUTO), key=lambda l: -l.confidence)
+    weak = sorted((l for l in links if l.merges and l.confidence < AUTO), key=lambda l: (-l.confidence, l.id))
     kept: dict[str, int] = defaultdict(int)
     chosen = set()
     for link in weak:
@@ -104,9 +104,9 @@ def _bases_decide(a: str, b: str, base: dict[str, str]) -> bool:
 
 def _quoted(names: dict[str, Name], by_key: dict[str, list[str]], add) -> None:
     """企业“安静期”: a report glued 企业 before the quoted 安静期, and 企业安静期 is a programme."""
-    for iri, name in names.items():
-        for sentence, _ in name.sentences.values():
-            for spelling in name.all_spellings:
+    for iri, name in sorted(names.items()):
+        for _, (sentence, _) in sorted(name.sentences.items()):
+            for spelling in sorted(name.all_spellings):
                 for full, wording in quoted_inside(spelling, sentence):
                     for other in by_key.get(variant_key(full), [])[:1]:
                         if other != iri:
@@ -115,7 +115,7 @@ def _quoted(names: dict[str, Name], by_key: dict[str, list[str]], add) -> None:
 
 
 def _related(names: dict[str, Name], add) -> None:
-    for iri, name in names.items():
+    for iri, name in sorted(names.items()):
         for other in sorted(name.related):
             add(Link(iri, other, "related", 0.95, "named-related",
                      f"the thesaurus or a report names {names[other].label} with {name.label} "

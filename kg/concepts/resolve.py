@@ -110,7 +110,7 @@ def resolve(programmes: dict[str, Programme], links: list[Link], decisions: Deci
             groups.keep_apart(link.source, link.target, False)
             link.status = "related"
     automatic = [l for l in links if l.merges and frozenset((l.source, l.target)) not in verdicts]
-    for link in sorted(automatic, key=lambda l: -l.confidence):
+    for link in sorted(automatic, key=lambda l: (-l.confidence, l.id)):
         if link.confidence < AUTO:
             link.status = "proposed" if groups.can_merge(link.source, link.target, False) else "blocked"
         else:
