@@ -90,8 +90,8 @@ def programme(name: str) -> str:
     >>> programme("承诺制+标准地+全代办") == programme("承诺制标准地全代办")
     True
     """
-    from loaders.lexicon import fold
-    folded = fold(name) or key(name)
+    from loaders.names import programme_key
+    folded = programme_key(name) or key(name)
     return _thesaurus()[0].get(folded) or f"{BASE}programme/{digest(folded)}"
 
 
@@ -136,10 +136,13 @@ def document(title: str, national: bool = False, place_key: str | None = None) -
     True
     >>> document("工作方案", False, "140100") != document("工作方案", False, "140200")
     True
+    >>> document("中华人民共和国民法典", True) == document("民法典", True)
+    True
     """
+    from loaders.names import document_key      # the loaders' one document identity
     if national:
-        return f"{BASE}document/{digest(key(title))}"
-    return f"{BASE}document/{digest(key(place_key or ''), key(title))}"
+        return f"{BASE}document/{digest(document_key(title))}"
+    return f"{BASE}document/{digest(key(place_key or ''), document_key(title))}"
 
 
 def report(path: str | Path) -> str:

@@ -6,7 +6,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
+
+from loaders import dicts
 
 __all__ = ["Concept", "Thesaurus", "thesaurus", "parse_thesaurus", "fold", "heads", "verbs", "cues", "concept_words",
            "not_programmes"]
@@ -105,12 +106,12 @@ def thesaurus() -> Thesaurus:
     >>> thesaurus().get("新时代枫桥经验").name
     '枫桥经验'
     """
+    from importlib.resources import files
     return parse_thesaurus(files("ontology").joinpath("programmes.ttl").read_text(encoding="utf-8"))
 
 
-def _rows(name: str) -> list[list[str]]:
-    text = files("loaders").joinpath("dicts", name).read_text(encoding="utf-8")
-    return [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+def _rows(name: str) -> tuple[tuple[str, ...], ...]:
+    return dicts.rows(name)
 
 
 @lru_cache(maxsize=1)

@@ -9,7 +9,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["normalise"]
+__all__ = ["normalise", "simplify"]
 
 # Full-width forms that ARE Chinese punctuation: kept as they are (extractors match them).
 _KEEP = set("！（），：；？")
@@ -72,3 +72,57 @@ def normalise(text: str) -> str:
     if "，" in text:
         text = _WIDE_THOUSANDS.sub(",", text)
     return text.translate(_table())
+
+
+# A page counts as traditional script when this many distinct characters, and this share of its
+# Chinese characters, change under OpenCC's t2s: a simplified text with a stray 後 or 於 stays as it is.
+_TRAD_MIN_CHARS = 5
+_TRAD_MIN_SHARE = 0.02
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    """OpenCC's traditional → simplified converter, or None when opencc is not installed."""
+    try:
+        import opencc
+    except ImportError:
+        return None
+    return opencc.OpenCC("t2s").convert
+
+
+def simplify(text: str) -> str:
+    """Traditional script folded to simplified (OpenCC t2s), keeping every offset: a line is converted
+    whole (phrase rules: 乾淨 → 干净, 乾坤 stays) where that keeps its length, else character by
+    character. Simplified text is returned unchanged.
+
+    >>> simplify("東城區政府堅持依法行政，現將有關情況報告如下")
+    '东城区政府坚持依法行政，现将有关情况报告如下'
+    >>> simplify("东城区坚持依法行政") == "东城区坚持依法行政"
+    True
+    """
+    convert = _t2s()
+    if convert is None or not _looks_traditional(text, convert):
+        return text
+    out = []
+    for line in text.split("\n"):
+        whole = convert(line)
+        out.append(whole if len(whole) == len(line) else "".join(_char(ch, convert) for ch in line))
+    return "\n".join(out)
+
+
+def _looks_traditional(text: str, convert) -> bool:
+    chars = set(_CJK.findall(text))
+    if len(chars) < _TRAD_MIN_CHARS:
+        return False
+    ordered = sorted(chars)
+    changed = {a for a, b in zip(ordered, convert("\n".join(ordered)).split("\n")) if a != b}
+    if len(changed) < _TRAD_MIN_CHARS:
+        return False
+    hits = sum(1 for ch in _CJK.findall(text) if ch in changed)
+    return hits >= _TRAD_MIN_SHARE * len(_CJK.findall(text))
+
+
+def _char(ch: str, convert) -> str:
+    folded = convert(ch)
+    return folded if len(folded) == 1 else ch

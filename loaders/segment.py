@@ -4,12 +4,18 @@ A sentence ends at 。！？； (or ASCII !?;) and at every line break. Enders i
 “…” or 「…」 on the same line do not split. An opener with no closer on its line (messy text) is an
 ordinary character, so an unbalanced quote never swallows more than its own sentence. Numbered
 headings (一、… （一）… 第一章 … 1. …) are sentences of their own even when text follows on the line.
+
+Words: the module owns one jieba `Tokenizer` (built on first use, its cache in a private file) and cuts
+only the short spans a decision needs (`cut`, `tagged`), never whole reports.
 """
 from __future__ import annotations
 
+import os
 import re
+import tempfile
+from functools import lru_cache
 
-__all__ = ["split_sentences", "MAX_SENTENCE"]
+__all__ = ["split_sentences", "MAX_SENTENCE", "tokenizer", "cut", "tagged"]
 
 _ENDERS = set("。！？；!?;")
 _TRAILERS = set("。！？；!?;”’」』)）》〉…")
@@ -125,3 +131,43 @@ def _last_pause(text: str, start: int, limit: int) -> int:
     """
     cut = max(text.rfind(p, start + MAX_SENTENCE // 2, limit) for p in _PAUSES)
     return cut + 1 if cut >= 0 else limit
+
+
+@lru_cache(maxsize=1)
+def tokenizer():
+    """The project's one jieba Tokenizer, built once per process with a private cache file."""
+    import logging
+
+    import jieba                                  # heavy: only when a decision needs words
+    jieba.setLogLevel(logging.WARNING)
+    tk = jieba.Tokenizer()
+    tk.tmp_dir = tempfile.gettempdir()
+    tk.cache_file = f"govkg-jieba-{os.getuid() if hasattr(os, 'getuid') else 0}.cache"
+    tk.initialize()
+    return tk
+
+
+@lru_cache(maxsize=1)
+def _pos_tokenizer():
+    from jieba.posseg import POSTokenizer
+    return POSTokenizer(tokenizer())
+
+
+@lru_cache(maxsize=8192)
+def cut(span: str) -> tuple[str, ...]:
+    """The words of a short span (precise mode, no HMM guesses for unseen words).
+
+    >>> cut("全面推行政府法律顾问制度")[-1]
+    '制度'
+    """
+    return tuple(tokenizer().cut(span, HMM=False))
+
+
+@lru_cache(maxsize=8192)
+def tagged(span: str) -> tuple[tuple[str, str], ...]:
+    """(word, part-of-speech) pairs of a short span.
+
+    >>> tagged("推行企业")[-1]
+    ('企业', 'n')
+    """
+    return tuple((p.word, p.flag) for p in _pos_tokenizer().cut(span, HMM=False))

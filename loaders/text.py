@@ -1,13 +1,14 @@
 """The decoded report as the extractors see it: plain text, its normalised twin, and sentences.
 
 `plain` is the text a user's offsets point into; `norm` is a same-length normalised copy (full-width
-digits and letters folded, odd spaces made plain), so an offset found in `norm` is valid in `plain`.
+digits and letters folded, odd spaces made plain, traditional script folded to simplified), so an
+offset found in `norm` is valid in `plain`.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from loaders.normalise import normalise
+from loaders.normalise import normalise, simplify
 from loaders.records import Mention
 from loaders.segment import split_sentences
 
@@ -34,7 +35,7 @@ class Text:
 
     @classmethod
     def make(cls, source: str, plain: str, encoding: str = "utf-8", meta: dict | None = None) -> "Text":
-        norm = normalise(plain)
+        norm = simplify(normalise(plain))
         return cls(source, plain, norm, encoding, tuple(split_sentences(norm)), dict(meta or {}))
 
     def mention(self, start: int, end: int) -> Mention:

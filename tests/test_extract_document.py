@@ -226,3 +226,23 @@ def test_any_text_gives_exact_spans_and_bounded_titles(pieces):
         assert len(d.title) <= MAX_TITLE
         for m in d.mentions:
             assert text.plain[m.start:m.end] == m.text
+
+
+# --- issue 15: the longest ending decides; works without a type word -----------------------------
+
+@pytest.mark.parametrize("body, title, kind", [
+    ("深入学习《中华人民共和国黄河保护法》。", "中华人民共和国黄河保护法", "法"),
+    ("宣传《妇女权益保障法》，维护妇女权益。", "妇女权益保障法", "法"),
+    ("人手一本《论坚持人民当家作主》等书籍。", "论坚持人民当家作主", "著作"),
+    ("编印《优化营商环境条例百问》发放企业。", "优化营商环境条例百问", "问答"),
+    ("印发《行政复议法律知识问答》。", "行政复议法律知识问答", "问答"),
+])
+def test_law_names_and_written_works_kept_and_typed(body, title, kind):
+    found = {d.title: d for d in document.extract(Text.make("t.txt", body), None)}
+    assert found[title].type == kind
+
+
+@pytest.mark.parametrize("title", ["以案释法", "三步工作法"])
+def test_not_a_type_endings_still_win_when_longest(title):
+    from loaders.extract.document.title import doc_type
+    assert doc_type(title) is None

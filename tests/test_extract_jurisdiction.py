@@ -80,3 +80,66 @@ def test_municipality_units_have_the_municipality_as_only_parent(body, label, co
 def test_labels_prefix_only_generic_names(code, label):
     from loaders.gazetteer import Gazetteer
     assert Gazetteer.default().by_code(code).label == label
+
+
+# --- issue 15: each case one phenomenon, in our own words ---
+
+@pytest.mark.parametrize("body, title, label, parents", [
+    # a short name inside other words (科级以上党政 holds 上党) never outweighs the subject of the opening sentence
+    ("2023年，乌鲁木齐市坚持依法行政，举办科级以上党政干部法治培训班。科级以上党政干部集中学法，"
+     "科级以上党政干部任前考法，科级以上党政干部旁听庭审，科级以上党政干部述法全覆盖。", None,
+     "乌鲁木齐市", ("新疆维吾尔自治区",)),
+    # 镇平安办 holds 镇平 (镇平县) inside 平安办: not a place
+    ("2022年，某镇坚持依法治理。镇党政办、镇平安办、司法所协同推进，镇平安办牵头化解纠纷。", None, None, None),
+    # a development zone named bare as the subject, its city named elsewhere
+    ("2023年，高新区坚持依法行政，法治建设成效明显。区党工委专题学习《襄阳市安全生产条例》。", None,
+     "襄阳高新区", ("湖北省", "襄阳市")),
+    # a zone run together with its district: one administration, named by the district
+    ("高新区（新市区）人民政府2023年法治政府建设工作报告\n2023年，区人民政府坚持依法行政。",
+     "高新区（新市区）人民政府2023年法治政府建设工作报告", "新市区", ("新疆维吾尔自治区", "乌鲁木齐市")),
+    # a street office whose title names its district first
+    ("芙蓉区人民政府定王台街道办事处关于2022年度法治政府建设情况的报告\n2022年，街道党工委坚持依法行政。",
+     "芙蓉区人民政府定王台街道办事处关于2022年度法治政府建设情况的报告", "定王台街道", ("湖南省", "长沙市", "芙蓉区")),
+    # a street named as the subject, its district only in a document title
+    ("2022年，在区委、区政府的坚强领导下，东城街道深入推进依法行政，认真落实《清城区2022年法治政府建设工作要点》。"
+     "东城街推行“一门式”服务，东城十个村委会配备法律顾问。", None, "东城街道", ("广东省", "清远市", "清城区")),
+    # an autonomous prefecture written short
+    ("2023年，黔西南州坚持依法行政，全州法治政府建设取得新成效。", None, "黔西南布依族苗族自治州", ("贵州省",)),
+    # a provincial report that names only counties, and 全省 / 我省
+    ("2020年，全省各级行政机关坚持依法行政。我省蒙城县、天长市、黟县入选全国示范，全省任务全部完成。", None,
+     "安徽省", ()),
+    # a city department's report: the province's 全省 rankings do not make it a provincial report
+    ("2023年，市市场监管局坚持依法行政，全省率先实现示范区满堂红，全省营商环境案例入选。“绍兴创新监管”获评案例，"
+     "《绍兴市电梯安全管理规定》施行，我市入围示范创建城市。", None, "绍兴市", ("浙江省",)),
+])
+def test_subject_wins_over_accidental_names(body, title, label, parents):
+    place = _run(body, title)
+    if label is None:
+        assert place is None or place.label != "镇平县"
+        return
+    assert (place.label, place.parents) == (label, parents)
+
+
+def test_street_named_xjie_jiedao_is_a_street():
+    place = _run("坡子街街道办事处2022年法治政府建设年度报告\n2022年，坡子街街道坚持依法决策。",
+                 "坡子街街道办事处2022年法治政府建设年度报告")
+    assert (place.name, place.level) == ("坡子街街道", "township")
+
+
+def test_news_lead_subject_after_the_byline():
+    body = ("本报讯（记者 王磊）近日，泽州县推行“企业安静期”制度，入企检查明显下降。据了解，该县学习晋城市经验，"
+            "晋城市司法局多次指导，晋城市营商环境考核中全市排名靠前。")
+    assert _run(body).label == "泽州县"
+
+
+def test_province_before_a_self_reference_in_the_title_is_a_label():
+    title = "山西我县开展法治宣传活动"
+    body = title + "\n近日，县委依法治县办在全县开展宣传活动，全县各部门参加。指导组指出，芮城作为候选地区，全县氛围浓厚。"
+    assert _run(body, title).label == "芮城县"
+
+
+def test_town_self_references_favour_the_town_over_its_district():
+    body = ("根据上级要求和上海市普陀区法治政府建设规划的要求，长征镇依法全面履行政府职能。现将本镇情况报告如下："
+            "本镇设立政府信息公开受理点，全镇干部参加学法，普陀区司法局予以指导。")
+    place = _run(body)
+    assert (place.name, place.parents) == ("长征镇", ("上海市", "普陀区"))

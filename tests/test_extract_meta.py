@@ -80,3 +80,96 @@ def test_year_is_the_year_covered(body, year):
 ])
 def test_published(body, page, published):
     assert _meta(body, page).published == published
+
+
+# --- the page's own structure (issue 15): each case is one phenomenon, in our own words ---
+
+@pytest.mark.parametrize("body, published", [
+    # a newspaper dateline: paper, date and time on one line
+    ("某县获评示范县\n某某法制报 2021-09-14 07:45 大字\n本报讯（王一）近日，某县……。", "2021-09-14"),
+    # date and time first, then the source
+    ("某市推进依法行政\n2019-11-02 10:05 来源: 某某日报\n本报讯 近年来……。", "2019-11-02"),
+    # a source line that ends with the date and time
+    ("某省人民政府关于2024年法治政府建设情况的报告\n来源:某某日报 2025-03-16 08:15\n2024年，省政府……。", "2025-03-16"),
+    # a signed date line under the title: the portal's name and a date
+    ("关于某报告的政策解读\n某县人民政府 2024年01月08日\n按照要求……。", "2024-01-08"),
+    # a metadata table with pipes: the publication date, not the written date
+    ("成文日期 | 2022-06-13 | 发布日期 | 2022-06-30 |\n标 题 | 某市关于印发某方案的通知 |\n各县区：……", "2022-06-30"),
+    # bracketed metadata rows
+    ("[ 发布机构 ] 某乡人民政府 [ 有效性 ]\n[ 成文日期 ] 2024-01-22 [ 发布日期 ] 2024-02-10\n某乡2023年法治政府建设情况报告", "2024-02-10"),
+    # labelled rows where the written date comes first
+    ("发布机构: 某区政府办公室 成文日期: 2020-05-21\n名称: 某区依法行政工作要点\n发布日期: 2020-05-26\n正文", "2020-05-26"),
+    # the portal's clock at the top of every page is not the article's date
+    ("今天是:2018年10月31日 星期三 农历九月廿三\n某区2019年法治政府建设情况报告\n更新时间:2020/03/29 11:30:01\n正文",
+     "2020-03-29"),
+    ("某区人民政府 2018年12月3日星期一\n某区2019年度法治政府建设情况报告\n2019年，全区……。", None),
+])
+def test_published_from_page_structure(body, published):
+    assert _meta(body).published == published
+
+
+@pytest.mark.parametrize("body, title", [
+    # the title row of a metadata table, without its pipes
+    ("索 引 号 | 0001/2022-01 | 主题分类 | 综合 |\n标 题 | 某市人民政府关于印发某实施方案的通知 |\n各县区：……",
+     "某市人民政府关于印发某实施方案的通知"),
+    # a labelled title with spaces inside the label
+    ("名  称: 2022年某开发区法治政府建设情况报告\n索引号: 0002\n正文……", "2022年某开发区法治政府建设情况报告"),
+    # a site's watermark glued to a title that runs on into the body on one line
+    ("某某之家—资料每日更新www.example.com某省人民政府关于2022年度法治政府建设情况的报告2022年，省政府坚持依法行政，"
+     "成效明显。二是压实第一某某之家—资料每日更新www.example.com责任人职责。", "某省人民政府关于2022年度法治政府建设情况的报告"),
+    # a menu entry (工作报告) and a breadcrumb above the real title
+    ("工作报告\n您所在的位置:政务公开 > 工作报告\n2019年某区法治政府建设情况报告\n文章来源:司法局\n2019年，某区……。",
+     "2019年某区法治政府建设情况报告"),
+    # a metadata row that ends in a genre word is not a title
+    ("[ 主题分类 ] 司法 [ 体裁分类 ] 工作报告\n某乡人民政府2023年法治政府建设情况报告\n2023年，乡党委……。",
+     "某乡人民政府2023年法治政府建设情况报告"),
+    # a column tag before the title
+    ("【政策解读】关于《某县2023年度工作总结的报告》的政策解读\n某县人民政府 2024年01月08日\n……",
+     "关于《某县2023年度工作总结的报告》的政策解读"),
+    # a kicker above the main headline, both as long: the main headline comes second
+    ("现代某报\n2020年08月25日 星期二\n全国首批法治示范市\n某市再获国家级名片\n近日，某市成功入选。", "某市再获国家级名片"),
+    # a link line above a news headline
+    ("https://www.example.gov.cn/\n某市法治政府评估排名跃升\n2016-12-09 09:01 来源: 某某日报\n日前，……。", "某市法治政府评估排名跃升"),
+])
+def test_title_from_page_structure(body, title):
+    assert _meta(body).title == title
+
+
+@pytest.mark.parametrize("body, kind", [
+    # a report body without 现将…报告如下: a year-led opening and numbered sections
+    ("2022年，某省坚持以习近平法治思想为指导，扎实推进法治政府建设，取得新成效。\n一、坚持党的领导\n（一）强化理论学习。……", "government-report"),
+    ("2021年，我县深入推进依法行政，各项工作有序开展，法治政府建设迈上新台阶。\n一、2021年推进法治政府建设情况\n"
+     "(一)深化放管服改革\n1.优化机构。……", "government-report"),
+    # a notice that issues a work plan
+    ("某县人民政府办公室\n关于印发某县2020年度法治政府建设工作安排的通知\n各乡镇：《某县2020年度法治政府建设工作安排》"
+     "已经县政府同意，现印发给你们，请认真贯彻执行。", "other"),
+    # a policy interpretation of a report
+    ("【政策解读】关于《某县2023年度法治政府建设工作总结的报告》的政策解读\n按照要求，现解读如下：\n一、起草背景", "other"),
+    # news about a report: the headline ends in 报告 but the lead opens with a date and an editor signs
+    ("某州人大常委会审议某州政府2020年法治政府建设工作情况报告\n发布日期:2021-05-19 来源:某州司法局 编辑:某州司法局\n"
+     "4月26日，州人大常委会第三十六次会议听取和审议了州人民政府关于2020年度法治政府建设情况的报告。", "news-article"),
+    ("本网讯（李四）5月6日，某县法治政府建设推进会召开。会议总结了2018年工作，并就2019年工作进行了安排部署。",
+     "news-article"),
+])
+def test_kind_from_structure(body, kind):
+    assert _meta(body).kind == kind
+
+
+@pytest.mark.parametrize("body, year", [
+    # a 2021 piece that recalls a 2008 milestone covers 2021
+    ("某县成全省示范试点县\n某某法制报 2021-09-14 07:45\n本报讯 近日，某县被确定为试点县。"
+     "某县法治建设基础较好，2008年某县率先列入全国法治示范县创建行列。", 2021),
+    # undated news: the latest year it names that is not a goal (到2020年 / 2020年基本建成)
+    ("本网讯（李四）5月6日，某县法治政府建设推进会召开，总结了2018年全县工作，并就2019年工作进行了安排部署。"
+     "会议要求紧紧围绕2020年基本建成法治政府的目标任务。", 2019),
+    # 截至 is not a goal
+    ("（记者 王五）3月30日，某省法治政府建设报告出炉。截至2020年底，实施方案中明确的152项任务全部完成。", 2020),
+])
+def test_news_year_is_the_year_it_covers(body, year):
+    assert _meta(body).year == year
+
+
+def test_traditional_script_page_reads_like_a_simplified_one():
+    body = "某某區2022年法治政府建設情況報告\n2022年，區政府堅持依法行政。現將有關情況報告如下：\n一、主要舉措和成效"
+    m = _meta(body)
+    assert (m.title, m.kind, m.year) == ("某某区2022年法治政府建设情况报告", "government-report", 2022)

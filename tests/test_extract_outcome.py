@@ -262,3 +262,53 @@ def test_seed_outcomes_found():
         for bad in report["outcomes_must_not"]:
             assert not any(abs(o.value - bad["value"]) < 1e-6 and o.unit == bad["unit"] for o in got)
     assert hits / total >= 0.9
+
+
+# --- issue 15: ordinals, runs, reductions named before the number, levels reached, measure heads --
+
+@pytest.mark.parametrize("sentence", ["全市召开第十二次党代会。", "学习贯彻党的二十届三中全会精神。"])
+def test_ordinals_are_not_counts(sentence):
+    assert outcomes(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("该县连续4年获评依法行政先进单位。", 4, "年"),
+    ("全市评估总分为812.5分。", 812.5, "分"),
+    ("在全省排名上升12位。", 12, "位"),
+    ("全区法治项目荣获三大奖项。", 3, "项"),
+])
+def test_runs_and_kinds_are_counted(sentence, value, unit):
+    o = only(sentence)
+    assert (o.value, o.unit) == (value, unit)
+
+
+def test_a_run_of_years_before_a_figure_qualifies_it():
+    o = only("全县行政机关负责人出庭应诉率连续五年保持100%。")
+    assert (o.indicator, o.value, o.unit) == ("行政机关负责人出庭应诉率", 100, "%")
+
+
+@pytest.mark.parametrize("sentence, indicator, direction", [
+    ("县级取消证明事项21项。", "证明事项", "decrease"),
+    ("全市刑事发案率降至2%以下。", "刑事发案率", "level"),      # a bound reached (issue 12)
+    ("群众办事时间压缩到3天。", "群众办事时间", "decrease"),    # the size it was cut to
+    ("组织中心组理论学习扩大会议8次。", "中心组理论学习扩大会议", "level"),   # 扩大 names the meeting
+])
+def test_direction_from_words_before_the_figure(sentence, indicator, direction):
+    o = only(sentence)
+    assert (o.indicator, o.direction) == (indicator, direction)
+
+
+@pytest.mark.parametrize("sentence, indicator", [
+    ("全面整改巡查发现的58个问题。", "巡查发现的问题"),
+    ("将全县19个部门单位的256项行政许可事项划转。", "部门单位"),
+])
+def test_indicator_names_the_measure(sentence, indicator):
+    assert outcomes(sentence)[0].indicator == indicator
+
+
+@pytest.mark.parametrize("text, linked", [
+    ("按照“全域通办”工作部署，组织全区12个部门开展自查。", None),                # a framing opening phrase
+    ("推行“全域通办”改革，全年办件量增长12%。", "全域通办"),                     # an adopting one
+])
+def test_a_framing_opening_phrase_is_not_what_later_figures_measure(text, linked):
+    assert only(text, programs=[programme(text, "全域通办")]).program == linked

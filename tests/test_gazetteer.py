@@ -143,3 +143,38 @@ def test_four_character_words_before_town_are_not_towns(gaz, text):
 
 def test_county_short_form_still_found_before_rural_words(gaz):
     assert [p.name for _, _, p in gaz.find_all("，泽州乡村振兴成效明显")] == ["泽州县"]
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("举办科级以上党政干部培训班", "上党区"),          # 以上 / 党政: 上党 inside two words
+    ("镇党政办、镇平安办协同推进", "镇平县"),          # 平安办: 镇平 inside a word
+])
+def test_short_names_inside_words_are_not_places(text, absent):
+    from loaders.gazetteer import Gazetteer
+    assert absent not in [p.label for _, _, p in Gazetteer.default().find_all(text)]
+
+
+@pytest.mark.parametrize("text, town", [
+    ("完善以街道党工委书记为组长的工作机制", "完善以街道"),     # 以: a function word, not a name
+    ("现将我镇2021年工作情况报告如下", "现将我镇"),
+    ("着力构建人民满意的法治街道", "法治街道"),               # a kind of street, listed in township_not.txt
+])
+def test_sentence_words_are_not_towns(text, town):
+    from loaders.gazetteer import Gazetteer
+    assert town not in [p.name for _, _, p in Gazetteer.default().find_all(text)]
+
+
+def test_short_name_of_a_city_named_in_full_is_the_city():
+    from loaders.gazetteer import Gazetteer
+    spans = Gazetteer.default().find_all("“绍兴创新监管”获评案例，《绍兴市电梯安全管理规定》施行")
+    assert [p.label for _, _, p in spans] == ["绍兴市", "绍兴市"]     # not 绍兴县 (now 柯桥区)
+
+
+@pytest.mark.parametrize("text, town", [
+    ("。新城铺镇率先推行坐班制", "新城铺镇"),      # 新城 + 铺: a place word before a verb character
+    ("。沙圪堵镇推行法律顾问服务", "沙圪堵镇"),    # single characters, one of them a verb
+    ("。坡子街街道推行网格化", "坡子街街道"),      # a street named 某街 + 街道
+])
+def test_town_names_that_look_like_words_stay_towns(text, town):
+    from loaders.gazetteer import Gazetteer
+    assert town in [p.name for _, _, p in Gazetteer.default().find_all(text)]

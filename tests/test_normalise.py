@@ -38,3 +38,22 @@ def test_examples_keep_length_and_lose_full_width(examples_dir):
     norm = normalise(raw)
     assert len(norm) == len(raw) and "\r" not in norm and "２" not in norm
     assert "同比下降18.6%" in norm
+
+
+@pytest.mark.parametrize("text, want", [
+    ("東城區堅持依法行政，現將有關情況報告如下：", "东城区坚持依法行政，现将有关情况报告如下："),
+    ("區政府組織領導幹部旁聽庭審，乾淨整潔", "区政府组织领导干部旁听庭审，干净整洁"),      # phrase rules (幹部, 乾淨)
+    ("东城区坚持依法行政，后来于是推行改革", "东城区坚持依法行政，后来于是推行改革"),      # simplified: untouched
+    ("本县推行“後勤”改革。", "本县推行“後勤”改革。"),                                  # one stray form: not a traditional page
+])
+def test_simplify_folds_traditional_pages_only(text, want):
+    from loaders.normalise import simplify
+    out = simplify(text)
+    assert out == want and len(out) == len(text)
+
+
+def test_text_offsets_point_into_the_traditional_original():
+    from loaders.text import Text
+    t = Text.make("t.txt", "東城區推行“證照分離”改革，實現182項涉企經營事項辦理提速。")
+    start = t.norm.index("证照分离")
+    assert t.mention(start, start + 4).text == "證照分離"

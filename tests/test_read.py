@@ -258,3 +258,23 @@ def test_markdown_markup_removed(tmp_path, markdown, plain):
     path = tmp_path / "report.md"
     path.write_text(markdown, encoding="utf-8")
     assert read(path).text == plain
+
+
+# --- issue 15: page furniture and site titles (our own markup) ---
+
+@pytest.mark.parametrize("body, gone", [
+    ("<div style='background:#eee'>版权所有：某县人民政府 技术支持：某某科技</div>", "版权所有"),
+    ("<table><tr><td><a href='p.htm'>上一篇</a> <a href='n.htm'>下一篇</a></td></tr></table>", "上一篇"),
+])
+def test_site_furniture_without_telling_class_names_is_dropped(body, gone):
+    text, _ = html_to_text(_page(ARTICLE + body))
+    assert gone not in text and text.split("\n")[-1] == "入企检查同比下降38.6%。"
+
+
+@pytest.mark.parametrize("title, first", [
+    ("临川区推行一网通办-抚州新闻网", "临川区推行一网通办"),      # the site's name after a bare hyphen
+    ("闽西日报数字报", "合肥市蜀山区推行“企业安静期”制度。"),       # a title that is only the site's name
+])
+def test_page_title_without_the_site_name(title, first):
+    text, _ = html_to_text(_page(ARTICLE, f"<title>{title}</title>"))
+    assert text.split("\n")[0] == first

@@ -1,7 +1,10 @@
 """The reporting jurisdiction: who wrote the report, with its GB/T 2260 code, level and parents.
 
-Evidence, strongest first: the title, the portal name at the top of the page, the issuer of the
-opening sentence (朔州委、政府), and the places named most often near self-references (我市, 全县).
+Evidence, strongest first: the title (its most specific place: a street under its district), the
+subject of the opening sentence (2023年，乌鲁木齐市坚持… / 高新区坚持…), the portal name at the top of
+the page, the issuer of the opening sentence (朔州委、政府), and the places named most often near
+self-references (我市, 全县). A short name found inside another word never counts (words.py), and a
+parent inferred from one sub-unit gets no help from self-references.
 """
 from __future__ import annotations
 
@@ -9,18 +12,23 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import replace
 
-from loaders.gazetteer import Gazetteer
+from loaders.gazetteer import Gazetteer, zones
 from loaders.records import Place
 from loaders.text import Text
 
 __all__ = ["extract"]
 
 # Self-references and the levels they point at.
-_SELF = re.compile(r"[我全本该]([省市县区旗州盟])")
+_SELF = re.compile(r"[我全本该]([省市县区旗州盟镇乡]|街道)(?![镇村])")
 _SELF_LEVELS = {"省": ("province",), "市": ("prefecture", "county-city"), "县": ("county",),
                 "旗": ("county",), "区": ("district", "development-zone"), "州": ("prefecture",),
-                "盟": ("prefecture",)}
+                "盟": ("prefecture",), "镇": ("township",), "乡": ("township",), "街道": ("township",)}
 _ISSUER = re.compile(r"^\s*(?:[(（]?(?:委|市委|县委|区委|党委|政府|人民政府|党工委|管委会)|[、，,]?(?:县|市|区)?委)")
+# The opening of a report's first paragraph, before its subject: 2023年，在市委的坚强领导下，…
+_OPENING = re.compile(r"\s*(?:[^\s，,。]{0,10}讯\s*(?:[(（][^)）]{0,30}[)）])?\s*)?"          # 本报讯（记者 某某）
+                      r"(?:(?:(?:19|20)\d\d\s*年(?:度|以来)?|近年来|一年来|过去一年|近日|日前|今年以来)\s*[,，]?\s*)?"
+                      r"(?:(?:在|按照)[^，,。；]{2,40}?(?:领导|指导|监督|支持|部署|要求)下\s*[,，]\s*)*")
+_WEIGHTS = {"title": 10, "subject": 8, "chrome": 6, "issuer": 5}
 
 
 def extract(text: Text, title: str | None) -> Place | None:
@@ -42,19 +50,41 @@ def extract(text: Text, title: str | None) -> Place | None:
         places.setdefault(key, place)
         scores[key] += weight
 
+    direct: set[str] = set()
+
+    def named(place: Place, weight: float) -> None:
+        direct.add(_key(place))
+        add(place, weight)
+
     for place in _title_places(gaz, title, spans):
-        add(place, 10)
+        named(place, _WEIGHTS["title"])
+    for place in _subject_places(text.norm, spans):
+        named(place, _WEIGHTS["subject"])
     for place in _chrome_places(text.norm, spans):
-        add(place, 6)
+        named(place, _WEIGHTS["chrome"])
     for place in _issuer_places(text.norm, spans):
-        add(place, 5)
-    _add_frequency(spans, add)
-    _add_parents(gaz, spans, add)
+        named(place, _WEIGHTS["issuer"])
+    _add_frequency(spans, named)
+    children = _add_parents(gaz, spans, add)
     if not scores:
         return None
-    _level_bonus(text.norm, places, scores)
+    helped = direct | {k for k, n in children.items() if n >= 2}
+    _level_bonus(text.norm, places, scores, helped)
     best = max(scores, key=lambda k: (scores[k], _depth(places[k])))
-    return _as_titled(gaz, places[best], title)
+    return _as_titled(gaz, _with_parents(places[best], spans), title)
+
+
+def _with_parents(place: Place, spans) -> Place:
+    """A town or street the text names without its county gets the county-level place the text names
+    most (东城街道 … 《清城区2022年…要点》 → 清城区), when there is one."""
+    if place.level != "township" or place.parents:
+        return place
+    counts = Counter(_key(p) for _, _, p in spans if p.adcode and p.level in ("county", "county-city", "district"))
+    if not counts:
+        return place
+    key, _ = counts.most_common(1)[0]
+    county = next(p for _, _, p in spans if _key(p) == key)
+    return zones.township_place(place.name, county)
 
 
 def _as_titled(gaz: Gazetteer, place: Place, title: str | None) -> Place:
@@ -97,9 +127,16 @@ def _title_places(gaz: Gazetteer, title: str | None, doc_spans) -> list[Place]:
     if not title:
         return []
     context = _dominant(doc_spans)
-    chains = _chains(gaz.find_all(title, within=context))
+    found = gaz.find_all(title, within=context)
+    chains = _chains(found)
     first = _specific(chains[0]) if chains else None
-    return [first] if first is not None else []
+    if first is None:
+        return []
+    end = max(e for _, e, p in found if p is chains[0][-1])
+    if re.match(r"[我本该][省市县区旗州]", title[end:end + 2]) and first.level not in _SELF_LEVELS[title[end + 1]]:
+        return []       # 山西我县开展…: a feed's label for the province, then the county it is about
+    below = [p for _, _, p in found if first.name in p.parents and len(p.parents) > len(first.parents)]
+    return [max(below, key=_depth) if below else first]     # 鲤城区人民政府金龙街道办事处 → 金龙街道
 
 
 def _dominant(spans) -> Place | None:
@@ -125,6 +162,32 @@ def _chrome_places(norm: str, spans) -> list[Place]:
     return [p for p in found if p is not None]
 
 
+def _subject_places(norm: str, spans) -> list[Place]:
+    """The place the first paragraph opens with, after its year and its 在…领导下 clause: the subject
+    the report names (2023年，乌鲁木齐市坚持…; 2023年，高新区坚持… → the zone of the city named)."""
+    offset = 0
+    for line in norm.splitlines(keepends=True):
+        if len(line.strip()) > 40:
+            break
+        offset += len(line)
+    else:
+        return []
+    at = _OPENING.match(norm, offset).end()
+    chain = next((c for c in _chains(spans) if c and _start_of(spans, c[0]) == at), None)
+    if chain:
+        return [_specific(chain)]
+    found = zones.zone_at(norm, at)
+    if found and found[1] in zones.bare_zones():
+        home = _dominant([s for s in spans if s[2].level in ("prefecture", "county", "county-city")])
+        if home is not None:
+            return [zones.zone_place(home, found[1])]
+    return []
+
+
+def _start_of(spans, place: Place) -> int:
+    return next(s for s, _, p in spans if p is place)
+
+
 def _issuer_places(norm: str, spans) -> list[Place]:
     """Places followed by 委/政府 in the opening lines: the issuer (泽州县委、县政府, 朔州委、政府)."""
     found = []
@@ -145,23 +208,34 @@ def _add_frequency(spans, add) -> None:
         add(place, 0.5)
 
 
-def _add_parents(gaz: Gazetteer, spans, add) -> None:
+def _add_parents(gaz: Gazetteer, spans, add) -> Counter:
     """Each sub-unit named (a district, a county, a zone, a town) is a little evidence for its parent:
-    a city paper that names 章贡区, 南康区 and 赣州经开区 is about 赣州市."""
+    a city paper that names 章贡区, 南康区 and 赣州经开区 is about 赣州市; a provincial report that
+    names 蒙城县, 天长市 and 黟县 beside 全省 is about 安徽省. Returns how many distinct sub-units
+    each parent has."""
+    kids: dict[str, set[str]] = defaultdict(set)
     for _, _, place in spans:
-        code = place.parent_codes[-1] if place.parent_codes else None
-        parent = gaz.by_code(code) if code else None
-        if parent is not None and parent.level != "province":
-            add(parent, 0.3)
+        for i, code in enumerate(reversed(place.parent_codes or ())):
+            parent = gaz.by_code(code) if code else None
+            if parent is None:
+                continue
+            weight = 0.1 if parent.level == "province" else 0.3
+            if i == 0 or parent.level == "province":
+                add(parent, weight)
+                kids[_key(parent)].add(_key(place))
+    return Counter({k: len(v) for k, v in kids.items()})
 
 
-def _level_bonus(norm: str, places: dict[str, Place], scores: dict[str, float]) -> None:
-    """Self-references (我市, 全县) favour places of the level they name."""
+def _level_bonus(norm: str, places: dict[str, Place], scores: dict[str, float], helped: set[str]) -> None:
+    """Self-references (我市, 全县) favour places of the level they name: places the text names, and
+    parents of two sub-units or more (a city inferred from one district named in passing is not 我市)."""
     refs = Counter(m.group(1) for m in _SELF.finditer(norm))
     total = sum(refs.values())
     if not total:
         return
     for key, place in places.items():
+        if key not in helped:
+            continue
         share = sum(n for ch, n in refs.items() if place.level in _SELF_LEVELS[ch]) / total
         scores[key] += 6 * share
         if place.level == "province" and refs.get("省", 0) < total / 2:

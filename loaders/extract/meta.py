@@ -1,10 +1,17 @@
-"""Report-level facts: title, kind (government report / news article), year covered, publication date."""
+"""Report-level facts: title, kind (government report / news article), year covered, publication date.
+
+The page's own structure speaks first (metadata rows such as 标 题 | … |, datelines, the portal's
+clock to ignore, watermarks to strip, see page.py); then the report's title line, the page <title>,
+and a news headline.
+"""
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
+from loaders.extract.kind import find_kind
+from loaders.extract.page import DATE, Page, date_of, read_page, strip_watermarks
+from loaders.extract.year import find_year
 from loaders.text import Text
 
 __all__ = ["Meta", "extract", "find_title", "find_kind", "find_published", "find_year"]
@@ -19,27 +26,22 @@ class Meta:
     warnings: tuple[str, ...] = ()
 
 
-_DATE = r"((?:19|20)\d\d)\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?"
-_DATE_RE = re.compile(_DATE)
-_LABELLED = re.compile(r"(?:发布日期|发布时间|发稿时间|发表时间|发文日期|成文日期|更新时间|日期|时间)\s*[:：]?\s*" + _DATE)
-_DATELINE = re.compile(r"^[\s(（]*" + _DATE + r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?[\s)）]*$")
+_DATE_RE = re.compile(DATE)
+_LABELLED = re.compile(r"(?:发布日期|发布时间|发稿时间|发表时间|发文日期|更新时间|日期|时间)\s*[:：]?\s*" + DATE)
+_DATELINE = re.compile(r"^[\s(（]*" + DATE + r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?[\s)）]*$")
 _META_KEYS = ("meta:pubdate", "meta:publishdate", "meta:article:published_time", "meta:publish_date",
               "meta:firstpublishedtime", "meta:dc.date", "meta:date", "meta:og:published_time")
-_YEAR = re.compile(r"(?<![\d—\-–~至到])((?:19|20)\d\d)\s*年(?!\s*[—\-–~至到])")
-_RANGE = re.compile(r"(?:19|20)\d\d\s*年?\s*[—\-–~至到]+\s*(?:19|20)\d\d\s*年?")
-_BOOK = re.compile(r"《[^》]{0,120}》")
-_EDITION = r"第\s*[一二三四五六七八九十\d]+\s*版|星期[一二三四五六日天]"
-_CHROME = re.compile(r"^(?:第[一二三四五六七八九十\d]+版|.{0,6}要闻|首页|当前位置|来源|字号|打印|分享|关闭|"
-                     r"发布日期|发布时间|信息来源|浏览次数|【|索\s*引\s*号|.*(?:人民政府|门户网站|政府网)$|"
-                     r"(?:本报)?(?:记者|通讯员)\s|本报讯|.*(?:" + _EDITION + r"))")
-_PLANS = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]\s*)?(?:(?:19|20)\d\d\s*年(?:度)?)?"
-                    r".{0,8}(?:下一步|工作打算|工作计划|工作安排|工作思路|努力方向)", re.M)
+_EDITION = r"第\s*[A-Z]?[一二三四五六七八九十\d]+\s*版|星期[一二三四五六日天]"
+_CHROME = re.compile(r"^(?:第[A-Z]?[一二三四五六七八九十\d]+版|.{0,6}要闻|首页|.{0,3}当前.{0,2}位置|来源|字号|打印|分享|关闭|"
+                     r"发布日期|发布时间|信息来源|浏览次数|(?:责任)?编辑\s*[:：]|作者\s*[:：]|【|索\s*引\s*号|标题导航|扫一扫|.*(?:人民政府|门户网站|政府网)$|"
+                     r".*(?:上一篇|下一篇|上一版|下一版)|.{0,6}位置\s*[:：]|.*\S\s*>\s*\S|.*(?:https?://|www\.)|"
+                     r"(?:本报)?(?:记者|通讯员)\s|本报讯|.{0,8}(?:日报|晚报|早报|金报|数字报|电子报|新闻网)$|.*(?:" + _EDITION + r"))")
+_ROW = re.compile(r"[\[【]\s*[\u4e00-\u9fff]{2,6}\s*[\]】]|\|")     # a metadata row: [ 体裁分类 ] 工作报告
+_TAG = re.compile(r"^【[^】]{1,8}】\s*(?=\S{8})")        # 【政策解读】关于…: a column tag before a title
 _ORGAN = re.compile(r"(?:人民政府|政府|委员会|管委会|办公室|司法局|行政公署|行署)$")
-_NEWS = (("本报讯", 3), ("记者", 2), ("通讯员", 2), ("责任编辑", 2), ("要闻", 1), ("新闻", 1))
-_REPORT_FORMULA = re.compile(r"现将.{0,30}(?:报告|汇报)如下|特此报告")
-_HEADINGS = re.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]\s*.{0,12}(?:存在|不足|问题|下一步|工作打算|工作计划|工作安排|思路)",
-                       re.M)
-_BYLINE = re.compile(r"[（(](?:[\u4e00-\u9fff·]{2,5}[\s、,，]*){1,5}[)）]\s*$", re.M)
+_TITLE_HEAD = re.compile(r"(?:报告|工作总结|通知|解读)$")
+# A title run on into the body on one line (aggregators): …的报告2023年，省政府坚持…
+_RUN_ON = re.compile(r"^(.{8,60}?(?:报告|工作总结))(?=(?:19|20)\d\d\s*年|[一二三四五六七八九十]、)")
 
 
 def extract(text: Text) -> Meta:
@@ -49,21 +51,29 @@ def extract(text: Text) -> Meta:
     >>> m.title, m.kind, m.year, m.published
     ('城区2020年度法治政府建设情况报告', 'government-report', 2020, '2021-03-11')
     """
-    lines = _lines(text.norm)
-    title = find_title(lines, text.meta.get("title"))
-    kind = find_kind(text.norm, title)
-    published = find_published(text.norm, text.meta)
+    page = read_page(text.norm)
+    lines = _lines(text.norm, page)
+    title = find_title(lines, text.meta.get("title"), page)
+    kind = find_kind(text.norm, title, page)
+    published = find_published(text.norm, text.meta, page)
     year = find_year(text.norm, title, kind, published)
     warnings = () if kind != "other" else ("kind unknown: neither a report nor a news article",)
     return Meta(title, kind, year, published, warnings)
 
 
-def _lines(norm: str) -> list[str]:
-    return [ln.strip() for ln in norm.splitlines() if ln.strip()]
+def _lines(norm: str, page: Page | None = None) -> list[str]:
+    """Non-empty lines without watermarks and the portal's clock line."""
+    page = page or Page()
+    out = []
+    for i, line in enumerate(norm.splitlines()):
+        line = strip_watermarks(line, page.watermarks).strip()
+        if line and i not in page.clock_lines:
+            out.append(line)
+    return out
 
 
 def _clean_title(line: str) -> str:
-    line = re.sub(r"\s+", " ", line).strip()
+    line = _TAG.sub("", re.sub(r"\s+", " ", line).strip())
     if line.startswith("《") and line.endswith("》"):
         line = line[1:-1]
     return line
@@ -75,38 +85,56 @@ def _headline_like(line: str) -> bool:
 
 
 def _report_line(line: str) -> bool:
-    return bool(re.search(r"报告|工作总结", line)) and len(line) <= 60 and not re.search(r"[。；]|如下|现将", line) \
-        and not _CHROME.match(line) and bool(re.search(r"[\u4e00-\u9fff]{4}", line))
+    """A line that ends a report's (or a notice's, an interpretation's) title: its head word closes
+    it outside any 《…》, it is at most 60 characters long, and is no sentence nor chrome. The title it
+    ends (see `_joined`) needs 8 characters: 工作报告 alone is a menu entry."""
+    line = _TAG.sub("", line)
+    bare = re.sub(r"\s", "", line)
+    return bool(_TITLE_HEAD.search(bare.rstrip("》"))) and len(bare) <= 60 \
+        and not re.search(r"[。；]|如下|现将", line) and not _CHROME.match(line) and not _ROW.search(line) \
+        and bool(re.search(r"[\u4e00-\u9fff]{4}", line))
 
 
 def _joined(head: list[str], i: int) -> str:
     """A title line joined with the line before it when the title was broken over two lines:
     an issuer line before 关于…的报告, or a fragment before a continuation without a year."""
     line, prev = head[i], head[i - 1] if i else ""
-    if len(prev) < 4 or len(prev) + len(line) > 60 or re.search(r"[。；;!！?？,，:：]|报告|\d{1,2}\s*[月日]", prev):
+    if len(re.findall(r"[\u4e00-\u9fff]", prev)) < 4 or len(prev) + len(line) > 60 \
+            or re.search(r"[。；;!！?？,，:：]|报告|\d{1,2}\s*[月日]", prev):
         return line
     if line.startswith("关于") and _ORGAN.search(prev):
         return prev + line
     fragment = not _CHROME.match(prev) and not re.match(r"^[一二三四五六七八九十]+、|^[(（]", prev)
     if fragment and not re.search(r"(?:19|20)\d\d", line) and not line.startswith(("关于", "《")):
-        return prev + line
+        joined = prev + line
+        return _joined(head[:i - 1] + [joined], i - 1) if prev.startswith("关于") else joined
     return line
 
 
-def find_title(lines: list[str], hint: str | None = None) -> str | None:
-    """The report's title line (…报告, rejoined if broken over two lines), else the page's own title
-    (`hint`, e.g. HTML <title>) where it is a line of the text, else the news headline before the
-    first paragraph, else None.
+def find_title(lines: list[str], hint: str | None = None, page: Page | None = None) -> str | None:
+    """The title the page's metadata rows give (标题/名称), else the report's title line (…报告,
+    rejoined if broken over lines), else the page's own title (`hint`, e.g. HTML <title>) where it is
+    a line of the text, else the news headline before the first paragraph, else None.
 
     >>> find_title(["第一版:要闻", "积势 强路", "长治市抓好六项举措推进法治政府建设", "近年来，长治市坚持……。"])
     '长治市抓好六项举措推进法治政府建设'
     >>> find_title(["首页 > 政务公开", "惠州市惠阳区2021年度法治政府", "建设情况报告", "2021年，全区……。"])
     '惠州市惠阳区2021年度法治政府建设情况报告'
+    >>> find_title(["某省人民政府关于2023年度法治政府建设情况的报告2023年，省政府坚持……。"])
+    '某省人民政府关于2023年度法治政府建设情况的报告'
     """
+    listed = (page.fields.get("title") if page else None) or ""
+    if len(re.sub(r"\s", "", listed)) >= 8:
+        return _clean_title(re.sub(r"\s+", "", listed) if re.search(r"[\u4e00-\u9fff]\s+[\u4e00-\u9fff]", listed)
+                            else listed)
     head = lines[:40]
     for i, line in enumerate(head):
         if _report_line(line):
-            return _clean_title(_joined(head, i))
+            joined = _clean_title(_joined(head, i))
+            if len(re.sub(r"\s", "", joined)) >= 8:
+                return joined
+    if head and (m := _RUN_ON.match(head[0])):
+        return _clean_title(m.group(1))
     if hint and _clean_title(hint) in {_clean_title(ln) for ln in head}:
         return _clean_title(hint)
     block: list[str] = []
@@ -120,140 +148,44 @@ def find_title(lines: list[str], hint: str | None = None) -> str | None:
         block.append(line)
     if not block:
         return None
-    best = max(block, key=lambda ln: (" " not in ln.strip(), len(ln)))
+    # the main headline: no spaces (a kicker often has), the longest, and below its kicker on a tie
+    best = max(enumerate(block), key=lambda t: (" " not in t[1].strip(), len(t[1]), t[0]))[1]
     return _clean_title(best)
 
 
-def find_kind(norm: str, title: str | None) -> str:
-    """government-report | news-article | other, from the title and the text's formulas and bylines.
-
-    >>> find_kind("现将有关情况报告如下：", None), find_kind("本报讯 记者 张三", "某市推进某事")
-    ('government-report', 'news-article')
-    """
-    report = news = 0
-    if title and "报告" in title:
-        report += 3
-    elif title:
-        news += 1
-    if _REPORT_FORMULA.search(norm):
-        report += 3
-    report += 2 * min(1, len(_HEADINGS.findall(norm)))
-    head, tail = norm[:400], norm[-600:]
-    news += sum(w for word, w in _NEWS if word in head or word in tail)
-    if re.search(r"第[一二三四五六七八九十\d]+版", head):
-        news += 3
-    if _BYLINE.search(norm.rstrip()[-200:]) or re.search(r"^\s*[（(]?(?:记者|通讯员)", tail, re.M):
-        news += 2
-    if not report and not news:
-        return "other"
-    return "government-report" if report >= news else "news-article"
-
-
-def _iso(y: str, m: str, d: str) -> str | None:
-    month, day = int(m), int(d)
-    if not (1 <= month <= 12 and 1 <= day <= 31):
-        return None
-    return f"{int(y):04d}-{month:02d}-{day:02d}"
-
-
-def find_published(norm: str, meta: dict | None = None) -> str | None:
-    """The page's own publication date: HTML meta, a labelled date (发布日期…), or a lone date line.
+def find_published(norm: str, meta: dict | None = None, page: Page | None = None) -> str | None:
+    """The page's own publication date: HTML meta, a 发布日期 row, a dateline (date and time, or a
+    signed date line), an update date, any labelled date, then a written (成文) date, a lone date line,
+    a newspaper's page header. A portal's clock (今天是…星期三) is never the date.
 
     >>> find_published("标题\\n发布时间：2023年5月6日 10:20\\n正文")
     '2023-05-06'
     >>> find_published("正文引用了2019年1月2日印发的文件。") is None
     True
+    >>> find_published("成文日期: 2020-05-21\\n发布日期: 2020-05-26\\n正文")
+    '2020-05-26'
     """
     meta = {str(k).lower(): v for k, v in (meta or {}).items()}
     for key in _META_KEYS:
-        m = _DATE_RE.search(str(meta.get(key) or ""))
-        if m and _iso(*m.groups()):
-            return _iso(*m.groups())
-    m = _LABELLED.search(norm[:3000]) or _LABELLED.search(norm[-1500:])
-    if m and _iso(*m.groups()):
-        return _iso(*m.groups())
-    lines = _lines(norm)
+        found = date_of(str(meta.get(key) or ""))
+        if found:
+            return found
+    page = page or read_page(norm)
+    fields = page.fields
+    for found in (fields.get("published"), page.dateline, fields.get("updated"), fields.get("date")):
+        if found:
+            return found
+    lines = _lines(norm, page)
+    m = _LABELLED.search("\n".join(lines)[:3000]) or _LABELLED.search(norm[-1500:])
+    if m and date_of(m.group()):
+        return date_of(m.group())
+    if fields.get("written"):
+        return fields["written"]
     for line in lines[:20] + lines[-8:]:
         m = _DATELINE.match(line)
-        if m and _iso(*m.groups()):
-            return _iso(*m.groups())
+        if m and date_of(line):
+            return date_of(line)
     for line in lines[:6]:     # a newspaper's page header: 某某日报 2024年03月09日 星期六 第01版
-        m = _DATE_RE.search(line) if re.search(_EDITION, line) else None
-        if m and _iso(*m.groups()):
-            return _iso(*m.groups())
-    return None
-
-
-def _prominent_year(norm: str) -> int | None:
-    body = _BOOK.sub("", _RANGE.sub("", norm))
-    counts = Counter(int(y) for y in _YEAR.findall(body))
-    return counts.most_common(1)[0][0] if counts else None
-
-
-def _page_year(norm: str) -> int | None:
-    years = Counter(int(m.group(1)) for m in re.finditer(r"第\s*((?:19|20)\d\d)[-年./]\d{1,2}[-月./]\d{1,2}日?\s*期", norm))
-    return years.most_common(1)[0][0] if years else None
-
-
-_COVERED = re.compile(r"((?:19|20)\d\d)\s*年度|(?:^|[。；;，,：:\n])\s*((?:19|20)\d\d)\s*年\s*(?:[，,]|[我全本该])")
-
-
-def _news_year(norm: str, printed: int | None) -> int | None:
-    """A news piece covers the year it names as a whole year (2023年度…, 2023年，全市…), or last year
-    when it speaks of 去年 more than 今年, else the year it was printed."""
-    years = [int(a or b) for a, b in _COVERED.findall(_RANGE.sub("", norm))]
-    counts = Counter(y for y in years if printed is None or y <= printed)
-    if counts:
-        best = max(counts.values())
-        named = [y for y, n in counts.items() if n == best]
-        return printed if printed in named else max(named)
-    if printed is not None and norm.count("去年") > norm.count("今年"):
-        return printed - 1
-    return printed or _prominent_year(norm)
-
-
-def _before_plans(norm: str) -> str:
-    """The text before its plans section (下一步工作打算, 2022年工作计划), whose years are not covered."""
-    m = _PLANS.search(norm)
-    return norm[:m.start()] if m and m.start() > 200 else norm
-
-
-def _looks_back(norm: str, year: int, month: int) -> bool:
-    """A news piece of the first half-year about the year before: it says 去年 more than 今年, or its
-    explicit years name only the year before."""
-    if month > 6:
-        return False
-    body = _DATE_RE.sub("", _BOOK.sub("", norm))
-    last, this = len(re.findall(r"去年", body)), len(re.findall(r"今年(?![将要])", body))
-    years = Counter(int(y) for y in _YEAR.findall(_RANGE.sub("", body)))
-    return last > this or (bool(years) and years.most_common(1)[0][0] == year - 1 and year not in years)
-
-
-def find_year(norm: str, title: str | None, kind: str, published: str | None) -> int | None:
-    """The year the report covers (not the year it was published).
-
-    >>> find_year("2025年，某县坚持……", None, "government-report", None)
-    2025
-    >>> find_year("近年来，某市……", "某市2020年度法治政府建设情况报告", "government-report", "2021-03-11")
-    2020
-    """
-    m = _YEAR.search(_RANGE.sub("", title or ""))
-    if m:
-        return int(m.group(1))
-    lead = _lines(_BOOK.sub("", norm))
-    first = next((ln for ln in lead if len(ln) > 40), "")
-    m = re.match(r"^\s*((?:19|20)\d\d)\s*年(?:度|以来|[,，上半]|[1-9一二三四]|$)", first)
-    if m:
-        return int(m.group(1))
-    if kind == "news-article":
-        base = _page_year(norm) or (int(published[:4]) if published else None)
-        year = _news_year(norm, base)
-        if year == base and base and published and _looks_back(norm, base, int(published[5:7])):
-            return base - 1
-        return year
-    year = _prominent_year(_before_plans(norm[:3000]))
-    if year:
-        return year
-    if published:
-        return int(published[:4]) - (1 if int(published[5:7]) <= 6 else 0)
+        if re.search(_EDITION, line) and date_of(line):
+            return date_of(line)
     return None

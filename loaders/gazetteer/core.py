@@ -6,7 +6,7 @@ from functools import lru_cache
 
 import ahocorasick
 
-from loaders.gazetteer import resolve, zones
+from loaders.gazetteer import resolve, words, zones
 from loaders.gazetteer.data import places
 from loaders.gazetteer.names import short_forms, stop_words
 from loaders.records import Place
@@ -103,17 +103,20 @@ class Gazetteer:
         return any(full for _, full in self._names.get(surface, ((None, True),)))
 
     def _plausible(self, text: str, start: int, end: int, surface: str) -> bool:
-        """Short names (泽州, 城区, 沁县) need a boundary before them: not the middle of a word, and
-        are not the stem of a town's name (大通镇 is a town, not 大通区)."""
-        if not self._is_full(surface) and _TOWN_AFTER.match(text, end):
+        """Short names (泽州, 城区, 沁县) need a boundary before them, must not start or end inside a
+        word (以上党政 holds no 上党, 镇平安办 no 镇平: see words.bounded), and are not the stem of a
+        town's name (大通镇 is a town, not 大通区)."""
+        full = self._is_full(surface)
+        if not full and _TOWN_AFTER.match(text, end):
             return False
-        if len(surface) >= 3 and (self._is_full(surface) or len(surface) >= 4):
+        if len(surface) >= 3 and (full or len(surface) >= 4):
             return True
         before = text[start - 1] if start > 0 else "\n"
         if not _is_cjk(before) or before in _FUNCTION or before in _SUFFIX:
-            return True
-        if not self._is_full(surface):
-            return zones.zone_at(text, end) is not None or text.startswith(_SELF, end)
+            return full or words.bounded(text, start, end)
+        if not full:
+            return (zones.zone_at(text, end) is not None or text.startswith(_SELF, end)) \
+                and words.bounded(text, start, end)
         return False
 
     def is_stop(self, surface: str) -> bool:

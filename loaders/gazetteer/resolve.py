@@ -40,8 +40,8 @@ def _score(p: Place, full: bool, prev: Place | None, within: Place | None, conte
             score += 15
         elif within.adcode[:2] == p.adcode[:2]:
             score += 10
-    if context & set(p.parent_codes[1:]):
-        score += 30
+    if p.adcode and p.adcode in context or context & set(p.parent_codes[1:]):
+        score += 30         # named in full elsewhere, or under a parent named in full (绍兴 → 绍兴市)
     elif context and p.adcode and any(c[:2] == p.adcode[:2] for c in context):
         score += 5
     return score
@@ -74,6 +74,8 @@ def resolve(text: str, hits, within: Place | None, gaz: "Gazetteer") -> list[tup
         prev = spans[-1][2] if spans and spans[-1][1] == start else None
         cands = gaz.candidates(surface)
         if not cands:
+            if _paired(text, start, end, hits):
+                continue                     # 高新区(新市区): one government, named by its district
             zone = _bare_zone(surface, within)
             if zone is not None:
                 spans.append((start, end, zone))
@@ -86,6 +88,17 @@ def resolve(text: str, hits, within: Place | None, gaz: "Gazetteer") -> list[tup
             place = Place(surface, None, cands[0][0].level)
         spans.append(_with_zone(text, start, end, place))
     return _add_townships(text, spans, within)
+
+
+def _paired(text: str, start: int, end: int, hits) -> bool:
+    """A bare zone word run together with a district in brackets, either way round: 高新区(新市区),
+    新市区(高新区). The pair is one administration, and the district names it."""
+    opens, closes = "(（", ")）"
+    after = end < len(text) and text[end] in opens and any(s == end + 1 and e < len(text) and text[e] in closes
+                                                           for s, e, _ in hits)
+    before = start > 0 and text[start - 1] in opens and end < len(text) and text[end] in closes \
+        and any(e == start - 1 for _, e, _ in hits)
+    return after or before
 
 
 def _anchored(place: Place | None, prev: Place | None, within: Place | None, context: set[str]) -> bool:
@@ -122,9 +135,14 @@ def _bare_zone(surface: str, within: Place | None) -> Place | None:
 
 
 def _add_townships(text: str, spans, within: Place | None):
+    starts = {e + len(w) for _, e, p in spans if p.level in _COUNTY_LEVELS
+              for w in ("", "人民政府", "政府") if text.startswith(w, e)}     # 鲤城区人民政府金龙街道
+    towns = zones.townships(text, starts)
+    stems = {name[:-2] if name.endswith("街道") else name[:-1] for _, _, name in towns}
+    # 东城 in a text about 东城街道 is the street said short (东城街…), not 东城区 of Beijing.
+    spans = [s for s in spans if not (text[s[0]:s[1]] in stems and text[s[0]:s[1]] != s[2].name)]
     taken = [(s, e) for s, e, _ in spans]
-    starts = {e for _, e, p in spans if p.level in _COUNTY_LEVELS}
-    for start, end, name in zones.townships(text, starts):
+    for start, end, name in towns:
         if any(s < end and start < e for s, e in taken):
             continue
         county = _county_before(text, spans, start) or (within if within and within.level in _COUNTY_LEVELS else None)

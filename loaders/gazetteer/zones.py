@@ -5,6 +5,7 @@ import importlib.resources as resources
 import re
 from functools import lru_cache
 
+from loaders.gazetteer import words
 from loaders.gazetteer.names import short_name
 from loaders.records import Place
 
@@ -15,9 +16,6 @@ _BARE = ("高新区", "经开区", "开发区", "综改区", "经济技术开发
 
 _TOWN = re.compile(r"(?:镇|乡|街道)")
 _BOUNDARY = set("，,、。；;：:“”\"'《》()（）[]【】 \t\n在和与及对将把由以向从的")
-_NOT_TOWN = {"城乡", "乡镇", "村镇", "城镇", "集镇", "小城", "特色", "重点", "中心", "建制", "各乡",
-             "全县", "全市", "全区", "各个", "全域", "美丽", "和美", "宜居", "农村", "城关",
-             "专业", "示范", "卫星", "工业", "商贸", "旅游", "文化", "生态", "农业", "强", "名"}
 _NOT_AFTER = {"乡": set("镇村级土贤情亲愁音"), "镇": set("村级街区域"), "街道": set("办")}
 _BAD_FIRST = set("各全本该每个所等乡镇")
 _BAD_LAST = set("各全本该每个所等乡镇街")
@@ -81,11 +79,14 @@ def townships(text: str, starts: set[int] = frozenset()) -> list[tuple[int, int,
                 break
             stem = text[start:i]
             before = text[start - 1] if start > 0 else "\n"
-            if not re.fullmatch(r"[\u4e00-\u9fff]+", stem) or stem in _NOT_TOWN:
+            if not re.fullmatch(r"[\u4e00-\u9fff]+", stem) or stem in not_towns():
                 continue
             if size == 4 and not set(stem) <= transliteration_chars():
                 continue
-            if stem[0] in _BAD_FIRST or stem[-1] in _BAD_LAST or text[i - 1:i + 1] in _WORDS:
+            street = stem[-1] == "街" and m.group() == "街道"        # 坡子街街道, 北城街街道
+            if stem[0] in _BAD_FIRST or (stem[-1] in _BAD_LAST and not street) or text[i - 1:i + 1] in _WORDS:
+                continue
+            if words.grammatical(stem):                           # 完善以街道, 现将我镇, 依法治镇
                 continue
             after = text[m.end()] if m.end() < len(text) else ""
             if after in _NOT_AFTER[m.group()] and not text.startswith("办事处", m.end()):
@@ -94,6 +95,18 @@ def townships(text: str, starts: set[int] = frozenset()) -> list[tuple[int, int,
                 found.append((start, m.end(), stem + m.group()))
                 break
     return found
+
+
+@lru_cache(maxsize=1)
+def not_towns() -> frozenset[str]:
+    """Words that stand before 镇/乡/街道 as a kind, not a name (城乡, 特色小镇, 法治街道): data in
+    loaders/dicts/township_not.txt.
+
+    >>> "法治" in not_towns(), "高都" in not_towns()
+    (True, False)
+    """
+    raw = resources.files("loaders.dicts").joinpath("township_not.txt").read_text("utf-8")
+    return frozenset(ln.split("#")[0].strip() for ln in raw.splitlines() if ln.split("#")[0].strip())
 
 
 @lru_cache(maxsize=1)

@@ -37,6 +37,9 @@ _DATE_META = ("pubdate", "publishdate", "article:published_time", "publish_date"
               "dc.date", "dc.date.issued", "date", "createdate", "og:release_date", "publishtime")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _GB = {"gb2312", "gbk", "gb18030", "cp936", "x-gbk", "gb_2312-80", "euc-cn", "x-euc-cn", "ms936"}
+# A page <title> that is only the site's name (闽西日报数字报, 某某新闻网): not the article's title.
+_SITE = re.compile(r"^.{0,10}(?:日报|晚报|早报|数字报|电子报|新闻网|门户网站|政府网|网)$")
+_FURNITURE = re.compile(r"版权所有|技术支持[:：]|ICP备|网站标识码|^(?:\s*(?:上一篇|下一篇|返回顶部|【?打印(?:本页)?】?|【?关闭(?:窗口)?】?))+\s*$")
 _WORD_SPLIT = re.compile(r"[\s_\-.:/]+|(?<=[a-z])(?=[A-Z])")
 
 
@@ -54,7 +57,7 @@ def html_to_text(html: str) -> tuple[str, dict]:
     _emit(root, parts, inside_article=False)
     text = _tidy("".join(parts))
     title = meta.get("title")
-    if title and title not in text:
+    if title and title not in text and not _SITE.search(title):
         text = f"{title}\n{text}" if text else ""
     return text, meta
 
@@ -114,9 +117,16 @@ def _page_meta(root: Node) -> dict:
 
 
 def _clean_title(title: str) -> str:
-    """Drop the site name portals add to a page title ("报告_XX区人民政府", "XX网 - 报告")."""
+    """Drop the site name portals add to a page title ("报告_XX区人民政府", "XX网 - 报告", "标题-XX新闻网").
+
+    >>> _clean_title("临川区推行一网通办-抚州新闻网"), _clean_title("某区报告_某区人民政府")
+    ('临川区推行一网通办', '某区报告')
+    """
     title = re.sub(r"\s+", " ", title).strip()
     parts = [p for p in re.split(r"\s*(?:_|\||｜|--|—|\s-\s)\s*", title) if p]
+    if len(parts) < 2 and "-" in title:
+        head, _, site = title.rpartition("-")
+        parts = [head, site] if _SITE.search(site) else parts
     if len(parts) < 2:
         return title
     return next((p for p in parts if "报告" in p), parts[0])
@@ -134,7 +144,17 @@ def _words(node: Node) -> set[str]:
     return {w.lower() for w in _WORD_SPLIT.split(marker) if w}
 
 
+def _boilerplate(node: Node) -> bool:
+    """A short block of site furniture by its words: copyright and host lines, 上一篇/下一篇 bars."""
+    if node.tag not in _BLOCK and node.tag not in _CELL or node.tag in ("html", "body", "main", "article"):
+        return False
+    text = re.sub(r"\s+", " ", node.text()).strip()
+    return 0 < len(text) <= 120 and "。" not in text and bool(_FURNITURE.search(text))
+
+
 def _is_chrome(node: Node, inside_article: bool) -> bool:
+    if _boilerplate(node):
+        return True
     style = (node.attrs.get("style") or "").replace(" ", "").lower()
     if "display:none" in style or "visibility:hidden" in style or "hidden" in node.attrs:
         return True

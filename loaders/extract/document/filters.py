@@ -1,12 +1,12 @@
 """Which 《》 titles are documents: not programmes, columns, newspapers or films; not bare short names."""
 from __future__ import annotations
 
+from loaders import dicts
 from loaders.extract.document.lexicon import words
 from loaders.extract.document.title import core, doc_type, key
 
 __all__ = ["is_media", "is_generic", "is_document"]
 
-_DOCLIKE_START = ("关于", "中共", "国务院")
 
 
 def is_media(title: str, after: str) -> bool:
@@ -51,4 +51,4 @@ def is_document(title: str, after: str, prefixed: bool) -> bool:
         return False
     if doc_type(title) is not None:
         return True
-    return len(title) >= 10 and (prefixed or title.startswith(_DOCLIKE_START))
+    return len(title) >= 10 and (prefixed or title.startswith(dicts.words("document_doclike_start.txt")))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from loaders import dicts
 from loaders.extract.document.lexicon import place_names, words
 from loaders.records import Place
 
@@ -17,8 +18,6 @@ _BODY = re.compile(r"^(?:[全本我]([省市县区旗])|([省市县区旗州])(?
                    r"政法委|全面依法治|依法治|法院|检察院|司法局))")
 _CONTEXT_BODY = re.compile(r"(?<![全本我各])([省市县区旗])(?![级场直属])(?:委|人民政府|政府|人大常委会|纪委监委|"
                            r"政法委|[\u4e00-\u9fff]{1,12}?(?:委员会|办公室|分局|局|法院|检察院|[治法]办))")
-_AUTHOR = re.compile(r"制定|出台|印发|编印|编制|修订|起草|审议|发布|完成|建立|形成|推出|下发|出版|颁布")
-_NATIONAL_TYPES = ("法", "法典", "条例", "纲要")
 
 
 def from_prefix(title: str, place: Place | None) -> tuple[str | None, bool]:
@@ -141,7 +140,7 @@ def from_context(window: str, place: Place | None) -> str | None:
     found = [f for f in found if f[1]]
     if found:
         return max(found, key=lambda f: (f[0], len(f[1] or "")))[1]
-    if _AUTHOR.search(window) and place is not None:
+    if place is not None and any(v in window for v in dicts.words("document_author_verbs.txt")):
         return place.label
     return None
 
@@ -166,4 +165,4 @@ def is_national(title: str, kind: str | None, issuer: str | None) -> bool:
         return False
     if any(title.startswith(w) for w in words("national_scope")) or "中国" in title:
         return True
-    return not title.startswith("关于") and kind in _NATIONAL_TYPES
+    return not title.startswith("关于") and kind in dicts.words("document_national_types.txt")

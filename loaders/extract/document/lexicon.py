@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib.resources import files
+
+from loaders import dicts
 
 __all__ = ["words", "place_names"]
 
@@ -14,9 +15,7 @@ def words(name: str) -> tuple[str, ...]:
     >>> "条例" in words("types")
     True
     """
-    text = files("loaders").joinpath("dicts", f"document_{name}.txt").read_text(encoding="utf-8")
-    entries = {ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")}
-    return tuple(sorted(entries, key=lambda w: (-len(w), w)))
+    return dicts.words(f"document_{name}.txt")
 
 
 @lru_cache(maxsize=1)

@@ -3,14 +3,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+
+from loaders import dicts
 
 from loaders.extract.document.lexicon import words
 
 __all__ = ["doc_type", "status", "core", "key", "repair", "best"]
 
 _BRACKETS = re.compile(r"\s*[(（\[【][^()（）\[\]【】]{0,20}[)）\]】]\s*$")
-_DRAFT = ("草案", "征求意见稿", "送审稿", "讨论稿", "修订稿", "审议稿", "代拟稿")
-_TRIAL = ("试行", "暂行")
 _DROP = re.compile(r"[\s\-—–‐‑－~～·•・、,，\"'“”‘’《》〈〉<>()（）\[\]【】「」]")
 _LOST_DASH = re.compile(r"(?<!\d)((?:19|20)\d\d)((?:19|20)\d\d)(?=年)")
 
@@ -31,17 +32,47 @@ def core(title: str) -> str:
 def doc_type(title: str) -> str | None:
     """The type word the title ends with (ignoring bracketed notes and a trailing 草案), or None.
 
+    The longest ending found in the type list or the not-a-type list decides (保护法 is a law although
+    护法 is no type; 以案释法 is no law although it ends in 法). A title with no type word may still be
+    a written work (论…, …问答), typed from `document_works.tsv`.
+
     >>> doc_type("浙江省数字经济促进条例(草案)"), doc_type("关于印发〈甲方案〉的通知"), doc_type("民法典")
     ('条例', '通知', '法典')
-    >>> doc_type("以案释法") is None
-    True
+    >>> doc_type("以案释法") is None, doc_type("中华人民共和国未成年人保护法"), doc_type("三步工作法") is None
+    (True, '法', True)
+    >>> doc_type("论坚持全面依法治国"), doc_type("民法典百问")
+    ('著作', '问答')
     """
     body = core(title)
     if body.endswith("草案"):
         body = body[:-2]
-    if any(body.endswith(w) for w in words("not_types")):
-        return None
-    return next((w for w in words("types") if body.endswith(w)), None)
+    types = dicts.table("document_types.txt")
+    ending = next((w for w in _endings() if body.endswith(w)), None)
+    if ending is not None:
+        return types.get(ending)
+    return work_type(body)
+
+
+@lru_cache(maxsize=1)
+def _endings() -> tuple[str, ...]:
+    return tuple(sorted(set(dicts.table("document_types.txt")) | set(words("not_types")),
+                        key=lambda w: (-len(w), w)))
+
+
+def work_type(body: str) -> str | None:
+    """The kind of written work a title without a type word names (论… → 著作), or None.
+
+    >>> work_type("论坚持全面依法治国"), work_type("某某工作") is None
+    ('著作', True)
+    """
+    for word, where, kind in dicts.rows("document_works.tsv"):
+        if len(body) >= len(word) + 3 and (body.startswith(word) if where == "prefix" else body.endswith(word)):
+            return kind
+    return None
+
+
+def _marks(kind: str) -> tuple[str, ...]:
+    return dicts.words("document_status.tsv", 1, kind)
 
 
 def status(title: str) -> str | None:
@@ -52,12 +83,12 @@ def status(title: str) -> str | None:
     """
     notes = title[len(core(title)):]
     body = core(title)
-    if any(w in notes for w in _DRAFT) or body.endswith("草案"):
+    if any(w in notes for w in _marks("draft")) or body.endswith("草案"):
         return "draft"
-    if any(w in notes for w in _TRIAL):
+    if any(w in notes for w in _marks("trial")):
         return "trial"
     kind = doc_type(title)
-    if kind and any(body.endswith(t + kind) for t in _TRIAL):
+    if kind and any(body.endswith(t + kind) for t in _marks("trial")):
         return "trial"
     return None
 

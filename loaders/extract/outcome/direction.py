@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from loaders.extract.outcome.lexicon import alternation, qualifiers, verbs
 
-__all__ = ["peel_tail", "peel_head"]
+__all__ = ["peel_tail", "peel_head", "change_inside"]
 
 # Comparisons that go with the verb, not with the indicator: 同比, 较去年同期, 比2023年.
 _COMPARE = (r"(?:同比|环比|(?:较|比)(?:去年|上年|上一年|前一年|上年度|年初|\d{4}年)(?:同期|底|末)?"
@@ -35,6 +35,8 @@ def peel_tail(phrase: str) -> tuple[str, str | None]:
     ('群众满意率', 'level')
     >>> peel_tail("受理案件")
     ('受理案件', None)
+    >>> peel_tail("审批时限压缩到")
+    ('审批时限', 'decrease')
     """
     direction = None
     while True:
@@ -45,6 +47,29 @@ def peel_tail(phrase: str) -> tuple[str, str | None]:
         if found and (direction is None or direction == "level"):
             direction = found if direction is None or found != "level" else direction
         phrase = phrase[:m.start()]
+
+
+def change_inside(phrase: str) -> tuple[str, str | None]:
+    """A change verb written inside the phrase before a figure (区级取消政务服务事项 → decrease): the
+    words after it name what changed.
+
+    >>> change_inside("区级取消政务服务事项")
+    ('政务服务事项', 'decrease')
+    >>> change_inside("办理案件")
+    ('办理案件', None)
+    """
+    found = None
+    for m in _inside_re().finditer(phrase):     # reductions only: 扩大会议 is a meeting, not a rise
+        found = m
+    if found is None or len(phrase) - found.end() < 2:
+        return phrase, None
+    return phrase[found.end():], verbs()[found.group()]
+
+
+@lru_cache(maxsize=None)
+def _inside_re() -> re.Pattern:
+    changes = [w for w, d in verbs().items() if d == "decrease" and len(w) >= 2]
+    return re.compile(alternation(changes))
 
 
 def peel_head(phrase: str) -> tuple[str, str | None]:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from loaders import dicts
 from loaders.extract.outcome.lexicon import alternation, qualifiers, units
 from loaders.numerals import ARABIC, CHINESE_NUMERAL, MAGNITUDES, MULTIPLIERS, parse_number
 
@@ -13,10 +14,12 @@ __all__ = ["Figure", "find"]
 
 _MONEY = ("万元", "亿元", "千元")
 # A unit glued to these characters is the start of another word (70周年, 3部门), not a unit.
-_NOT_UNIT = ("周年", "部门", "期间", "场所", "处室", "名单", "条例", "条件", "家庭", "类别", "种类",
-             "位于", "次日", "份额", "卷宗", "名称", "所有", "台账", "户籍", "期刊", "批准", "项目")
 # Service numbers (12345 热线, 110 报警) are names of services.
-_SERVICE = re.compile(r"热线|专线|平台|便民|政务服务|报警|接警|服务台|服务热线")
+
+
+@lru_cache(maxsize=1)
+def _service_re() -> re.Pattern:
+    return re.compile(alternation(dicts.words("outcome_service_words.txt")))
 _DATE_JOIN = re.compile(r"[-—–/~～.]\d")
 
 
@@ -49,6 +52,24 @@ def _tail_re() -> re.Pattern:
                       rf"(?P<m2>{mid})?(?P<unit>(?(money)|{unit}))?(?P<post>{post})?")
 
 
+_RUN_OF_YEARS = re.compile(rf"(?<=连续)({ARABIC}|[一二两三四五六七八九十]+)年")
+_GREAT = re.compile(r"([一二两三四五六七八九十]+)大([\u4e00-\u9fff]{0,2}?[项类])")
+
+
+def _counted_runs(sentence: str, masked: frozenset[int]) -> list[Figure]:
+    """连续4年 (a run of years) and 四大奖项 (four of a kind), which the unit table does not read."""
+    out = []
+    for m in _RUN_OF_YEARS.finditer(sentence):
+        value = parse_number(m.group(1))
+        if value is not None and m.start() not in masked:
+            out.append(Figure(m.start(), m.end(), m.start(1), m.end(1), value, "年"))
+    for m in _GREAT.finditer(sentence):
+        value = parse_number(m.group(1))
+        if value is not None and m.start() not in masked:
+            out.append(Figure(m.start(), m.end(), m.start(1), m.end(1), value, m.group(2)[-1]))
+    return out
+
+
 def find(sentence: str, masked: frozenset[int] = frozenset()) -> list[Figure]:
     """Every figure expression in `sentence`; numbers at `masked` offsets (inside quotes) are skipped.
 
@@ -58,6 +79,8 @@ def find(sentence: str, masked: frozenset[int] = frozenset()) -> list[Figure]:
     []
     >>> [(f.value, f.unit, f.qualifier) for f in find("检查次数下降三成以上，建成3个站，一成不变")]
     [(30.0, '%', '以上'), (3.0, '个', None)]
+    >>> [(f.value, f.unit) for f in find("召开十二次党代会，连续4年获评先进，荣获四大奖项")]
+    [(4.0, '年'), (4.0, '项')]
     """
     out: list[Figure] = []
     for m in _number_re().finditer(sentence):
@@ -66,7 +89,8 @@ def find(sentence: str, masked: frozenset[int] = frozenset()) -> list[Figure]:
         fig = _figure(sentence, m)
         if fig and fig.num_start not in masked and not _rejected(sentence, fig):
             out.append(fig)
-    return out
+    runs = [f for f in _counted_runs(sentence, masked) if not any(f.start < g.end and g.start < f.end for g in out)]
+    return sorted(out + runs, key=lambda f: f.start)
 
 
 def _figure(s: str, m: re.Match) -> Figure | None:
@@ -116,7 +140,7 @@ def _tenths(s: str, m: re.Match, token: str, num_start: int, num_end: int) -> Fi
 
 def _tails(unit: str | None) -> list[str]:
     """What must not follow `unit` for it to be a unit (部 + 门 → 部门)."""
-    return [w[len(unit):] for w in _NOT_UNIT if unit and w.startswith(unit)]
+    return [w[len(unit):] for w in dicts.words("outcome_not_unit.txt") if unit and w.startswith(unit)]
 
 
 def _numeral_ok(m: re.Match, token: str, t: re.Match) -> bool:
@@ -134,10 +158,14 @@ def _rejected(s: str, f: Figure) -> bool:
     """Ordinals, dates and ranges, formulas (1+6), service numbers and years are not outcomes."""
     before = s[max(0, f.num_start - 1):f.num_start]
     after = s[f.num_end:f.num_end + 2]
+    if f.unit in ("次", "届") and any(s.startswith(w, f.end) for w in dicts.words("outcome_ordinal_after.txt")):
+        return True                       # 十二次党代会: an ordinal
+    if f.unit == "年":
+        return False                      # only 连续4年 reaches here (see _years)
     if before in ("第", "+", "-", "—", "/", "~", "～") or s[f.end:f.end + 1] == "+":
         return True
     if _DATE_JOIN.match(after) or (after and after[0] in "+号年月日岁"):
         return True
-    if f.unit is None and _SERVICE.match(s, f.num_end):
+    if f.unit is None and _service_re().match(s, f.num_end):
         return True
     return False

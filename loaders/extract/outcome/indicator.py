@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from loaders.extract.outcome.direction import peel_head, peel_tail
+from loaders import dicts
+from loaders.extract.outcome.direction import change_inside, peel_head, peel_tail
 from loaders.extract.outcome.lexicon import alternation, trims
 
 __all__ = ["before", "after", "is_rate", "tidy"]
@@ -14,15 +15,23 @@ _SCOPE = re.compile(r".*(?:共计|合计|总计|累计|全年|今年以来|年�
 _YEAR = re.compile(r"^(?:\d{4}年(?:度|以来|底|末|全年)?|\d{1,2}月(?:份|底|末)?(?:以来)?"
                    r"|近[一二两三四五六七八九十\d]+年(?:来|以来)?)")
 # What ends a counted noun after its figure: a conjunction or a verb of what was done with it.
-_AFTER_STOP = re.compile(r"与|和|及|等|参加|参与|签订|提供|实现|开展|进行|完成|获得|获评|获|被|打包|"
-                         r"纳入|接受|通过|入驻|进驻|上线|列入|评为|达到|达|全部|均|已|在|开工|受益|"
-                         r"累计|共|全覆盖|覆盖|涉及|第|中有|分别")
+
 # A figure followed by a preposition or a verb counts nothing written after it (21人对全区…).
-_NOT_COUNTED = re.compile(r"^(?:对|向|为|在|从|于|给|由|把|将|以|按|经|组织|开展|进行)")
+
 _RATE = re.compile(r"(?:率|占比|比例|比重|(?<!年|季|程|力|进|制|额|幅|维|深|温|厚|态|高|长|速|角|尺|适|难)度)$")
 _NOISE = re.compile(r"[“”‘’「」\"'\s]")
 # A comparison base (较以往, 比上年同期, 与去年相比) is no indicator; the clause before names it.
 _BASELINE = re.compile(r"(?:较|比|与)(?:上年|去年|以往|往年|上一年|改革前|原来|过去|以前)(?:同期)?(?:相比)?$|^(?:较|比)$")
+
+
+@lru_cache(maxsize=None)
+def _after_stop_re() -> re.Pattern:
+    return re.compile(alternation(dicts.words("outcome_after_stop.txt")))
+
+
+@lru_cache(maxsize=None)
+def _not_counted_re() -> re.Pattern:
+    return re.compile("^" + alternation(dicts.words("outcome_not_counted.txt")))
 
 
 @lru_cache(maxsize=None)
@@ -71,6 +80,8 @@ def before(phrase: str) -> tuple[str, str | None]:
     phrase, tail = peel_tail(tidy(phrase))
     if not (direction or head or tail):          # 全年减少证明材料: the verb after a scope word
         phrase, head = peel_head(phrase)
+    if not (direction or head or tail):          # 区级取消政务服务事项: a change verb inside
+        phrase, head = change_inside(phrase)
     m = _BASELINE.search(phrase)
     if m and (m.start() == 0 or m.start() >= 2):
         phrase = phrase[:m.start()]
@@ -84,18 +95,21 @@ def after(phrase: str) -> str:
     ('新设立民营企业', '攻坚项目', '')
     >>> after("新任命的干部参加考试"), after("对全区单位开展考核"), after("参加年度学法考试")
     ('新任命的干部', '', '参加年度学法考试')
+    >>> after("部门单位的")
+    '部门单位'
+    
     """
     phrase = _NOISE.sub("", phrase)
     if not phrase or not ("\u4e00" <= phrase[0] <= "\u9fff"):
         return ""
     phrase = phrase.removeprefix("的")
-    if _NOT_COUNTED.match(phrase):
+    if _not_counted_re().match(phrase):
         return ""
     if phrase.startswith(("参加", "参与")):       # 1.1万人次参加学法考试: what they took part in
-        m = _AFTER_STOP.search(phrase, 2)
+        m = _after_stop_re().search(phrase, 2)
         return phrase[:m.start()] if m else phrase
-    m = _AFTER_STOP.search(phrase)
-    return phrase[:m.start()] if m else phrase
+    m = _after_stop_re().search(phrase)
+    return (phrase[:m.start()] if m else phrase).removesuffix("的")
 
 
 def is_rate(indicator: str) -> bool:

@@ -4,19 +4,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib.resources import files
+
+from loaders import dicts
 
 __all__ = ["units", "verbs", "qualifiers", "trims", "alternation"]
 
 
-def _lines(name: str) -> list[list[str]]:
-    text = files("loaders").joinpath("dicts", name).read_text(encoding="utf-8")
-    rows = []
-    for line in text.splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            rows.append(line.split("\t"))
-    return rows
+def _lines(name: str) -> tuple[tuple[str, ...], ...]:
+    return dicts.rows(name)
 
 
 @lru_cache(maxsize=None)
@@ -26,7 +21,7 @@ def units() -> dict[str, str]:
     >>> units()["个百分点"], units()["人次"]
     ('百分点', '人次')
     """
-    return {row[0]: (row[1] if len(row) > 1 else row[0]) for row in _lines("outcome_units.txt")}
+    return dicts.table("outcome_units.txt")
 
 
 @lru_cache(maxsize=None)

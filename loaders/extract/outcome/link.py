@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from loaders import dicts
 from loaders.records import Programme
 
 __all__ = ["Linker"]
@@ -52,11 +53,20 @@ class Linker:
         """The programme a figure at `at` is about (absolute offsets), or None."""
         name = self._nearest(self._within(clause_start, clause_end), at, either_side=True)
         if name is None:
-            reach = max(sent_start, clause_start - _REACH)
+            reach = max(self._after_frame(sent_start, clause_start), clause_start - _REACH)
             name = self._nearest(self._within(reach, at), at, either_side=False)
         if name is None and previous is not None:
             name = self._continued(sent_start, sent_end, previous)
         return self._related_in(name, clause_start, clause_end) if name else None
+
+    def _after_frame(self, sent_start: int, clause_start: int) -> int:
+        """Where a framing opening phrase (按照…部署，) ends, when the figure stands in a later clause;
+        the sentence start otherwise."""
+        if not self.text.startswith(dicts.words("outcome_link_frames.txt"), sent_start):
+            return sent_start
+        comma = min((i for i in (self.text.find(c, sent_start, clause_start) for c in "，,") if i >= 0),
+                    default=-1)
+        return comma + 1 if comma >= 0 else sent_start
 
     @staticmethod
     def _nearest(spans, at: int, either_side: bool) -> str | None:

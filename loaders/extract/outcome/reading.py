@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from loaders import dicts
+from loaders.segment import cut
 from loaders.extract.outcome.clauses import Clause, quoted, split
 from loaders.extract.outcome.figures import Figure, find
 from loaders.extract.outcome.indicator import after, before, is_rate
@@ -42,10 +44,14 @@ def read(sentence: str) -> list[Reading]:
         pending = _waiting(sentence, clause, inside, pending)
         left = clause.start
         for k, fig in enumerate(inside):
+            if k + 1 < len(inside) and _run_of_years(sentence, fig):
+                continue                              # 连续三年保持100%: the run qualifies the next figure
             right = inside[k + 1].start if k + 1 < len(inside) else clause.end
             pre, post = sentence[left:fig.start], sentence[fig.end:right]
             left = fig.end
             indicator, direction = before(pre)
+            if direction in ("increase", "decrease") and _TO_BOUND.search(pre) and fig.qualifier in _BOUNDS:
+                direction = "level"                   # 降至3%以下: a bound reached, not the size of a fall
             if pre.endswith(("由", "从")):            # a baseline: 由20天压减至5天
                 last_indicator = before(pre[:-1])[0] or last_indicator
                 continue
@@ -63,6 +69,32 @@ def read(sentence: str) -> list[Reading]:
 
 
 _SHARED = re.compile(r"[均都皆]")
+
+
+def _run_of_years(sentence: str, fig: Figure) -> bool:
+    """连续N年: a run of years, counted only when no other figure of its clause follows it."""
+    return fig.unit == "年" and sentence[max(0, fig.start - 2):fig.start] == "连续"
+_TO_BOUND = re.compile(r"[至到]\s*$")
+_BOUNDS = ("以下", "以内", "以上")
+_TAIL_WORDS = 3
+
+
+def _with_head(before_phrase: str, counted: str) -> str:
+    """The counted noun, and for one that names no measure alone (问题, 人员, 部门单位) the last
+    words before the figure too (整改督察发现的 + 问题 → 督察发现的问题).
+
+    >>> _with_head("有力整改区市两级法治督察发现的", "问题"), _with_head("", "部门单位"), _with_head("共", "地方性法规")
+    ('督察发现的问题', '部门单位', '地方性法规')
+    """
+    if counted not in dicts.words("outcome_generic_counted.txt") or len(before_phrase) < 2:
+        return counted
+    light = set(dicts.words("programme_bare_stop.txt")) - {"的"}
+    taken: list[str] = []
+    for word in reversed(cut(before_phrase)):       # contiguous: the words right before the figure
+        if word in light or len(taken) == _TAIL_WORDS:
+            break
+        taken.insert(0, word)
+    return "".join(taken).lstrip("的") + counted
 
 
 def _waiting(sentence: str, clause: Clause, inside: list[Figure], pending: list[str]) -> list[str]:
@@ -85,7 +117,7 @@ def _reading(fig: Figure, indicator: str, counted: str, direction: str | None, c
             return None
         unit = "%"
     elif len(counted) >= 2 and (unit != "%" or len(indicator) < 2):
-        indicator = counted
+        indicator = _with_head(indicator, counted)
     if len(indicator) < 2:
         indicator = inherited
     if len(indicator) < 2:

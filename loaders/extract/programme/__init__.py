@@ -6,18 +6,22 @@ spellings are merged (see `merge`), and each mention is attributed to a place (`
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from loaders import dicts
 from loaders.extract.attribution import where
-from loaders.extract.programme.candidates import chains, named_campaigns, quotes, raw_labels
-from loaders.extract.programme.judge import Candidate, judge_chain, list_gap
+from loaders.extract.programme import features as fx
+from loaders.extract.programme.bare import bare_names
+from loaders.extract.programme.candidates import Quote, chains, named_campaigns, quotes, raw_labels
+from loaders.extract.programme.judge import Candidate, judge_chain, list_gap, vote
+from loaders.extract.programme.model import keep
 from loaders.extract.programme.merge import Group, merge
 from loaders.records import Place, Programme
 from loaders.text import Text
 
 __all__ = ["extract"]
 
-_STATUS = (("pilot", re.compile(r"试点")), ("rollout", re.compile(r"全面推行|全面推开|全面实施|全面推广|推广")),
-           ("plan", re.compile(r"计划|(?<!模)拟|将于|下一步|谋划")))
+_STATUS_ORDER = ("pilot", "rollout", "plan")
 _CLAUSE = re.compile(r"[，,。；;！？!?\n]")
 _NEAR = 20          # a platform this close after a programme, in its sentence, is taken as its app
 _PLACE_SUFFIX = re.compile(r"(?:省|市|县|区|旗|盟|自治州|地区|新区|高新区|开发区)$")
@@ -30,8 +34,10 @@ def extract(text: Text, place: Place | None) -> list[Programme]:
     >>> [(p.name, p.type) for p in extract(t, None)]
     [('企业安静期', 'institution'), ('企静通', 'platform'), ('谁执法谁普法', 'institution')]
     """
-    candidates = _quoted(text.norm, _stems(place))
+    found = quotes(text.norm)
+    candidates = _quoted(text.norm, found, _stems(place))
     candidates += _unquoted(text.norm, candidates)
+    candidates += _bare(text.norm, found, candidates)
     groups = merge(candidates)
     related = _related(text, groups)
     return [_programme(text, place, g, related.get(id(g), ())) for g in groups]
@@ -45,10 +51,10 @@ def _stems(place: Place | None) -> frozenset[str]:
     return frozenset(_PLACE_SUFFIX.sub("", n) for n in names) | frozenset(names)
 
 
-def _quoted(norm: str, stems: frozenset[str]) -> list[Candidate]:
+def _quoted(norm: str, found_quotes: list[Quote], stems: frozenset[str]) -> list[Candidate]:
     found: list[Candidate] = []
     prev, prev_verb = None, None
-    for chain in chains(norm, quotes(norm)):
+    for chain in chains(norm, found_quotes):
         inherited = prev_verb if prev and list_gap(norm, prev, chain) else None
         got, verb = judge_chain(norm, chain, stems, inherited)
         found += got
@@ -59,12 +65,34 @@ def _quoted(norm: str, stems: frozenset[str]) -> list[Candidate]:
 def _unquoted(norm: str, quoted: list[Candidate]) -> list[Candidate]:
     """Thesaurus labels not already inside a kept quoted mention, then unquoted named campaigns."""
     taken = [(c.start, c.end) for c in quoted]
-    found = [Candidate(norm[s:e], s, e, concept, ((concept.type, 9.0),))
+    found = [Candidate(norm[s:e], s, e, concept, ((concept.type, vote("thesaurus")),))
              for s, e, concept in raw_labels(norm)
              if not any(a < e and s < b for a, b in taken)]
     taken += [(c.start, c.end) for c in found]
-    return found + [Candidate(norm[s:e], s, e, None, (("campaign", 3.0),))
+    return found + [Candidate(norm[s:e], s, e, None, (("campaign", vote("named-campaign")),))
                     for s, e in named_campaigns(norm) if not any(a < e and s < b for a, b in taken)]
+
+
+def _bare(norm: str, found_quotes: list[Quote], kept: list[Candidate]) -> list[Candidate]:
+    """Unquoted names ending in an institution/reform/mechanism head, kept on the model's evidence."""
+    mask = bytearray(len(norm) + 1)
+    for q in found_quotes:
+        mask[max(0, q.start - 1):q.close] = b"\x01" * (q.close - max(0, q.start - 1))
+    taken = [(c.start, c.end) for c in kept]
+    out = []
+    for b in bare_names(norm, lambda i: bool(mask[i])):
+        if any(s < b.end and b.start < e for s, e in taken):
+            continue
+        feats = bare_features(norm, b)
+        if keep(feats):
+            out.append(Candidate(norm[b.start:b.end], b.start, b.end, None, ((b.type, vote("bare-head")),)))
+    return out
+
+
+def bare_features(norm: str, b) -> dict[str, float]:
+    """The model's features for an unquoted candidate (shared with the training script)."""
+    name = norm[b.start:b.end]
+    return fx.bare(norm, b.start, b.end, b.head, b.type, b.before, norm.count(name))
 
 
 def _status(text: Text, start: int, end: int) -> str | None:
@@ -72,10 +100,14 @@ def _status(text: Text, start: int, end: int) -> str | None:
     cuts = [m.end() for m in _CLAUSE.finditer(text.norm, s, start)]
     stop = _CLAUSE.search(text.norm, end, e)
     clause = text.norm[cuts[-1] if cuts else s:stop.start() if stop else e]
-    for kind, pattern in _STATUS:
-        if pattern.search(clause):
-            return kind
-    return None
+    found = {dicts.table("programme_status.tsv")[m.group()] for m in _status_re().finditer(clause)}
+    return next((k for k in _STATUS_ORDER if k in found), None)
+
+
+@lru_cache(maxsize=1)
+def _status_re() -> re.Pattern:
+    words = sorted(dicts.table("programme_status.tsv"), key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words))
 
 
 def _related(text: Text, groups: list[Group]) -> dict[int, tuple[str, ...]]:
@@ -101,6 +133,6 @@ def _programme(text: Text, home: Place | None, group: Group, related: tuple[str,
         if place is not None:
             places.setdefault(place.label, place)
         statuses.append(_status(text, cand.start, cand.end))
-    status = next((k for k, _ in _STATUS if k in statuses), None)
+    status = next((k for k in _STATUS_ORDER if k in statuses), None)
     return Programme(group.name(), group.type(), group.aliases(), tuple(places.values()),
                      tuple(mentions), status, related)

@@ -1,17 +1,32 @@
-"""Quoted strings → programme candidates: keep a quote only on evidence (thesaurus, head word, adoption
-verb, frame), reject formulas, honours and slogans, and collect type votes for each kept one."""
+"""Quoted strings → programme candidates: each quote's evidence becomes features (`features`), the
+logistic `model` decides, and the evidence also votes for the candidate's type."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from loaders import dicts
 from loaders.extract.programme import evidence as ev
+from loaders.extract.programme import features as fx
 from loaders.extract.programme.candidates import Quote
-from loaders.lexicon import Concept, fold, thesaurus
+from loaders.extract.programme.model import keep
+from loaders.lexicon import Concept, fold, thesaurus, verbs
+from loaders.segment import tagged
 
-__all__ = ["Candidate", "judge_chain", "list_gap"]
+__all__ = ["Candidate", "judge_chain", "assess_chain", "list_gap", "vote"]
 
 _LIST_GAP = re.compile(r"^[^，。；：！？,;:!?“”\n]{0,12}、$")
+_NOUN_TAGS = ("n", "nz", "vn")
+_NOT_A_NAME = ("no words", "date", "too long")
+
+
+def vote(evidence: str) -> float:
+    """The weight a piece of type evidence carries (`loaders/dicts/programme_type_votes.tsv`).
+
+    >>> vote("thesaurus") > vote("verb")
+    True
+    """
+    return dicts.weights("programme_type_votes.tsv")[evidence]
 
 
 @dataclass(frozen=True)
@@ -48,15 +63,22 @@ def judge_chain(norm: str, chain: list[Quote], home_stems: frozenset[str],
     >>> [[c.name for c in judge_chain(t, ch, frozenset())[0]] for ch in chains(t, quotes(t))]
     [['企业安静期'], []]
     """
+    assessed, verb = assess_chain(norm, chain, home_stems, inherited_verb)
+    return [c for c, f in assessed if f is None or keep(f)], verb
+
+
+def assess_chain(norm: str, chain: list[Quote], home_stems: frozenset[str],
+                 inherited_verb: str | None = None) -> tuple[list[tuple[Candidate, dict | None]], str | None]:
+    """Every candidate of a chain with its features (None: kept by a structural rule, no decision)."""
     last = chain[-1]
     verb = ev.verb_before(norm, chain[0].start - 1) or inherited_verb
     context = _Context(ev.post_head(norm, last.close), verb, ev.rejected_after(norm, last.close),
                        ev.honoured(norm, chain[0].start - 1))
     found = []
     for quote in chain:
-        candidate = _judge(norm, quote, context, home_stems, single=len(chain) == 1)
-        if candidate:
-            found.append(candidate)
+        assessed = _assess(norm, quote, context, home_stems, single=len(chain) == 1)
+        if assessed:
+            found.append(assessed)
     return found, verb
 
 
@@ -76,58 +98,75 @@ def _glued(norm: str, quote: Quote) -> tuple[str, int, Concept] | None:
     return None
 
 
-def _judge(norm: str, quote: Quote, ctx: _Context, home_stems: frozenset[str],
-           single: bool) -> Candidate | None:
-    if ctx.honoured:
-        return None
-    glued = _glued(norm, quote)
-    if glued:
-        name, end, concept = glued
-        return Candidate(name, quote.start, end, concept, ((concept.type, 9.0),))
+def _assess(norm: str, quote: Quote, ctx: _Context, home_stems: frozenset[str],
+            single: bool) -> tuple[Candidate, dict | None] | None:
     name = quote.content(norm).strip()
     if quote.kind == "title":
-        media = ctx.head and ctx.head[0] == "media"
-        return Candidate(name, quote.start, quote.end, None, (("media", 3.0),)) if media else None
+        media = ctx.head and ctx.head[0] == "media" and not ctx.honoured
+        return (Candidate(name, quote.start, quote.end, None, (("media", vote("media-title")),)), None) \
+            if media else None
     hotline = ev.service_number(norm, quote.start, quote.end, quote.close)
     if hotline:
-        return Candidate(name + norm[quote.close:hotline], quote.start, hotline, None, (("platform", 3.5),),
-                         alias=name)
-    if ev.bad_shape(name, home_stems):
-        return None
-    votes = _votes(norm, quote, name, ctx, single)
-    if votes is None:
-        return None
+        return Candidate(name + norm[quote.close:hotline], quote.start, hotline, None,
+                         (("platform", vote("hotline")),), alias=name), None
+    if ev.bad_shape(name, home_stems) in _NOT_A_NAME and not _glued(norm, quote):
+        return None                    # one character, a date, a paragraph: no name to decide on
+    anchor = ev.anchored(norm, quote.start, quote.close) if single else None
+    feats = fx.quoted(norm, quote.start, quote.close, name, kind=quote.kind, head=ctx.head, verb=ctx.verb,
+                      rejected=ctx.rejected, honoured=ctx.honoured, anchored=anchor, lexicon=False,
+                      stems=home_stems, elsewhere=norm.count(name) if name else 0)
+    glued = _glued(norm, quote)
+    if glued:
+        gname, end, concept = glued
+        feats = dict(feats, lexicon=1.0)
+        return Candidate(gname, quote.start, end, concept, ((concept.type, vote("thesaurus")),)), feats
+    votes = _votes(name, ctx, anchor)
     start = quote.start + (len(quote.content(norm)) - len(quote.content(norm).lstrip()))
     lead = ev.leading_verb(name)
     if lead and not ctx.head:
         return Candidate(lead[0], quote.start + len(name) - len(lead[0]), quote.end, None,
-                         votes or ((lead[1], 1.0),), alias=name)
-    return Candidate(name, start, start + len(name), None, votes)
+                         votes or ((lead[1], vote("leading-verb")),), alias=name), feats
+    prefix = _compound_prefix(norm, quote) if quote.kind == "quote" else ""
+    if prefix:
+        return Candidate(prefix + name, start - 1 - len(prefix), start + len(name), None, votes,
+                         alias=name), feats
+    return Candidate(name, start, start + len(name), None, votes), feats
 
 
-def _votes(norm: str, quote: Quote, name: str, ctx: _Context,
-           single: bool) -> tuple[tuple[str, float], ...] | None:
-    """Type votes for a quote, or None when nothing says it is a programme."""
+def _votes(name: str, ctx: _Context, anchor: str | None) -> tuple[tuple[str, float], ...]:
+    """Type votes for a quote: its own head word, the head after it, a frame, the verb before it."""
     votes: list[tuple[str, float]] = []
     inner = ev.inner_head(name)
-    strong_head = ctx.head is not None and ctx.head[1]
     if inner:
-        votes.append((inner, 3.0))
+        votes.append((inner, vote("inner-head")))
     if ctx.head:
-        votes.append((ctx.head[0], 3.5 if strong_head else 1.0))
-    anchor = ev.anchored(norm, quote.start, quote.close) if single else None
+        votes.append((ctx.head[0], vote("strong-head") if ctx.head[1] else vote("weak-head")))
     if anchor:
-        votes.append((anchor, 3.0))
-    if quote.kind == "open":
-        return tuple(votes) if inner else None
-    if inner or strong_head or anchor:
-        if ev.weak_shape(name) and not strong_head:
-            return None
-        return tuple(votes)
-    if ev.slogan(name) or ev.weak_shape(name) or ctx.rejected:
-        return None
-    if ctx.verb and len(fold(name)) >= (3 if ctx.head else 4):
-        return tuple(votes) + ((ctx.verb, 1.0),)
-    if ev.leading_verb(name):
-        return ()
-    return None
+        votes.append((anchor, vote("anchor")))
+    if ctx.verb and not votes:
+        votes.append((ctx.verb, vote("verb")))
+    return tuple(votes)
+
+
+def _compound_prefix(norm: str, quote: Quote) -> str:
+    """The unquoted first word of a name written half in quotes (企业“安静期” → 企业), or ''.
+
+    >>> from loaders.extract.programme.candidates import quotes
+    >>> t = "实行企业“安静期”，总结“三明五步”工作法。"
+    >>> [_compound_prefix(t, q) for q in quotes(t)]
+    ['企业', '']
+    """""
+    opening = quote.start - 1
+    m = re.search(r"[\u4e00-\u9fff]{2,6}$", norm[max(0, opening - 6):opening])
+    if not m:
+        return ""
+    word, tag = tagged(m.group())[-1]
+    if tag not in _NOUN_TAGS[:2] or len(word) < 2 or word in dicts.words("programme_bare_stop.txt") \
+            or any(word.endswith(v) for v in verbs()) or fold(word) != word:
+        return ""
+    # Only where the noun is plainly part of the name: an adoption verb governs it (实行企业“安静期”),
+    # or the report writes the whole name elsewhere.
+    whole = word + quote.content(norm).strip()
+    if ev.verb_before(norm, opening - len(word)) is None and norm.count(whole) == 0:
+        return ""
+    return word

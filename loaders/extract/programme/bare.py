@@ -1,0 +1,91 @@
+"""Unquoted programme candidates: a name ending in an institution/reform/mechanism head word
+(政府法律顾问制度, 涉企执法阳光监督改革), its left edge found by jieba words up to a bounding word."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from loaders import dicts
+from loaders.lexicon import heads
+from loaders.segment import tagged
+
+__all__ = ["Bare", "bare_names", "BARE_TYPES"]
+
+BARE_TYPES = ("institution", "reform", "mechanism")
+_REACH = 24                 # characters before the head word that may belong to the name
+_MAX_NAME = 22
+_CLAUSE = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z.]")
+# Parts of speech that bound a name on its left: prepositions, adverbs, time and numeral words,
+# pronouns, conjunctions, particles, locatives (jieba's tags).
+_STOP_TAGS = ("p", "d", "t", "m", "q", "r", "c", "u", "f", "y", "e", "zg")
+
+
+@dataclass(frozen=True)
+class Bare:
+    """An unquoted would-be programme norm[start:end], its head word and type, the word before it."""
+
+    start: int
+    end: int
+    head: str
+    type: str
+    before: str
+
+
+@lru_cache(maxsize=1)
+def _heads() -> tuple[re.Pattern, dict[str, str]]:
+    table = {w: t for w, t, where, strong in heads()
+             if t in BARE_TYPES and strong and where == "both" and len(w) >= 2}
+    return re.compile("|".join(re.escape(w) for w in sorted(table, key=len, reverse=True))), table
+
+
+@lru_cache(maxsize=1)
+def _stops() -> tuple[str, ...]:
+    return dicts.words("programme_bare_stop.txt")
+
+
+def _bounds(word: str) -> bool:
+    return word in _stops() or any(len(word) > len(s) and word.endswith(s) for s in _stops() if len(s) >= 2)
+
+
+def bare_names(norm: str, masked) -> list[Bare]:
+    """Unquoted names ending in a head word; `masked(i)` is True inside quotes or titles.
+
+    >>> t = "全面推行政府法律顾问制度，建立健全长效机制，深化综合窗口2.0改革，更好解决当前改革。"
+    >>> [(t[b.start:b.end], b.type, b.before) for b in bare_names(t, lambda i: False)]
+    [('政府法律顾问制度', 'institution', '全面推行'), ('长效机制', 'mechanism', '建立健全'), ('综合窗口2.0改革', 'reform', '深化')]
+    """
+    pattern, table = _heads()
+    out: list[Bare] = []
+    for m in pattern.finditer(norm):
+        if masked(m.start()):
+            continue
+        found = _left_edge(norm, m.start())
+        if found is None:
+            continue
+        start, before = found
+        if before in "”’」』":                    # the head of the quoted name before it (“X”清单制度)
+            continue
+        if 2 <= m.start() - start and m.end() - start <= _MAX_NAME:
+            while out and out[-1].end > start:       # 行政审批制度 + 改革: the longer name stands
+                out.pop()
+            out.append(Bare(start, m.end(), m.group(), table[m.group()], before))
+    return out
+
+
+def _left_edge(norm: str, head_start: int) -> tuple[int, str] | None:
+    """Where the name before a head word begins, and the word bounding it (None: nothing before)."""
+    lo = max(0, head_start - _REACH)
+    span = norm[lo:head_start]
+    cuts = [m.end() for m in _CLAUSE.finditer(span)]
+    span_start = lo + (cuts[-1] if cuts else 0)
+    words = tagged(norm[span_start:head_start]) if head_start > span_start else ()
+    start, before = head_start, "START" if span_start == 0 else norm[span_start - 1]
+    for word, tag in reversed(words):
+        if _bounds(word) or (tag.startswith(_STOP_TAGS) and not word[0].isdigit()):
+            before = word
+            break
+        start -= len(word)
+    while start < head_start and not "\u4e00" <= norm[start] <= "\u9fff":
+        start += 1                               # a name starts with a word, not 2.0
+    return (start, before) if start < head_start else None

@@ -1,0 +1,165 @@
+"""The evidence about one programme candidate as named features (``name → value``), for `model`.
+
+Features say what precedes and follows the candidate (the adoption verb, the head word, the first and
+last words around it), what the name itself looks like (its own head, length, digits, formula or list
+shape, lexicon hits) and how the same name behaves elsewhere in the report. Words come from the one
+jieba tokenizer (`loaders.segment.cut`), applied to the few characters around the candidate only.
+"""
+from __future__ import annotations
+
+import re
+
+from loaders.extract.programme import evidence as ev
+from loaders.lexicon import cues, fold
+from loaders.segment import cut, tagged
+
+__all__ = ["quoted", "bare", "next_word", "prev_word", "length_bucket"]
+
+_PUNCT = re.compile(r"[，,、；;：:。！？!?\n（）()]")
+_WIDE = str.maketrans(",;:!?()", "，；：！？（）")      # one feature whichever width the page used
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def length_bucket(name: str) -> str:
+    """A coarse length class of a folded name.
+
+    >>> length_bucket("秒批"), length_bucket("一网通办"), length_bucket("一件事一次办")
+    ('len:2', 'len:4', 'len:5-7')
+    """
+    n = len(fold(name))
+    return "len:" + ("1" if n <= 1 else "2" if n == 2 else "3" if n == 3 else "4" if n == 4
+                     else "5-7" if n <= 7 else "8-12" if n <= 12 else "13+")
+
+
+def next_word(norm: str, pos: int) -> str:
+    """The word right after `pos` (a closing quote): punctuation as itself, else the first two
+    characters of jieba's first word (工作专班 → 工作), so that evidence generalises.
+
+    >>> next_word("“安静期”制度，", 5), next_word("“秒批”，", 4), next_word("“X”工作专班", 3)
+    ('制度', '，', '工作')
+    """
+    if pos >= len(norm):
+        return "END"
+    if _PUNCT.match(norm, pos) or not _CJK.match(norm, pos):
+        return norm[pos].translate(_WIDE) if _PUNCT.match(norm, pos) else "OTHER"
+    span = re.match(r"[\u4e00-\u9fff]{1,8}", norm[pos:]).group()
+    return cut(span)[0][:2]
+
+
+def prev_word(norm: str, pos: int) -> str:
+    """The word right before `pos` (an opening quote): punctuation as itself, else the last two
+    characters of jieba's last word (全面推行 → 推行).
+
+    >>> prev_word("全面推行“X”", 4), prev_word("检查“一网统管”", 2), prev_word("。“X”", 1)
+    ('推行', '检查', '。')
+    """
+    if pos <= 0:
+        return "START"
+    ch = norm[pos - 1]
+    if not _CJK.match(ch):
+        return ch.translate(_WIDE) if _PUNCT.match(ch) else "OTHER"
+    span = re.search(r"[\u4e00-\u9fff]{1,8}$", norm[max(0, pos - 8):pos]).group()
+    return cut(span)[-1][-2:]
+
+
+def _shape(name: str, stems: frozenset[str]) -> dict[str, float]:
+    out: dict[str, float] = {length_bucket(name): 1.0}
+    key = fold(name)
+    reason = ev.bad_shape(name, stems)
+    if reason:
+        out["shape:" + reason] = 1.0
+    if ev.weak_shape(name):
+        out["shape:numbered-formula"] = 1.0
+    if ev.slogan(name):
+        out["shape:slogan"] = 1.0
+    elif ev.multipart(name):
+        out["shape:multipart"] = 1.0
+    if re.search(r"\d", key):
+        out["shape:digits"] = 1.0
+    if re.search(r"[A-Za-z]", key):
+        out["shape:latin"] = 1.0
+    if key[:1] == "第":
+        out["shape:ordinal"] = 1.0
+    if key:
+        out["end:" + key[-1]] = 1.0
+        if _CJK.search(key):
+            out["endword:" + cut(key)[-1]] = 1.0     # its last word: 二十周年 → 周年
+    inner = ev.inner_head(name)
+    out["in:" + (inner or "none")] = 1.0
+    if ev.leading_verb(name):
+        out["shape:leading-verb"] = 1.0
+    return out
+
+
+def quoted(norm: str, start: int, close: int, name: str, *, kind: str, head: tuple[str, bool] | None,
+           verb: str | None, rejected: bool, honoured: bool, anchored: str | None, lexicon: bool,
+           stems: frozenset[str], elsewhere: int) -> dict[str, float]:
+    """Features of a quoted name whose content starts at `start` and whose closing mark ends at `close`.
+
+    >>> f = quoted("全面推行“企业安静期”制度，", 5, 11, "企业安静期", kind="quote", head=("institution", True),
+    ...            verb="reform", rejected=False, honoured=False, anchored=None, lexicon=False,
+    ...            stems=frozenset(), elsewhere=1)
+    >>> f["post:institution:strong"], f["verb:reform"], f["next:制度"], f["prev:推行"]
+    (1.0, 1.0, 1.0, 1.0)
+    """
+    out = {"bias": 1.0, "kind:" + kind: 1.0}
+    out.update(_shape(name, stems))
+    out["post:" + (f"{head[0]}:{'strong' if head[1] else 'weak'}" if head else "none")] = 1.0
+    out["verb:" + (verb or "none")] = 1.0
+    after, before = next_word(norm, close), prev_word(norm, start - 1)
+    out["next:" + after] = 1.0
+    out["prev:" + before] = 1.0
+    # Conjunctions the linear model cannot form itself: what follows means more with or without a verb.
+    out[f"next:{after}|{'verb' if verb else 'noverb'}"] = 1.0
+    if not head and not verb:
+        out["no-cue"] = 1.0
+    if _CJK.match(before) and before not in cues("adverb"):
+        out["prev-tag:" + tagged(before)[-1][1][:1]] = 1.0
+    if any(cue in fold(name) for cue in cues("honour-after")):
+        out["name-honour"] = 1.0
+    for flag, on in (("rejected-after", rejected), ("honour-before", honoured),
+                     ("honour-after", _honour_after(norm, close)), ("lexicon", lexicon)):
+        if on:
+            out[flag] = 1.0
+    if anchored:
+        out["anchor"] = 1.0
+    if elsewhere > 1:
+        out["repeated"] = 1.0
+    return out
+
+
+def _honour_after(norm: str, close: int) -> bool:
+    """An honour or title follows the name (“五五”普法先进县, “X”示范单位称号)."""
+    window = norm[close:close + 10]
+    stop = _PUNCT.search(window)
+    window = window[:stop.start()] if stop else window
+    return any(cue in window for cue in cues("honour-after"))
+
+
+def bare(norm: str, start: int, end: int, head: str, kind: str, before: str,
+         elsewhere: int) -> dict[str, float]:
+    """Features of an unquoted name norm[start:end] ending in the head word `head` of type `kind`;
+    `before` is the word that bounds it on the left.
+
+    >>> f = bare("全面推行政府法律顾问制度", 4, 12, "制度", "institution", "推行", 1)
+    >>> f["kind:bare"], f["head:制度"], f["first:政府"], f["before:推行"]
+    (1.0, 1.0, 1.0, 1.0)
+    """
+    name = norm[start:end]
+    words = tagged(name[:-len(head)]) if len(name) > len(head) else ()
+    out = {"bias": 1.0, "kind:bare": 1.0, "head:" + head: 1.0, "bare-type:" + kind: 1.0,
+           length_bucket(name): 1.0, "before:" + before: 1.0,
+           "words:" + (str(len(words)) if len(words) < 4 else "4+"): 1.0}
+    modifier = len(name) - len(head)
+    out["modifier-chars:" + ("1-2" if modifier <= 2 else "3-4" if modifier <= 4 else "5+")] = 1.0
+    if words:
+        out["first:" + words[0][0]] = 1.0
+        out["modifier:" + words[-1][0]] = 1.0
+        # A one-character word's tag is mostly noise (府检: 检 tagged a verb).
+        if len(words[0][0]) > 1:
+            out["first-tag:" + words[0][1][:1]] = 1.0
+        if len(words[-1][0]) > 1:
+            out["modifier-tag:" + words[-1][1][:1]] = 1.0
+    if elsewhere > 1:
+        out["repeated"] = 1.0
+    return out

@@ -1,0 +1,112 @@
+"""The year a report or news piece covers: from its title, its opening line, or (news) its date."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+__all__ = ["find_year"]
+
+_DATE_RE = re.compile(r"((?:19|20)\d\d)\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?")
+_YEAR = re.compile(r"(?<![\d—\-–~至到])((?:19|20)\d\d)\s*年(?!\s*[—\-–~至到])")
+_RANGE = re.compile(r"(?:19|20)\d\d\s*年?\s*[—\-–~至到]+\s*(?:19|20)\d\d\s*年?")
+_BOOK = re.compile(r"《[^》]{0,120}》")
+_PLANS = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]\s*)?(?:(?:19|20)\d\d\s*年(?:度)?)?"
+                    r".{0,8}(?:下一步|工作打算|工作计划|工作安排|工作思路|努力方向)", re.M)
+# A year named as a goal (到2020年, 2020年基本建成…) is not the year a piece covers.
+_GOAL = re.compile(r"(?:(?<!截)至|到|在|于)\s*((?:19|20)\d\d)\s*年|((?:19|20)\d\d)\s*年\s*(?:前|底前|以前|基本建成|全面建成|建成|实现)")
+# A news piece covers the year it was printed or the year before: older years are history (2007年…).
+_NEWS_BACK = 1
+
+
+def _lines(norm: str) -> list[str]:
+    return [ln.strip() for ln in norm.splitlines() if ln.strip()]
+
+
+def _prominent_year(norm: str) -> int | None:
+    body = _BOOK.sub("", _RANGE.sub("", norm))
+    counts = Counter(int(y) for y in _YEAR.findall(body))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _page_year(norm: str) -> int | None:
+    years = Counter(int(m.group(1)) for m in re.finditer(r"第\s*((?:19|20)\d\d)[-年./]\d{1,2}[-月./]\d{1,2}日?\s*期", norm))
+    return years.most_common(1)[0][0] if years else None
+
+
+_COVERED = re.compile(r"((?:19|20)\d\d)\s*年度|(?:^|[。；;，,：:\n])\s*((?:19|20)\d\d)\s*年\s*(?:[，,]|[我全本该])")
+
+
+def _news_year(norm: str, printed: int | None) -> int | None:
+    """A news piece covers the year it names as a whole year (2023年度…, 2023年，全市…) if that is the
+    year it was printed or the one before, or last year when it speaks of 去年 more than 今年, else the
+    year it was printed; undated, the latest year it names that is not a goal (到2020年…).
+
+    >>> _news_year("泸县是先进县，2007年泸县率先列入创建行列。", 2020)
+    2020
+    >>> _news_year("会议总结了2018年工作，并就2019年工作进行了安排，围绕2020年基本建成的目标。", None)
+    2019
+    """
+    years = [int(a or b) for a, b in _COVERED.findall(_RANGE.sub("", norm))]
+    counts = Counter(y for y in years if printed is None or printed - _NEWS_BACK <= y <= printed)
+    if counts:
+        best = max(counts.values())
+        named = [y for y, n in counts.items() if n == best]
+        return printed if printed in named else max(named)
+    if printed is not None and norm.count("去年") > norm.count("今年"):
+        return printed - 1
+    return printed or _latest_year(norm)
+
+
+def _latest_year(norm: str) -> int | None:
+    """The latest year a text names, leaving out goals (到2020年, 2020年基本建成) and titles of works."""
+    body = _BOOK.sub("", _RANGE.sub("", norm)).replace("截至", "截止")   # 截至2020年底 ends no range
+    goals = {int(a or b) for a, b in _GOAL.findall(body)}
+    years = {int(y) for y in _YEAR.findall(body)} - goals
+    return max(years) if years else None
+
+
+def _before_plans(norm: str) -> str:
+    """The text before its plans section (下一步工作打算, 2022年工作计划), whose years are not covered."""
+    m = _PLANS.search(norm)
+    return norm[:m.start()] if m and m.start() > 200 else norm
+
+
+def _looks_back(norm: str, year: int, month: int) -> bool:
+    """A news piece of the first half-year about the year before: it says 去年 more than 今年, or its
+    explicit years name only the year before."""
+    if month > 6:
+        return False
+    body = _DATE_RE.sub("", _BOOK.sub("", norm))
+    last, this = len(re.findall(r"去年", body)), len(re.findall(r"今年(?![将要])", body))
+    years = Counter(int(y) for y in _YEAR.findall(_RANGE.sub("", body)))
+    return last > this or (bool(years) and years.most_common(1)[0][0] == year - 1 and year not in years)
+
+
+def find_year(norm: str, title: str | None, kind: str, published: str | None) -> int | None:
+    """The year the report covers (not the year it was published).
+
+    >>> find_year("2025年，某县坚持……", None, "government-report", None)
+    2025
+    >>> find_year("近年来，某市……", "某市2020年度法治政府建设情况报告", "government-report", "2021-03-11")
+    2020
+    """
+    m = _YEAR.search(_RANGE.sub("", title or ""))
+    if m:
+        return int(m.group(1))
+    lead = _lines(_BOOK.sub("", norm))
+    first = next((ln for ln in lead if len(ln) > 40), "")
+    m = re.match(r"^\s*((?:19|20)\d\d)\s*年(?:度|以来|[,，上半]|[1-9一二三四]|$)", first)
+    if m:
+        return int(m.group(1))
+    if kind == "news-article":
+        base = _page_year(norm) or (int(published[:4]) if published else None)
+        year = _news_year(norm, base)
+        if year == base and base and published and _looks_back(norm, base, int(published[5:7])):
+            return base - 1
+        return year
+    year = _prominent_year(_before_plans(norm[:3000]))
+    if year:
+        return year
+    if published:
+        return int(published[:4]) - (1 if int(published[5:7]) <= 6 else 0)
+    return None
