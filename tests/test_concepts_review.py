@@ -13,7 +13,7 @@ from kg.cli import main
 from kg.concepts import decision_files
 from kg.graph import KnowledgeGraph
 
-EXTRA = ("榆次区2023年法治政府建设情况报告\n2023年，区政府落实“第一议题”制度，推进法治政府建设。\n"
+EXTRA = ("榆次区2023年法治政府建设情况报告\n2023年，区政府落实“首题必学”制度，推进法治政府建设。\n"
          "一、推行“无事不扰”机制，除投诉举报外不入企检查，入企检查次数同比下降28%。\n")
 
 
@@ -78,7 +78,7 @@ def test_a_researchers_own_thesaurus_and_hand_edits_apply_without_a_build(corpus
         assert summary["warnings"] == []
         assert concept_of(kg, "无事不扰") == concept_of(kg, "企业安静期") == iri.programme("安静生产期")
         assert concept_of(kg, "村民说事") != concept_of(kg, "百姓说事")
-        assert [r["from"] for r in kg.concepts("formula")] == ["第一议题"]   # usage evidence kept
+        assert [r["from"] for r in kg.concepts("formula")] == ["首题必学"]   # usage evidence kept
 
 
 def test_a_bad_decision_line_is_named_once_and_the_rest_applies(corpus, capsys):

@@ -14,7 +14,7 @@ from kg.concepts.context import vectors
 from kg.concepts.names import Name
 from kg.concepts.similarity import alike, candidate_pairs, char_weights
 from kg.concepts.terms import link_id
-from kg.concepts.variants import apart, core, quoted_inside, variant_key
+from kg.concepts.variants import QUOTES, apart, core, quoted_inside, variant_key
 
 __all__ = ["Link", "propose", "AUTO", "PROPOSE", "NAMES"]
 
@@ -62,12 +62,12 @@ def propose(names: dict[str, Name]) -> list[Link]:
             add(Link(other, members[0], "exactMatch", 0.99, "same-key",
                      f"{names[other].label} and {names[members[0]].label} differ only in punctuation, "
                      f"quotes, a leading scope or a generic tail"))
+    _quoted(names, by_key, add)                          # before same-spelling: the wording is better evidence
     for iri, name in sorted(names.items()):            # a fixed order: the same store, the same links
         for spelling in sorted(name.spellings):
             for other in by_key.get(variant_key(spelling), [])[:1]:
                 add(Link(iri, other, "exactMatch", 0.97, "same-spelling",
                          f"a report spelt {name.label} as {spelling}"))
-    _quoted(names, by_key, add)
     _related(names, add)
     vecs = vectors(names)
     used = {iri: keys[iri] for iri, n in names.items() if n.reports}   # thesaurus-only names: membership only
@@ -103,7 +103,16 @@ def _bases_decide(a: str, b: str, base: dict[str, str]) -> bool:
 
 
 def _quoted(names: dict[str, Name], by_key: dict[str, list[str]], add) -> None:
-    """企业“安静期”: a report glued 企业 before the quoted 安静期, and 企业安静期 is a programme."""
+    """企业“安静期”: a report glued 企业 before the quoted 安静期, and 企业安静期 is a programme (seen in
+    the sentences of 安静期, or in a spelling of 企业安静期)."""
+    for iri, name in sorted(names.items()):
+        for spelling in sorted(name.spellings):
+            at = min((spelling.find(q) for q in QUOTES if spelling.find(q) > 0), default=-1)
+            inner = spelling[at + 1:].rstrip("”\"」』’") if at > 0 else ""
+            for other in by_key.get(variant_key(inner), [])[:1] if inner else []:
+                if other != iri:
+                    add(Link(other, iri, "exactMatch", 0.95, "quoted-inside",
+                             f"a report wrote {spelling[:at]}“{inner}”: {name.label}"))
     for iri, name in sorted(names.items()):
         for _, (sentence, _) in sorted(name.sentences.items()):
             for spelling in sorted(name.all_spellings):
