@@ -1,12 +1,13 @@
 """The query side of `KnowledgeGraph`: named queries as methods returning `Rows` (lists of dicts).
 
-`QueryMixin` needs only a store: ``self.store`` (a `pyoxigraph.Store`, or an object wrapping one).
+`QueryMixin` needs only a store: ``self.store`` (anything with the `kg.rows` query interface: the
+on-disk Store, a RemoteStore, a bare pyoxigraph Store), so it behaves the same over a path and an endpoint.
 In the examples, ``graph`` is a KnowledgeGraph over a small store of four reports.
 """
 from __future__ import annotations
 
 from kg.query import QuerySpec, list_queries, run_named
-from kg.rows import Rows, oxigraph_store, run_sparql
+from kg.rows import Rows, run_sparql, store_of
 
 __all__ = ["QueryMixin", "QueryGraph"]
 
@@ -15,17 +16,17 @@ class QueryMixin:
     """Query helpers; each method is one named query (`govkg query NAME`), rows as dicts."""
 
     def _oxigraph(self):
-        return oxigraph_store(self)
+        return store_of(self)
 
     def query(self, name: str, **params) -> Rows:
         """Run the named query ``queries/NAME.rq`` with its parameters; a list of dicts.
 
-        >>> graph.query("shared-programs", min=3)  # doctest: +ELLIPSIS
-        [{'program': '高效办成一件事', 'jurisdictions': 3, 'members': '...'}]
+        >>> [(r["program"], r["jurisdictions"]) for r in graph.query("shared-programs", min=3)][:2]
+        [('法律明白人', 3), ('高效办成一件事', 3)]
         >>> graph.query("adopters", colour="red")
         Traceback (most recent call last):
         ...
-        kg.errors.ParameterError: query 'adopters' has no parameter 'colour' (its parameters: program)
+        kg.errors.ParameterError: query 'adopters' has no parameter 'colour' (its parameters: program, exact)
         """
         return run_named(self._oxigraph(), name, **params)
 
@@ -38,7 +39,7 @@ class QueryMixin:
 
         >>> graph.sparql("PREFIX gk: <https://w3id.org/govkg/ontology#> "
         ...              "SELECT (COUNT(*) AS ?n) WHERE { ?r a gk:Report }")
-        [{'n': 4}]
+        [{'n': 5}]
         """
         return run_sparql(self._oxigraph(), text)
 
@@ -51,13 +52,16 @@ class QueryMixin:
         """
         return list_queries()
 
-    def adopters(self, program: str) -> Rows:
-        """Jurisdictions that adopt a programme (label or any alias), with year, status and report.
+    def adopters(self, program: str, exact: bool = False) -> Rows:
+        """Every adoption of a programme (label or any alias; every spelling of its concept unless
+        ``exact``), with year, status, report and the spelling the report used.
 
         >>> [(r["jurisdiction"], r["year"]) for r in graph.adopters("承诺制标准地全代办")]
         [('苏州工业园区', 2022), ('泽州县', 2024)]
+        >>> [r["spelling"] for r in graph.adopters("企业安静期", exact=True)]
+        ['企业安静期', '企业“安静期”']
         """
-        return self.query("adopters", program=program)
+        return self.query("adopters", program=program, exact="true" if exact else None)
 
     def programs(self, jurisdiction: str) -> Rows:
         """Programmes a jurisdiction or its sub-units run (name, short name like 泽州, or adcode).
@@ -68,10 +72,11 @@ class QueryMixin:
         return self.query("programs", jurisdiction=jurisdiction)
 
     def outcomes(self, program: str | None = None, jurisdiction: str | None = None) -> Rows:
-        """Quantified outcomes, optionally of a programme (and programmes related to it) and/or a place.
+        """Quantified outcomes, optionally of a programme (every spelling of its concept, and the
+        programmes related to it) and/or a place; the largest changes first within an indicator.
 
         >>> [(r["indicator"], r["value"], r["unit"]) for r in graph.outcomes(program="企业安静期")]
-        [('入企检查次数', 38.6, '%'), ('涉企检查', 35, '%')]
+        [('入企检查次数', 38.6, '%'), ('入企检查次数', 20, '%'), ('涉企检查', 35, '%')]
         """
         return self.query("outcomes", program=program, jurisdiction=jurisdiction)
 
@@ -95,15 +100,15 @@ class QueryMixin:
         """Every report with title, jurisdiction, year, publication date, kind and source file.
 
         >>> [(r["jurisdiction"], r["year"]) for r in graph.reports()][:2]
-        [('阳泉市城区', 2020), ('苏州市', 2023)]
+        [('阳泉市城区', 2020), ('晋城市城区', 2021)]
         """
         return self.query("reports")
 
     def shared_programs(self, min: int = 2) -> Rows:
         """Programmes adopted by at least ``min`` jurisdictions.
 
-        >>> [r["program"] for r in graph.shared_programs(min=3)]
-        ['高效办成一件事']
+        >>> sorted(r["program"] for r in graph.shared_programs(min=3))
+        ['企业安静期', '法律明白人', '高效办成一件事']
         """
         return self.query("shared-programs", min=min)
 
@@ -116,10 +121,11 @@ class QueryMixin:
         return self.query("shared-documents", min=min)
 
     def metric(self, indicator: str) -> Rows:
-        """Outcomes whose indicator matches a regular expression, per jurisdiction.
+        """Outcomes whose indicator matches a regular expression (Oxigraph's syntax), per jurisdiction,
+        with direction, year and report; directions apart, the largest values first.
 
-        >>> sorted((r["jurisdiction"], r["value"]) for r in graph.metric("调解成功率"))
-        [('泽州县', 96.6), ('阳泉市', 99), ('阳泉市城区', 100)]
+        >>> sorted((r["jurisdiction"], r["value"], r["direction"]) for r in graph.metric("调解成功率"))[:2]
+        [('晋城市城区新华街道', 97.5, 'increase'), ('泽州县', 96.6, 'level')]
         """
         return self.query("metric", indicator=indicator)
 

@@ -1,4 +1,4 @@
-"""Doctest namespace for `kg`: ``graph`` is the query API over tests/data/mini.trig (four reports)."""
+"""Doctest namespace for `kg`: ``graph`` is the query API over tests/data/mini.trig (five reports)."""
 from pathlib import Path
 
 import pytest

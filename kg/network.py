@@ -1,34 +1,27 @@
 """RDF store → networkx MultiDiGraph: typed nodes (jurisdiction, programme, document, outcome,
 report) and typed edges (adopted, partOf, cites, reports_on, measures, about, issued_by).
 
-Views over that graph (filters, focus, projections) live in `kg.network_views`.
+Built from targeted queries (`kg.network_queries`): one per node and edge kind, limited to the node
+types, the year and (for a focus, a jurisdiction or a programme) the neighbourhood asked for. Views
+over the graph (filters, focus, projections) live in `kg.network_views`.
 """
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from typing import Any
 
 import networkx as nx
 
-from kg.network_views import view
+from kg.network_queries import ENDS, OUTCOME_YEAR, edge_query, node_query
+from kg.rows import select, store_of
 
-__all__ = ["build_graph", "to_networkx", "sparql_rows", "NODE_TYPES", "EDGE_TYPES"]
+__all__ = ["build_graph", "neighbourhood", "to_networkx", "sparql_rows", "NODE_TYPES", "EDGE_TYPES"]
 
 GK = "https://w3id.org/govkg/ontology#"
 NODE_TYPES = ("jurisdiction", "programme", "document", "outcome", "report")
 EDGE_TYPES = ("adopted", "partOf", "cites", "reports_on", "measures", "about", "issued_by")
 
-_PREFIXES = """PREFIX gk: <https://w3id.org/govkg/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX schema: <https://schema.org/>
-PREFIX oa: <http://www.w3.org/ns/oa#>
-"""
-_CLASSES = "VALUES (?t ?type) { (gk:Jurisdiction 'jurisdiction') (gk:Programme 'programme') " \
-           "(gk:Document 'document') (gk:Outcome 'outcome') (gk:Report 'report') }"
-# predicate IRI → node attribute; gk:text (the whole report) is left out on purpose.
 _ATTRS = {
     "http://www.w3.org/2000/01/rdf-schema#label": "label",
     "http://www.w3.org/2004/02/skos/core#prefLabel": "pref_label",
@@ -41,32 +34,12 @@ _ATTRS = {
         ("indicator", "indicator"), ("value", "value"), ("unit", "unit"), ("direction", "direction"),
         ("qualifier", "qualifier"), ("year", "year"), ("kind", "kind")]},
 }
-# only what some report mentions: thesaurus-only programmes are left out (their aliases still count)
-_NODES = _PREFIXES + "SELECT DISTINCT ?n ?type ?p ?v WHERE { %s GRAPH ?g { ?n a ?t . ?g a gk:Report } " \
-    "OPTIONAL { ?n ?p ?v . FILTER(isLiteral(?v) && ?p != gk:text) } }" % _CLASSES
-_EDGES = _PREFIXES + """SELECT DISTINCT ?s ?o ?type WHERE {
-  { ?s gk:partOf ?o . BIND('partOf' AS ?type) }
-  UNION { ?s a gk:Report ; gk:jurisdiction ?o . BIND('reports_on' AS ?type) }
-  UNION { ?s dcterms:references ?o . ?o a gk:Document . BIND('cites' AS ?type) }
-  UNION { ?s a gk:Outcome ; gk:programme ?o . BIND('measures' AS ?type) }
-  UNION { ?s a gk:Outcome ; gk:jurisdiction ?o . BIND('about' AS ?type) }
-  UNION { ?s a gk:Document ; gk:issuedBy ?o . BIND('issued_by' AS ?type) } }"""
-_ADOPTIONS = _PREFIXES + """SELECT DISTINCT ?a ?j ?p ?year ?status ?r ?sentence ?start WHERE {
-  ?a a gk:Adoption ; gk:programme ?p ; gk:jurisdiction ?j .
-  OPTIONAL { ?a gk:year ?year } OPTIONAL { ?a gk:status ?status }
-  OPTIONAL { ?a prov:wasDerivedFrom ?r }
-  OPTIONAL { ?a gk:evidence ?e . ?e gk:sentence ?sentence . OPTIONAL { ?e oa:start ?start } } }"""
-# evidence of outcomes (subject = outcome) and of citations (subject = cited document, per report)
-_EVIDENCE = _PREFIXES + """SELECT DISTINCT ?n ?r ?sentence ?start WHERE {
-  { ?n a gk:Outcome ; gk:evidence ?e ; prov:wasDerivedFrom ?r . }
-  UNION { ?c a gk:Citation ; gk:document ?n ; gk:evidence ?e ; prov:wasDerivedFrom ?r . }
-  ?e gk:sentence ?sentence . OPTIONAL { ?e oa:start ?start } }"""
+_EDGE_TYPE = {"references": "cites"}   # a document naming another is drawn as citing it
 
 
 def sparql_rows(source: Any, sparql: str) -> list[dict[str, Any]]:
-    """Run a SELECT over the union of all graphs of `source`; rows map variable → Python value.
-
-    `source` is a `pyoxigraph.Store`, or an object holding one (a `KnowledgeGraph`).
+    """Run a SELECT over the union of all graphs of `source`; rows map variable → Python value
+    (`kg.rows.to_python`, the package's one converter; IRIs stay IRIs).
 
     >>> import pyoxigraph as ox
     >>> s = ox.Store()
@@ -74,76 +47,157 @@ def sparql_rows(source: Any, sparql: str) -> list[dict[str, Any]]:
     >>> sparql_rows(s, "SELECT ?o WHERE { ?s ?p ?o }")
     [{'o': 3}]
     """
-    results = _pyoxigraph_store(source).query(sparql, use_default_graph_as_union=True)
-    names = [v.value for v in results.variables]
-    return [{n: _py(sol[n]) for n in names} for sol in results]
+    return select(source, sparql)
 
 
-def _pyoxigraph_store(source: Any):
-    for attr in ("inner", "store", "_store", "ox", "_ox"):
-        inner = getattr(source, attr, None)
-        if inner is not None and not callable(inner):
-            return _pyoxigraph_store(inner)
-    return source
+class _Fetch:
+    """Rows of the edge and node queries of `kg.network_queries`, for one store and one year filter."""
+
+    def __init__(self, source: Any, year: int | None):
+        self.store, self.year = store_of(source), year
+
+    def edges(self, kind: str, subjects=None, objects=None) -> list[dict]:
+        return select(self.store, edge_query(kind, subjects, objects, self.year))
+
+    def nodes(self, kind: str, nodes=None) -> list[dict]:
+        return select(self.store, node_query(kind, nodes, self.year))
+
+    def outcome_years(self, nodes=None) -> list[dict]:
+        return select(self.store, node_query("outcome", nodes, self.year, text=OUTCOME_YEAR))
 
 
-def _py(term: Any) -> Any:
-    if term is None:
-        return None
-    datatype = getattr(term, "datatype", None)
-    if datatype is None:
-        return term.value
-    dt = datatype.value.rsplit("#", 1)[-1]
-    if dt in ("integer", "int", "long", "short", "gYear"):
-        try:
-            return int(term.value)
-        except ValueError:
-            return term.value
-    if dt in ("decimal", "double", "float"):
-        return float(term.value)
-    return term.value
+def _kinds_for(types: Iterable[str] | None) -> list[str]:
+    """The edge kinds whose two ends are both of the wanted node types (all without `types`)."""
+    wanted = set(types) if types else set(NODE_TYPES)
+    return [k for k, (a, b) in ENDS.items() if a in wanted and b in wanted]
 
 
-def build_graph(source: Any) -> nx.MultiDiGraph:
-    """The whole store as a typed MultiDiGraph; node keys are IRIs, every node has `label` and `type`.
+def build_graph(source: Any, *, year: int | None = None, types: Iterable[str] | None = None,
+                nodes: dict[str, set] | None = None, edges: list[tuple[str, list[dict]]] | None = None
+                ) -> nx.MultiDiGraph:
+    """The store as a typed MultiDiGraph; node keys are IRIs, every node has `label` and `type`.
+
+    Only what is asked for is fetched: node ``types`` (and the edges among them), facts of one
+    ``year`` (and undated ones); ``nodes``/``edges`` (from `neighbourhood`) restrict it to part of the store.
 
     >>> import pyoxigraph as ox
     >>> build_graph(ox.Store()).number_of_nodes()
     0
     """
+    fetch = _Fetch(source, year)
+    wanted = [t for t in NODE_TYPES if not types or t in set(types)]
     g = nx.MultiDiGraph()
-    _add_nodes(g, sparql_rows(source, _NODES))
-    for row in sparql_rows(source, _EDGES):
-        if row["s"] in g and row["o"] in g:
-            g.add_edge(row["s"], row["o"], key=row["type"], type=row["type"])
-    _add_adoptions(g, sparql_rows(source, _ADOPTIONS))
-    _add_evidence(g, sparql_rows(source, _EVIDENCE))
+    for kind in wanted:
+        anchor = None if nodes is None else nodes.get(kind, set())
+        if anchor is not None and not anchor:
+            continue
+        _add_nodes(g, kind, fetch.nodes(kind, anchor))
+        if kind == "outcome":
+            _add_outcome_years(g, fetch.outcome_years(anchor))
+    for kind, rows in (edges if edges is not None else [(k, fetch.edges(k)) for k in _kinds_for(types)]):
+        _add_edges(g, kind, rows)
     _finish_nodes(g)
     return g
 
 
+def neighbourhood(source: Any, seeds: Iterable[str], depth: int, year: int | None = None):
+    """The nodes within `depth` steps of `seeds` (edges in either direction) and the edges among
+    them, fetched hop by hop from the seeds outwards: (nodes by type, [(edge kind, rows)]).
+
+    Each query is anchored on the frontier nodes of the edge kind's end type; the last pass asks only
+    for edges between two nodes already reached (both ends anchored).
+    """
+    fetch = _Fetch(source, year)
+    typed = {t: set(seeds) for t in NODE_TYPES}   # a seed's type is unknown: try it as every type
+    seen, frontier, found = set(seeds), set(seeds), {k: [] for k in ENDS}
+    for step in range(depth + 1):
+        last, reached = step == depth, set()
+        for kind, (a, b) in ENDS.items():
+            rows = []
+            if frontier & typed[a]:
+                rows += fetch.edges(kind, *_anchors(frontier & typed[a], typed[b] & seen if last else None))
+            if frontier & typed[b]:
+                rows += fetch.edges(kind, *_anchors(typed[a] & seen if last else None, frontier & typed[b]))
+            found[kind] += rows
+            for r in rows:
+                typed[a].add(r["s"])
+                typed[b].add(r["o"])
+                reached |= {r["s"], r["o"]}
+        if last or not (frontier := reached - seen):
+            break
+        seen |= frontier
+    by_type = {t: typed[t] & seen for t in NODE_TYPES}
+    edges = [(k, [r for r in rows if r["s"] in seen and r["o"] in seen]) for k, rows in found.items()]
+    return by_type, edges
+
+
+def _anchors(subjects, objects, pairs: int = 2000):
+    """Anchor both ends while the pairs of the two VALUES stay few (a lookup each), else only the
+    smaller end (the other is filtered afterwards).
+
+    >>> _anchors({1, 2}, {3}), _anchors(set(range(100)), set(range(50)))[0]
+    (({1, 2}, {3}), None)
+    """
+    if subjects is None or objects is None or len(subjects) * len(objects) <= pairs:
+        return subjects, objects
+    return (subjects, None) if len(subjects) <= len(objects) else (None, objects)
+
+
 def to_networkx(source: Any, **view_options: Any) -> nx.MultiDiGraph:
-    """`build_graph` then `kg.network_views.view` (focus, depth, types, year, jurisdiction, program).
+    """The network view of the store (`kg.network_views.view` options), fetched from its anchor:
+    a focus, a jurisdiction or a programme are resolved through the key index and only their
+    neighbourhood is read; types and year go into the queries.
 
     >>> import pyoxigraph as ox
     >>> to_networkx(ox.Store(), types=["programme"]).number_of_nodes()
     0
     """
-    return view(build_graph(source), **view_options)
+    from kg.network_views import anchored
+    return anchored(source, **view_options)
 
 
-def _add_nodes(g: nx.MultiDiGraph, rows: list[dict]) -> None:
+def _add_nodes(g: nx.MultiDiGraph, type_: str, rows: list[dict]) -> None:
     values: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-    types: dict[str, str] = {}
+    evidence: dict[str, tuple] = {}
     for row in rows:
-        types.setdefault(row["n"], row["type"])
+        node = row["n"]
         attr = _ATTRS.get(row["p"] or "")
-        if attr and row["v"] not in values[row["n"]][attr]:
-            values[row["n"]][attr].append(row["v"])
-    for node, type_ in types.items():
-        attrs = {k: (sorted(v, key=str) if k == "aliases" else min(v, key=str))
-                 for k, v in values[node].items()}
-        g.add_node(node, iri=node, type=type_, **attrs)
+        if attr and row["v"] not in values[node][attr]:
+            values[node][attr].append(row["v"])
+        elif not attr:
+            values[node]  # noqa: B018 - the node exists even without a drawn attribute
+        if row.get("sentence") is not None:
+            rank = (row["start"] is None, row["start"] or 0, row["sentence"])
+            if node not in evidence or rank < evidence[node][0]:
+                evidence[node] = (rank, row["sentence"], row["r"])
+    for node, attrs in values.items():
+        data = {k: (sorted(v, key=str) if k == "aliases" else min(v, key=str)) for k, v in attrs.items()}
+        if node in evidence:
+            data.update(evidence=evidence[node][1], report_iri=evidence[node][2])
+        g.add_node(node, iri=node, type=type_, **data)
+
+
+def _add_outcome_years(g: nx.MultiDiGraph, rows: list[dict]) -> None:
+    for row in rows:
+        if row["n"] in g and row["year"] is not None:
+            g.nodes[row["n"]]["year"] = row["year"]
+
+
+def _add_edges(g: nx.MultiDiGraph, kind: str, rows: list[dict]) -> None:
+    if kind == "adopted":
+        _add_adoptions(g, rows)
+        return
+    type_ = _EDGE_TYPE.get(kind, kind)
+    for row in sorted(rows, key=lambda r: (r.get("start") is None, r.get("start") or 0)):
+        s, o = row["s"], row["o"]
+        if s not in g or o not in g:
+            continue
+        if not g.has_edge(s, o, key=type_):
+            g.add_edge(s, o, key=type_, type=type_)
+        if row.get("sentence") is not None:
+            g.edges[s, o, type_].setdefault("evidence", row["sentence"])
+            g.nodes[o].setdefault("evidence", row["sentence"])
+            g.nodes[o].setdefault("report_iri", s)
 
 
 def _add_adoptions(g: nx.MultiDiGraph, rows: list[dict]) -> None:
@@ -152,22 +206,11 @@ def _add_adoptions(g: nx.MultiDiGraph, rows: list[dict]) -> None:
         by_adoption[row["a"]].append(row)
     for key, group in sorted(by_adoption.items()):
         first = min(group, key=lambda r: (r["start"] is None, r["start"] or 0, r["sentence"] or ""))
-        if first["j"] not in g or first["p"] not in g:
+        if first["s"] not in g or first["o"] not in g:
             continue
-        g.add_edge(first["j"], first["p"], key=key, type="adopted", year=first["year"],
-                   status=first["status"], evidence=first["sentence"], report_iri=first["r"])
-
-
-def _add_evidence(g: nx.MultiDiGraph, rows: list[dict]) -> None:
-    rows = sorted(rows, key=lambda r: (r["start"] is None, r["start"] or 0, r["sentence"]))
-    for row in rows:
-        node, report = row["n"], row["r"]
-        if node not in g:
-            continue
-        g.nodes[node].setdefault("evidence", row["sentence"])
-        g.nodes[node].setdefault("report_iri", report)
-        if report in g and g.has_edge(report, node, key="cites"):
-            g.edges[report, node, "cites"].setdefault("evidence", row["sentence"])
+        g.add_edge(first["s"], first["o"], key=key, type="adopted", year=first["year"],
+                   status=first["status"], spelling=first["spelling"], evidence=first["sentence"],
+                   report_iri=first["r"])
 
 
 def _finish_nodes(g: nx.MultiDiGraph) -> None:

@@ -9,7 +9,7 @@ import networkx as nx
 
 from kg.errors import ParameterError
 
-__all__ = ["view", "find_node", "filter_types", "filter_year", "filter_jurisdiction",
+__all__ = ["view", "anchored", "find_node", "filter_types", "filter_year", "filter_jurisdiction",
            "filter_programme", "focus", "bipartite", "co_adoption"]
 
 
@@ -28,6 +28,8 @@ def find_node(g: nx.MultiDiGraph, label: str, types: Iterable[str] | None = None
     >>> find_node(g, "证照分离改革")
     'p'
     """
+    if label in g and (not types or g.nodes[label].get("type") in set(types)):
+        return label   # already resolved to the node itself (an IRI)
     wanted = set(types) if types else None
     nodes = [(n, d) for n, d in g.nodes(data=True) if wanted is None or d.get("type") in wanted]
     names = {n: [d.get("label"), d.get("name"), d.get("pref_label"), *d.get("aliases", [])]
@@ -170,6 +172,71 @@ def view(g: nx.MultiDiGraph, focus: str | None = None, depth: int = 1,
     if types:
         g = filter_types(g, types.split(",") if isinstance(types, str) else types)
     return g
+
+
+def anchored(source, focus: str | None = None, depth: int = 1,
+             types: Iterable[str] | str | None = None, year: int | None = None,
+             jurisdiction: str | None = None, program: str | None = None) -> nx.MultiDiGraph:
+    """`view` of the store, reading only what it draws: a jurisdiction, a programme or a focus is
+    resolved through the key index and the graph is fetched from it outwards (a jurisdiction: its
+    sub-units, what they did and the documents their reports cite; a programme: its adopters, its
+    outcomes and the reports about its adopters; a focus: `depth` steps); types and year go into the
+    queries. The result is the `view` of the whole network, without building the whole network.
+
+    >>> import pyoxigraph as ox
+    >>> anchored(ox.Store(), types="programme").number_of_nodes()
+    0
+    """
+    from kg.binding import resolve_jurisdictions, resolve_programmes
+    from kg.network import build_graph, neighbourhood
+    from kg.network_focus import resolve_focus
+    types = types.split(",") if isinstance(types, str) else types
+    if types:
+        filter_types(nx.MultiDiGraph(), types)   # an unknown type fails before any query
+    year = int(year) if year is not None else None
+    if depth < 0:
+        raise ParameterError(f"--depth: must be 0 or more, not {depth}")
+    if jurisdiction:
+        seeds = [p.value for p in resolve_jurisdictions(source, jurisdiction, param="--jurisdiction")]
+        top = _topmost(source, seeds)
+        nodes, edges = neighbourhood(source, seeds, 1, year)
+        _extend(source, nodes, edges, "cites", nodes["report"], year)
+        g = build_graph(source, year=year, nodes=nodes, edges=edges)
+        return view(g, depth=depth, types=types, year=year, program=program, focus=focus, jurisdiction=top)
+    if program:
+        seeds = [p.value for p in resolve_programmes(source, program, exact=True, param="--program")]
+        nodes, edges = neighbourhood(source, seeds, 1, year)
+        _extend(source, nodes, edges, "reports_on", nodes["jurisdiction"], year, side="objects")
+        g = build_graph(source, year=year, nodes=nodes, edges=edges)
+        return view(g, depth=depth, types=types, year=year, program=seeds[0], focus=focus)
+    if focus:
+        centre = resolve_focus(source, focus)
+        nodes, edges = neighbourhood(source, [centre], depth, year)
+        g = build_graph(source, year=year, nodes=nodes, edges=edges)
+        return view(g, depth=depth, types=types, year=year, focus=centre)
+    g = build_graph(source, year=year, types=None if year is not None else types)
+    return view(g, types=types, year=year)
+
+
+def _topmost(source, places: list[str]) -> str:
+    """The place of `places` that is no sub-unit of another of them (the one asked about)."""
+    from kg.network_queries import edge_query
+    from kg.rows import select
+    inner = {r["s"] for r in select(source, edge_query("partOf", subjects=places)) if r["o"] in set(places)}
+    return sorted(set(places) - inner)[0] if set(places) - inner else places[0]
+
+
+def _extend(source, nodes: dict, edges: list, kind: str, anchor: set, year, side: str = "subjects") -> None:
+    """Add one more edge kind around ``anchor`` (and the nodes it reaches) to a neighbourhood."""
+    from kg.network_queries import ENDS, edge_query
+    from kg.rows import select
+    if not anchor:
+        return
+    rows = select(source, edge_query(kind, year=year, **{side: anchor}))
+    a, b = ENDS[kind]
+    nodes[a] |= {r["s"] for r in rows}
+    nodes[b] |= {r["o"] for r in rows}
+    edges.append((kind, rows))
 
 
 def bipartite(g: nx.MultiDiGraph) -> nx.Graph:

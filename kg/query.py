@@ -9,9 +9,15 @@ A query's header is its leading comment block::
     # columns: jurisdiction, year, status, report
 
 A parameter NAME is bound to the variable ``?in_NAME`` by a ``VALUES`` block of RDF terms placed at
-each line ``# @bind`` of the query (never by pasting text into it); an optional parameter left out stays
-unbound. Parameter kinds (programme, jurisdiction, entity, integer, regex, text) say how a value
-becomes terms: see `kg.binding`.
+each line ``# @bind`` of the query (``# @bind NAME …``: only those parameters' blocks), never by
+pasting text into it; an optional parameter left out stays
+unbound. Parameter kinds (programme, jurisdiction, entity, integer, regex, boolean, text) say how a
+value becomes terms: see `kg.binding`. A boolean parameter (``exact``) binds nothing: it tells the
+programme parameters how to bind (the spelling only, not its whole concept).
+
+A line of the query ending in ``# if NAME`` is kept only when parameter NAME is given (``# if !NAME``:
+only when it is not), so an optional parameter can start the query from an index instead of
+filtering every row; these markers are the query's own text, never a user's value.
 """
 from __future__ import annotations
 
@@ -19,17 +25,19 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.binding import bind_values
+from kg.binding import bind_values, truthy
 from kg.errors import ParameterError, QueryError, UnknownQuery
 from kg.rows import Rows, run_sparql
 
 __all__ = ["Param", "QuerySpec", "list_queries", "load_query", "run_named", "run_sparql",
            "query_text", "query_names"]
 
-KINDS = ("programme", "jurisdiction", "entity", "integer", "regex", "key", "text")
+KINDS = ("programme", "jurisdiction", "entity", "integer", "regex", "key", "boolean", "text")
 BIND_MARKER = "# @bind"
 _KIND_BY_NAME = {"program": "programme", "jurisdiction": "jurisdiction", "min": "integer",
-                 "entity": "entity", "indicator": "regex"}
+                 "entity": "entity", "indicator": "regex", "exact": "boolean"}
+_MARKER = re.compile(r"# @bind(?:[ \t]+((?:[A-Za-z_]\w*[ \t]*)+))?(?=#|$)", re.M)
+_IF = re.compile(r"#\s*if\s+(!?)([A-Za-z_]\w*)\s*$")
 _PARAM = re.compile(r"#\s*param\s+([A-Za-z_]\w*)\s*:\s*(.*)")
 _KEY = re.compile(r"#\s*(title|columns)\s*:\s*(.*)")
 _TAIL = re.compile(r"\(([^()]*)\)\s*$")
@@ -190,38 +198,62 @@ def list_queries() -> list[QuerySpec]:
 
 # ---------------------------------------------------------------- running
 
+def _conditional(text: str, given: set[str]) -> str:
+    """Drop the lines marked ``# if NAME`` whose parameter is not given (``# if !NAME``: that is).
+
+    >>> _conditional("a # if x\\nb # if !x\\nc", {"x"})
+    'a # if x\\nc'
+    """
+    kept = []
+    for line in text.split("\n"):
+        m = _IF.search(line)
+        if m is None or (m.group(2) in given) != bool(m.group(1)):
+            kept.append(line)
+    return "\n".join(kept)
+
+
 def bound_text(store, spec: QuerySpec, params: dict) -> str:
     """The query text with a VALUES block of RDF terms for every parameter given or defaulted."""
     for key in params:
         spec.param(key)
-    blocks = []
+    values = {p.name: params.get(p.name, p.default) for p in spec.params}
+    exact = any(p.kind == "boolean" and values[p.name] is not None and truthy(p.name, values[p.name])
+                for p in spec.params)
+    blocks = {}
     for p in spec.params:
-        value = params.get(p.name, p.default)
-        if value is None:
+        if values[p.name] is None:
             if p.required:
                 raise ParameterError(f"query {spec.name!r} needs --param {p.name}=… ({p.description})")
             continue
-        blocks.append(bind_values(store, p, value))
+        if p.kind != "boolean":
+            blocks[p.name] = bind_values(store, p, values[p.name], exact=exact)
+    text = _conditional(spec.text, {name for name, v in values.items() if v is not None})
     if not blocks:
-        return spec.text
-    if BIND_MARKER not in spec.text:
+        return text
+    if BIND_MARKER not in text:
         raise QueryError(f"queries/{spec.name}.rq: parameters declared but no '{BIND_MARKER}' line")
-    return spec.text.replace(BIND_MARKER, " ".join(blocks))
+    return _MARKER.sub(lambda m: _blocks(blocks, m.group(1)), text)
+
+
+def _blocks(blocks: dict[str, str], names: str | None) -> str:
+    """The VALUES blocks a marker asks for: ``# @bind`` all of them, ``# @bind type`` only that one."""
+    wanted = names.split() if names else list(blocks)
+    return " ".join(blocks[n] for n in wanted if n in blocks)
 
 
 def run_named(store, name: str, *, labels: bool = True, **params) -> Rows:
     """Run the named query NAME with parameters bound as RDF terms; rows as dicts.
 
-    ``store`` is a `pyoxigraph.Store` (or anything `kg.rows.oxigraph_store` unwraps).
+    ``store`` is a store (`kg.rows.store_of`: a Store, a RemoteStore, a pyoxigraph Store, a KnowledgeGraph).
     IRIs come back as their labels unless ``labels=False``.
 
     >>> import pyoxigraph
-    >>> run_named(pyoxigraph.Store(), "adopters", program="企业安静期")
+    >>> run_named(pyoxigraph.Store(), "reports")
     []
     >>> run_named(pyoxigraph.Store(), "adopters", colour="red")
     Traceback (most recent call last):
     ...
-    kg.errors.ParameterError: query 'adopters' has no parameter 'colour' (its parameters: program)
+    kg.errors.ParameterError: query 'adopters' has no parameter 'colour' (its parameters: program, exact)
     """
     spec = load_query(name)
     params = {k: v for k, v in params.items() if v is not None}

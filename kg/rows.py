@@ -1,6 +1,12 @@
 """SPARQL text → `Rows`: runs a read-only query on the store, turns RDF terms into plain Python values.
 
-Literals become str/int/float/bool, IRIs their `rdfs:label`/`skos:prefLabel` (else the IRI), unbound → None.
+The one interface every reader uses: a store is anything with
+``query(sparql, use_default_graph_as_union=True, substitutions=None)`` answering like pyoxigraph —
+`kg.store.Store` (on disk), `kg.remote.RemoteStore` (a SPARQL server) or a bare `pyoxigraph.Store`.
+A `KnowledgeGraph` (anything holding a store as ``.store``) gives its store (`store_of`).
+
+`to_python` is the package's one RDF → Python value converter (rows, networks and exports alike):
+literals become str/int/float/bool, IRIs their `rdfs:label`/`skos:prefLabel` (else the IRI), unbound → None.
 """
 from __future__ import annotations
 
@@ -9,7 +15,7 @@ import re
 from kg.errors import QueryError
 from kg.sparql_guard import check_services
 
-__all__ = ["Rows", "run_sparql", "to_python", "oxigraph_store", "UNION"]
+__all__ = ["Rows", "run_sparql", "to_python", "store_of", "select", "UNION"]
 
 UNION = {"use_default_graph_as_union": True}
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -17,6 +23,7 @@ _INTEGERS = {XSD + t for t in ("integer", "int", "long", "short", "byte", "nonNe
                                "positiveInteger", "negativeInteger", "nonPositiveInteger",
                                "unsignedInt", "unsignedLong", "unsignedShort", "unsignedByte")}
 _REALS = {XSD + t for t in ("decimal", "double", "float")}
+_YEARS = {XSD + "gYear"}
 _PROLOG = re.compile(r"\A(?:\s+|#[^\n]*\n?|(?:PREFIX\s+[\w.-]*:\s*|BASE\s+)<[^>]*>)*", re.I)
 _UPDATE = re.compile(r"(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.I)
 _LABELS = """SELECT ?s ?l ?rank WHERE {{ VALUES ?s {{ {} }}
@@ -45,24 +52,33 @@ class Rows(list):
         return pandas.DataFrame(list(self), columns=self.columns)
 
 
-def oxigraph_store(store):
-    """The `pyoxigraph.Store` behind ``store`` (a Store itself, or an object wrapping one).
+def store_of(source):
+    """The store to query: ``source.store`` for a KnowledgeGraph (anything holding one), else ``source``.
 
     >>> import pyoxigraph
     >>> s = pyoxigraph.Store()
-    >>> oxigraph_store(s) is s
+    >>> store_of(s) is s
     True
     """
-    import pyoxigraph
-    for _ in range(3):
-        if isinstance(store, pyoxigraph.Store) or getattr(store, "remote", False):
-            return store
-        inner = next((getattr(store, a) for a in ("store", "_store", "oxigraph", "_oxigraph", "raw")
-                      if getattr(store, a, None) is not None), None)
-        if inner is None:
-            break
-        store = inner
-    raise TypeError(f"not a pyoxigraph store: {type(store).__name__}")
+    inner = getattr(source, "store", None)
+    store = inner if inner is not None else source
+    if not callable(getattr(store, "query", None)):
+        raise TypeError(f"not a govkg store: {type(source).__name__} has no query()")
+    return store
+
+
+def select(source, sparql: str, substitutions: dict | None = None) -> list[dict]:
+    """Run a SELECT over the union of all graphs; rows map variable → `to_python` value (IRIs stay IRIs).
+
+    >>> import pyoxigraph as ox
+    >>> s = ox.Store()
+    >>> s.add(ox.Quad(ox.NamedNode("http://e/a"), ox.NamedNode("http://e/p"), ox.Literal(3), ox.NamedNode("http://e/g")))
+    >>> select(s, "SELECT ?o WHERE { ?s ?p ?o }")
+    [{'o': 3}]
+    """
+    results = store_of(source).query(sparql, use_default_graph_as_union=True, substitutions=substitutions)
+    names = [v.value for v in results.variables]
+    return [{n: to_python(solution[n]) for n in names} for solution in results]
 
 
 def to_python(term, labels: dict | None = None):
@@ -96,6 +112,8 @@ def _literal(term):
         if kind in _REALS:
             number = float(text)
             return int(number) if kind == XSD + "decimal" and re.fullmatch(r"[+-]?\d+", text) else number
+        if kind in _YEARS:
+            return int(text)
         if kind == XSD + "boolean":
             return text in ("true", "1")
     except ValueError:
@@ -129,8 +147,8 @@ def _execute(store, text: str, source: str):
     check_services(text, source=source)  # federation is off unless an operator allows the endpoint
     try:
         return store.query(text, **UNION)
-    except SyntaxError as exc:
-        message = " ".join(str(exc).split())
+    except (SyntaxError, QueryError) as exc:
+        message = " ".join(str(exc).split()).removeprefix("bad SPARQL: ")
         raise QueryError(f"{source}: bad SPARQL: {message}") from None
     except (OSError, RuntimeError) as exc:
         raise QueryError(f"{source}: query failed: {exc}") from None
@@ -162,7 +180,7 @@ def run_sparql(store, text: str, *, labels: bool = True, source: str = "query") 
     ...
     kg.errors.QueryError: query: only read-only queries (SELECT, ASK, CONSTRUCT, DESCRIBE) are allowed; DELETE is an update
     """
-    store = oxigraph_store(store)
+    store = store_of(store)
     columns, raw = _solutions(_execute(store, text, source), source)
     if raw is None:
         return Rows([{"ask": columns}], columns=["ask"])

@@ -143,7 +143,7 @@ def test_sparql_cli_gives_the_api_rows(capsys, store_dir):
     text = "PREFIX gk: <https://w3id.org/govkg/ontology#> SELECT ?r WHERE { ?r a gk:Report } ORDER BY ?r"
     cli = _cli_json(capsys, "sparql", text, "--format", "json", "--store", store_dir)
     with KnowledgeGraph.open(store_dir) as graph:
-        assert len(cli) == 4 and cli == json.loads(to_json(graph.sparql(text)))
+        assert len(cli) == 5 and cli == json.loads(to_json(graph.sparql(text)))
 
 
 def test_kg_exports_its_public_names():

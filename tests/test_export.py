@@ -56,7 +56,8 @@ def test_quad_formats_keep_every_named_graph(fixture_store, tmp_path, fmt, rdfli
     assert len(quads) == len(fixture_store)
     graphs = {str(q[3]) for q in quads}
     assert graphs == {f"https://w3id.org/govkg/id/report/r{i}" for i in range(1, 5)} | \
-        {"https://w3id.org/govkg/graph/thesaurus"}
+        {f"https://w3id.org/govkg/graph/{g}" for g in ("thesaurus", "places", "programmes", "documents",
+                                                      "concepts", "builds")}
 
 
 def test_turtle_holds_the_union(fixture_store, tmp_path):
@@ -123,3 +124,18 @@ def test_unknown_focus_is_a_parameter_error(fixture_store, tmp_path):
 def test_demo_page_colours_by_province(fixture_store, tmp_path):
     html = write_demo_page(fixture_store, tmp_path / "graph.html").read_text(encoding="utf-8")
     assert "govkg demo network" in html and "浙江省" in html and not REMOTE.search(html)
+
+
+def test_gexf_and_graphml_carry_years_for_gephis_timeline(fixture_store, tmp_path):
+    import xml.etree.ElementTree as ET
+    ns = {"g": "http://www.gexf.net/1.2draft"}
+    root = ET.parse(export(fixture_store, "gexf", tmp_path / "t.gexf")).getroot()
+    graph = root.find("g:graph", ns)
+    assert (graph.get("mode"), graph.get("timeformat")) == ("dynamic", "integer")
+    nodes = {n.get("label"): n.get("start") for n in graph.iter("{http://www.gexf.net/1.2draft}node")}
+    assert nodes["证照分离"] == "2022" and nodes["最多跑一次"] == "2022"   # first adoption year
+    starts = sorted(e.get("start") for e in graph.iter("{http://www.gexf.net/1.2draft}edge") if e.get("start"))
+    assert starts and set(starts) <= {"2022", "2023", "2024"}
+    g = nx.read_graphml(export(fixture_store, "graphml", tmp_path / "t.graphml"))
+    adopted = [d for *_, d in g.edges(data=True) if d.get("type") == "adopted"]
+    assert adopted and all(d["start"] == d["year"] for d in adopted)

@@ -70,8 +70,8 @@ def get(endpoint: str, query: str, **params):
     return http(endpoint + "?" + urllib.parse.urlencode({"query": query, **params}))
 
 
-def test_mini_store_has_four_reports():
-    assert len(list(mini_store().query(REPORT_ROWS, use_default_graph_as_union=True))) == 4
+def test_mini_store_has_five_reports():
+    assert len(list(mini_store().query(REPORT_ROWS, use_default_graph_as_union=True))) == 5
 
 
 # ------------------------------------------------------------------ formats over plain HTTP
@@ -104,7 +104,7 @@ def test_select_formats_by_accept_and_by_param(endpoint, fmt, accept, parse):
                                headers={"Accept": accept})
     assert status == 200 and media.startswith(accept)
     rows = parse(body)
-    assert len(rows) == 4 and {r["y"] for r in rows} >= {"2025"}
+    assert len(rows) == 5 and {r["y"] for r in rows} >= {"2025"}
     status, media, body_by_param = get(endpoint, REPORT_ROWS, format=fmt)
     assert status == 200 and media.startswith(accept) and body_by_param == body
 
@@ -117,7 +117,7 @@ def test_construct_formats_parse_with_rdflib(endpoint, accept, rdflib_format):
                                {"Content-Type": "application/sparql-query", "Accept": accept})
     assert status == 200 and media.startswith(accept)
     graph = rdflib.Graph().parse(data=body, format=rdflib_format)
-    assert len(graph) == 8  # four reports, a type and a year each
+    assert len(graph) == 10  # five reports, a type and a year each
 
 
 def test_post_form_and_sparql_query_body_agree(endpoint):
@@ -125,7 +125,7 @@ def test_post_form_and_sparql_query_body_agree(endpoint):
                 {"Content-Type": "application/x-www-form-urlencoded"})
     direct = http(endpoint, COUNT_REPORTS.encode(), {"Content-Type": "application/sparql-query"})
     assert form[0] == direct[0] == 200
-    assert _rows_json(form[2]) == _rows_json(direct[2]) == [{"n": "4"}]
+    assert _rows_json(form[2]) == _rows_json(direct[2]) == [{"n": "5"}]
 
 
 def test_ask_and_bad_query(endpoint):
@@ -142,12 +142,12 @@ def test_sparqlwrapper_select(endpoint, return_format):
     client.setQuery(COUNT_REPORTS)
     result = client.query().convert()
     if return_format == "json":
-        assert result["results"]["bindings"][0]["n"]["value"] == "4"
+        assert result["results"]["bindings"][0]["n"]["value"] == "5"
     elif return_format == "xml":
-        assert result.getElementsByTagName("literal")[0].firstChild.data == "4"
+        assert result.getElementsByTagName("literal")[0].firstChild.data == "5"
     else:
         delimiter = "," if return_format == "csv" else "\t"
-        assert list(csv.reader(io.StringIO(result.decode()), delimiter=delimiter))[1] == ["4"]
+        assert list(csv.reader(io.StringIO(result.decode()), delimiter=delimiter))[1] == ["5"]
 
 
 def test_sparqlwrapper_construct_turtle_and_post(endpoint):
@@ -156,7 +156,7 @@ def test_sparqlwrapper_construct_turtle_and_post(endpoint):
     client.setMethod(POST)
     client.setQuery(CONSTRUCT)
     graph = rdflib.Graph().parse(data=client.query().convert(), format="turtle")
-    assert len(set(graph.subjects())) == 4
+    assert len(set(graph.subjects())) == 5
 
 
 # ------------------------------------------------------------------ refusals and limits
@@ -171,13 +171,13 @@ def test_updates_are_refused_and_change_nothing(endpoint, data, content_type, qu
     headers = {"Content-Type": content_type} if content_type else {}
     status, _, body = http(endpoint + ("?" + query_string if query_string else ""), data, headers)
     assert 400 <= status < 500 and b"read-only" in body
-    assert _rows_json(get(endpoint, COUNT_REPORTS)[2]) == [{"n": "4"}]
+    assert _rows_json(get(endpoint, COUNT_REPORTS)[2]) == [{"n": "5"}]
 
 
 def test_long_query_is_cut_off_and_the_server_recovers(endpoint):
     status, _, body = http(endpoint, CROSS_JOIN.encode(), {"Content-Type": "application/sparql-query"})
     assert status == 503 and b"timeout" in body
-    assert _rows_json(get(endpoint, COUNT_REPORTS)[2]) == [{"n": "4"}]
+    assert _rows_json(get(endpoint, COUNT_REPORTS)[2]) == [{"n": "5"}]
 
 
 def test_oversized_body_is_refused(endpoint):
@@ -230,10 +230,10 @@ def test_reader_sees_graphs_written_while_serving(endpoint, store_dir):
         writer.add(ox.Quad(report, ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
                            ox.NamedNode("https://w3id.org/govkg/ontology#Report"), report))
         writer.flush()
-        assert [_counts(endpoint) for _ in range(3)] == ["5"] * 3  # each worker, at its first query
+        assert [_counts(endpoint) for _ in range(3)] == ["6"] * 3  # each worker, at its first query
         writer.remove_graph(report)
         writer.flush()
-        assert [_counts(endpoint) for _ in range(3)] == ["4"] * 3
+        assert [_counts(endpoint) for _ in range(3)] == ["5"] * 3
     finally:
         del writer
 
@@ -340,7 +340,7 @@ def test_an_allowed_service_endpoint_is_called(open_endpoint, endpoint):
     query = ("PREFIX gk: <https://w3id.org/govkg/ontology#> SELECT (COUNT(DISTINCT ?r) AS ?n) "
              f"WHERE {{ SERVICE <{endpoint}> {{ ?r a gk:Report }} }}")
     status, _, body = get(open_endpoint["url"], query)
-    assert status == 200 and _rows_json(body) == [{"n": "4"}], body
+    assert status == 200 and _rows_json(body) == [{"n": "5"}], body
 
 
 def test_an_allowed_service_on_a_closed_port_answers_one_line(open_endpoint):

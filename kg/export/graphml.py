@@ -1,4 +1,5 @@
-"""Network graph → GraphML (networkx writer), with list and None attributes flattened to strings."""
+"""Network graph → GraphML (networkx writer), with list and None attributes flattened to strings and
+an integer `start` year on every dated node and edge (for Gephi's timeline)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -64,9 +65,14 @@ def write(source: Any, path: str | Path, **view_options: Any) -> Path:
     >>> nx.read_graphml(p).number_of_edges()
     1
     """
+    from kg.export.gexf import start_year
     path = Path(path)
+    flat = flat_copy(graph_of(source, view_options))
+    for data in [d for *_, d in flat.nodes(data=True)] + [d for *_, d in flat.edges(data=True)]:
+        if (year := start_year(data)) is not None:
+            data["start"] = year      # an integer column Gephi's timeline can use
     try:
-        nx.write_graphml(flat_copy(graph_of(source, view_options)), path)
+        nx.write_graphml(flat, path)
     except OSError as exc:
         raise ExportError(f"{path}: cannot write GraphML ({exc.strerror})") from exc
     return path

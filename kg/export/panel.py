@@ -1,5 +1,8 @@
-"""Network graph → the adoption panel CSV: one row per jurisdiction × programme, with the first
-year it was reported (the minimum over all adoptions), that adoption's status and report.
+"""The adoption panel CSV: one row per jurisdiction × programme, with the first year it was reported
+(the minimum over all adoptions), that adoption's status and report.
+
+Over a whole store it is one SPARQL query (`PANEL`, one row per adoption, reduced here); with view
+options (focus, year, …) it is read off the network view those options select.
 """
 from __future__ import annotations
 
@@ -14,6 +17,38 @@ from kg.errors import ExportError
 __all__ = ["write", "panel_rows", "COLUMNS"]
 
 COLUMNS = ["jurisdiction", "adcode", "parent", "programme", "type", "first_year", "status", "report"]
+PANEL = """PREFIX gk: <https://w3id.org/govkg/ontology#>
+PREFIX gkg: <https://w3id.org/govkg/graph/>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?j ?p ?year ?status ?report ?place ?adcode ?parent ?programme ?type WHERE {
+  GRAPH ?r { ?a gk:jurisdiction ?j ; a gk:Adoption ; gk:programme ?p .
+    OPTIONAL { ?a gk:year ?ay } OPTIONAL { ?r gk:year ?ry } OPTIONAL { ?a gk:status ?status }
+    OPTIONAL { ?r rdfs:label ?report } }
+  BIND(COALESCE(?ay, ?ry) AS ?year)
+  GRAPH gkg:places { ?j rdfs:label ?place OPTIONAL { ?j gk:adcode ?adcode }
+    OPTIONAL { ?j gk:partOf/rdfs:label ?parent } }
+  GRAPH gkg:programmes { ?p rdfs:label ?programme OPTIONAL { ?p gk:programmeType ?type } }
+}"""
+
+
+def store_rows(source: Any) -> list[dict[str, Any]]:
+    """The panel of a whole store from one query (no network is built).
+
+    >>> import pyoxigraph as ox
+    >>> store_rows(ox.Store())
+    []
+    """
+    from kg.rows import select
+    first: dict[tuple, tuple] = {}
+    for row in select(source, PANEL):
+        rank = (row["year"] is None, row["year"] or 0, row["report"] or "", row["parent"] or "")
+        pair = (row["j"], row["p"])
+        if pair not in first or rank < first[pair][0]:
+            first[pair] = (rank, row)
+    rows = [{"jurisdiction": r["place"], "adcode": r["adcode"] or "", "parent": r["parent"] or "",
+             "programme": r["programme"], "type": r["type"] or "", "first_year": r["year"],
+             "status": r["status"] or "", "report": r["report"] or ""} for _, r in first.values()]
+    return sorted(rows, key=lambda r: (str(r["jurisdiction"]), str(r["programme"])))
 
 
 def _parent(g: nx.Graph, node: Any) -> str:
@@ -56,7 +91,10 @@ def write(source: Any, path: str | Path, **view_options: Any) -> Path:
     ['jurisdiction', 'adcode']
     """
     from kg.export.graphml import graph_of
-    rows = panel_rows(graph_of(source, view_options))
+    if view_options or isinstance(source, nx.Graph):
+        rows = panel_rows(graph_of(source, view_options))
+    else:
+        rows = store_rows(source)
     path = Path(path)
     try:
         with path.open("w", encoding="utf-8-sig", newline="") as handle:

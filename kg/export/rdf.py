@@ -24,8 +24,9 @@ PREFIXES = {
 
 
 def _store(source: Any):
-    from kg.network import _pyoxigraph_store
-    return _pyoxigraph_store(source)
+    from kg.rows import store_of
+    store = store_of(source)
+    return getattr(store, "inner", store)   # an on-disk Store dumps through its pyoxigraph store
 
 
 def _dump_dataset(source: Any, path: str | Path, format_name: str) -> Path:
