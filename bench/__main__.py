@@ -48,7 +48,7 @@ def run(sizes: list[int], workdir: Path, seed: int = 0, repeat: int = 30, quick:
         log=None, timeout: float = 300, at: int | None = None, rdflib: bool = True) -> list[Row]:
     """Every measurement, in the order of the table: ingest and queries at size `at` (default: the
     largest), memory at all sizes."""
-    from bench import measure, queries, readers, textsize
+    from bench import concepts, measure, queries, readers, textsize
     say = log or (lambda msg: None)
     corpora = []
     for n in sizes:
@@ -62,7 +62,7 @@ def run(sizes: list[int], workdir: Path, seed: int = 0, repeat: int = 30, quick:
              ("cold start", lambda: measure.cold_start(big, repeat=1 if quick else 3)),
              ("exports", lambda: measure.exports(big)), ("store size", lambda: measure.store_size(big)),
              ("text size", lambda: textsize.rows((2000, 4000) if quick else textsize.SIZES)),
-             ("readers", lambda: readers.rows(workdir, quick=quick)))
+             ("readers", lambda: readers.rows(workdir, quick=quick)), ("concepts", lambda: concepts.share(corpora)))
     for name, step in steps:
         started = time.perf_counter()
         rows += step()

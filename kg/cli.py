@@ -9,6 +9,7 @@ import json
 import os
 import sys
 
+from kg.cli_concepts import add_concepts_command
 from kg.cli_export import add_export_commands
 from kg.cli_plot import add_plot_commands
 from kg.cli_query import add_query_commands
@@ -130,6 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="where to write the network page (default: graph.html)")
     p.set_defaults(func=_cmd_demo)
     add_query_commands(sub)
+    add_concepts_command(sub)
     add_export_commands(sub)
     add_plot_commands(sub)
     add_serve_commands(sub)

@@ -22,6 +22,12 @@ def default_store_path() -> Path:
     return Path(os.environ.get("GOVKG_STORE") or "govkg-store")
 
 
+def _split_warning(warning: str) -> tuple[str, str]:
+    """'FILE: reason' → (FILE, reason), for the build summary's skipped list."""
+    path, _, reason = warning.partition(": ")
+    return path, reason
+
+
 class KnowledgeGraph(QueryMixin, NetworkMixin, ResearchMixin):
     """A govkg store on disk; reads open it read-only, writes open it for writing.
 
@@ -62,9 +68,38 @@ class KnowledgeGraph(QueryMixin, NetworkMixin, ResearchMixin):
         """Load report files and folders; see `kg.build.build`."""
         bar = ProgressBar(progress)
         try:
-            return build(self._writer(), paths, workers=workers, progress=bar, prune_missing=prune)
+            summary = build(self._writer(), paths, workers=workers, progress=bar, prune_missing=prune)
         finally:
             bar.close()
+        summary.skipped += self._refresh_concepts()  # the concept pass over the whole store (kg.concepts)
+        return summary
+
+    def _refresh_concepts(self) -> list[tuple[str, str]]:
+        from kg.concepts import refresh
+        return [_split_warning(w) for w in refresh(self._writer(), self.path).warnings]
+
+    def concepts(self, status: str | None = None) -> list[dict]:
+        """The concept links of the store for review (id, status, kind, from, to, confidence, rule,
+        evidence), proposed ones first, and the names judged political formulas; see `kg.concepts`."""
+        from kg.concepts import listing
+        return listing(self.store, status)
+
+    def accept(self, link: str) -> dict:
+        """Accept concept link `link` (merge, or keep related); recorded beside the store, applied now."""
+        from kg.concepts import decide
+        return decide(self._writer(), self.path, link, accept=True)
+
+    def reject(self, link: str) -> dict:
+        """Reject concept link `link` (never merge the two); recorded beside the store, applied now."""
+        from kg.concepts import decide
+        return decide(self._writer(), self.path, link, accept=False)
+
+    def apply_decisions(self) -> dict:
+        """Apply the decision files beside the store (after editing them by hand) without a build."""
+        from kg.concepts import apply
+        summary = apply(self._writer(), self.path)
+        return {"programmes": summary.programmes, "concepts": summary.concepts, **summary.links,
+                "warnings": summary.warnings}
 
     def remove(self, reports: Iterable[str | Path]) -> tuple[list[str], list[str]]:
         """Remove reports given by file path or report IRI (a web archive's path removes every report
@@ -80,6 +115,8 @@ class KnowledgeGraph(QueryMixin, NetworkMixin, ResearchMixin):
                 removed.extend([name] * gone)     # one entry per report removed
             else:
                 missing.append(name)
+        if removed:
+            self._refresh_concepts()                  # the concepts of what is left
         return removed, missing
 
     def validate(self) -> tuple[bool, str]:

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from loaders import dicts
 
-__all__ = ["Concept", "Thesaurus", "thesaurus", "parse_thesaurus", "fold", "heads", "verbs", "cues",
+__all__ = ["Concept", "Thesaurus", "thesaurus", "parse_thesaurus", "fold", "heads", "verbs", "cues", "concept_words",
            "not_programmes"]
 
 _SKOS = "http://www.w3.org/2004/02/skos/core#"
@@ -150,6 +150,16 @@ def cues(role: str) -> tuple[str, ...]:
 def anchors() -> dict[str, str]:
     """Frames like 以“X”为抓手: the word after the quote → the type it gives."""
     return {w: r.split(":", 1)[1] for w, r in _rows("programme_cues.tsv") if r.startswith("anchor:")}
+
+
+@lru_cache(maxsize=None)
+def concept_words(role: str) -> tuple[str, ...]:
+    """Words of one role in `concept_words.tsv` (tail, apart, unit, head), longest first.
+
+    >>> "制度" in concept_words("tail"), "示范区" in concept_words("apart")
+    (True, True)
+    """
+    return tuple(sorted((w for w, r in _rows("concept_words.tsv") if r == role), key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)

@@ -43,6 +43,7 @@ COMMAND_TO_API = {
     "export": "kg.graph:KnowledgeGraph.export",
     "plot": "kg.graph:KnowledgeGraph.plot_diffusion",
     "serve": "kg.serve:serve",
+    "concepts": "kg.graph:KnowledgeGraph.concepts",
 }
 SAMPLE_BY_KIND = {"programme": "承诺制标准地全代办", "jurisdiction": "泽州县", "entity": "企业安静期",
                   "regex": "率", "text": "标准地", "key": "标准地", "integer": "1"}

@@ -21,6 +21,7 @@ EXPECTED_ROWS = [
     "query metric p50 / p95", "CLI cold start: query reports --format json",
     "export html, focus view", "export graphml, full graph", "store size on disk per report (logs included)",
     "build CPU (1 worker) vs loaders only", "quads per report", "one fact costs",
+    "concept pass after build", "concept pass time per report",
 ]
 
 
@@ -90,3 +91,20 @@ def test_bad_sizes_are_a_usage_error(capsys):
         main(["--sizes", "ten"])
     assert exc.value.code == 2
     assert "--sizes" in capsys.readouterr().err
+
+
+def test_a_replicated_store_has_k_copies_of_each_report(tmp_path):
+    import pyoxigraph as ox
+
+    from bench.concepts import replicate
+    from kg.graph import KnowledgeGraph
+    generate(tmp_path / "c", 3, seed=2)
+    with KnowledgeGraph.open(tmp_path / "s") as kg:
+        kg.build([tmp_path / "c"])
+    replica = replicate(tmp_path / "s", 3, tmp_path / "r")
+    store = ox.Store.read_only(str(replica))
+    reports = [r for r in store.query("SELECT ?r WHERE { GRAPH ?r { ?r a <https://w3id.org/govkg/ontology#Report> } }")]
+    assert len(reports) == 9
+    evidence = store.query("SELECT (COUNT(DISTINCT ?e) AS ?n) (COUNT(?e) AS ?m) WHERE { GRAPH ?g { ?e <https://w3id.org/govkg/ontology#sentence> ?s } }")
+    n, m = next(iter(evidence))
+    assert int(n.value) == int(m.value) > 0                  # every fact node renamed per copy: none shared
