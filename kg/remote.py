@@ -14,7 +14,7 @@ from urllib.parse import urlencode, urlsplit
 from urllib.request import Request, urlopen
 
 from kg.errors import StoreError
-from kg.remote_write import RemoteWriter
+from kg.remote_write import RemoteWriter, sibling_url
 
 __all__ = ["RemoteStore", "graph_store_url", "open_target", "auth_headers"]
 
@@ -35,12 +35,10 @@ def graph_store_url(endpoint: str) -> str:
     >>> graph_store_url("http://localhost:7200/repositories/govkg")
     'http://localhost:7200/repositories/govkg/rdf-graphs/service'
     """
-    for query_suffix, store_suffix in _GSP_SUFFIXES:
-        if endpoint.rstrip("/").endswith(query_suffix):
-            return endpoint.rstrip("/")[: -len(query_suffix)] + store_suffix
-    if "/repositories/" in endpoint:
-        return endpoint.rstrip("/") + "/rdf-graphs/service"
-    raise StoreError(f"--endpoint {endpoint}: cannot tell its Graph Store URL; give --graph-store URL")
+    found = sibling_url(endpoint, _GSP_SUFFIXES, "/rdf-graphs/service")
+    if found is None:
+        raise StoreError(f"--endpoint {endpoint}: cannot tell its Graph Store URL; give --graph-store URL")
+    return found
 
 
 def auth_headers(environ=None) -> dict[str, str]:

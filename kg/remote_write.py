@@ -20,12 +20,26 @@ def update_url(endpoint: str) -> str:
     >>> update_url("http://127.0.0.1:7878/query"), update_url("http://localhost:3030/govkg/sparql")
     ('http://127.0.0.1:7878/update', 'http://localhost:3030/govkg/update')
     """
-    for query_suffix, update_suffix in _UPDATE_SUFFIXES:
-        if endpoint.rstrip("/").endswith(query_suffix):
-            return endpoint.rstrip("/")[: -len(query_suffix)] + update_suffix
+    found = sibling_url(endpoint, _UPDATE_SUFFIXES, "/statements")
+    if found is None:
+        raise StoreError(f"--endpoint {endpoint}: cannot tell its SPARQL Update URL")
+    return found
+
+
+def sibling_url(endpoint: str, suffixes: tuple[tuple[str, str], ...], repository_tail: str) -> str | None:
+    """The service URL beside a query endpoint: its query suffix swapped (Oxigraph, Fuseki), or a
+    tail added to a GraphDB-style ``/repositories/NAME``; None when the layout is unknown.
+
+    >>> sibling_url("http://h/ds/sparql", (("/sparql", "/data"),), "/x"), sibling_url("http://h/q", (), "/x")
+    ('http://h/ds/data', None)
+    """
+    base = endpoint.rstrip("/")
+    for query_suffix, other_suffix in suffixes:
+        if base.endswith(query_suffix):
+            return base[: -len(query_suffix)] + other_suffix
     if "/repositories/" in endpoint:
-        return endpoint.rstrip("/") + "/statements"
-    raise StoreError(f"--endpoint {endpoint}: cannot tell its SPARQL Update URL")
+        return base + repository_tail
+    return None
 
 
 class RemoteWriter:
