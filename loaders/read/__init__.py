@@ -32,40 +32,19 @@ class RawText:
     parts: tuple[Part, ...] = ()
 
 
-def _text_reader(path: Path, data: bytes) -> RawText:
-    from loaders.read.text import read_text
-    return read_text(path, data)
+def _lazy(module: str, name: str):
+    """A reader that imports its module on first use (PDF and OCR libraries stay out of start-up)."""
+    def reader(path: Path, data: bytes) -> RawText:
+        from importlib import import_module
+        return getattr(import_module(f"loaders.read.{module}"), name)(path, data)
+    reader.__name__ = f"read_{module}"
+    return reader
 
 
-def _markdown_reader(path: Path, data: bytes) -> RawText:
-    from loaders.read.markdown import read_markdown
-    return read_markdown(path, data)
-
-
-def _html_reader(path: Path, data: bytes) -> RawText:
-    from loaders.read.html import read_html
-    return read_html(path, data)
-
-
-def _pdf_reader(path: Path, data: bytes) -> RawText:
-    from loaders.read.pdf import read_pdf
-    return read_pdf(path, data)
-
-
-def _docx_reader(path: Path, data: bytes) -> RawText:
-    from loaders.read.docx import read_docx
-    return read_docx(path, data)
-
-
-def _doc_reader(path: Path, data: bytes) -> RawText:
-    from loaders.read.doc import read_doc
-    return read_doc(path, data)
-
-
-def _ofd_reader(path: Path, data: bytes) -> RawText:
-    from loaders.read.ofd import read_ofd
-    return read_ofd(path, data)
-
+_text_reader, _markdown_reader = _lazy("text", "read_text"), _lazy("markdown", "read_markdown")
+_html_reader, _pdf_reader = _lazy("html", "read_html"), _lazy("pdf", "read_pdf")
+_docx_reader, _doc_reader, _ofd_reader = (_lazy("docx", "read_docx"), _lazy("doc", "read_doc"),
+                                          _lazy("ofd", "read_ofd"))
 
 READERS = {".txt": _text_reader, ".md": _markdown_reader, ".markdown": _markdown_reader, ".text": _text_reader,
            ".html": _html_reader, ".htm": _html_reader, ".shtml": _html_reader,
