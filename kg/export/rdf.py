@@ -24,9 +24,9 @@ PREFIXES = {
 
 
 def _store(source: Any):
+    """The store to dump: every store (and a bare pyoxigraph store) has `dump` and `query`."""
     from kg.sparql.rows import store_of
-    store = store_of(source)
-    return getattr(store, "inner", store)   # an on-disk Store dumps through its pyoxigraph store
+    return store_of(source)
 
 
 def _dump_dataset(source: Any, path: str | Path, format_name: str) -> Path:

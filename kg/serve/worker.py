@@ -55,28 +55,33 @@ class StoreBusyNow(Exception):
 
 
 class _Reader:
-    """A read-only store handle, reopened when the files under it change.
+    """A read-only store (`kg.store.local.Store`), reopened when the files under it change.
 
-    The reopen retries (`kg.store.local._open_read_only`) while a build rewrites the store's manifest; when
-    it still fails, the previous handle (a consistent older view) keeps answering.
+    Opening retries while a build rewrites the store's manifest; when it still fails, the previous
+    handle (a consistent older view) keeps answering.
     """
 
     def __init__(self, path: str):
         self.path, self.store, self.signature = path, None, None
 
     def get(self):
-        from kg.store.local import _open_read_only
+        from kg.errors import StoreError
+        from kg.store.local import Store
         signature = _store_signature(self.path)
         if self.store is None or signature != self.signature:
             try:
-                self.store = _open_read_only(Path(self.path))
-                self.signature = signature
-            except (OSError, RuntimeError) as exc:
+                fresh = Store.open(Path(self.path), read_only=True)
+            except StoreError as exc:
                 if self.store is None:
                     raise StoreBusyNow(" ".join(str(exc).split())) from None
+            else:
+                self.reset()
+                self.store, self.signature = fresh, signature
         return self.store
 
     def reset(self) -> None:
+        if self.store is not None:
+            self.store.close()
         self.store = self.signature = None
 
 
@@ -94,7 +99,8 @@ def _graphs(iris) -> list:
 
 def run_query(store, text: str, results: str = "json", graph: str = "turtle",
               default_graphs=(), named_graphs=()) -> QueryOutcome:
-    """Run one query on a pyoxigraph store and serialise it in the negotiated format.
+    """Run one query on a store (`kg.store.local.Store`, or a bare pyoxigraph one) and serialise it
+    in the negotiated format.
 
     >>> import pyoxigraph as ox
     >>> run_query(ox.Store(), "ASK {}", "csv").body
@@ -103,6 +109,8 @@ def run_query(store, text: str, results: str = "json", graph: str = "turtle",
     400
     """
     import pyoxigraph as ox
+
+    from kg.errors import QueryError
     options = {"use_default_graph_as_union": not default_graphs}
     try:
         if default_graphs:
@@ -110,8 +118,8 @@ def run_query(store, text: str, results: str = "json", graph: str = "turtle",
         if named_graphs:
             options["named_graphs"] = _graphs(named_graphs)
         answer = store.query(text, **options)
-    except (SyntaxError, ValueError) as exc:
-        return _text(400, f"bad query: {exc}")
+    except (QueryError, SyntaxError, ValueError) as exc:
+        return _text(400, f"bad query: {str(exc).removeprefix('bad SPARQL: ')}")
     if isinstance(answer, ox.QueryTriples):
         formats = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES,
                    "jsonld": ox.RdfFormat.JSON_LD, "rdfxml": ox.RdfFormat.RDF_XML}

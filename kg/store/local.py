@@ -1,4 +1,5 @@
-"""The on-disk store: a pyoxigraph store with one named graph per report, replaced atomically.
+"""The on-disk store: a pyoxigraph store with one named graph per report, replaced atomically; the
+embedded implementation of the store interface (`kg.store.base`).
 
 The ontology and the programme thesaurus live in their own graphs; queries see the union of all.
 """
@@ -11,45 +12,11 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import QueryError, StoreBusy, StoreError
-from kg.resources import has_ontology_file, ontology_text
-from kg.rdf.vocab import (GK, GRAPH_BUILDS, GRAPH_DOCUMENTS, GRAPH_ONTOLOGY, GRAPH_PLACES, GRAPH_PROGRAMMES,
-                      GRAPH_THESAURUS, SHARED_GRAPHS)
+from kg.rdf.vocab import GK, GRAPH_BUILDS
+from kg.store.base import (COUNTED, COUNTS_QUERY, REPORTS_QUERY, StoreBase, count_entities,  # noqa: F401
+                           graph_triples, unmark_update)
 
-__all__ = ["Store", "COUNTED", "graph_triples", "REPORTS_QUERY", "COUNTS_QUERY", "count_entities"]
-
-# what `counts()` reports, by class: reports by their markers, shared entities in their graphs,
-# facts in the report graphs (an unmarked graph, left by a stopped build, lives only until the next build)
-COUNTED = {"reports": "Report", "jurisdictions": "Jurisdiction", "programmes": "Programme",
-           "adoptions": "Adoption", "documents": "Document", "citations": "Citation",
-           "outcomes": "Outcome", "evidence": "Evidence"}
-_VOCABULARY = ((GRAPH_ONTOLOGY, "govkg.ttl"), (GRAPH_THESAURUS, "programmes.ttl"))
-REPORTS_QUERY = (f"SELECT ?r ?f ?h WHERE {{ GRAPH <{GRAPH_BUILDS}> {{ ?r gk:builtFrom ?h }} "
-                 "GRAPH ?r { ?r gk:sourceFile ?f } }")
-COUNTS_QUERY = f"""SELECT ?c (COUNT(?x) AS ?n) WHERE {{
-  {{ GRAPH <{GRAPH_BUILDS}> {{ ?x gk:builtFrom ?h }} BIND(gk:Report AS ?c) }}
-  UNION {{ GRAPH <{GRAPH_PLACES}> {{ ?x a gk:Jurisdiction }} BIND(gk:Jurisdiction AS ?c) }}
-  UNION {{ GRAPH <{GRAPH_PROGRAMMES}> {{ ?x <http://www.w3.org/2000/01/rdf-schema#label> ?l }} BIND(gk:Programme AS ?c) }}
-  UNION {{ GRAPH <{GRAPH_DOCUMENTS}> {{ ?x a gk:Document }} BIND(gk:Document AS ?c) }}
-  UNION {{ VALUES ?c {{ gk:Adoption gk:Citation gk:Outcome gk:Evidence }} GRAPH ?g {{ ?x a ?c }} }}
-}} GROUP BY ?c"""
-
-
-def count_entities(rows) -> dict[str, int]:
-    """`COUNTS_QUERY` rows → the counts dict (every key of `COUNTED`, 0 where absent)."""
-    found = {row["c"].value.rsplit("#", 1)[1]: int(row["n"].value) for row in rows}
-    return {key: found.get(cls, 0) for key, cls in COUNTED.items()}
-
-
-def delete_subjects_update(graph: str, subjects: list[str]) -> str:
-    """The SPARQL update removing every statement about `subjects` from `graph`."""
-    values = " ".join(f"<{s}>" for s in subjects)
-    return (f"DELETE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }} WHERE {{ VALUES ?s {{ {values} }} "
-            f"GRAPH <{graph}> {{ ?s ?p ?o }} }}")
-
-
-def _unmark(reports: list[str]) -> str:
-    """The update removing these reports' completion markers."""
-    return " ;\n".join(f"DELETE WHERE {{ GRAPH <{GRAPH_BUILDS}> {{ <{r}> ?p ?o }} }}" for r in reports)
+__all__ = ["Store"]
 
 
 def _busy(path: Path, exc: Exception) -> StoreError:
@@ -73,24 +40,7 @@ def _open_read_only(path: Path, tries: int = 10) -> ox.Store:
     raise AssertionError("unreachable")
 
 
-
-def graph_triples(graph: str, quads: Iterable[ox.Quad]) -> list[str]:
-    """The quads of one named graph as N-Triples lines; a quad of another graph is a bug.
-
-    >>> g = "https://w3id.org/govkg/id/report/x"
-    >>> q = ox.Quad(ox.NamedNode("a:s"), ox.NamedNode("a:p"), ox.Literal("o"), ox.NamedNode(g))
-    >>> graph_triples(g, [q])
-    ['<a:s> <a:p> "o" .']
-    """
-    name = ox.NamedNode(graph)
-    lines = []
-    for q in quads:
-        if q.graph_name != name:
-            raise ValueError(f"quad {q} is not in graph <{graph}>")
-        lines.append(f"{q.subject} {q.predicate} {q.object} .")
-    return lines
-
-class Store:
+class Store(StoreBase):
     """A govkg store on disk.
 
     >>> import tempfile
@@ -133,14 +83,10 @@ class Store:
 
     @property
     def inner(self) -> ox.Store:
+        """This implementation's pyoxigraph store (readers use the store interface, not this)."""
         if self._inner is None:
             raise StoreError(f"{self.path}: the store is closed")
         return self._inner
-
-    @property
-    def oxigraph(self) -> ox.Store:
-        """The pyoxigraph store underneath (what `kg.sparql.rows.oxigraph_store` looks for)."""
-        return self.inner
 
     def _writable(self) -> ox.Store:
         if self.read_only:
@@ -152,16 +98,17 @@ class Store:
         (a content hash), the report's completion marker in graph/builds is replaced too."""
         name = ox.NamedNode(graph)
         lines = graph_triples(graph, quads)
-        update = f"DROP SILENT GRAPH {name} ;\n" + _unmark([graph])
+        update = f"DROP SILENT GRAPH {name} ;\n" + unmark_update([graph])
         if lines:
             update += f" ;\nINSERT DATA {{ GRAPH {name} {{\n" + "\n".join(lines) + "\n} }"
         if marker is not None:
             update += f" ;\nINSERT DATA {{ GRAPH <{GRAPH_BUILDS}> {{ {name} {GK.builtFrom} {ox.Literal(marker)} }} }}"
-        self._update(update, f"graph <{graph}>")
+        self.update(update, f"graph <{graph}>")
 
-    def _update(self, update: str, what: str) -> None:
+    def update(self, sparql: str, what: str = "an update") -> None:
+        """Run one SPARQL update (one transaction)."""
         try:
-            self._writable().update(update)  # one SPARQL update request is one transaction
+            self._writable().update(sparql)
         except OSError as exc:
             raise StoreError(f"{self.path}: cannot write {what} ({exc})") from None
 
@@ -170,12 +117,10 @@ class Store:
 
         >>> s = Store(ox.Store(), Path("mem"), False)
         >>> q = ox.Quad(ox.NamedNode("http://r"), GK.contentHash, ox.Literal("ab"), ox.NamedNode("http://r"))
-        >>> s.replace_report("http://r", [q]); s.replace_report("http://r", [q]); len(s.inner), s.counts()["reports"]
+        >>> s.replace_report("http://r", [q]); s.replace_report("http://r", [q]); s.triple_count(), s.counts()["reports"]
         (2, 1)
         """
-        quads = list(quads)
-        digest = next((q.object.value for q in quads if q.predicate == GK.contentHash), "")
-        self.replace_graph(report_iri, quads, marker=digest)
+        super().replace_report(report_iri, quads)
 
     def write_batch(self, drop: list[str], shared: bytes, graphs: bytes, markers: bytes) -> None:
         """One batch of a build (`kg.store.batch`): drop `drop` (graphs and markers), add the shared groups
@@ -183,8 +128,8 @@ class Store:
         inner = self._writable()
         try:
             if drop:
-                self._update(" ;\n".join(f"DROP SILENT GRAPH <{r}>" for r in drop) + " ;\n" + _unmark(drop),
-                             f"{len(drop)} replaced reports")
+                self.update(" ;\n".join(f"DROP SILENT GRAPH <{r}>" for r in drop) + " ;\n" + unmark_update(drop),
+                            f"{len(drop)} replaced reports")
             if shared:
                 inner.load(shared, format=ox.RdfFormat.N_QUADS)
             if graphs:
@@ -195,17 +140,6 @@ class Store:
         except OSError as exc:
             raise StoreError(f"{self.path}: cannot write a batch of reports ({exc})") from None
 
-    def delete_subjects(self, graph: str, subjects: list[str]) -> None:
-        """Remove every statement about `subjects` from shared graph `graph` (`build --prune`)."""
-        for i in range(0, len(subjects), 1000):
-            self._update(delete_subjects_update(graph, subjects[i:i + 1000]), f"graph <{graph}>")
-
-    def unfinished(self) -> list[str]:
-        """Report graphs without a completion marker (a build was stopped mid-batch)."""
-        marked = set(self.reports())
-        return sorted(g.value for g in self.inner.named_graphs()
-                      if isinstance(g, ox.NamedNode) and g.value not in SHARED_GRAPHS and g.value not in marked)
-
     def remove_report(self, report_iri: str) -> bool:
         """Remove the report's graph and its marker (shared descriptions stay); False if there was none."""
         name = ox.NamedNode(report_iri)
@@ -214,41 +148,33 @@ class Store:
         self.replace_graph(report_iri, ())
         return True
 
-    def load_vocabulary(self) -> None:
-        """(Re)load the ontology and the thesaurus (where shipped) into their graphs."""
-        for graph, filename in _VOCABULARY:
-            if not has_ontology_file(filename):
-                continue
-            name = ox.NamedNode(graph)
-            triples = ox.parse(ontology_text(filename), ox.RdfFormat.TURTLE)
-            self.replace_graph(graph, (ox.Quad(t.subject, t.predicate, t.object, name) for t in triples))
-
-    def reports(self) -> dict[str, tuple[str, str]]:
-        """Every complete (marked) report: IRI → (sourceFile, contentHash)."""
-        return {row["r"].value: (row["f"].value, row["h"].value)
-                for row in self.inner.query(REPORTS_QUERY, prefixes={"gk": str(GK)})}
-
     def query(self, sparql: str, use_default_graph_as_union: bool = True,
-              substitutions: dict | None = None):
-        """Run a SPARQL query; pyoxigraph's result (solutions, boolean or triples).
+              substitutions: dict | None = None, prefixes: dict[str, str] | None = None, **options):
+        """Run a SPARQL query; pyoxigraph's result (solutions, boolean or triples). `options` are
+        pyoxigraph's own (``default_graph``, ``named_graphs``: the SPARQL Protocol's dataset).
 
         Raises `QueryError` with the parser's message for a malformed query.
         """
+        if prefixes:
+            options["prefixes"] = prefixes
         try:
             return self.inner.query(sparql, use_default_graph_as_union=use_default_graph_as_union,
-                                    substitutions=substitutions)
+                                    substitutions=substitutions, **options)
         except SyntaxError as exc:
             raise QueryError(f"bad SPARQL: {exc}") from None
 
-    def counts(self) -> dict[str, int]:
-        """Marked reports, shared entities (each once) and facts in the report graphs, and all triples."""
-        counts = count_entities(self.inner.query(COUNTS_QUERY, prefixes={"gk": str(GK)}))
-        counts["triples"] = len(self.inner)
-        return counts
+    def triple_count(self) -> int:
+        """Every quad held, vocabulary and markers included."""
+        return len(self.inner)
 
-    def dump(self, format: ox.RdfFormat = ox.RdfFormat.N_QUADS) -> bytes:
-        """The whole dataset serialised (N-Quads by default)."""
-        return self.inner.dump(format=format)
+    def dump(self, output=None, format: ox.RdfFormat = ox.RdfFormat.N_QUADS, *,  # noqa: A002
+             from_graph=None, prefixes: dict[str, str] | None = None):
+        """The dataset serialised (N-Quads by default) to `output` (a path or binary file), else as
+        bytes; `from_graph` (a NamedNode) alone, for a format without graphs."""
+        options = {"prefixes": prefixes} if prefixes else {}
+        if from_graph is not None:
+            options["from_graph"] = from_graph
+        return self.inner.dump(output, format=format, **options)
 
     def close(self) -> None:
         """Release the store (and its lock); a writer first flushes its log so the next reader opens fast.
@@ -263,9 +189,3 @@ class Store:
                 inner.optimize()
             except (OSError, RuntimeError):
                 pass
-
-    def __enter__(self) -> "Store":
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()

@@ -8,17 +8,18 @@ from __future__ import annotations
 
 import base64
 import os
+import shutil
 from collections.abc import Iterable
 from urllib.error import HTTPError, URLError
 from urllib.parse import urlencode, urlsplit
 from urllib.request import Request, urlopen
 
-from kg.errors import StoreError
+from kg.errors import QueryError, StoreError
+from kg.store.base import StoreBase
 from kg.store.remote_write import RemoteWriter, sibling_url
 
 __all__ = ["RemoteStore", "graph_store_url", "auth_headers"]
 
-GK = "https://w3id.org/govkg/ontology#"
 _ACCEPT = ("application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8, "
            "application/sparql-results+xml;q=0.5")
 # query-endpoint suffix -> graph-store suffix, for servers whose layout is known
@@ -66,17 +67,17 @@ def _check_url(url: str, option: str) -> str:
     return url
 
 
-class RemoteStore(RemoteWriter):
-    """The store interface of `kg.store.local.Store`, on a SPARQL 1.1 server.
+class RemoteStore(RemoteWriter, StoreBase):
+    """The store interface (`kg.store.base`) on a SPARQL 1.1 server.
 
-    `query` answers like pyoxigraph (solutions, boolean or triples; SyntaxError for a query the server
-    rejects, OSError when it cannot be reached), so the named queries and exports run unchanged.
+    `query` answers like the embedded store (pyoxigraph's solutions, boolean or triples; `QueryError`
+    for a query the server rejects, OSError when it cannot be reached), so every reader runs unchanged.
 
     >>> RemoteStore("http://127.0.0.1:7878/query")
     RemoteStore('http://127.0.0.1:7878/query')
     """
 
-    remote = True  # `kg.sparql.rows.oxigraph_store` passes a remote store through as it is
+    remote = True
 
     def __init__(self, endpoint: str, graph_store: str | None = None, timeout: float = 60.0):
         self.endpoint = _check_url(endpoint, "--endpoint")
@@ -117,18 +118,6 @@ class RemoteStore(RemoteWriter):
                              f"{body.decode('utf-8', 'replace')}")
         return status
 
-    # ------------------------------------------------------------------ writes (kg/store/remote_write.py)
-    def load_vocabulary(self) -> None:
-        """(Re)load the ontology and thesaurus graphs, as the embedded store does."""
-        import pyoxigraph as ox
-        from kg.resources import has_ontology_file, ontology_text
-        from kg.rdf.vocab import GRAPH_ONTOLOGY, GRAPH_THESAURUS
-        for graph, filename in ((GRAPH_ONTOLOGY, "govkg.ttl"), (GRAPH_THESAURUS, "programmes.ttl")):
-            if has_ontology_file(filename):
-                name = ox.NamedNode(graph)
-                triples = ox.parse(ontology_text(filename), ox.RdfFormat.TURTLE)
-                self.replace_graph(graph, (ox.Quad(t.subject, t.predicate, t.object, name) for t in triples))
-
     # ------------------------------------------------------------------ reads
     def query(self, sparql: str, use_default_graph_as_union: bool = True, substitutions: dict | None = None,
               prefixes: dict[str, str] | None = None, **_ignored):
@@ -140,53 +129,39 @@ class RemoteStore(RemoteWriter):
         status, media, body = self._send(self.endpoint, "POST", data, {
             "Content-Type": "application/x-www-form-urlencoded", "Accept": _ACCEPT})
         if status == 400:
-            raise SyntaxError(f"{self.endpoint} rejected the query: {body.decode('utf-8', 'replace')}")
+            raise QueryError(f"bad SPARQL: {self.endpoint} rejected the query: {body.decode('utf-8', 'replace')}")
         if status >= 300:
             raise OSError(f"{self.endpoint}: HTTP {status} {body.decode('utf-8', 'replace')}")
         return parse_answer(media, body)
 
-    def quads_for_pattern(self, subject=None, predicate=None, object=None, graph_name=None):  # noqa: A002
-        """Quads in named graphs matching the pattern (None matches anything), as pyoxigraph yields them."""
-        from kg.store.remote_results import quads_query
-        import pyoxigraph as ox
-        for row in self.query(quads_query(subject, predicate, object, graph_name)):
-            yield ox.Quad(subject or row["s"], predicate or row["p"], object or row["o"], graph_name or row["g"])
-
-    def reports(self) -> dict[str, tuple[str, str]]:
-        """Every complete (marked) report: IRI → (sourceFile, contentHash)."""
-        from kg.store.local import REPORTS_QUERY
-        rows = self.query(REPORTS_QUERY, prefixes={"gk": GK})
-        return {row["r"].value: (row["f"].value, row["h"].value) for row in rows}
-
-    def counts(self) -> dict[str, int]:
-        """The same counts as the embedded store: reports, programmes, … and all named-graph triples."""
-        from kg.store.local import COUNTS_QUERY, count_entities
-        counts = count_entities(self.query(COUNTS_QUERY, prefixes={"gk": GK}))
+    def triple_count(self) -> int:
+        """Every triple in the server's named graphs."""
         total = self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
-        counts["triples"] = int(next(iter(total))["n"].value)
-        return counts
-
-    def snapshot(self):
-        """Every named-graph quad on the server, copied into an in-memory pyoxigraph store."""
-        import pyoxigraph as ox
-        copy = ox.Store()
-        copy.extend(self.quads_for_pattern())
-        return copy
+        return int(next(iter(total))["n"].value)
 
     def dump(self, output=None, format=None, *, from_graph=None, prefixes=None):  # noqa: A002
-        """Serialise everything (N-Quads by default), like `pyoxigraph.Store.dump`."""
+        """The server's dataset (N-Quads by default; `from_graph` alone, for a format without graphs)
+        streamed from its Graph Store URL to `output` (a path or binary file), else returned as bytes.
+        The server serialises (so `prefixes` are its own); nothing is copied into memory here."""
         import pyoxigraph as ox
-        options = {"prefixes": prefixes} if prefixes else {}
-        if from_graph is not None:
-            options["from_graph"] = from_graph
-        return self.snapshot().dump(output, format=format or ox.RdfFormat.N_QUADS, **options)
+        fmt = format or ox.RdfFormat.N_QUADS
+        url = self.graph_store + (f"?{urlencode({'graph': from_graph.value})}" if from_graph is not None else "")
+        request = Request(url, method="GET", headers={"Accept": fmt.media_type, **auth_headers()})
+        try:
+            response = urlopen(request, timeout=self.timeout)
+        except HTTPError as exc:
+            raise StoreError(f"{self.graph_store}: GET of the dataset as {fmt.name} failed: HTTP {exc.code}") from None
+        except (URLError, OSError) as exc:
+            raise StoreError(f"{url}: cannot reach the server ({getattr(exc, 'reason', exc)})") from None
+        with response:
+            if output is None:
+                return response.read()
+            if hasattr(output, "write"):
+                shutil.copyfileobj(response, output, 1 << 20)
+            else:
+                with open(output, "wb") as out:
+                    shutil.copyfileobj(response, out, 1 << 20)
+        return None
 
     def close(self) -> None:
         """Nothing to release (each request is its own connection)."""
-
-    def __enter__(self) -> "RemoteStore":
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
-

@@ -1,10 +1,10 @@
 """What a SPARQL server sends back, turned into pyoxigraph's own result objects; and the small query
-rewrites a remote store needs (prefixes, substitutions as VALUES, quad patterns). Terms are written
+rewrites a remote store needs (prefixes, substitutions as VALUES). Terms are written
 in N-Triples syntax by pyoxigraph itself, never formatted from raw strings.
 """
 from __future__ import annotations
 
-__all__ = ["parse_answer", "with_prefixes", "with_values", "quads_query"]
+__all__ = ["parse_answer", "with_prefixes", "with_values"]
 
 
 def parse_answer(media_type: str, body: bytes):
@@ -56,14 +56,3 @@ def with_values(sparql: str, substitutions: dict | None) -> str:
     terms = " ".join(str(t) for t in substitutions.values())
     return f"{sparql}\nVALUES ({names}) {{ ({terms}) }}"
 
-
-def quads_query(subject=None, predicate=None, object=None, graph_name=None) -> str:  # noqa: A002
-    """A SELECT over named graphs for one quad pattern; unbound positions become ?s ?p ?o ?g.
-
-    >>> import pyoxigraph as ox
-    >>> quads_query(ox.NamedNode("http://a"))
-    'SELECT * WHERE { GRAPH ?g { <http://a> ?p ?o } }'
-    """
-    s, p, o, g = (str(t) if t is not None else f"?{v}"
-                  for t, v in ((subject, "s"), (predicate, "p"), (object, "o"), (graph_name, "g")))
-    return f"SELECT * WHERE {{ GRAPH {g} {{ {s} {p} {o} }} }}"

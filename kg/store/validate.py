@@ -8,9 +8,8 @@ from collections import Counter
 
 import pyoxigraph as ox
 
-from kg.resources import ontology_text
-from kg.store.local import Store
 from kg.rdf.vocab import PREFIXES
+from kg.resources import ontology_text
 
 __all__ = ["validate", "validate_quads"]
 
@@ -76,19 +75,11 @@ def validate_quads(quads: list[ox.Quad]) -> tuple[bool, str]:
     """
     store = ox.Store()
     store.extend(quads)
-    return _validate_inner(store)
-
-
-def _validate_inner(inner: ox.Store) -> tuple[bool, str]:
-    triples = inner.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
+    triples = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
     return _conforms(triples.serialize(format=ox.RdfFormat.N_TRIPLES) or b"")
 
 
-def validate(store: Store) -> tuple[bool, str]:
-    """Check the union of the store's graphs against the SHACL shapes; (conforms, summary).
-
-    Works on the embedded store and on a `kg.store.remote.RemoteStore` (whose quads are copied first).
-    """
-    if getattr(store, "remote", False):
-        return _validate_inner(store.snapshot())
-    return _validate_inner(store.inner)
+def validate(store) -> tuple[bool, str]:
+    """Check the union of the store's graphs (any store of `kg.store.base`: on disk or a SPARQL
+    server) against the SHACL shapes; (conforms, summary)."""
+    return _conforms(store.union_triples())
