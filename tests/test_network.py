@@ -143,3 +143,24 @@ def test_network_mixin_gives_to_networkx_and_export(fixture_store, tmp_path):
     graph = Graph(fixture_store)
     assert labels(graph.to_networkx(program="最多跑一次", types="jurisdiction")) == ["成都市", "杭州市西湖区"]
     assert graph.export("csv", tmp_path / "p.csv", year=2024).read_text(encoding="utf-8-sig").count("\n") == 3
+
+
+def test_one_value_converter_for_queries_networks_and_exports(tmp_path):
+    """An outcome's value is the same Python value (35, not 35.0; 38.6) through a named query, the
+    network and a GraphML round trip: `kg.sparql.rows.to_python` is the package's one converter."""
+    import networkx as nx
+    from _mini import mini_store
+
+    from kg.api import QueryGraph
+    from kg.export import export
+    store = mini_store()
+
+    def typed(pairs):
+        return sorted((indicator, value, type(value).__name__) for indicator, value in pairs)
+    queried = typed({(r["indicator"], r["value"]) for r in QueryGraph(store).outcomes()})
+    network = typed({(d["indicator"], d["value"]) for _, d in to_networkx(store).nodes(data=True)
+                     if d["type"] == "outcome"})
+    read = nx.read_graphml(export(store, "graphml", tmp_path / "g.graphml"))
+    graphml = typed({(d["indicator"], d["value"]) for _, d in read.nodes(data=True) if d["type"] == "outcome"})
+    assert queried == network == graphml
+    assert ("涉企检查", 35, "int") in queried and ("入企检查次数", 38.6, "float") in queried
