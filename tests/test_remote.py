@@ -237,6 +237,12 @@ def test_graph_store_is_needed_only_for_writes():
         remote.replace_report("http://e/r", [])
 
 
+def test_serve_needs_a_store_folder_not_an_endpoint():
+    from kg.graph import KnowledgeGraph
+    with pytest.raises(StoreError, match="already a SPARQL endpoint"):
+        KnowledgeGraph.open(endpoint="http://127.0.0.1:1/query").serve()
+
+
 def test_the_options_choose_the_store_by_endpoint(tmp_path):
     from kg.cli.target import open_graph
     remote = open_graph(argparse.Namespace(endpoint="http://127.0.0.1:1/sparql", graph_store=None, store=None))
