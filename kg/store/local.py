@@ -13,8 +13,7 @@ import pyoxigraph as ox
 
 from kg.errors import QueryError, StoreBusy, StoreError
 from kg.rdf.vocab import GK, GRAPH_BUILDS
-from kg.store.base import (COUNTED, COUNTS_QUERY, REPORTS_QUERY, StoreBase, count_entities,  # noqa: F401
-                           graph_triples, unmark_update)
+from kg.store.base import StoreBase, graph_triples, unmark_update
 
 __all__ = ["Store"]
 

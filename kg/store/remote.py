@@ -9,7 +9,6 @@ from __future__ import annotations
 import base64
 import os
 import shutil
-from collections.abc import Iterable
 from urllib.error import HTTPError, URLError
 from urllib.parse import urlencode, urlsplit
 from urllib.request import Request, urlopen
