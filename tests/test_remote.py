@@ -304,3 +304,16 @@ def test_build_into_endpoint_twice_matches_embedded(tmp_path, examples_dir, caps
         first, end = json.JSONDecoder().raw_decode(out)
         second = json.loads(out[end:])
         assert len(first) >= 5 and canonical(first) == canonical(second)
+
+
+def test_validate_reads_the_server_like_the_embedded_store(loaded):
+    """`KnowledgeGraph.validate` over an endpoint: the same verdict and summary as over the same
+    graphs in an embedded store (one CONSTRUCT of the union, no copy of the store)."""
+    from pathlib import Path
+
+    from kg.graph import KnowledgeGraph
+    from kg.store.local import Store
+    from kg.store.validate import validate
+    over_server = KnowledgeGraph.open(endpoint=loaded.endpoint).validate()
+    assert over_server == validate(Store(mini_written(), Path("mem"), False))
+    assert "triples checked" in over_server[1]
