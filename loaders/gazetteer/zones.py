@@ -16,7 +16,6 @@ _BOUNDARY = set("，,、。；;：:“”\"'《》()（）[]【】 \t\n在和与
 _NOT_AFTER = {"乡": set("镇村级土贤情亲愁音"), "镇": set("村级街区域"), "街道": set("办")}
 _BAD_FIRST = set("各全本该每个所等乡镇")
 _BAD_LAST = set("各全本该每个所等乡镇街")
-_WORDS = {"城乡", "城镇", "集镇", "乡镇", "重镇", "古镇", "名镇", "强镇", "小镇", "县乡", "市乡", "区乡"}
 
 
 @lru_cache(maxsize=1)
@@ -85,7 +84,7 @@ def townships(text: str, starts: set[int] = frozenset()) -> list[tuple[int, int,
             if size == 4 and not set(stem) <= transliteration_chars():
                 continue
             street = stem[-1] == "街" and m.group() == "街道"        # 坡子街街道, 北城街街道
-            if stem[0] in _BAD_FIRST or (stem[-1] in _BAD_LAST and not street) or text[i - 1:i + 1] in _WORDS:
+            if stem[0] in _BAD_FIRST or (stem[-1] in _BAD_LAST and not street) or text[i - 1:i + 1] in dicts.words("place_context.tsv", 1, "town_word"):
                 continue
             if words.grammatical(stem):                           # 完善以街道, 现将我镇, 依法治镇
                 continue
