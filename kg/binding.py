@@ -40,7 +40,9 @@ _ANCESTORS = _P + "SELECT DISTINCT ?s ?a WHERE {{ VALUES ?s {{ {nodes} }} ?s gk:
 _BY_NAME = _P + """PREFIX dcterms: <http://purl.org/dc/terms/>
 SELECT DISTINCT ?s ?k ?label WHERE {{ VALUES ?k {{ {keys} }} ?s rdfs:label|dcterms:title|gk:indicator ?k .
   BIND(?k AS ?label) }}"""
-_INDICATORS = _P + """SELECT DISTINCT ?i WHERE {{ GRAPH ?g {{ ?o gk:indicator ?i }} FILTER(REGEX(?i, {regex})) }}"""
+# the distinct names are in graph/summary (kg.summary): a regex over a few thousand names, not every outcome
+_INDICATORS = _P + """SELECT ?i WHERE {{ GRAPH <https://w3id.org/govkg/graph/summary> {{
+  <https://w3id.org/govkg/graph/summary> gk:indicatorName ?i }} FILTER(REGEX(?i, {regex})) }}"""
 _KNOWN = "ASK {{ {{ {iri} ?p ?o }} UNION {{ GRAPH {iri} {{ ?s ?p ?o }} }} }}"
 
 
@@ -232,7 +234,7 @@ def check_regex(param: str, text: str):
 
 def matching_indicators(store, pattern: str, param: str = "indicator") -> list:
     """The distinct indicator names the regular expression matches, found by Oxigraph (one pass over
-    the names; the outcomes are then index lookups). An expression Oxigraph rejects is a ParameterError.
+    the names graph/summary lists; the outcomes are then index lookups). An expression Oxigraph rejects is a ParameterError.
 
     >>> import pyoxigraph
     >>> matching_indicators(pyoxigraph.Store(), "率$")
