@@ -8,10 +8,10 @@ import pytest
 from _mini import mini_store
 
 from kg import KnowledgeGraph
-from kg.query import bound_text, list_queries, load_query, run_named
-from kg.rows import run_sparql, to_python
+from kg.sparql.query import bound_text, list_queries, load_query, run_named
+from kg.sparql.rows import run_sparql, to_python
 from kg.summary import SUMMARY_TERMS, summary_quads
-from kg.vocab import GRAPH_SUMMARY
+from kg.rdf.vocab import GRAPH_SUMMARY
 
 P = "PREFIX gk: <https://w3id.org/govkg/ontology#>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
 # the slow, direct counts the summary stands in for (over every report graph)
@@ -51,7 +51,7 @@ def test_summary_of_the_mini_store_equals_the_direct_counts(mini):
 
 def test_summary_terms_are_declared_and_the_summary_conforms_to_the_shapes(mini):
     from kg.resources import ontology_text
-    from kg.validate import validate_quads
+    from kg.store.validate import validate_quads
     declared = {t.subject.value for t in pyoxigraph.parse(ontology_text("govkg.ttl"), pyoxigraph.RdfFormat.TURTLE)}
     assert [t for t in SUMMARY_TERMS if "https://w3id.org/govkg/ontology#" + t not in declared] == []
     conforms, text = validate_quads(list(mini))
@@ -59,7 +59,7 @@ def test_summary_terms_are_declared_and_the_summary_conforms_to_the_shapes(mini)
 
 
 def test_a_wrong_count_breaks_the_shapes(mini):
-    from kg.validate import validate_quads
+    from kg.store.validate import validate_quads
     quads = [q for q in mini if not q.predicate.value.endswith("#adopterCount")]
     c = next(q for q in mini if q.predicate.value.endswith("#adopterCount"))
     bad = pyoxigraph.Quad(c.subject, c.predicate, pyoxigraph.Literal(c.object.value + "0", datatype=c.object.datatype),

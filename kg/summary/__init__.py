@@ -20,7 +20,7 @@ from collections import defaultdict
 
 from pyoxigraph import Literal, NamedNode, Quad
 
-from kg.vocab import GK, GK_TERMS, GRAPH_CONCEPTS, GRAPH_PLACES, GRAPH_SUMMARY, PREFIXES, XSD, Namespace
+from kg.rdf.vocab import GK, GK_TERMS, GRAPH_CONCEPTS, GRAPH_PLACES, GRAPH_SUMMARY, PREFIXES, XSD, Namespace
 
 __all__ = ["refresh", "summary_quads", "SUMMARY_TERMS"]
 
