@@ -32,6 +32,8 @@ _BY_KEY = _P + """SELECT DISTINCT ?s ?k ?label ?parent WHERE {{ VALUES ?k {{ {ke
   OPTIONAL {{ ?s rdfs:label ?label }} OPTIONAL {{ ?s gk:partOf/rdfs:label ?parent }} }}"""
 _CONCEPT_MEMBERS = _P + """SELECT DISTINCT ?s ?member WHERE {{ VALUES ?s {{ {nodes} }}
   OPTIONAL {{ ?s gk:concept ?c . ?m gk:concept ?c }} BIND(COALESCE(?m, ?s) AS ?member) }}"""
+_CONCEPT_OF = _P + """SELECT DISTINCT ?s ?concept WHERE {{ VALUES ?s {{ {nodes} }}
+  OPTIONAL {{ ?s gk:concept ?c }} BIND(COALESCE(?c, ?s) AS ?concept) }}"""
 _RELATED = _P + """SELECT DISTINCT ?member WHERE {{ VALUES ?p {{ {nodes} }} ?p skos:related|^skos:related ?r .
   OPTIONAL {{ ?r gk:concept ?c . ?m gk:concept ?c }} BIND(COALESCE(?m, ?r) AS ?member) }}"""
 _SUBUNITS = _P + "SELECT DISTINCT ?d WHERE {{ VALUES ?j {{ {nodes} }} ?d gk:partOf+ ?j }}"
@@ -163,9 +165,8 @@ def _programme_choice(store, param: str, value: str, hits: dict) -> list:
     """Programmes with one key are spellings of one name (kept together) unless they are of different
     concepts: then the one labelled exactly so, else the candidates."""
     concepts: dict = {}
-    for row in _rows(store, _CONCEPT_MEMBERS.replace("?m gk:concept ?c", "BIND(?c AS ?m)")
-                     .format(nodes=_nodes(hits))):
-        concepts.setdefault(row["member"], set()).add(row["s"])
+    for row in _rows(store, _CONCEPT_OF.format(nodes=_nodes(hits))):
+        concepts.setdefault(row["concept"], set()).add(row["s"])
     if len(concepts) <= 1:
         return list(hits)
     exact = [s for s, (_, label, _) in hits.items() if norm(label) == norm(value)]
