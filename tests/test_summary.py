@@ -131,3 +131,18 @@ def test_summary_follows_builds_and_removals(tmp_path):
     assert (after.get("企业安静期"), after.get("河长制")) == (1, 2), after
     assert len(summary_quads(graph.store)) == len(_raw(graph.store, SUMMARY))
     graph.close()
+
+
+@pytest.mark.parametrize("name, params", [("shared-programs", {}), ("metric", {"indicator": "率"})])
+def test_a_store_without_its_summary_says_how_to_write_it(name, params):
+    from _mini import MINI
+
+    from kg.errors import QueryError
+    from kg.summary import refresh
+    store = pyoxigraph.Store()
+    store.load(path=str(MINI), format=pyoxigraph.RdfFormat.TRIG)   # reports, but no summary pass
+    with pytest.raises(QueryError, match="no graph/summary.*govkg concepts apply"):
+        run_named(store, name, **params)
+    refresh(store)
+    assert run_named(store, name, **params)
+    assert run_named(pyoxigraph.Store(), name, **params) == []      # an empty store needs none

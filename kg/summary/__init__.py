@@ -7,7 +7,7 @@ is written. The summary holds the answer's ingredients once, so those queries re
     C gk:adoptedIn J .                         # some report places an adoption of concept C in J
     C gk:adopterCount 57 ; gk:adopterNames "北京市、…" .    # distinct J, their labels sorted, joined by 、
     D gk:citingReports 12 ; gk:citingPlaces "…" .         # reports citing D; their places' labels
-    <graph/summary> gk:indicatorName "群众满意度" .        # every distinct outcome indicator
+    <graph/summary> a gk:Summary ; gk:indicatorName "群众满意度" .   # every distinct outcome indicator
 
 It is derived data only (never what a report says), recomputed whole from the store by `refresh`,
 which the concept pass calls after it writes graph/concepts (every build, removal, prune and concept
@@ -20,11 +20,12 @@ from collections import defaultdict
 
 from pyoxigraph import Literal, NamedNode, Quad
 
-from kg.rdf.vocab import GK, GK_TERMS, GRAPH_CONCEPTS, GRAPH_PLACES, GRAPH_SUMMARY, PREFIXES, XSD, Namespace
+from kg.errors import QueryError
+from kg.rdf.vocab import GK, GK_TERMS, RDF_TYPE, GRAPH_CONCEPTS, GRAPH_PLACES, GRAPH_SUMMARY, PREFIXES, XSD, Namespace
 
-__all__ = ["refresh", "summary_quads", "SUMMARY_TERMS"]
+__all__ = ["refresh", "require", "summary_quads", "SUMMARY_TERMS"]
 
-SUMMARY_TERMS = ("adoptedIn", "adopterCount", "adopterNames", "citingReports", "citingPlaces", "indicatorName")
+SUMMARY_TERMS = ("Summary", "adoptedIn", "adopterCount", "adopterNames", "citingReports", "citingPlaces", "indicatorName")
 SGK = Namespace(str(GK), GK_TERMS + SUMMARY_TERMS)
 SEPARATOR = "、"
 _G = NamedNode(GRAPH_SUMMARY)
@@ -41,6 +42,8 @@ _CITATIONS = """SELECT DISTINCT ?d ?r WHERE {
   { SELECT ?c ?d WHERE { GRAPH ?r { ?c gk:document ?d } } } }"""
 _REPORT_PLACES = "SELECT ?r ?j WHERE { GRAPH ?r { ?r a gk:Report ; gk:jurisdiction ?j } }"
 _PLACE_LABELS = f"SELECT ?j ?l WHERE {{ GRAPH <{GRAPH_PLACES}> {{ ?j rdfs:label ?l }} }}"
+_PRESENT = f"ASK {{ GRAPH <{GRAPH_SUMMARY}> {{ <{GRAPH_SUMMARY}> a gk:Summary }} }}"
+_ANY_REPORT = "ASK { GRAPH ?r { ?r a gk:Report } }"
 _INDICATORS = "SELECT DISTINCT ?i WHERE { GRAPH ?g { ?o gk:indicator ?i } }"
 
 
@@ -80,6 +83,7 @@ def summary_quads(store) -> list[Quad]:
         quads.append(_q(d, SGK.citingReports, Literal(str(len(reports)), datatype=XSD.integer)))
         if places:
             quads.append(_q(d, SGK.citingPlaces, _names(places, labels)))
+    quads.append(_q(GRAPH_SUMMARY, RDF_TYPE, SGK.Summary))   # written even over an empty store: `require`
     quads += [_q(GRAPH_SUMMARY, SGK.indicatorName, row["i"]) for row in _run(store, _INDICATORS)]
     return quads
 
@@ -95,3 +99,14 @@ def refresh(store) -> int:
     quads = summary_quads(store)
     store.replace_graph(GRAPH_SUMMARY, quads)
     return len(quads)
+
+
+def require(store, source: str) -> None:
+    """QueryError unless the store holds graph/summary (or no report at all): a store built before the
+    summary existed would otherwise answer the queries that read it with nothing."""
+    from kg.sparql.rows import store_of
+    store = store_of(store)
+    if bool(_run(store, _PRESENT)) or not bool(_run(store, _ANY_REPORT)):
+        return
+    raise QueryError(f"{source}: the store has no graph/summary (it was built before the summary "
+                     "existed); run `govkg concepts apply` once to write it")
