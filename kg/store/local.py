@@ -159,6 +159,10 @@ class Store:
             update += f" ;\nINSERT DATA {{ GRAPH <{GRAPH_BUILDS}> {{ {name} {GK.builtFrom} {ox.Literal(marker)} }} }}"
         self._update(update, f"graph <{graph}>")
 
+    def update(self, sparql: str) -> None:
+        """Run one SPARQL update (one transaction), as `RemoteStore.update` does on a server."""
+        self._update(sparql, "an update")
+
     def _update(self, update: str, what: str) -> None:
         try:
             self._writable().update(update)  # one SPARQL update request is one transaction

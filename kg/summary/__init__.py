@@ -43,6 +43,7 @@ _CITATIONS = """SELECT DISTINCT ?d ?r WHERE {
 _REPORT_PLACES = "SELECT ?r ?j WHERE { GRAPH ?r { ?r a gk:Report ; gk:jurisdiction ?j } }"
 _PLACE_LABELS = f"SELECT ?j ?l WHERE {{ GRAPH <{GRAPH_PLACES}> {{ ?j rdfs:label ?l }} }}"
 _PRESENT = f"ASK {{ GRAPH <{GRAPH_SUMMARY}> {{ <{GRAPH_SUMMARY}> a gk:Summary }} }}"
+_STORED = f"SELECT ?s ?p ?o WHERE {{ GRAPH <{GRAPH_SUMMARY}> {{ ?s ?p ?o }} }}"
 _ANY_REPORT = "ASK { GRAPH ?r { ?r a gk:Report } }"
 _INDICATORS = "SELECT DISTINCT ?i WHERE { GRAPH ?g { ?o gk:indicator ?i } }"
 
@@ -90,15 +91,28 @@ def summary_quads(store) -> list[Quad]:
 
 def refresh(store) -> int:
     """Recompute graph/summary from the store (a `kg.store.Store`, a remote one, or a bare pyoxigraph
-    Store) and replace it in one transaction; its quad count."""
+    Store) and write what changed in one transaction; the number of quads added or removed.
+
+    After a build that adds or removes a few reports only their concepts' and documents' lines change,
+    so the write is the difference, not the whole graph again (the read is the whole corpus: exact).
+    """
     if not hasattr(store, "replace_graph"):
         from pathlib import Path
 
         from kg.store import Store
         store = Store(store, Path("memory"), False)
-    quads = summary_quads(store)
-    store.replace_graph(GRAPH_SUMMARY, quads)
-    return len(quads)
+    new = set(summary_quads(store))
+    old = {Quad(r["s"], r["p"], r["o"], _G) for r in _run(store, _STORED)}
+    if not old:
+        store.replace_graph(GRAPH_SUMMARY, sorted(new, key=str))
+        return len(new)
+    gone, added = old - new, new - old
+    if gone or added:
+        from kg.store.local import graph_triples
+        parts = [f"{verb} DATA {{ GRAPH <{GRAPH_SUMMARY}> {{\n" + "\n".join(graph_triples(GRAPH_SUMMARY, quads)) + "\n} }"
+                 for verb, quads in (("DELETE", gone), ("INSERT", added)) if quads]
+        store.update(" ;\n".join(parts))
+    return len(gone) + len(added)
 
 
 def require(store, source: str) -> None:
