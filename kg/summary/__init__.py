@@ -43,6 +43,7 @@ _CITATIONS = """SELECT DISTINCT ?d ?r WHERE {
 _REPORT_PLACES = "SELECT ?r ?j WHERE { GRAPH ?r { ?r a gk:Report ; gk:jurisdiction ?j } }"
 _PLACE_LABELS = f"SELECT ?j ?l WHERE {{ GRAPH <{GRAPH_PLACES}> {{ ?j rdfs:label ?l }} }}"
 _PRESENT = f"ASK {{ GRAPH <{GRAPH_SUMMARY}> {{ <{GRAPH_SUMMARY}> a gk:Summary }} }}"
+_WHOLE = 50_000        # a difference larger than this is written as a whole graph (bulk path, less memory)
 _STORED = f"SELECT ?s ?p ?o WHERE {{ GRAPH <{GRAPH_SUMMARY}> {{ ?s ?p ?o }} }}"
 _ANY_REPORT = "ASK { GRAPH ?r { ?r a gk:Report } }"
 _INDICATORS = "SELECT DISTINCT ?i WHERE { GRAPH ?g { ?o gk:indicator ?i } }"
@@ -91,10 +92,11 @@ def summary_quads(store) -> list[Quad]:
 
 def refresh(store) -> int:
     """Recompute graph/summary from the store (a `kg.store.Store`, a remote one, or a bare pyoxigraph
-    Store) and write what changed in one transaction; the number of quads added or removed.
+    Store) and write it; the number of quads added or removed.
 
     After a build that adds or removes a few reports only their concepts' and documents' lines change,
-    so the write is the difference, not the whole graph again (the read is the whole corpus: exact).
+    so the write is the difference (one transaction), not the whole graph again; the read is always the
+    whole corpus, so the summary is exact.
     """
     if not hasattr(store, "replace_graph"):
         from pathlib import Path
@@ -103,16 +105,23 @@ def refresh(store) -> int:
         store = Store(store, Path("memory"), False)
     new = set(summary_quads(store))
     old = {Quad(r["s"], r["p"], r["o"], _G) for r in _run(store, _STORED)}
-    if not old:
-        store.replace_graph(GRAPH_SUMMARY, sorted(new, key=str))
-        return len(new)
     gone, added = old - new, new - old
-    if gone or added:
+    if not old or len(gone) + len(added) > _WHOLE:
+        _write_whole(store, new)
+    elif gone or added:
         from kg.store.local import graph_triples
         parts = [f"{verb} DATA {{ GRAPH <{GRAPH_SUMMARY}> {{\n" + "\n".join(graph_triples(GRAPH_SUMMARY, quads)) + "\n} }"
                  for verb, quads in (("DELETE", gone), ("INSERT", added)) if quads]
         store.update(" ;\n".join(parts))
     return len(gone) + len(added)
+
+
+def _write_whole(store, quads: set[Quad]) -> None:
+    """Drop graph/summary and bulk-load it (a build's batch path), its gk:Summary marker last: a write
+    cut short leaves no marker, so the queries that read the summary refuse until the next refresh."""
+    marker = _q(GRAPH_SUMMARY, RDF_TYPE, SGK.Summary)
+    body = "".join(f"{q} .\n" for q in sorted(quads - {marker}, key=str)).encode("utf-8")
+    store.write_batch([GRAPH_SUMMARY], b"", body, f"{marker} .\n".encode("utf-8"))
 
 
 def require(store, source: str) -> None:
