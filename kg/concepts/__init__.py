@@ -18,6 +18,7 @@ from kg.concepts.review import rows
 from kg.concepts.usage import usage
 from kg.concepts.write import concept_quads, stored_links, stored_usage_quads, usage_quads, write
 from kg.errors import GovkgError
+from kg.summary import refresh as refresh_summary
 
 __all__ = ["refresh", "apply", "listing", "decide", "ConceptSummary", "decision_files"]
 
@@ -37,6 +38,7 @@ def _finish(store, store_path, programmes, links, extra_quads) -> ConceptSummary
     decisions = read_decisions(store_path)
     concept = resolve(programmes, links, decisions)
     write(store, concept_quads(concept, links) + extra_quads)
+    refresh_summary(store)               # graph/summary groups adopters by concept: it follows them
     counts: dict[str, int] = {}
     for link in links:
         counts[link.status] = counts.get(link.status, 0) + 1

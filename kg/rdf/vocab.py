@@ -10,7 +10,7 @@ from pyoxigraph import NamedNode
 
 __all__ = ["Namespace", "GK", "RDF", "RDFS", "XSD", "SKOS", "PROV", "DCTERMS", "SCHEMA", "OA", "QB",
            "OWL", "PREFIXES", "GRAPH_ONTOLOGY", "GRAPH_THESAURUS",
-           "GRAPH_PLACES", "GRAPH_PROGRAMMES", "GRAPH_DOCUMENTS", "GRAPH_CONCEPTS", "GRAPH_BUILDS",
+           "GRAPH_PLACES", "GRAPH_PROGRAMMES", "GRAPH_DOCUMENTS", "GRAPH_CONCEPTS", "GRAPH_BUILDS", "GRAPH_SUMMARY",
            "SHARED_GRAPHS", "RDF_TYPE"]
 
 
@@ -86,6 +86,7 @@ GRAPH_PROGRAMMES = "https://w3id.org/govkg/graph/programmes"    # every programm
 GRAPH_DOCUMENTS = "https://w3id.org/govkg/graph/documents"      # every document, described once
 GRAPH_CONCEPTS = "https://w3id.org/govkg/graph/concepts"        # programme → concept
 GRAPH_BUILDS = "https://w3id.org/govkg/graph/builds"            # one completion marker per report
+GRAPH_SUMMARY = "https://w3id.org/govkg/graph/summary"          # whole-corpus aggregates (kg.summary)
 # the graphs that are not report graphs (docs/data-model.md)
 SHARED_GRAPHS = (GRAPH_ONTOLOGY, GRAPH_THESAURUS, GRAPH_PLACES, GRAPH_PROGRAMMES, GRAPH_DOCUMENTS,
-                 GRAPH_CONCEPTS, GRAPH_BUILDS)
+                 GRAPH_CONCEPTS, GRAPH_BUILDS, GRAPH_SUMMARY)

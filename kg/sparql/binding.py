@@ -31,6 +31,8 @@ _BY_KEY = _P + """SELECT DISTINCT ?s ?k ?label ?parent WHERE {{ VALUES ?k {{ {ke
   OPTIONAL {{ ?s rdfs:label ?label }} OPTIONAL {{ ?s gk:partOf/rdfs:label ?parent }} }}"""
 _CONCEPT_MEMBERS = _P + """SELECT DISTINCT ?s ?member WHERE {{ VALUES ?s {{ {nodes} }}
   OPTIONAL {{ ?s gk:concept ?c . ?m gk:concept ?c }} BIND(COALESCE(?m, ?s) AS ?member) }}"""
+_CONCEPT_OF = _P + """SELECT DISTINCT ?s ?concept WHERE {{ VALUES ?s {{ {nodes} }}
+  OPTIONAL {{ ?s gk:concept ?c }} BIND(COALESCE(?c, ?s) AS ?concept) }}"""
 _RELATED = _P + """SELECT DISTINCT ?member WHERE {{ VALUES ?p {{ {nodes} }} ?p skos:related|^skos:related ?r .
   OPTIONAL {{ ?r gk:concept ?c . ?m gk:concept ?c }} BIND(COALESCE(?m, ?r) AS ?member) }}"""
 _SUBUNITS = _P + "SELECT DISTINCT ?d WHERE {{ VALUES ?j {{ {nodes} }} ?d gk:partOf+ ?j }}"
@@ -39,7 +41,9 @@ _ANCESTORS = _P + "SELECT DISTINCT ?s ?a WHERE {{ VALUES ?s {{ {nodes} }} ?s gk:
 _BY_NAME = _P + """PREFIX dcterms: <http://purl.org/dc/terms/>
 SELECT DISTINCT ?s ?k ?label WHERE {{ VALUES ?k {{ {keys} }} ?s rdfs:label|dcterms:title|gk:indicator ?k .
   BIND(?k AS ?label) }}"""
-_INDICATORS = _P + """SELECT DISTINCT ?i WHERE {{ GRAPH ?g {{ ?o gk:indicator ?i }} FILTER(REGEX(?i, {regex})) }}"""
+# the distinct names are in graph/summary (kg.summary): a regex over a few thousand names, not every outcome
+_INDICATORS = _P + """SELECT ?i WHERE {{ GRAPH <https://w3id.org/govkg/graph/summary> {{
+  <https://w3id.org/govkg/graph/summary> gk:indicatorName ?i }} FILTER(REGEX(?i, {regex})) }}"""
 _KNOWN = "ASK {{ {{ {iri} ?p ?o }} UNION {{ GRAPH {iri} {{ ?s ?p ?o }} }} }}"
 
 
@@ -161,9 +165,8 @@ def _programme_choice(store, param: str, value: str, hits: dict) -> list:
     """Programmes with one key are spellings of one name (kept together) unless they are of different
     concepts: then the one labelled exactly so, else the candidates."""
     concepts: dict = {}
-    for row in _rows(store, _CONCEPT_MEMBERS.replace("?m gk:concept ?c", "BIND(?c AS ?m)")
-                     .format(nodes=_nodes(hits))):
-        concepts.setdefault(row["member"], set()).add(row["s"])
+    for row in _rows(store, _CONCEPT_OF.format(nodes=_nodes(hits))):
+        concepts.setdefault(row["concept"], set()).add(row["s"])
     if len(concepts) <= 1:
         return list(hits)
     exact = [s for s, (_, label, _) in hits.items() if norm(label) == norm(value)]
@@ -232,7 +235,7 @@ def check_regex(param: str, text: str):
 
 def matching_indicators(store, pattern: str, param: str = "indicator") -> list:
     """The distinct indicator names the regular expression matches, found by Oxigraph (one pass over
-    the names; the outcomes are then index lookups). An expression Oxigraph rejects is a ParameterError.
+    the names graph/summary lists; the outcomes are then index lookups). An expression Oxigraph rejects is a ParameterError.
 
     >>> import pyoxigraph
     >>> matching_indicators(pyoxigraph.Store(), "率$")

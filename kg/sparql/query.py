@@ -39,7 +39,7 @@ _KIND_BY_NAME = {"program": "programme", "jurisdiction": "jurisdiction", "min": 
 _MARKER = re.compile(r"# @bind(?:[ \t]+((?:[A-Za-z_]\w*[ \t]*)+))?(?=#|$)", re.M)
 _IF = re.compile(r"#\s*if\s+(!?)([A-Za-z_]\w*)\s*$")
 _PARAM = re.compile(r"#\s*param\s+([A-Za-z_]\w*)\s*:\s*(.*)")
-_KEY = re.compile(r"#\s*(title|columns)\s*:\s*(.*)")
+_KEY = re.compile(r"#\s*(title|columns|reads)\s*:\s*(.*)")
 _TAIL = re.compile(r"\(([^()]*)\)\s*$")
 
 
@@ -74,6 +74,7 @@ class QuerySpec:
     description: str = ""
     params: tuple[Param, ...] = ()
     columns: tuple[str, ...] = ()
+    reads: tuple[str, ...] = ()      # derived graphs it needs (``# reads: summary``: graph/summary)
 
     def param(self, name: str) -> Param:
         for p in self.params:
@@ -150,7 +151,7 @@ def parse_header(name: str, text: str) -> QuerySpec:
     >>> spec.title, spec.description, spec.params[0].default, spec.params[0].kind, spec.columns
     ('T', 'Says what.', '2', 'integer', ('a', 'b'))
     """
-    title, lines, params, columns = "", [], [], ()
+    title, lines, params, columns, reads = "", [], [], (), ()
     for line in text.splitlines():
         line = line.strip()
         if not line.startswith("#"):
@@ -162,11 +163,13 @@ def parse_header(name: str, text: str) -> QuerySpec:
         elif m := _KEY.match(line):
             if m.group(1) == "title":
                 title = m.group(2).strip()
+            elif m.group(1) == "reads":
+                reads = tuple(c.strip() for c in m.group(2).split(",") if c.strip())
             else:
                 columns = tuple(c.strip() for c in m.group(2).split(",") if c.strip())
         elif line.lstrip("#").strip():
             lines.append(line.lstrip("#").strip())
-    return QuerySpec(name, text, title, " ".join(lines), tuple(params), columns)
+    return QuerySpec(name, text, title, " ".join(lines), tuple(params), columns, reads)
 
 
 @lru_cache(maxsize=None)
@@ -257,4 +260,7 @@ def run_named(store, name: str, *, labels: bool = True, **params) -> Rows:
     """
     spec = load_query(name)
     params = {k: v for k, v in params.items() if v is not None}
+    if "summary" in spec.reads:
+        from kg.summary import require
+        require(store, f"queries/{name}.rq")
     return run_sparql(store, bound_text(store, spec, params), labels=labels, source=f"queries/{name}.rq")
