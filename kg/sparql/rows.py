@@ -99,20 +99,26 @@ def to_python(term, labels: dict | None = None):
     """
     if term is None:
         return None
+    literal, named, blank = _TERM_TYPES or _term_types()
     kind = type(term)
-    if kind is _ox().Literal:
+    if kind is literal:
         return _literal(term)
-    if kind is _ox().NamedNode:
+    if kind is named:
         return (labels or {}).get(term.value, term.value)
-    if kind is _ox().BlankNode:
+    if kind is blank:
         return f"_:{term.value}"
     return str(term)
 
 
-def _ox():
-    """pyoxigraph, imported on first use (a `--help` need not load it)."""
-    import pyoxigraph
-    return pyoxigraph
+_TERM_TYPES: tuple = ()
+
+
+def _term_types() -> tuple:
+    """pyoxigraph's (Literal, NamedNode, BlankNode), imported on first use (a `--help` need not load it)."""
+    global _TERM_TYPES
+    from pyoxigraph import BlankNode, Literal, NamedNode
+    _TERM_TYPES = (Literal, NamedNode, BlankNode)
+    return _TERM_TYPES
 
 
 def _literal(term):
