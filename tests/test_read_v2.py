@@ -66,6 +66,24 @@ def test_counts_and_diffusion_agree_with_the_build(graph):
     assert sorted(r["reports"] for r in curve) == [N // 3] * 3
 
 
+def test_outcomes_of_a_place_one_row_per_outcome_there(graph):
+    rows = graph.outcomes(jurisdiction="平遥县")
+    assert len(rows) == 2 * (N // 3) and {r["jurisdiction"] for r in rows} == {"平遥县"}
+    assert len({(r["report"], r["indicator"]) for r in rows}) == len(rows)
+
+
+def test_evidence_of_a_programme_covers_every_report_once_per_sentence(graph):
+    rows = graph.query("evidence", entity="企业安静期")
+    assert {r["report"] for r in rows} == {r["report"] for r in graph.reports()}
+    assert len({(r["report"], r["start"], r["kind"]) for r in rows}) == len(rows)
+    assert all("企业安静期" in r["sentence"] for r in rows if r["kind"] == "Adoption")
+
+
+def test_search_gives_each_entity_once(graph):
+    rows = graph.query("search", text="安静期")
+    assert [r["kind"] for r in rows].count("Programme") == len({r["entity"] for r in rows if r["kind"] == "Programme"}) >= 1
+
+
 def test_metric_rows_carry_direction_report_and_year(graph):
     rows = graph.metric("检查次数")
     assert len(rows) == N and {r["direction"] for r in rows} == {"decrease"}
@@ -107,7 +125,9 @@ def test_the_same_rows_from_an_endpoint(graph):
             remote.replace_graph(name, quads)
         over = KnowledgeGraph.open(endpoint=url)
         for name, params in [("adopters", {"program": "企业安静期"}), ("programs", {"jurisdiction": "德清"}),
-                             ("metric", {"indicator": "满意率"}), ("jurisdictions", {})]:
+                             ("metric", {"indicator": "满意率"}), ("jurisdictions", {}),
+                             ("outcomes", {"jurisdiction": "平遥县"}), ("evidence", {"entity": "企业安静期"}),
+                             ("search", {"text": "安静期"}), ("documents", {}), ("reports", {})]:
             assert canonical(over.query(name, **params)) == canonical(graph.query(name, **params)), name
         assert json.dumps(sorted(over.to_networkx(focus="德清县").nodes)) == \
             json.dumps(sorted(graph.to_networkx(focus="德清县").nodes))

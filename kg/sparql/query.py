@@ -36,8 +36,9 @@ KINDS = ("programme", "jurisdiction", "entity", "integer", "regex", "key", "bool
 BIND_MARKER = "# @bind"
 _KIND_BY_NAME = {"program": "programme", "jurisdiction": "jurisdiction", "min": "integer",
                  "entity": "entity", "indicator": "regex", "exact": "boolean"}
-_MARKER = re.compile(r"# @bind(?:[ \t]+((?:[A-Za-z_]\w*[ \t]*)+))?(?=#|$)", re.M)
-_IF = re.compile(r"#\s*if\s+(!?)([A-Za-z_]\w*)\s*$")
+_MARKER = re.compile(r"# @bind(?:[ \t]+((?:[A-Za-z_]\w*[ \t]*)+))?(?=[ \t]*(?:#|$))", re.M)
+_IFS = re.compile(r"(?:#\s*if\s+!?[A-Za-z_]\w*\s*)+$")   # the line's trailing markers, one or more
+_COND = re.compile(r"#\s*if\s+(!?)([A-Za-z_]\w*)")
 _PARAM = re.compile(r"#\s*param\s+([A-Za-z_]\w*)\s*:\s*(.*)")
 _KEY = re.compile(r"#\s*(title|columns|reads)\s*:\s*(.*)")
 _TAIL = re.compile(r"\(([^()]*)\)\s*$")
@@ -202,15 +203,17 @@ def list_queries() -> list[QuerySpec]:
 # ---------------------------------------------------------------- running
 
 def _conditional(text: str, given: set[str]) -> str:
-    """Drop the lines marked ``# if NAME`` whose parameter is not given (``# if !NAME``: that is).
+    """Drop the lines marked ``# if NAME`` whose parameter is not given (``# if !NAME``: that is);
+    a line marked ``# if a # if b`` is kept only when both hold.
 
-    >>> _conditional("a # if x\\nb # if !x\\nc", {"x"})
+    >>> _conditional("a # if x\\nb # if !x\\nc\\nd # if x # if y", {"x"})
     'a # if x\\nc'
     """
     kept = []
     for line in text.split("\n"):
-        m = _IF.search(line)
-        if m is None or (m.group(2) in given) != bool(m.group(1)):
+        tail = _IFS.search(line)
+        conditions = _COND.findall(tail.group()) if tail else []
+        if all((name in given) != bool(negated) for negated, name in conditions):
             kept.append(line)
     return "\n".join(kept)
 

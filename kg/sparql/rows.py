@@ -11,6 +11,7 @@ literals become str/int/float/bool, IRIs their `rdfs:label`/`skos:prefLabel` (el
 from __future__ import annotations
 
 import re
+import weakref
 
 from pyoxigraph import BlankNode, Literal, NamedNode
 
@@ -29,9 +30,13 @@ _REALS = {XSD + t for t in ("decimal", "double", "float")}
 _YEARS = {XSD + "gYear"}
 _PROLOG = re.compile(r"\A(?:\s+|#[^\n]*\n?|(?:PREFIX\s+[\w.-]*:\s*|BASE\s+)<[^>]*>)*", re.I)
 _UPDATE = re.compile(r"(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.I)
-_LABELS = """SELECT ?s ?l ?rank WHERE {{ VALUES ?s {{ {} }}
-  {{ ?s <http://www.w3.org/2000/01/rdf-schema#label> ?l BIND(0 AS ?rank) }} UNION
-  {{ ?s <http://www.w3.org/2004/02/skos/core#prefLabel> ?l BIND(1 AS ?rank) }} }}"""
+_STRINGS = {XSD + "string", "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"}
+_LABEL_OF = "SELECT ?s ?l WHERE {{ VALUES ?s {{ {values} }} ?s <{predicate}> ?l }}"
+_LABEL_PREDICATES = ("http://www.w3.org/2000/01/rdf-schema#label", "http://www.w3.org/2004/02/skos/core#prefLabel")
+_CACHE_LIMIT = 200_000
+# read-only store → IRI → label (None: has none). A read-only store never changes while open, so an
+# IRI's label is looked up once per process, not once per query (labelling was half of a listing's time).
+_LABEL_CACHES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
 
 class Rows(list):
@@ -97,17 +102,32 @@ def to_python(term, labels: dict | None = None):
     """
     if term is None:
         return None
-    if isinstance(term, NamedNode):
-        return (labels or {}).get(term.value, term.value)
-    if isinstance(term, BlankNode):
-        return f"_:{term.value}"
-    if isinstance(term, Literal):
+    literal, named, blank = _TERM_TYPES or _term_types()
+    kind = type(term)
+    if kind is literal:
         return _literal(term)
+    if kind is named:
+        return (labels or {}).get(term.value, term.value)
+    if kind is blank:
+        return f"_:{term.value}"
     return str(term)
+
+
+_TERM_TYPES: tuple = ()
+
+
+def _term_types() -> tuple:
+    """pyoxigraph's (Literal, NamedNode, BlankNode), imported on first use (a `--help` need not load it)."""
+    global _TERM_TYPES
+    from pyoxigraph import BlankNode, Literal, NamedNode
+    _TERM_TYPES = (Literal, NamedNode, BlankNode)
+    return _TERM_TYPES
 
 
 def _literal(term):
     kind, text = term.datatype.value, term.value
+    if kind in _STRINGS:
+        return text
     try:
         if kind in _INTEGERS:
             return int(text)
@@ -124,17 +144,37 @@ def _literal(term):
 
 
 def label_map(store, terms) -> dict[str, str]:
-    """IRI → its rdfs:label (else skos:prefLabel) for the IRIs among ``terms`` that have one."""
+    """IRI → its rdfs:label (else skos:prefLabel; the smallest if several) for the IRIs among ``terms``
+    that have one. Asks for rdfs:label first and skos:prefLabel only for the IRIs left without one."""
     from pyoxigraph import NamedNode
-    iris = sorted({t.value for t in terms if isinstance(t, NamedNode)})
-    best: dict[str, tuple[int, str]] = {}
-    for start in range(0, len(iris), 500):
-        values = " ".join(str(NamedNode(i)) for i in iris[start:start + 500])
-        for s, l, rank in store.query(_LABELS.format(values), **UNION):
-            key = (int(rank.value), l.value)
-            if s.value not in best or key < best[s.value]:
-                best[s.value] = key
-    return {iri: label for iri, (_, label) in best.items()}
+    cache = _label_cache(store)
+    wanted = {t.value for t in terms if type(t) is NamedNode}
+    missing = sorted(wanted - cache.keys())
+    found: dict[str, str] = {}
+    for predicate in _LABEL_PREDICATES:
+        for start in range(0, len(missing), 500):
+            values = " ".join(f"<{i}>" for i in missing[start:start + 500])
+            for s, label in store.query(_LABEL_OF.format(values=values, predicate=predicate), **UNION):
+                if s.value not in found or label.value < found[s.value]:
+                    found[s.value] = label.value
+        missing = [i for i in missing if i not in found]
+    labels = {i: cache[i] for i in wanted if cache.get(i) is not None}
+    labels.update(found)
+    if len(cache) + len(wanted) > _CACHE_LIMIT:
+        cache.clear()
+    cache.update(found)
+    cache.update(dict.fromkeys(missing))
+    return labels
+
+
+def _label_cache(store) -> dict:
+    """The labels already looked up in this read-only store (a fresh dict for any other store)."""
+    if getattr(store, "read_only", False) is not True:
+        return {}
+    try:
+        return _LABEL_CACHES.setdefault(store, {})
+    except TypeError:           # not weakly referenceable: no cache
+        return {}
 
 
 def _refuse_updates(text: str, source: str) -> None:
@@ -165,7 +205,9 @@ def _solutions(result, source: str):
         if isinstance(result, pyoxigraph.QueryTriples):
             return ["subject", "predicate", "object"], [(t.subject, t.predicate, t.object) for t in result]
         columns = [v.value for v in result.variables]
-        return columns, [tuple(solution) for solution in result]   # in variable order; faster than by name
+        if isinstance(result, pyoxigraph.QuerySolutions):    # a solution iterates in variable order
+            return columns, [tuple(solution) for solution in result]
+        return columns, [tuple(solution[c] for c in columns) for solution in result]
     except (OSError, RuntimeError) as exc:  # e.g. an allowed SERVICE endpoint that does not answer
         raise QueryError(f"{source}: query failed: {' '.join(str(exc).split())}") from None
 
