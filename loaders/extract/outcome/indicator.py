@@ -9,7 +9,7 @@ from loaders import dicts
 from loaders.extract.outcome.direction import change_inside, peel_head, peel_tail
 from loaders.extract.outcome.lexicon import alternation, trims
 
-__all__ = ["before", "after", "is_rate", "tidy"]
+__all__ = ["before", "after", "is_rate", "tidy", "unscoped"]
 
 _SCOPE = re.compile(r".*(?:共计|合计|总计|累计|全年|今年以来|年内|共有|(?<!公)共(?![享建治同担])|(?<![平同均])等(?![级次待]))(?=..)")
 _YEAR = re.compile(r"^(?:\d{4}年(?:度|以来|底|末|全年)?|\d{1,2}月(?:份|底|末)?(?:以来)?"
@@ -56,6 +56,24 @@ def tidy(phrase: str) -> str:
     while True:
         m = _trim_re().match(phrase) or _YEAR.match(phrase)
         if not m or len(phrase) - m.end() < 2:
+            return phrase
+        phrase = phrase[m.end():]
+
+
+@lru_cache(maxsize=None)
+def _scope_re() -> re.Pattern:
+    return re.compile(rf"^(?:{alternation(trims('scope'))}|{_YEAR.pattern[1:]})")
+
+
+def unscoped(phrase: str) -> str:
+    """`phrase` without the time and scope words at its front (light verbs stay).
+
+    >>> unscoped("今年以来全市调解组织"), unscoped("2024年召开会议")
+    ('调解组织', '召开会议')
+    """
+    while True:
+        m = _scope_re().match(phrase)
+        if not m or m.end() == 0:
             return phrase
         phrase = phrase[m.end():]
 
