@@ -7,7 +7,7 @@ other place a programme's name or alias is written), clause by clause:
   or the figure's clause opens an action of its own (组织971名…) and the programme is not the
   sentence's topic (its first clause); a framing opening phrase (按照…部署，) is never the topic;
 - else, for a figure in the sentence's first clause, one named in the next clause when that clause
-  only adds what was done (命名31个示范地区，积极参与…示范创建活动);
+  has no figure, subject or action of its own, only what was done (命名31个示范地区，积极参与…示范创建活动);
 - else, when the sentence names no programme before the figure: the subject of the previous sentence
   when this one continues it (通过该平台…, 此举…), or the programme of the paragraph's heading
   (3.深化行政审批制度改革。…保留事项515项).
@@ -115,7 +115,7 @@ class Linker:
         if here != topic or here + 1 >= len(clauses):
             return None
         s, e = clauses[here + 1]
-        if any(s <= f < e for f in figures) or self._has_subject((s, e), e):
+        if any(s <= f < e for f in figures) or self._has_subject((s, e), e) or self._opens_action((s, e), e):
             return None
         found = self._within(s, e)
         return found[0][2] if found else None
@@ -135,7 +135,7 @@ class Linker:
         return True
 
     def _opens_action(self, clause: tuple[int, int], at: int) -> bool:
-        opening = tidy(self.text[clause[0]:min(clause[1], at)])
+        opening = unscoped(self.text[clause[0]:min(clause[1], at)])
         return opening.startswith(dicts.words("outcome_link_actions.txt"))
 
     def _after_frame(self, sent_start: int, clause_start: int) -> int:
