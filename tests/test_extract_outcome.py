@@ -365,3 +365,10 @@ def test_runs_and_kinds_name_what_they_count(sentence, indicator, value, unit):
 ])
 def test_a_reduction_named_in_the_indicator_is_a_decrease(sentence, direction):
     assert only(sentence).direction == direction
+
+
+def test_link_to_a_programme_written_without_its_ending():
+    text = "推行“证明事项告知承诺制”。全年通过告知承诺方式办理事项320件。"
+    p = Programme("证明事项告知承诺制", "institution", aliases=("告知承诺制",),
+                  mentions=(Mention(3, 12, "证明事项告知承诺制"),))
+    assert only(text, programs=[p]).program == "证明事项告知承诺制"

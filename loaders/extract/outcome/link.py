@@ -222,12 +222,13 @@ def _counted(text: str, end: int, clause_end: int, figures: tuple[int, ...]) -> 
 
 
 def _written(text: str, programs, spans) -> list[Span]:
-    """Places a programme's name or alias is written that its mentions do not cover; a two-character
-    name counts only inside quotes (“五减”)."""
+    """Places a programme's name, alias or stem (告知承诺制 → 告知承诺) is written that its mentions do
+    not cover; a two-character name counts only inside quotes (“五减”)."""
     taken = sorted((s, e) for s, e, _ in spans)
     out = []
     for p in programs:
-        for name in {p.name, *p.aliases}:
+        names = {p.name, *p.aliases}
+        for name in names | {stem for n in names for stem in _stems(n)}:
             if len(name) < 2:
                 continue
             for m in re.finditer(re.escape(name), text):
@@ -235,6 +236,11 @@ def _written(text: str, programs, spans) -> list[Span]:
                 if (len(name) >= 3 or quoted) and not _overlaps(taken, m.start(), m.end()):
                     out.append((m.start(), m.end(), p.name))
     return out
+
+
+def _stems(name: str) -> set[str]:
+    """`name` without an ending it is also written without (告知承诺制 → 告知承诺), if 4+ characters remain."""
+    return {name[:-len(w)] for w in dicts.words("outcome_link_stems.txt") if name.endswith(w) and len(name) - len(w) >= 4}
 
 
 def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
