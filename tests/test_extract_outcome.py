@@ -381,3 +381,11 @@ def test_link_to_a_programme_written_without_its_ending():
 ])
 def test_a_counted_noun_ends_at_a_whole_stop_word(sentence, indicator):
     assert outcomes(sentence)[0].indicator == indicator
+
+
+@pytest.mark.parametrize("sentence, indicator", [
+    ("市县两级96%以上事项实现掌上办理。", "事项实现掌上办理"),     # tiers of government are a scope
+    ("88%以上事项实行“一窗受理”。", "事项实行一窗受理"),           # a share names its whole predicate
+])
+def test_a_share_written_before_its_measure(sentence, indicator):
+    assert only(sentence).indicator == indicator

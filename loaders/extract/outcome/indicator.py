@@ -15,6 +15,8 @@ __all__ = ["before", "after", "is_rate", "tidy", "unscoped"]
 _SCOPE = re.compile(r".*(?:共计|合计|总计|累计|全年|今年以来|年内|共有|(?<!公)共(?![享建治同担])|(?<![平同均])等(?![级次待]))(?=..)")
 _YEAR = re.compile(r"^(?:\d{4}年(?:度|以来|底|末|全年)?|\d{1,2}月(?:份|底|末)?(?:以来)?"
                    r"|近[一二两三四五六七八九十\d]+年(?:来|以来)?)")
+# Tiers of government named as a scope (市区两级, 省市县三级): where, not what is measured.
+_LEVELS = re.compile(r"[省市州盟县区旗乡镇街村]{2,5}[两三四五]级")
 # What ends a counted noun after its figure: a conjunction or a verb of what was done with it.
 
 # A figure followed by a preposition or a verb counts nothing written after it (21人对全区…).
@@ -43,7 +45,7 @@ def _trim_re() -> re.Pattern:
 
 @lru_cache(maxsize=None)
 def _scope_only_re() -> re.Pattern:
-    return re.compile(rf"(?:{alternation(trims('scope'))}|{_YEAR.pattern[1:]})+")
+    return re.compile(rf"(?:{alternation(trims('scope'))}|{_YEAR.pattern[1:]}|{_LEVELS.pattern})+")
 
 
 def tidy(phrase: str) -> str:
