@@ -3,11 +3,12 @@ other place a programme's name or alias is written), clause by clause:
 
 - one named in the figure's own clause, before it or after it;
 - else one named in an earlier clause of its sentence, unless a clause in between (or the figure's
-  own) names its own subject (市委主要领导…), the programme is what a figure of its own clause counts (创建“示范村”2个, X等举措3项),
-  or the figure's clause opens an action of its own (组织971名…) and the programme is not the
-  sentence's topic (its first clause); a framing opening phrase (按照…部署，) is never the topic;
+  own) names its own subject (市委主要领导…), the programme is what a figure of its own clause
+  counts (创建“示范村”2个, X等举措3项), or the figure's clause opens an action of its own (组织971名…)
+  and the programme is not the sentence's topic (its first clause); a framing opening phrase
+  (按照…部署，) is never the topic;
 - else, for a figure in the sentence's first clause, one named in the next clause when that clause
-  has no figure, subject or action of its own, only what was done (命名31个示范地区，积极参与…示范创建活动);
+  has no figure, subject or action of its own (命名31个示范地区，积极参与…示范创建活动);
 - else, when the sentence names no programme before the figure: the subject of the previous sentence
   when this one continues it (通过该平台…, 此举…), or the programme of the paragraph's heading
   (3.深化行政审批制度改革。…保留事项515项).
@@ -37,11 +38,13 @@ _NUMBERING = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[�
 
 @lru_cache(maxsize=1)
 def _subject_re() -> re.Pattern:
+    """Any subject head of outcome_link_subjects.txt."""
     return re.compile("|".join(map(re.escape, dicts.words("outcome_link_subjects.txt"))))
 
 
 @lru_cache(maxsize=1)
 def _limits() -> dict[str, float]:
+    """The linker's distances (outcome_link.tsv)."""
     return dicts.weights("outcome_link.tsv")
 
 
@@ -95,8 +98,7 @@ class Linker:
     def _earlier(self, earlier: list[Span], clauses: list[tuple[int, int]], at: int,
                  figures: tuple[int, ...]) -> str | None:
         """The nearest programme of an earlier clause the figure at `at` may belong to (see module)."""
-        here = _index(clauses, at)
-        topic = next((i for i, (s, e) in enumerate(clauses) if tidy(self.text[s:e])), 0)
+        here, topic = _index(clauses, at), self._topic(clauses)
         acting = self._opens_action(clauses[here], at)
         for start, end, name in sorted(earlier, key=lambda s: -s[1]):
             there = _index(clauses, start)
@@ -110,15 +112,21 @@ class Linker:
         return None
 
     def _next_clause(self, clauses: list[tuple[int, int]], at: int, figures: tuple[int, ...]) -> str | None:
+        """For a figure of the topic clause: the programme of the next clause, if that clause only
+        says what was done (no figure, subject or action of its own)."""
         here = _index(clauses, at)
-        topic = next((i for i, (s, e) in enumerate(clauses) if tidy(self.text[s:e])), 0)
-        if here != topic or here + 1 >= len(clauses):
+        if here != self._topic(clauses) or here + 1 >= len(clauses):
             return None
         s, e = clauses[here + 1]
-        if any(s <= f < e for f in figures) or self._has_subject((s, e), e) or self._opens_action((s, e), e):
+        if (any(s <= f < e for f in figures) or self._has_subject((s, e), e)
+                or self._opens_action((s, e), e)):
             return None
         found = self._within(s, e)
         return found[0][2] if found else None
+
+    def _topic(self, clauses: list[tuple[int, int]]) -> int:
+        """The sentence's first clause with more than time and scope words (近年来，… is passed over)."""
+        return next((i for i, (s, e) in enumerate(clauses) if tidy(self.text[s:e])), 0)
 
     def _has_subject(self, clause: tuple[int, int], at: int) -> bool:
         """Whether the clause names who acted: a subject head ending before its first verb (and
