@@ -19,7 +19,7 @@ from _mini import mini_store
 from _servers import free_port, stop, wait_until_up
 from kg.errors import QueryError, StoreError
 from kg.sparql.query import run_named
-from kg.store.remote import RemoteStore, open_target
+from kg.store.remote import RemoteStore
 from kg.sparql.rows import run_sparql
 
 NAMED = [("reports", {}), ("jurisdictions", {}), ("programs", {"jurisdiction": "阳泉市"}),
@@ -237,11 +237,12 @@ def test_graph_store_is_needed_only_for_writes():
         remote.replace_report("http://e/r", [])
 
 
-def test_open_target_chooses_by_endpoint(tmp_path):
-    remote = open_target(argparse.Namespace(endpoint="http://127.0.0.1:1/sparql", graph_store=None))
-    assert remote.graph_store == "http://127.0.0.1:1/data"
-    with pytest.raises(StoreError, match="no store here"):
-        open_target(argparse.Namespace(endpoint=None, store=str(tmp_path / "none")))
+def test_the_options_choose_the_store_by_endpoint(tmp_path):
+    from kg.cli.target import open_graph
+    remote = open_graph(argparse.Namespace(endpoint="http://127.0.0.1:1/sparql", graph_store=None, store=None))
+    assert isinstance(remote.store, RemoteStore) and remote.store.graph_store == "http://127.0.0.1:1/data"
+    with pytest.raises(StoreError, match="no govkg store here"):
+        open_graph(argparse.Namespace(endpoint=None, store=str(tmp_path / "none"))).store
 
 
 def test_export_from_endpoint(loaded, tmp_path):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from kg.cli.target import add_store_args, open_graph
 from kg.sparql.format import FORMATS, format_rows
 
 __all__ = ["add_concepts_command"]
@@ -13,13 +14,11 @@ _STATUSES = ("proposed", "blocked", "auto", "implied", "accepted", "rejected", "
 
 
 def _cmd_concepts(args) -> int:
-    from kg.cli.query import store_path
-    from kg.graph import KnowledgeGraph
     if args.action in ("accept", "reject") and not args.link:
         args.parser.error(f"{args.action} needs the ID of a link (the first column of `govkg concepts`)")
     if args.action == "list" and args.link:
         args.parser.error(f"unexpected {args.link!r}; did you mean `govkg concepts accept {args.link}`?")
-    with KnowledgeGraph.open(store_path(args.store)) as kg:
+    with open_graph(args) as kg:
         if args.action == "list":
             rows = kg.concepts(args.status)
         elif args.action == "apply":
@@ -45,6 +44,5 @@ def add_concepts_command(subparsers) -> None:
     p.add_argument("--status", choices=_STATUSES, help="list only links of this status")
     p.add_argument("--format", "-f", choices=FORMATS, default="table",
                    help="table (fits the terminal), csv or json (default: table)")
-    p.add_argument("--store", metavar="DIR", default=None,
-                   help="the store folder (default: $GOVKG_STORE or ./govkg-store)")
+    add_store_args(p, endpoint=False)  # decisions are files beside the store folder
     p.set_defaults(func=_cmd_concepts, parser=p)

@@ -5,7 +5,7 @@ import argparse
 import sys
 from typing import Any
 
-from kg.cli.serve import add_endpoint_args
+from kg.cli.target import add_store_args, open_graph
 
 __all__ = ["add_export_commands"]
 
@@ -26,9 +26,7 @@ def add_export_commands(subparsers: Any) -> None:
                               "a panel CSV or an RDF dump", description=f"FORMAT: {_FORMAT_HELP}.")
     p.add_argument("format", choices=list(EXPORTERS), metavar="FORMAT", help=_FORMAT_HELP)
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write")
-    p.add_argument("--store", metavar="DIR", default=None,
-                   help="the store folder (default: $GOVKG_STORE or ./govkg-store)")
-    add_endpoint_args(p)
+    add_store_args(p)
     view = p.add_argument_group("view options (html, graphml, gexf, csv)")
     view.add_argument("--focus", metavar="LABEL", help="only the neighbourhood of the node with this name or alias")
     view.add_argument("--depth", type=int, default=None, metavar="N", help="steps around --focus (default 1)")
@@ -49,15 +47,13 @@ def add_export_commands(subparsers: Any) -> None:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from kg.cli.query import open_target
-    from kg.export import export
     if args.depth is not None and not args.focus:
         print("govkg: error: --depth: needs --focus", file=sys.stderr)
         return 2
-    source = open_target(args, snapshot=True)
     depth = args.depth if args.depth is not None else (1 if args.focus else None)
-    path = export(source, args.format, args.output, focus=args.focus, depth=depth, types=args.types,
-                  year=args.year, jurisdiction=args.jurisdiction, program=args.program,
-                  color_by=args.color_by, format=args.panel_format, min_adopters=args.min_adopters)
+    with open_graph(args) as kg:
+        path = kg.export(args.format, args.output, focus=args.focus, depth=depth, types=args.types,
+                         year=args.year, jurisdiction=args.jurisdiction, program=args.program,
+                         color_by=args.color_by, format=args.panel_format, min_adopters=args.min_adopters)
     print(f"govkg: wrote {path}", file=sys.stderr)
     return 0

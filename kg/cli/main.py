@@ -13,7 +13,8 @@ from kg.cli.concepts import add_concepts_command
 from kg.cli.export import add_export_commands
 from kg.cli.plot import add_plot_commands
 from kg.cli.query import add_query_commands
-from kg.cli.serve import add_endpoint_args, add_serve_commands
+from kg.cli.serve import add_serve_commands
+from kg.cli.target import add_store_args, open_graph
 from kg import __version__
 from kg.errors import GovkgError
 from kg.sparql.format import printable
@@ -42,16 +43,8 @@ def _cmd_extract(args) -> int:
     return status
 
 
-def _open(args):
-    if getattr(args, "endpoint", None):  # a SPARQL server instead of the folder (kg/store/remote.py)
-        from kg.remote_graph import RemoteKnowledgeGraph
-        return RemoteKnowledgeGraph.from_args(args)
-    from kg.graph import KnowledgeGraph
-    return KnowledgeGraph.open(args.store)
-
-
 def _cmd_build(args) -> int:
-    with _open(args) as kg:
+    with open_graph(args) as kg:
         summary = kg.build(args.paths, workers=args.workers, prune=args.prune, progress=not args.quiet)
     for path, reason in summary.failed + summary.skipped:
         print(f"govkg: skipped {printable(path)}: {printable(one_line(reason))}", file=sys.stderr)
@@ -61,14 +54,14 @@ def _cmd_build(args) -> int:
 
 
 def _cmd_validate(args) -> int:
-    with _open(args) as kg:
+    with open_graph(args) as kg:
         conforms, text = kg.validate()
     print(text)
     return 0 if conforms else 3
 
 
 def _cmd_remove(args) -> int:
-    with _open(args) as kg:
+    with open_graph(args) as kg:
         removed, missing = kg.remove(args.reports)
     for name in missing:
         print(f"govkg: error: no report in the store for {name}", file=sys.stderr)
@@ -78,15 +71,10 @@ def _cmd_remove(args) -> int:
 
 def _cmd_demo(args) -> int:
     from kg.cli.demo import run_demo
-    with _open(args) as kg:
+    with open_graph(args) as kg:
         for line in run_demo(kg, html=args.output):
             print(line)
     return 0
-
-
-def _add_store(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--store", metavar="DIR", default=None,
-                   help="the store folder (default: $GOVKG_STORE or ./govkg-store)")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -110,23 +98,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_extract)
     p = sub.add_parser("build", help="load report files and folders (recursively) into the store")
     p.add_argument("paths", nargs="+", metavar="PATH")
-    _add_store(p)
+    add_store_args(p)
     p.add_argument("--workers", type=_positive, default=1, metavar="N", help="extraction processes")
-    add_endpoint_args(p)
     p.add_argument("--prune", action="store_true", help="also remove reports whose files are gone")
     p.add_argument("--quiet", action="store_true", help="no progress bar and no summary line")
     p.set_defaults(func=_cmd_build)
     p = sub.add_parser("validate", help="check the store against the SHACL shapes (exit 3 if not valid)")
-    _add_store(p)
-    add_endpoint_args(p)
+    add_store_args(p)
     p.set_defaults(func=_cmd_validate)
     p = sub.add_parser("remove", help="remove reports (by file path or report IRI) from the store")
     p.add_argument("reports", nargs="+", metavar="REPORT")
-    _add_store(p)
-    add_endpoint_args(p)
+    add_store_args(p)
     p.set_defaults(func=_cmd_remove)
     p = sub.add_parser("demo", help="build the bundled example reports and show a few answers")
-    _add_store(p)
+    add_store_args(p, endpoint=False)
     p.add_argument("-o", "--output", default="graph.html", metavar="FILE",
                    help="where to write the network page (default: graph.html)")
     p.set_defaults(func=_cmd_demo)

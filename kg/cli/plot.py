@@ -5,7 +5,7 @@ import argparse
 import sys
 from typing import Any
 
-from kg.cli.serve import add_endpoint_args
+from kg.cli.target import add_store_args, open_graph
 
 __all__ = ["add_plot_commands"]
 
@@ -27,15 +27,12 @@ def add_plot_commands(subparsers: Any) -> None:
     d.add_argument("program", metavar="PROGRAMME", help="a programme's label or any alias")
     d.add_argument("-o", "--output", required=True, metavar="FILE", help="FILE.png or FILE.svg")
     d.add_argument("--by", choices=["province", "level"], help="one curve per province or per level")
-    d.add_argument("--store", metavar="DIR", default=None,
-                   help="the store folder (default: $GOVKG_STORE or ./govkg-store)")
-    add_endpoint_args(d)
+    add_store_args(d)
     d.set_defaults(func=_cmd_plot_diffusion)
 
 
 def _cmd_plot_diffusion(args: argparse.Namespace) -> int:
-    from kg.cli.query import open_target
-    from kg.export.plot import plot_diffusion
-    path = plot_diffusion(open_target(args, snapshot=True), args.program, args.output, by=args.by)
+    with open_graph(args) as kg:
+        path = kg.plot_diffusion(args.program, args.output, by=args.by)
     print(f"govkg: wrote {path}", file=sys.stderr)
     return 0

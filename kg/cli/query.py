@@ -1,63 +1,25 @@
 """The query subcommands of `govkg`: `query NAME`, `queries`, `sparql`; argparse in, rows out.
 
-`kg.cli` calls `add_query_commands(subparsers)`; each command calls one function of `kg.sparql.query`/`kg.sparql.rows`.
+`kg.cli` calls `add_query_commands(subparsers)`; each handler makes one `KnowledgeGraph` call.
 """
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
-from kg.cli.serve import add_endpoint_args
-from kg.errors import ParameterError, QueryError, StoreError
+from kg.cli.target import add_store_args, open_graph
+from kg.errors import ParameterError, QueryError
 from kg.sparql.format import FORMATS, format_rows
 
-__all__ = ["add_query_commands", "open_store", "parse_params"]
-
-DEFAULT_STORE = "govkg-store"
+__all__ = ["add_query_commands", "parse_params"]
 
 
 def add_output_args(parser: argparse.ArgumentParser) -> None:
-    """The options every row-printing command shares: --format and --store."""
+    """The options every row-printing command shares: --format and the store options."""
     parser.add_argument("--format", "-f", choices=FORMATS, default="table",
                         help="table (fits the terminal), csv or json (default: table)")
-    parser.add_argument("--store", metavar="DIR", default=None,
-                        help=f"the store folder (default: $GOVKG_STORE or ./{DEFAULT_STORE})")
-    add_endpoint_args(parser)
-
-
-def store_path(option: str | None) -> Path:
-    """The store folder: --store, else $GOVKG_STORE, else ./govkg-store.
-
-    >>> store_path("/tmp/s").name
-    's'
-    """
-    return Path(option or os.environ.get("GOVKG_STORE") or DEFAULT_STORE)
-
-
-def open_store(option: str | None = None):
-    """Open the store read-only (a `KnowledgeGraph` once that exists, else a bare pyoxigraph store)."""
-    path = store_path(option)
-    if not path.is_dir():
-        raise StoreError(f"{path}: no store here; build one with `govkg build PATH --store {path}`")
-    try:
-        from kg.graph import KnowledgeGraph
-    except ImportError:
-        KnowledgeGraph = None
-    try:
-        if KnowledgeGraph is not None:
-            return KnowledgeGraph.open(path)
-        import pyoxigraph
-        return pyoxigraph.Store.read_only(str(path))
-    except OSError as exc:
-        raise StoreError(f"{path}: cannot open the store ({exc})") from None
-
-
-def open_target(args, snapshot: bool = False):
-    """The remote store named by --endpoint (copied into memory when `snapshot`), else --store's."""
-    from kg.store.remote import open_target as _open_target
-    return _open_target(args, lambda a: open_store(a.store), snapshot=snapshot)
+    add_store_args(parser)
 
 
 def parse_params(items: list[str] | None) -> dict[str, str]:
@@ -81,17 +43,17 @@ def _print(rows, fmt: str) -> None:
 
 
 def _cmd_query(args) -> int:
-    from kg.sparql.query import load_query, run_named
-    load_query(args.name)  # an unknown name fails before the store is opened
     params = parse_params(args.param)
-    _print(run_named(open_target(args), args.name, **params), args.format)
+    with open_graph(args) as kg:
+        rows = kg.query(args.name, **params)  # an unknown name fails before the store is opened
+    _print(rows, args.format)
     return 0
 
 
 def _cmd_queries(args) -> int:
-    from kg.sparql.query import list_queries
+    from kg.graph import KnowledgeGraph
     rows = [{"name": q.name, "parameters": " ".join(str(p) for p in q.params), "title": q.title}
-            for q in list_queries()]
+            for q in KnowledgeGraph.queries()]
     _print(rows, args.format)
     return 0
 
@@ -107,10 +69,11 @@ def _read_query(text: str) -> str:
 
 
 def _cmd_sparql(args) -> int:
-    from kg.sparql.rows import run_sparql
     text = _read_query(args.query)
     source = args.query[1:] if args.query.startswith("@") else "query"
-    _print(run_sparql(open_target(args), text, source=source), args.format)
+    with open_graph(args) as kg:
+        rows = kg.sparql(text, source=source)
+    _print(rows, args.format)
     return 0
 
 

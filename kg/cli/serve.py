@@ -1,11 +1,11 @@
-"""The `serve` subcommand and the `--endpoint` options: argparse wiring only, no logic."""
+"""The `serve` subcommand: argparse wiring only, one `KnowledgeGraph.serve` call."""
 from __future__ import annotations
 
 import argparse
 
-from kg.errors import StoreError
+from kg.cli.target import add_store_args, open_graph
 
-__all__ = ["add_serve_commands", "add_endpoint_args"]
+__all__ = ["add_serve_commands"]
 
 
 def _positive(kind):
@@ -17,24 +17,11 @@ def _positive(kind):
     return convert
 
 
-def add_endpoint_args(parser: argparse.ArgumentParser) -> None:
-    """Add `--endpoint URL` and `--graph-store URL` (a remote SPARQL store instead of the embedded one)."""
-    parser.add_argument("--endpoint", metavar="URL",
-                        help="use a remote SPARQL 1.1 query endpoint instead of the embedded store "
-                             "(credentials from GOVKG_ENDPOINT_TOKEN or GOVKG_ENDPOINT_USER/_PASSWORD)")
-    parser.add_argument("--graph-store", metavar="URL",
-                        help="its Graph Store Protocol URL, for build (default: derived from --endpoint)")
-
-
 def _cmd_serve(args: argparse.Namespace) -> int:
-    from kg.cli.query import store_path
-    from kg.serve import serve
-    path = store_path(args.store)
-    if not path.is_dir():
-        raise StoreError(f"{path}: no store here; build one with `govkg build PATH --store {path}`")
-    serve(path, host=args.host, port=args.port, timeout=args.timeout, max_body=args.max_body,
-          workers=args.workers, quiet=args.quiet, memory=args.max_memory << 20,
-          allow_service=args.allow_service or ())
+    with open_graph(args) as kg:
+        kg.serve(host=args.host, port=args.port, timeout=args.timeout, max_body=args.max_body,
+                 workers=args.workers, quiet=args.quiet, memory=args.max_memory << 20,
+                 allow_service=args.allow_service or ())
     return 0
 
 
@@ -43,7 +30,7 @@ def add_serve_commands(subparsers) -> None:
     p = subparsers.add_parser("serve", help="a read-only SPARQL 1.1 Protocol endpoint over the store",
                               description="Serve the store over HTTP: the SPARQL endpoint at /sparql "
                                           "(GET or POST), a query page at /. Updates are refused.")
-    p.add_argument("--store", metavar="DIR", help="store folder (default $GOVKG_STORE or ./govkg-store)")
+    add_store_args(p, endpoint=False)
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1, this machine only)")
     p.add_argument("--port", type=int, default=7878, help="port (default 7878; 0 picks a free one)")
     p.add_argument("--timeout", type=_positive(float), default=30.0, metavar="SECONDS",

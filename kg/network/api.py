@@ -32,10 +32,11 @@ class NetworkMixin:
         return to_networkx(self, focus=focus, depth=depth, types=types, year=year,
                            jurisdiction=jurisdiction, program=program)
 
-    def export(self, format: str, path: str | Path, **options: Any) -> Path:
-        """Write `format` (html, graphml, gexf, csv, ttl, trig, nq, jsonld) to `path`; returns the path.
+    def export(self, format: str, path: str | Path, /, **options: Any) -> Path:
+        """Write `format` (html, graphml, gexf, csv, ttl, trig, nq, jsonld, panel) to `path`; returns the path.
 
-        Graph formats take the view options of `to_networkx` (html also `color_by="province"`).
+        Graph formats take the view options of `to_networkx` (html also `color_by="province"`); the
+        panel takes `format` (csv, parquet, dta), `program` and `min_adopters`.
         """
         from kg.export import export
         return export(self, format, path, **options)

@@ -16,7 +16,7 @@ from urllib.request import Request, urlopen
 from kg.errors import StoreError
 from kg.store.remote_write import RemoteWriter, sibling_url
 
-__all__ = ["RemoteStore", "graph_store_url", "open_target", "auth_headers"]
+__all__ = ["RemoteStore", "graph_store_url", "auth_headers"]
 
 GK = "https://w3id.org/govkg/ontology#"
 _ACCEPT = ("application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8, "
@@ -190,19 +190,3 @@ class RemoteStore(RemoteWriter):
     def __exit__(self, *exc) -> None:
         self.close()
 
-
-def open_target(args, open_local=None, snapshot: bool = False):
-    """A `RemoteStore` when ``args.endpoint`` is set (with `snapshot`, its data copied into an
-    in-memory pyoxigraph store, for whole-graph exports), else ``open_local(args)`` (the embedded store).
-
-    >>> import argparse
-    >>> open_target(argparse.Namespace(endpoint="http://127.0.0.1:7878/query", graph_store=None))
-    RemoteStore('http://127.0.0.1:7878/query')
-    """
-    if getattr(args, "endpoint", None):
-        remote = RemoteStore(args.endpoint, getattr(args, "graph_store", None))
-        return remote.snapshot() if snapshot else remote
-    if open_local is None:
-        from kg.cli.query import open_store
-        return open_store(getattr(args, "store", None))
-    return open_local(args)
