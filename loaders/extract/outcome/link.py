@@ -66,6 +66,7 @@ class Linker:
         known = {p.name for p in programs}
         self.related = {p.name: [r for r in p.related if r in known] for p in programs if p.related}
         self.sentences = tuple(sentences)
+        self._clause_cache: dict[tuple[int, int], list[tuple[int, int]]] = {}
 
     def _within(self, start: int, end: int) -> list[Span]:
         i = bisect_left(self.starts, start)
@@ -84,16 +85,23 @@ class Linker:
         if name is None:
             floor = max(self._after_frame(sent_start, clause_start), clause_start - int(_limits()["reach"]))
             earlier = [s for s in self._within(floor, at) if s[1] <= at]
-            clauses = _coarse(self.text, floor, sent_end)
             if earlier:
-                name = self._earlier(earlier, clauses, at, figures)
+                name = self._earlier(earlier, self._clauses(floor, sent_end), at, figures)
             else:
-                name = self._next_clause(clauses, at, figures)
+                if self._within(at, sent_end):
+                    name = self._next_clause(self._clauses(floor, sent_end), at, figures)
                 if name is None and previous is not None:
                     name = self._continued(sent_start, sent_end, previous)
                 if name is None:
                     name = self._heading(sent_start)
         return self._related_in(name, clause_start, clause_end) if name else None
+
+    def _clauses(self, start: int, end: int) -> list[tuple[int, int]]:
+        """_coarse(text, start, end), once per span: the figures of a sentence share it."""
+        key = (start, end)
+        if key not in self._clause_cache:
+            self._clause_cache = {key: _coarse(self.text, start, end)}
+        return self._clause_cache[key]
 
     def _earlier(self, earlier: list[Span], clauses: list[tuple[int, int]], at: int,
                  figures: tuple[int, ...]) -> str | None:
