@@ -94,16 +94,20 @@ def score_item(seed, item, got):
 def outcome_causes(seed, item, got):
     """Outcomes found by value and unit alone, and among those whether the indicator names the measure."""
     norm, outcomes = seed.norm, got.get("outcomes") or []
-    found = named = 0
+    found = named = unlinked = stray = 0
     for o in item["outcomes_must"]:
         same = [x for x in outcomes if _close(x.get("value"), o["value"]) and norm(x.get("unit")) == norm(o["unit"])]
         if not same:
             continue
         found += 1
         b = norm(o["indicator"])
-        named += int(any(len(norm(x.get("indicator"))) >= 2 and (norm(x.get("indicator")) in b or b in norm(x.get("indicator")))
-                         for x in same))
-    return {"_value_found": found, "_indicator_named": named}
+        hits = [x for x in same if len(norm(x.get("indicator"))) >= 2
+                and (norm(x.get("indicator")) in b or b in norm(x.get("indicator")))]
+        named += int(bool(hits))
+        if hits and not o["program"]:          # about no programme: is it linked to one anyway?
+            unlinked += 1
+            stray += int(bool(hits[0].get("program")))
+    return {"_value_found": found, "_indicator_named": named, "_unlinked": unlinked, "_stray_links": stray}
 
 
 def _close(a, b):
@@ -146,6 +150,7 @@ def totals(items, per):
         if f["outcome_program"] is not None:
             n_l = _found_linked(f, g)
             add("outcome -> programme links right", round(f["outcome_program"] * n_l), n_l)
+        add("outcomes linked where none is wanted", f["_stray_links"], f["_unlinked"])
     out = {k: (h, t) for k, (h, t) in acc.items() if t}
     out["absurd values"] = (sum(f["outcome_absurd"] for f in per), None)
     return out

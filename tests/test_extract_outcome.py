@@ -312,3 +312,80 @@ def test_indicator_names_the_measure(sentence, indicator):
 ])
 def test_a_framing_opening_phrase_is_not_what_later_figures_measure(text, linked):
     assert only(text, programs=[programme(text, "全域通办")]).program == linked
+
+
+# --- links by clause (issue 15): which clause's programme a figure is about -----------------------
+
+def _linked(text, names):
+    found = outcomes(text, programs=[programme(text, n) for n in names])
+    return [(o.value, o.program) for o in found]
+
+
+@pytest.mark.parametrize("text, names, want", [
+    # named after the figure, in its own clause
+    ("全年38个事项纳入“容缺办理”。", ["容缺办理"], [(38, "容缺办理")]),
+    # the sentence's topic clause reaches a later result clause, and a later clause of its own action
+    ("推行“首违不罚”制度，全年涉企行政处罚案件同比下降21%。", ["首违不罚"], [(21, "首违不罚")]),
+    ("推行“首违不罚”制度，组织执法人员培训6场。", ["首违不罚"], [(6, "首违不罚")]),
+    # a clause that names its own subject starts a new topic (also after time words)
+    ("推行“阳光执法”改革，县委主要领导专题调研15次。", ["阳光执法"], [(15, None)]),
+    ("落实“月调度”机制，今年以来全县人民调解组织调处纠纷90件。", ["月调度"], [(90, None)]),
+    # a programme counted by its own clause's figure is no topic for the next clause
+    ("建成省级“法治示范村”3个，培育调解员40名。", ["法治示范村"], [(3, "法治示范村"), (40, None)]),
+    ("落地“一窗通办”等创新举措5项，办理事项200件。", ["一窗通办"], [(5, "一窗通办"), (200, None)]),
+    # a clause opening its own action after a programme that is not the sentence's topic
+    ("召开推进会议2次，举办“法治讲堂”，组织80名干部参加考试。", ["法治讲堂"], [(2, None), (80, None)]),
+    # a figure of the first clause, the programme in the next clause that adds what was done
+    ("命名首批12个示范单位，积极参与“法治创建”活动。", ["法治创建"], [(12, "法治创建")]),
+    # a numbered paragraph heading is the topic of later sentences that name no programme
+    ("3.深化“证照分离”改革。全区保留审批事项120项。", ["证照分离"], [(120, "证照分离")]),
+    ("（二）深化“证照分离”改革。全区保留审批事项120项。", ["证照分离"], [(120, "证照分离")]),
+    # …but not across a line break, and an unnumbered opening sentence is no heading
+    ("3.深化“证照分离”改革。\n全区保留审批事项120项。", ["证照分离"], [(120, None)]),
+    ("深化“证照分离”改革。全区保留审批事项120项。", ["证照分离"], [(120, None)]),
+])
+def test_links_by_clause(text, names, want):
+    assert _linked(text, names) == want
+
+
+@pytest.mark.parametrize("sentence, indicator, value, unit", [
+    ("连续14年在全市依法行政考核中获评优秀等次。", "全市依法行政考核获评优秀等次", 14, "年"),
+    ("该区连续3年获评平安建设先进区。", "获评平安建设先进区", 3, "年"),
+    ("全县调解案例荣获三大奖项。", "奖项", 3, "项"),
+])
+def test_runs_and_kinds_name_what_they_count(sentence, indicator, value, unit):
+    o = only(sentence)
+    assert (o.indicator, o.value, o.unit) == (indicator, value, unit)
+
+
+@pytest.mark.parametrize("sentence, direction", [
+    ("企业开办申请材料精简幅度达65%。", "decrease"),
+    ("审批时限压缩率达到80%。", "decrease"),
+    ("群众满意率达到98%。", "level"),
+])
+def test_a_reduction_named_in_the_indicator_is_a_decrease(sentence, direction):
+    assert only(sentence).direction == direction
+
+
+def test_link_to_a_programme_written_without_its_ending():
+    text = "推行“证明事项告知承诺制”。全年通过告知承诺方式办理事项320件。"
+    p = Programme("证明事项告知承诺制", "institution", aliases=("告知承诺制",),
+                  mentions=(Mention(3, 12, "证明事项告知承诺制"),))
+    assert only(text, programs=[p]).program == "证明事项告知承诺制"
+
+
+@pytest.mark.parametrize("sentence, indicator", [
+    ("择优推荐8家单位参评省级依法行政达标单位。", "单位参评省级依法行政达标单位"),   # 达 inside 达标 is no stop
+    ("全县整改督察反馈的9个共性问题和其他问题。", "共性问题"),                     # 共 inside 共性 is no stop
+    ("在全省12个城市中排名第3位。", "城市中排名"),                               # 第 before a number still stops
+])
+def test_a_counted_noun_ends_at_a_whole_stop_word(sentence, indicator):
+    assert outcomes(sentence)[0].indicator == indicator
+
+
+@pytest.mark.parametrize("sentence, indicator", [
+    ("市县两级96%以上事项实现掌上办理。", "事项实现掌上办理"),     # tiers of government are a scope
+    ("88%以上事项实行“一窗受理”。", "事项实行一窗受理"),           # a share names its whole predicate
+])
+def test_a_share_written_before_its_measure(sentence, indicator):
+    assert only(sentence).indicator == indicator

@@ -23,21 +23,23 @@ def extract(text: Text, programs: list[Programme], place: Place | None) -> list[
     >>> [(o.indicator, o.value, o.unit, o.direction, o.text) for o in extract(t, [], None)]
     [('入企检查次数', 38.6, '%', 'decrease', '38.6%')]
     """
-    linker = Linker(text.norm, programs)
+    linker = Linker(text.norm, programs, text.sentences)
     out: list[Outcome] = []
     previous = None
     for s, e in text.sentences:
-        for r in read(text.norm[s:e]):
-            out.append(_outcome(text, linker, r, (s, e), previous, place))
+        readings = read(text.norm[s:e])
+        figures = tuple(s + r.figure.start for r in readings)
+        for r in readings:
+            out.append(_outcome(text, linker, r, (s, e), previous, place, figures))
         previous = (s, e)
     return out
 
 
 def _outcome(text: Text, linker: Linker, r: Reading, sent: tuple[int, int],
-             previous: tuple[int, int] | None, place: Place | None) -> Outcome:
+             previous: tuple[int, int] | None, place: Place | None, figures: tuple[int, ...]) -> Outcome:
     s, e = sent
     start, end = s + r.figure.start, s + r.figure.end
-    program = linker.program(s, e, s + r.clause.start, s + r.clause.end, start, previous)
+    program = linker.program(s, e, s + r.clause.start, s + r.clause.end, start, previous, figures)
     return Outcome(indicator=r.indicator, value=r.figure.value, unit=r.unit, direction=r.direction,
                    sentence=text.norm[s:e], start=start, end=end, qualifier=r.figure.qualifier,
                    program=program, jurisdiction=where(text, start, end, place),

@@ -6,19 +6,23 @@ import re
 from functools import lru_cache
 
 from loaders import dicts
+from loaders.segment import cut
 from loaders.extract.outcome.direction import change_inside, peel_head, peel_tail
-from loaders.extract.outcome.lexicon import alternation, trims
+from loaders.extract.outcome.lexicon import alternation, trims, verbs
 
-__all__ = ["before", "after", "is_rate", "tidy"]
+__all__ = ["before", "after", "is_rate", "tidy", "unscoped"]
 
 _SCOPE = re.compile(r".*(?:共计|合计|总计|累计|全年|今年以来|年内|共有|(?<!公)共(?![享建治同担])|(?<![平同均])等(?![级次待]))(?=..)")
 _YEAR = re.compile(r"^(?:\d{4}年(?:度|以来|底|末|全年)?|\d{1,2}月(?:份|底|末)?(?:以来)?"
                    r"|近[一二两三四五六七八九十\d]+年(?:来|以来)?)")
+# Tiers of government named as a scope (市区两级, 省市县三级): where, not what is measured.
+_LEVELS = re.compile(r"[省市州盟县区旗乡镇街村]{2,5}[两三四五]级")
 # What ends a counted noun after its figure: a conjunction or a verb of what was done with it.
 
 # A figure followed by a preposition or a verb counts nothing written after it (21人对全区…).
 
 _RATE = re.compile(r"(?:率|占比|比例|比重|(?<!年|季|程|力|进|制|额|幅|维|深|温|厚|态|高|长|速|角|尺|适|难)度)$")
+CHINESE_DIGITS = "零〇一二两三四五六七八九十百千"
 _NOISE = re.compile(r"[“”‘’「」\"'\s]")
 # A comparison base (较以往, 比上年同期, 与去年相比) is no indicator; the clause before names it.
 _BASELINE = re.compile(r"(?:较|比|与)(?:上年|去年|以往|往年|上一年|改革前|原来|过去|以前)(?:同期)?(?:相比)?$|^(?:较|比)$")
@@ -41,7 +45,7 @@ def _trim_re() -> re.Pattern:
 
 @lru_cache(maxsize=None)
 def _scope_only_re() -> re.Pattern:
-    return re.compile(rf"(?:{alternation(trims('scope'))}|{_YEAR.pattern[1:]})+")
+    return re.compile(rf"(?:{alternation(trims('scope'))}|{_YEAR.pattern[1:]}|{_LEVELS.pattern})+")
 
 
 def tidy(phrase: str) -> str:
@@ -56,6 +60,24 @@ def tidy(phrase: str) -> str:
     while True:
         m = _trim_re().match(phrase) or _YEAR.match(phrase)
         if not m or len(phrase) - m.end() < 2:
+            return phrase
+        phrase = phrase[m.end():]
+
+
+@lru_cache(maxsize=None)
+def _scope_re() -> re.Pattern:
+    return re.compile(rf"^(?:{alternation(trims('scope'))}|{_YEAR.pattern[1:]})")
+
+
+def unscoped(phrase: str) -> str:
+    """`phrase` without the time and scope words at its front (light verbs stay).
+
+    >>> unscoped("今年以来全市调解组织"), unscoped("2024年召开会议")
+    ('调解组织', '召开会议')
+    """
+    while True:
+        m = _scope_re().match(phrase)
+        if not m or m.end() == 0:
             return phrase
         phrase = phrase[m.end():]
 
@@ -85,7 +107,16 @@ def before(phrase: str) -> tuple[str, str | None]:
     m = _BASELINE.search(phrase)
     if m and (m.start() == 0 or m.start() >= 2):
         phrase = phrase[:m.start()]
-    return phrase, direction or head or tail
+    direction = direction or head or tail
+    if direction in (None, "level") and _reduced_re().search(phrase):
+        direction = "decrease"                   # 申请材料精简幅度达65%: the size of a cut
+    return phrase, direction
+
+
+@lru_cache(maxsize=None)
+def _reduced_re() -> re.Pattern:
+    cuts = [w for w, d in verbs().items() if d == "decrease" and len(w) >= 2]
+    return re.compile(rf"(?<=..){alternation(cuts)}{alternation(dicts.words('outcome_change_measures.txt'))}?$")
 
 
 def after(phrase: str) -> str:
@@ -106,10 +137,32 @@ def after(phrase: str) -> str:
     if _not_counted_re().match(phrase):
         return ""
     if phrase.startswith(("参加", "参与")):       # 1.1万人次参加学法考试: what they took part in
-        m = _after_stop_re().search(phrase, 2)
-        return phrase[:m.start()] if m else phrase
-    m = _after_stop_re().search(phrase)
-    return (phrase[:m.start()] if m else phrase).removesuffix("的")
+        return phrase[:_stop(phrase, 2)]
+    return phrase[:_stop(phrase, 0)].removesuffix("的")
+
+
+def _stop(phrase: str, start: int) -> int:
+    """Where the counted noun ends: the first stop word from `start` that begins a word (jieba), a
+    one-character stop only as a word of its own (达 does not end 11家单位参评…达标地区).
+
+    >>> p = "单位参评达标地区"; p[:_stop(p, 0)]
+    '单位参评达标地区'
+    >>> p = "干部参加考试"; p[:_stop(p, 0)]
+    '干部'
+    """
+    found = list(_after_stop_re().finditer(phrase, start))
+    if not found:
+        return len(phrase)
+    bounds, pos = {0}, 0
+    for word in cut(phrase):
+        pos += len(word)
+        bounds.add(pos)
+    for m in found:
+        following = phrase[m.end():m.end() + 1]
+        before_number = not "\u4e00" <= following <= "\u9fff" or following in CHINESE_DIGITS  # 排名第4位, 第一
+        if before_number or m.start() in bounds and (m.end() - m.start() > 1 or m.end() in bounds):
+            return m.start()
+    return len(phrase)
 
 
 def is_rate(indicator: str) -> bool:

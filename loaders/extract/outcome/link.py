@@ -1,14 +1,29 @@
 """An outcome's position → the programme it is about, from the programmes' mention spans (plus any
-other place a programme's name or alias is written): one named in its clause, else the nearest one
-before it in its sentence, else the subject of the previous sentence of the paragraph when this
-sentence continues it (通过该平台…, 此举…)."""
+other place a programme's name or alias is written), clause by clause:
+
+- one named in the figure's own clause, before it or after it;
+- else one named in an earlier clause of its sentence, unless a clause in between (or the figure's
+  own) names its own subject (市委主要领导…), the programme is what a figure of its own clause
+  counts (创建“示范村”2个, X等举措3项), or the figure's clause opens an action of its own (组织971名…)
+  and the programme is not the sentence's topic (its first clause); a framing opening phrase
+  (按照…部署，) is never the topic;
+- else, for a figure in the sentence's first clause, one named in the next clause when that clause
+  has no figure, subject or action of its own (命名31个示范地区，积极参与…示范创建活动);
+- else, when the sentence names no programme before the figure: the subject of the previous sentence
+  when this one continues it (通过该平台…, 此举…), or the programme of the paragraph's heading
+  (3.深化行政审批制度改革。…保留事项515项).
+"""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 from loaders import dicts
+from loaders.extract.outcome.clauses import split
+from loaders.extract.outcome.indicator import tidy, unscoped
 from loaders.records import Programme
+from loaders.segment import tagged
 
 __all__ = ["Linker"]
 
@@ -16,10 +31,21 @@ __all__ = ["Linker"]
 _CONTINUES = re.compile(r"(?:通过|依托|借助|运用|利用|凭借)?(?:该|此|这一|这项|这个|上述|其)"
                         r"(?P<head>[\u4e00-\u9fff]{0,3}?)(?:[，,、]|实施|运行|推行|上线|以来|后|中|累计|共)")
 
+Span = tuple[int, int, str]
+# A heading's number: 3. / 一、 / （二） / 一是
+_NUMBERING = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十\d]{1,3}(?:[、．.]|是))\s*")
 
-# How far back in its sentence a figure still belongs to a programme named before it (characters):
-# long enumerating sentences drift to other subjects.
-_REACH = 100
+
+@lru_cache(maxsize=1)
+def _subject_re() -> re.Pattern:
+    """Any subject head of outcome_link_subjects.txt."""
+    return re.compile("|".join(map(re.escape, dicts.words("outcome_link_subjects.txt"))))
+
+
+@lru_cache(maxsize=1)
+def _limits() -> dict[str, float]:
+    """The linker's distances (outcome_link.tsv)."""
+    return dicts.weights("outcome_link.tsv")
 
 
 class Linker:
@@ -31,15 +57,18 @@ class Linker:
     '企业安静期'
     """
 
-    def __init__(self, text: str, programs: list[Programme] | tuple[Programme, ...]):
+    def __init__(self, text: str, programs: list[Programme] | tuple[Programme, ...],
+                 sentences: tuple[tuple[int, int], ...] = ()):
         self.text = text
         spans = [(m.start, m.end, p.name) for p in programs for m in p.mentions]
         self.spans = sorted(spans + _written(text, programs, spans))
         self.starts = [s for s, _, _ in self.spans]
         known = {p.name for p in programs}
         self.related = {p.name: [r for r in p.related if r in known] for p in programs if p.related}
+        self.sentences = tuple(sentences)
+        self._clause_cache: dict[tuple[int, int], list[tuple[int, int]]] = {}
 
-    def _within(self, start: int, end: int) -> list[tuple[int, int, str]]:
+    def _within(self, start: int, end: int) -> list[Span]:
         i = bisect_left(self.starts, start)
         out = []
         while i < len(self.spans) and self.spans[i][0] < end:
@@ -49,15 +78,81 @@ class Linker:
         return out
 
     def program(self, sent_start: int, sent_end: int, clause_start: int, clause_end: int,
-                at: int, previous: tuple[int, int] | None = None) -> str | None:
-        """The programme a figure at `at` is about (absolute offsets), or None."""
-        name = self._nearest(self._within(clause_start, clause_end), at, either_side=True)
+                at: int, previous: tuple[int, int] | None = None, figures: tuple[int, ...] = ()) -> str | None:
+        """The programme a figure at `at` is about (absolute offsets), or None; `figures` are the
+        start offsets of every figure of the sentence."""
+        name = _nearest(self._within(clause_start, clause_end), at)
         if name is None:
-            reach = max(self._after_frame(sent_start, clause_start), clause_start - _REACH)
-            name = self._nearest(self._within(reach, at), at, either_side=False)
-        if name is None and previous is not None:
-            name = self._continued(sent_start, sent_end, previous)
+            floor = max(self._after_frame(sent_start, clause_start), clause_start - int(_limits()["reach"]))
+            earlier = [s for s in self._within(floor, at) if s[1] <= at]
+            if earlier:
+                name = self._earlier(earlier, self._clauses(floor, sent_end), at, figures)
+            else:
+                if self._within(at, sent_end):
+                    name = self._next_clause(self._clauses(floor, sent_end), at, figures)
+                if name is None and previous is not None:
+                    name = self._continued(sent_start, sent_end, previous)
+                if name is None:
+                    name = self._heading(sent_start)
         return self._related_in(name, clause_start, clause_end) if name else None
+
+    def _clauses(self, start: int, end: int) -> list[tuple[int, int]]:
+        """_coarse(text, start, end), once per span: the figures of a sentence share it."""
+        key = (start, end)
+        if key not in self._clause_cache:
+            self._clause_cache = {key: _coarse(self.text, start, end)}
+        return self._clause_cache[key]
+
+    def _earlier(self, earlier: list[Span], clauses: list[tuple[int, int]], at: int,
+                 figures: tuple[int, ...]) -> str | None:
+        """The nearest programme of an earlier clause the figure at `at` may belong to (see module)."""
+        here, topic = _index(clauses, at), self._topic(clauses)
+        acting = self._opens_action(clauses[here], at)
+        for start, end, name in sorted(earlier, key=lambda s: -s[1]):
+            there = _index(clauses, start)
+            if there == here:
+                return name
+            if any(self._has_subject(clauses[i], at) for i in range(there + 1, here + 1)):
+                return None
+            if _counted(self.text, end, clauses[there][1], figures) or (acting and there != topic):
+                continue
+            return name
+        return None
+
+    def _next_clause(self, clauses: list[tuple[int, int]], at: int, figures: tuple[int, ...]) -> str | None:
+        """For a figure of the topic clause: the programme of the next clause, if that clause only
+        says what was done (no figure, subject or action of its own)."""
+        here = _index(clauses, at)
+        if here != self._topic(clauses) or here + 1 >= len(clauses):
+            return None
+        s, e = clauses[here + 1]
+        if (any(s <= f < e for f in figures) or self._has_subject((s, e), e)
+                or self._opens_action((s, e), e)):
+            return None
+        found = self._within(s, e)
+        return found[0][2] if found else None
+
+    def _topic(self, clauses: list[tuple[int, int]]) -> int:
+        """The sentence's first clause with more than time and scope words (近年来，… is passed over)."""
+        return next((i for i, (s, e) in enumerate(clauses) if tidy(self.text[s:e])), 0)
+
+    def _has_subject(self, clause: tuple[int, int], at: int) -> bool:
+        """Whether the clause names who acted: a subject head ending before its first verb (and
+        before the figure); time and scope words at its start are passed over."""
+        opening = unscoped(self.text[clause[0]:min(clause[1], at)])
+        heads = [(m.start(), m.end()) for m in _subject_re().finditer(opening)]
+        if not heads:
+            return False
+        pos = 0
+        for word, flag in tagged(opening):
+            start, pos = pos, pos + len(word)
+            if (flag.startswith("v") or flag == "i") and not any(s <= start < e for s, e in heads):
+                return any(e <= start for _, e in heads)
+        return True
+
+    def _opens_action(self, clause: tuple[int, int], at: int) -> bool:
+        opening = unscoped(self.text[clause[0]:min(clause[1], at)])
+        return opening.startswith(dicts.words("outcome_link_actions.txt"))
 
     def _after_frame(self, sent_start: int, clause_start: int) -> int:
         """Where a framing opening phrase (按照…部署，) ends, when the figure stands in a later clause;
@@ -67,17 +162,6 @@ class Linker:
         comma = min((i for i in (self.text.find(c, sent_start, clause_start) for c in "，,") if i >= 0),
                     default=-1)
         return comma + 1 if comma >= 0 else sent_start
-
-    @staticmethod
-    def _nearest(spans, at: int, either_side: bool) -> str | None:
-        """The nearest mention before `at`; else (in a clause) the last after it, the head of the
-        counted phrase (4181项“一件事”线上服务“云套餐” counts 云套餐)."""
-        before = [s for s in spans if s[1] <= at]
-        if before:
-            return max(before, key=lambda s: s[1])[2]
-        if either_side and spans:
-            return max(spans, key=lambda s: s[0])[2]
-        return None
 
     def _continued(self, sent_start: int, sent_end: int, previous: tuple[int, int]) -> str | None:
         if "\n" in self.text[previous[1]:sent_start]:
@@ -92,6 +176,24 @@ class Linker:
                 return name
         return spans[0][2]
 
+    def _heading(self, sent_start: int) -> str | None:
+        """The programme named in the short opening sentence of the paragraph `sent_start` stands in
+        (3.深化行政审批制度改革。一是…), when that sentence is not this one."""
+        if not self.sentences:
+            return None
+        line = self.text.rfind("\n", 0, sent_start) + 1
+        i = bisect_left(self.sentences, (line, -1))
+        numbered = False
+        while i < len(self.sentences) and self.sentences[i][0] < sent_start:
+            s, e = self.sentences[i]
+            m = _NUMBERING.match(self.text, s, e)
+            numbered = numbered or bool(m)
+            if not m or m.end() < e:                        # past a bare heading number (（一） )
+                found = self._within(s, e) if numbered and e - s <= _limits()["heading_max"] else []
+                return found[-1][2] if found else None
+            i += 1
+        return None
+
     def _related_in(self, name: str, clause_start: int, clause_end: int) -> str:
         clause = self.text[clause_start:clause_end]
         for other in self.related.get(name, ()):
@@ -100,13 +202,49 @@ class Linker:
         return name
 
 
-def _written(text: str, programs, spans) -> list[tuple[int, int, str]]:
-    """Places a programme's name or alias is written that its mentions do not cover; a two-character
-    name counts only inside quotes (“五减”)."""
+def _nearest(spans: list[Span], at: int) -> str | None:
+    """In a figure's own clause: the nearest mention before `at`, else the last after it, the head of
+    the counted phrase (4181项“一件事”线上服务“云套餐” counts 云套餐)."""
+    before = [s for s in spans if s[1] <= at]
+    if before:
+        return max(before, key=lambda s: s[1])[2]
+    return max(spans, key=lambda s: s[0])[2] if spans else None
+
+
+def _coarse(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Clauses of text[start:end] (absolute), items listed with 、 kept in one clause."""
+    out: list[tuple[int, int]] = []
+    for c in split(text[start:end]):
+        if c.sep == "、" and out:
+            out[-1] = (out[-1][0], start + c.end)
+        else:
+            out.append((start + c.start, start + c.end))
+    return out or [(start, end)]
+
+
+def _index(clauses: list[tuple[int, int]], at: int) -> int:
+    return max(0, bisect_right([s for s, _ in clauses], at) - 1)
+
+
+def _counted(text: str, end: int, clause_end: int, figures: tuple[int, ...]) -> bool:
+    """A programme that a figure of its own clause counts: written right before it
+    (“民主法治示范村”2个) or as an example of what it counts (诉调对接工作站等首创举措3项)."""
+    for f in figures:
+        if end <= f < clause_end:
+            between = text[end:f].strip("”’」』\"' ")
+            if not between or "等" in between:
+                return True
+    return False
+
+
+def _written(text: str, programs, spans) -> list[Span]:
+    """Places a programme's name, alias or stem (告知承诺制 → 告知承诺) is written that its mentions do
+    not cover; a two-character name counts only inside quotes (“五减”)."""
     taken = sorted((s, e) for s, e, _ in spans)
     out = []
     for p in programs:
-        for name in {p.name, *p.aliases}:
+        names = {p.name, *p.aliases}
+        for name in names | {stem for n in names for stem in _stems(n)}:
             if len(name) < 2:
                 continue
             for m in re.finditer(re.escape(name), text):
@@ -114,6 +252,11 @@ def _written(text: str, programs, spans) -> list[tuple[int, int, str]]:
                 if (len(name) >= 3 or quoted) and not _overlaps(taken, m.start(), m.end()):
                     out.append((m.start(), m.end(), p.name))
     return out
+
+
+def _stems(name: str) -> set[str]:
+    """`name` without an ending it is also written without (告知承诺制 → 告知承诺), if 4+ characters remain."""
+    return {name[:-len(w)] for w in dicts.words("outcome_link_stems.txt") if name.endswith(w) and len(name) - len(w) >= 4}
 
 
 def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:

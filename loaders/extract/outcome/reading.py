@@ -57,7 +57,8 @@ def read(sentence: str) -> list[Reading]:
                 continue
             if direction is None and clause.sep == "、" and k == 0:
                 direction = last_direction
-            reading = _reading(fig, indicator, after(post), direction, clause, last_indicator)
+            counted = _run_counted(sentence, fig, post) or _share_of(fig, indicator, post) or after(post)
+            reading = _reading(fig, indicator, counted, direction, clause, last_indicator)
             if reading:
                 if k == 0 and pending and _SHARED.search(pre):
                     out.extend(replace(reading, indicator=name) for name in pending)
@@ -69,6 +70,24 @@ def read(sentence: str) -> list[Reading]:
 
 
 _SHARED = re.compile(r"[均都皆]")
+_IN_FRAME = re.compile(r"^[在于](.+?)中(?=.)")
+
+
+def _share_of(fig: Figure, indicator: str, post: str) -> str:
+    """A share written before what it is a share of (98%以上事项实现网上办理): the whole rest of the
+    clause names the measure, verb included, when nothing before the figure does."""
+    if fig.unit != "%" or len(indicator) >= 2 or not after(post):
+        return ""
+    return re.sub(r"[“”‘’\"'\s]", "", post).removeprefix("的")
+
+
+def _run_counted(sentence: str, fig: Figure, post: str) -> str:
+    """What a run or a kind counts: 连续14年 + 在全省考核中获评优秀 → 全省考核获评优秀; 四大奖项 → 奖项."""
+    if fig.num_end < len(sentence) and sentence[fig.num_end] == "大" and fig.unit:
+        return sentence[fig.num_end + 1:fig.end]
+    if _run_of_years(sentence, fig):
+        return _IN_FRAME.sub(r"\1", post.strip())
+    return ""
 
 
 def _run_of_years(sentence: str, fig: Figure) -> bool:
