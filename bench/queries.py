@@ -84,7 +84,7 @@ def _our_runner(path: Path):
     except ImportError:                               # before the facade lands: the function under it
         import pyoxigraph as ox
 
-        from kg.query import run_named
+        from kg.sparql.query import run_named
         store = ox.Store.read_only(str(path))
         return lambda name, params: run_named(store, name, **params)
     graph = KnowledgeGraph.open(path)
@@ -125,9 +125,9 @@ def latency(c: Corpus, repeat: int = 30, budget: float = 30.0, timeout: float = 
     if store is None:
         return [na(f"query {q} p50 / p95", c.reports, "no store (`govkg build` missing or failed)") for q in NAMED]
     try:
-        from kg.query import bound_text, run_named  # noqa: F401 - the query layer must exist
+        from kg.sparql.query import bound_text, run_named  # noqa: F401 - the query layer must exist
     except ImportError:
-        return [na(f"query {q} p50 / p95", c.reports, "`kg.query` not in this checkout") for q in NAMED]
+        return [na(f"query {q} p50 / p95", c.reports, "`kg.sparql.query` not in this checkout") for q in NAMED]
     rows = []
     for name in NAMED:
         params, metric = params_for(name, c.seed), f"query {name} p50 / p95"
@@ -176,7 +176,7 @@ def rdflib_reference(c: Corpus, heaviest: int = 3, repeat: int = 3, budget: floa
         return [na("rdflib reference", c.reports, "no named query answered on our store")]
     import pyoxigraph as ox
 
-    from kg.query import bound_text, load_query
+    from kg.sparql.query import bound_text, load_query
     oxstore = ox.Store.read_only(str(store))
     dataset, load_s = _rdflib_dataset(store, Path(tempfile.gettempdir()))
     rows = [Row("rdflib: load the store's N-Quads into Dataset()", c.reports, fmt_seconds(load_s),

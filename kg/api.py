@@ -1,22 +1,19 @@
 """The query side of `KnowledgeGraph`: named queries as methods returning `Rows` (lists of dicts).
 
-`QueryMixin` needs only a store: ``self.store`` (anything with the `kg.rows` query interface: the
+`QueryMixin` needs only a store: ``self.store`` (anything with the `kg.sparql.rows` query interface: the
 on-disk Store, a RemoteStore, a bare pyoxigraph Store), so it behaves the same over a path and an endpoint.
 In the examples, ``graph`` is a KnowledgeGraph over a small store of four reports.
 """
 from __future__ import annotations
 
-from kg.query import QuerySpec, list_queries, run_named
-from kg.rows import Rows, run_sparql, store_of
+from kg.sparql.query import QuerySpec, list_queries, run_named
+from kg.sparql.rows import Rows, run_sparql
 
 __all__ = ["QueryMixin", "QueryGraph"]
 
 
 class QueryMixin:
     """Query helpers; each method is one named query (`govkg query NAME`), rows as dicts."""
-
-    def _oxigraph(self):
-        return store_of(self)
 
     def query(self, name: str, **params) -> Rows:
         """Run the named query ``queries/NAME.rq`` with its parameters; a list of dicts.
@@ -28,20 +25,21 @@ class QueryMixin:
         ...
         kg.errors.ParameterError: query 'adopters' has no parameter 'colour' (its parameters: program, exact)
         """
-        return run_named(self._oxigraph(), name, **params)
+        return run_named(self, name, **params)  # the name and parameters are checked before the store opens
 
     def query_df(self, name: str, **params):
         """`query` as a `pandas.DataFrame` (needs pandas)."""
         return self.query(name, **params).to_dataframe()
 
-    def sparql(self, text: str) -> Rows:
-        """Run a read-only SPARQL query (the union of all report graphs is the default graph).
+    def sparql(self, text: str, source: str = "query") -> Rows:
+        """Run a read-only SPARQL query (the union of all report graphs is the default graph);
+        `source` names the query in error messages (a file it was read from, say).
 
         >>> graph.sparql("PREFIX gk: <https://w3id.org/govkg/ontology#> "
         ...              "SELECT (COUNT(*) AS ?n) WHERE { ?r a gk:Report }")
         [{'n': 5}]
         """
-        return run_sparql(self._oxigraph(), text)
+        return run_sparql(self, text, source=source)
 
     @staticmethod
     def queries() -> list[QuerySpec]:

@@ -1,18 +1,24 @@
-"""`KnowledgeGraph`: the Python face of a govkg store: build, remove, validate, stats here; named
-queries and SPARQL from `kg.api.QueryMixin`, networks and exports from `kg.network_api.NetworkMixin`.
+"""`KnowledgeGraph`: the Python face of a govkg store, on disk or on a SPARQL server: build, remove,
+validate, stats and serve here; named queries and SPARQL from `kg.api.QueryMixin`, networks and
+exports from `kg.network.api.NetworkMixin`, panels and plots from `kg.export.research_api`.
 """
 from __future__ import annotations
 
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from kg import iri
+from kg.rdf import iri
 from kg.api import QueryMixin
-from kg.build import BuildSummary, ProgressBar, build
-from kg.network_api import NetworkMixin
-from kg.research_api import ResearchMixin
-from kg.store import Store
+from kg.build.pipeline import BuildSummary, ProgressBar, build
+from kg.network.api import NetworkMixin
+from kg.export.research_api import ResearchMixin
+from kg.errors import StoreError
+from kg.store.local import Store
+
+if TYPE_CHECKING:
+    from kg.store.remote import RemoteStore
 
 __all__ = ["KnowledgeGraph", "default_store_path"]
 
@@ -29,11 +35,12 @@ def _split_warning(warning: str) -> tuple[str, str]:
 
 
 class KnowledgeGraph(QueryMixin, NetworkMixin, ResearchMixin):
-    """A govkg store on disk; reads open it read-only, writes open it for writing.
+    """A govkg store: a folder on disk (reads open it read-only, writes for writing) or a SPARQL
+    server (`open(endpoint=URL)`); every method behaves the same over either.
 
     Named queries (`query`, `adopters`, … and read-only `sparql`) come from `kg.api.QueryMixin`,
-    `to_networkx`/`export` from `kg.network_api.NetworkMixin`, `panel`/`plot_diffusion` from
-    `kg.research_api.ResearchMixin`.
+    `to_networkx`/`export` from `kg.network.api.NetworkMixin`, `panel`/`plot_diffusion` from
+    `kg.export.research_api.ResearchMixin`.
 
     >>> import tempfile
     >>> with KnowledgeGraph.open(tempfile.mkdtemp() + "/kg") as kg:
@@ -41,23 +48,37 @@ class KnowledgeGraph(QueryMixin, NetworkMixin, ResearchMixin):
     (0, [{'two': 2}])
     """
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, remote: "RemoteStore | None" = None):
         self.path = path
-        self._store: Store | None = None
+        self._remote = remote
+        self._store: Store | RemoteStore | None = remote
 
     @classmethod
-    def open(cls, path: str | Path | None = None) -> "KnowledgeGraph":
-        """The store at `path` (default: $GOVKG_STORE or ./govkg-store); opened on first use."""
+    def open(cls, path: str | Path | None = None, *, endpoint: str | None = None,
+             graph_store: str | None = None) -> "KnowledgeGraph":
+        """The store at `path` (default: $GOVKG_STORE or ./govkg-store), opened on first use; or with
+        `endpoint`, the SPARQL server there (`graph_store`: its Graph Store Protocol URL, for writes;
+        derived from the endpoint when not given).
+
+        >>> KnowledgeGraph.open(endpoint="http://127.0.0.1:7878/query").store
+        RemoteStore('http://127.0.0.1:7878/query')
+        """
+        if endpoint:
+            from kg.store.remote import RemoteStore
+            remote = RemoteStore(endpoint, graph_store)
+            return cls(Path(remote.endpoint), remote)
         return cls(Path(path) if path is not None else default_store_path())
 
     @property
-    def store(self) -> Store:
-        """The open store: the writer if this graph has written, else a read-only view."""
+    def store(self) -> Store | RemoteStore:
+        """The open store: the server's, or the writer if this graph has written, else a read-only view."""
         if self._store is None:
             self._store = Store.open(self.path, read_only=True)
         return self._store
 
-    def _writer(self) -> Store:
+    def _writer(self) -> Store | RemoteStore:
+        if self._remote is not None:
+            return self._remote
         if self._store is None or self._store.read_only:
             self.close()
             self._store = Store.open(self.path)
@@ -65,7 +86,7 @@ class KnowledgeGraph(QueryMixin, NetworkMixin, ResearchMixin):
 
     def build(self, paths: Iterable[str | Path], workers: int = 1, prune: bool = False,
               progress: bool = False) -> BuildSummary:
-        """Load report files and folders; see `kg.build.build`."""
+        """Load report files and folders; see `kg.build.pipeline.build`."""
         bar = ProgressBar(progress)
         try:
             summary = build(self._writer(), paths, workers=workers, progress=bar, prune_missing=prune)
@@ -104,7 +125,7 @@ class KnowledgeGraph(QueryMixin, NetworkMixin, ResearchMixin):
     def remove(self, reports: Iterable[str | Path]) -> tuple[list[str], list[str]]:
         """Remove reports given by file path or report IRI (a web archive's path removes every report
         built from it); (removed, not found)."""
-        from kg.archives import archive_reports
+        from kg.build.archives import archive_reports
         store, removed, missing = self._writer(), [], []
         for report in reports:
             name = str(report)
@@ -121,18 +142,27 @@ class KnowledgeGraph(QueryMixin, NetworkMixin, ResearchMixin):
 
     def validate(self) -> tuple[bool, str]:
         """SHACL-validate the store; (conforms, summary text)."""
-        from kg.validate import validate
+        from kg.store.validate import validate
         return validate(self.store)
 
     def stats(self) -> dict[str, int]:
         """Counts of reports, jurisdictions, programmes, documents, outcomes… and triples."""
         return self.store.counts()
 
+    def serve(self, host: str = "127.0.0.1", port: int = 7878, **options) -> None:
+        """Serve this store as a read-only SPARQL 1.1 endpoint until interrupted (options: timeout,
+        max_body, workers, quiet, memory, allow_service; see `kg.serve.server.serve`)."""
+        if self._remote is not None:
+            raise StoreError(f"{self._remote.endpoint}: is already a SPARQL endpoint; serve runs over a store folder")
+        Store.open(self.path, read_only=True).close()  # one clear line for a folder that is not a store
+        from kg.serve import serve
+        serve(self.path, host=host, port=port, **options)
+
     def close(self) -> None:
-        """Release the store."""
-        if self._store is not None:
+        """Release the store (a server's store holds nothing to release)."""
+        if self._store is not None and self._store is not self._remote:
             self._store.close()
-            self._store = None
+        self._store = self._remote
 
     def __enter__(self) -> "KnowledgeGraph":
         return self

@@ -5,7 +5,7 @@ import pytest
 from _mini import mini_store
 
 from kg.cli import main
-from kg.query import query_names
+from kg.sparql.query import query_names
 
 
 @pytest.fixture(scope="module")
@@ -95,7 +95,7 @@ def test_update_leaves_the_store_alone(capsys, store_dir):
 
 def test_missing_store_is_one_line(capsys, tmp_path):
     code, out, err = run(capsys, "query", "reports", "--store", str(tmp_path / "none"))
-    assert code == 1 and "no store here" in err and "govkg build" in err
+    assert code == 1 and "no govkg store here" in err and "govkg build" in err
 
 
 def test_bad_format_is_a_usage_error(capsys, store_dir):

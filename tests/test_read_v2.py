@@ -98,14 +98,14 @@ def test_panel_csv_is_the_query_over_the_store(graph, tmp_path):
 
 
 def test_the_same_rows_from_an_endpoint(graph):
-    from kg.remote import RemoteStore
-    from kg.remote_graph import RemoteKnowledgeGraph
+    from kg.graph import KnowledgeGraph
+    from kg.store.remote import RemoteStore
     from test_remote import canonical, oxigraph_server
     with oxigraph_server(graph.path.parent / "served") as url:
         remote = RemoteStore(url)
         for name, quads in _graphs(graph).items():
             remote.replace_graph(name, quads)
-        over = RemoteKnowledgeGraph(remote)
+        over = KnowledgeGraph.open(endpoint=url)
         for name, params in [("adopters", {"program": "企业安静期"}), ("programs", {"jurisdiction": "德清"}),
                              ("metric", {"indicator": "满意率"}), ("jurisdictions", {})]:
             assert canonical(over.query(name, **params)) == canonical(graph.query(name, **params)), name

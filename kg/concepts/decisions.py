@@ -12,7 +12,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg import iri
+from kg.rdf import iri
 
 __all__ = ["Decision", "Decisions", "decision_files", "read_decisions", "record"]
 

@@ -6,6 +6,7 @@ from functools import lru_cache
 
 import ahocorasick
 
+from loaders import dicts
 from loaders.gazetteer import resolve, words, zones
 from loaders.gazetteer.data import places
 from loaders.gazetteer.names import short_forms, stop_words
@@ -115,7 +116,7 @@ class Gazetteer:
         if not _is_cjk(before) or before in _FUNCTION or before in _SUFFIX:
             return full or words.bounded(text, start, end)
         if not full:
-            return (zones.zone_at(text, end) is not None or text.startswith(_SELF, end)) \
+            return (zones.zone_at(text, end) is not None or text.startswith(dicts.words("place_context.tsv", 1, "organ"), end)) \
                 and words.bounded(text, start, end)
         return False
 
@@ -127,7 +128,6 @@ class Gazetteer:
 _TOWN_AFTER = re.compile(r"镇(?![村级街区域])|乡(?![镇村级土贤情亲愁音])|街道")
 _FUNCTION = set("在和与及对将把由以向从的是为到于原今赴至同、")
 _SUFFIX = set("省市县区州盟旗")
-_SELF = ("委", "市委", "县委", "区委", "政府", "人民政府", "市政府", "县政府", "区政府")
 
 
 def _is_cjk(ch: str) -> bool:

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from loaders import dicts
+
 __all__ = ["bounded", "grammatical"]
 
 _WINDOW = 6
-# A word may run on past a name by a level or organ word and still be that name (伊犁州, 昆山市委).
-_RUN_ON = ("省", "市", "县", "区", "州", "盟", "旗", "委", "市委", "县委", "区委", "州委")
 # Parts of speech of function words: a town's name never holds one (完善以街道, 现将我镇).
 _NAME_POS = ("ns", "nr", "nz", "nt")     # place, person, other proper and organisation names
 _FUNCTION_POS = ("p", "r", "c", "u")      # not d: 高都, 萨依巴格 hold 都 and 依
@@ -71,7 +71,7 @@ def bounded(text: str, start: int, end: int) -> bool:
         if pos < s < pos + len(word):
             return False
         if pos < e < pos + len(word):
-            return pos == s and word[e - pos:] in _RUN_ON
+            return pos == s and word[e - pos:] in dicts.words("place_context.tsv", 1, "run_on")
         pos += len(word)
         cuts.add(pos)
     return s in cuts
