@@ -4,12 +4,13 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["Run", "run_kg", "has_command", "repo_root", "dir_size", "load_average"]
+__all__ = ["Run", "run_kg", "has_command", "repo_root", "dir_size", "load_average", "code_version"]
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,7 @@ class Run:
     status: int
     stderr: str
     cpu: float = 0.0
+    timed_out: bool = False
 
 
 def repo_root() -> Path:
@@ -39,22 +41,43 @@ def _env() -> dict[str, str]:
 def run_kg(args: list[str], timeout: float = 7200) -> Run:
     """Run `python -m kg ARGS` from the checkout; wall time and peak RSS (ru_maxrss of this child).
 
+    After `timeout` seconds the command (and what it started) is killed and the run says `timed_out`.
+
     >>> r = run_kg(["--help"])
-    >>> r.status, r.seconds > 0, r.max_rss > 1_000_000
-    (0, True, True)
+    >>> r.status, r.seconds > 0, r.max_rss > 1_000_000, r.timed_out
+    (0, True, True, False)
+    >>> run_kg(["--help"], timeout=0.001).timed_out
+    True
     """
+    import signal
+    import threading
     start = time.perf_counter()
-    with open(os.devnull, "wb") as devnull:
+    with open(os.devnull, "wb") as devnull, tempfile.TemporaryFile() as errfile:
         proc = subprocess.Popen([sys.executable, "-m", "kg", *args], cwd=repo_root(), env=_env(),
-                                stdout=devnull, stderr=subprocess.PIPE)
-        # wait4 gives this child's own rusage (its peak RSS, or its largest reaped descendant's),
-        # unlike RUSAGE_CHILDREN, which keeps the maximum over every child ever reaped.
-        err = proc.stderr.read() if proc.stderr else b""
-        _, status, usage = os.wait4(proc.pid, 0)
+                                stdout=devnull, stderr=errfile, start_new_session=True)
+        killer = threading.Timer(timeout, lambda: _kill_group(proc.pid, signal.SIGKILL))
+        killer.start()
+        try:
+            # wait4 gives this child's own rusage (its peak RSS, or its largest reaped descendant's),
+            # unlike RUSAGE_CHILDREN, which keeps the maximum over every child ever reaped.
+            _, status, usage = os.wait4(proc.pid, 0)
+        finally:
+            killer.cancel()
         proc.returncode = os.waitstatus_to_exitcode(status)
-    seconds = time.perf_counter() - start
+        seconds = time.perf_counter() - start
+        errfile.seek(0)
+        err = errfile.read()
+    timed_out = proc.returncode == -signal.SIGKILL and seconds >= timeout
     return Run(seconds, usage.ru_maxrss * 1024, proc.returncode, err.decode("utf-8", "replace")[-2000:],
-               usage.ru_utime + usage.ru_stime)
+               usage.ru_utime + usage.ru_stime, timed_out)
+
+
+def _kill_group(pid: int, sig: int) -> None:
+    """Stop a command and the processes it started (its own session, see `run_kg`)."""
+    try:
+        os.killpg(pid, sig)
+    except ProcessLookupError:
+        pass
 
 
 @lru_cache(maxsize=None)
@@ -120,3 +143,20 @@ def load_average() -> str:
         return " ".join(Path("/proc/loadavg").read_text().split()[:3])
     except OSError:
         return ""
+
+
+def code_version() -> str:
+    """A hash of the code and data a build depends on (kg/, loaders/, ontology/ under the checkout):
+    a store built by the same code from the same corpus can be reused.
+
+    >>> len(code_version())
+    16
+    """
+    import hashlib
+    digest = hashlib.sha256()
+    root = repo_root()
+    for top in ("kg", "loaders", "ontology"):
+        for path in sorted((root / top).rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
+                digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]

@@ -18,7 +18,8 @@ EXPECTED_ROWS = [
     "build peak RSS (1 worker)", "query adopters p50 / p95", "query programs p50 / p95",
     "query outcomes p50 / p95", "query documents p50 / p95", "query jurisdictions p50 / p95",
     "query shared-programs p50 / p95", "query shared-documents p50 / p95", "query reports p50 / p95",
-    "query metric p50 / p95", "CLI cold start: query reports --format json",
+    "query metric p50 / p95", "query evidence p50 / p95", "query timeline p50 / p95",
+    "CLI cold start: query adopters", "export csv, adoption panel",
     "export html, focus view", "export graphml, full graph", "store size on disk per report (logs included)",
     "build CPU (1 worker) vs loaders only", "quads per report", "one fact costs",
     "concept pass after build", "concept pass time per report",
@@ -108,3 +109,67 @@ def test_a_replicated_store_has_k_copies_of_each_report(tmp_path):
     evidence = store.query("SELECT (COUNT(DISTINCT ?e) AS ?n) (COUNT(?e) AS ?m) WHERE { GRAPH ?g { ?e <https://w3id.org/govkg/ontology#sentence> ?s } }")
     n, m = next(iter(evidence))
     assert int(n.value) == int(m.value) > 0                  # every fact node renamed per copy: none shared
+
+
+@pytest.fixture(scope="module")
+def small_store(tmp_path_factory):
+    """A store of 4 generated reports, built once for the tests that measure an existing store."""
+    from kg.graph import KnowledgeGraph
+    root = tmp_path_factory.mktemp("given")
+    generate(root / "corpus", 4, seed=0)
+    with KnowledgeGraph.open(root / "store") as kg:
+        kg.build([root / "corpus"])
+    return root / "store"
+
+
+def _snapshot(folder):
+    return sorted((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in folder.iterdir())
+
+
+def test_a_given_store_is_measured_as_it_is(small_store, tmp_path, capsys):
+    before = _snapshot(small_store)
+    args = ["--store", f"4={small_store}", "--workdir", str(tmp_path), "--repeat", "2", "--budget", "1",
+            "--only", "queries,store-size,cold-start"]
+    assert main(args) == 0
+    table = capsys.readouterr().out
+    metrics = [line.split("|")[1].strip() for line in table.splitlines() if line.startswith("| ")]
+    assert "query adopters p50 / p95" in metrics
+    assert any(m.startswith("CLI cold start: query adopters") for m in metrics)
+    assert not any(m.startswith("build") for m in metrics)
+    assert _snapshot(small_store) == before                       # read-only: nothing written
+    assert not list(tmp_path.iterdir())                           # nothing generated or built
+
+
+def test_the_larger_size_is_compared_with_the_smaller(small_store, tmp_path):
+    from bench.__main__ import run
+    rows = run([4, 5], tmp_path, stores={4: small_store, 5: small_store}, only=["queries"], repeat=2, budget=1)
+    at5 = [r for r in rows if r.reports == 5 and r.metric == "query reports p50 / p95"]
+    assert at5 and "the time at 4" in at5[0].ratio
+
+
+def test_the_rdflib_reference_runs_the_three_heaviest(small_store, tmp_path):
+    from bench.measure import existing
+    from bench.queries import rdflib_reference
+    rows = rdflib_reference(existing(tmp_path, 4, 0, small_store), timeout=120)
+    assert rows[0].metric.startswith("rdflib: load")
+    assert len([r for r in rows if r.metric.startswith("rdflib: query")]) == 3
+    assert all(r.ratio.endswith("× faster") for r in rows[1:])
+
+
+def test_a_finished_build_is_reused(tmp_path):
+    from bench.__main__ import run
+    run([3], tmp_path, only=["store-size"])
+    store = tmp_path / "store-s0-n3-w1"
+    stamp = _snapshot(store)
+    assert (tmp_path / "store-s0-n3-w1.json").exists()
+    run([3], tmp_path, only=["store-size"])
+    assert _snapshot(store) == stamp
+
+
+@pytest.mark.parametrize("given, message", [("4", "REPORTS=DIR"), ("x=/tmp", "REPORTS=DIR"),
+                                            ("4=/nonexistent", "not a store folder")])
+def test_a_bad_store_option_is_a_usage_error(given, message, capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["--store", given])
+    assert exc.value.code == 2
+    assert message in capsys.readouterr().err

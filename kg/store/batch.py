@@ -18,7 +18,9 @@ __all__ = ["Batch", "known_keys", "marker_lines", "BATCH_BYTES", "BATCH_REPORTS"
 
 BATCH_BYTES = 32 << 20    # N-Quads bytes of report graphs per batch (each bulk load costs compactions)
 BATCH_REPORTS = 500       # and at most this many reports ($GOVKG_BATCH_REPORTS overrides)
-BATCH_SECONDS = 10.0      # and at most this long since the batch's first report (readers see progress)
+BATCH_SECONDS = 60.0      # and at most this long since the batch's first report (readers see progress);
+# not shorter: on a loaded machine a 10 s limit cut batches of ~14 reports, and every small bulk load
+# makes RocksDB recompact the store (300 reports: 21 batches cost 26.0 CPU-s, 3 batches 20.6; docs/performance.md)
 
 _P = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
 # one query per kind of group: the key of every group the store holds (see kg.rdf.shared)
