@@ -17,6 +17,7 @@ PREFIXES = """PREFIX gk: <https://w3id.org/govkg/ontology#>
 PREFIX gkg: <https://w3id.org/govkg/graph/>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 PREFIX oa: <http://www.w3.org/ns/oa#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 """
 # edge kind → (subject node type, object node type)
 ENDS = {"adopted": ("jurisdiction", "programme"), "partOf": ("jurisdiction", "jurisdiction"),
@@ -55,9 +56,10 @@ EDGE_KINDS = {
 NODE_KINDS = {
     "jurisdiction": """SELECT ?n ?p ?v WHERE {{
   GRAPH gkg:places {{ {n} ?n a gk:Jurisdiction ; ?p ?v FILTER(isLiteral(?v)) }} }}""",
-    # any graph: the thesaurus adds its spellings to a programme a report names
+    # described = labelled in graph/programmes (its type may be the thesaurus's alone); attributes
+    # from any graph: the thesaurus adds its spellings to a programme a report names
     "programme": """SELECT ?n ?p ?v WHERE {{ {n}
-  GRAPH gkg:programmes {{ {n} ?n a gk:Programme }} ?n ?p ?v FILTER(isLiteral(?v)) }}""",
+  GRAPH gkg:programmes {{ {n} ?n rdfs:label ?label }} ?n ?p ?v FILTER(isLiteral(?v)) }}""",
     "document": """SELECT ?n ?p ?v WHERE {{
   GRAPH gkg:documents {{ {n} ?n a gk:Document ; ?p ?v FILTER(isLiteral(?v)) }} }}""",
     "report": """SELECT ?n ?p ?v WHERE {{

@@ -92,9 +92,9 @@ def to_python(term, labels: dict | None = None):
     >>> to_python(NamedNode("https://w3id.org/govkg/id/place/140525"), {})
     'https://w3id.org/govkg/id/place/140525'
     """
-    from pyoxigraph import BlankNode, Literal, NamedNode
     if term is None:
         return None
+    NamedNode, BlankNode, Literal = _TERMS or _term_classes()
     if isinstance(term, NamedNode):
         return (labels or {}).get(term.value, term.value)
     if isinstance(term, BlankNode):
@@ -102,6 +102,17 @@ def to_python(term, labels: dict | None = None):
     if isinstance(term, Literal):
         return _literal(term)
     return str(term)
+
+
+_TERMS: tuple = ()
+
+
+def _term_classes() -> tuple:
+    """pyoxigraph's term classes, imported once (an import per converted value cost more than the rest)."""
+    global _TERMS
+    from pyoxigraph import BlankNode, Literal, NamedNode
+    _TERMS = (NamedNode, BlankNode, Literal)
+    return _TERMS
 
 
 def _literal(term):
