@@ -54,7 +54,7 @@ def store_rows(source: Any) -> list[dict[str, Any]]:
     >>> store_rows(ox.Store())
     []
     """
-    from kg.rows import select
+    from kg.sparql.rows import select
     places = _least(select(source, PLACES), "j", "place", "adcode", "parent")
     programmes = _least(select(source, PROGRAMMES), "p", "programme", "type")
     reports: dict = {}
