@@ -33,6 +33,7 @@ EXPORTERS: dict[str, Callable[..., Path]] = {
 GRAPH_FORMATS = ("html", "graphml", "gexf", "csv")
 RDF_FORMATS = ("ttl", "trig", "nq", "jsonld")
 PANEL_OPTIONS = ("format", "program", "min_adopters")  # the event-history panel's own options
+STAMPED_BY_WRITER = ("graphml",)   # writers that write the provenance line into the file themselves
 
 
 def export(source: Any, fmt: str, path: str | Path, **options: Any) -> Path:
@@ -55,23 +56,28 @@ def export(source: Any, fmt: str, path: str | Path, **options: Any) -> Path:
         return _panel(source, fmt, path, options)
     if fmt != "html" and "color_by" in options:
         raise ExportError(f"--color-by: applies to the html export only, not {fmt}")
+    if fmt in STAMPED_BY_WRITER:
+        return EXPORTERS[fmt](source, path, provenance=_line(source), **options)
     written = EXPORTERS[fmt](source, path, **options)
     return _stamp(source, fmt, written)
 
 
-def _stamp(source: Any, fmt: str, path: Path) -> Path:
-    """Provenance (tool version, store, reports, dates) into the file where its format allows it."""
-    from kg.export.stamp import STAMPED, stamp
-    if fmt not in STAMPED:
-        return path
+def _line(source: Any) -> str:
+    """The provenance line (tool version, store, reports, dates) of an export of `source`."""
     import networkx as nx
     if isinstance(source, nx.Graph):
         from kg import __version__
-        line = f"govkg {__version__} · from a networkx graph"
-    else:
-        from kg.export.provenance import provenance, provenance_line
-        line = provenance_line(provenance(source))
-    return stamp(path, fmt, line)
+        return f"govkg {__version__} · from a networkx graph"
+    from kg.export.provenance import provenance, provenance_line
+    return provenance_line(provenance(source))
+
+
+def _stamp(source: Any, fmt: str, path: Path) -> Path:
+    """Provenance into the written file where its format allows it (and its writer did not write it)."""
+    from kg.export.stamp import STAMPED, stamp
+    if fmt not in STAMPED:
+        return path
+    return stamp(path, fmt, _line(source))
 
 
 def _panel(source: Any, fmt: str, path: str | Path, options: dict) -> Path:

@@ -1,5 +1,5 @@
-"""Network graph → GraphML (networkx writer), with list and None attributes flattened to strings and
-an integer `start` year on every dated node and edge (for Gephi's timeline)."""
+"""Network graph → GraphML (streamed, `kg.export.graphml_stream`), with list and None attributes
+flattened to strings and an integer `start` year on every dated node and edge (for Gephi's timeline)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -9,7 +9,7 @@ import networkx as nx
 
 from kg.errors import ExportError
 
-__all__ = ["write", "flat_copy", "graph_of"]
+__all__ = ["write", "flat_copy", "flat_attrs", "graph_of"]
 
 
 def _flat(value: Any) -> Any:
@@ -56,8 +56,32 @@ def graph_of(source: Any, view_options: dict) -> nx.Graph:
     return to_networkx(source, **view_options)
 
 
-def write(source: Any, path: str | Path, **view_options: Any) -> Path:
-    """Write the (filtered) network of `source` as GraphML; node ids are IRIs.
+def flat_attrs(data: dict) -> dict[str, Any]:
+    """One node's or edge's attributes as written: flattened (`_flat`), None left out, and an integer
+    `start` year (for Gephi's timeline) where the record is dated.
+
+    >>> flat_attrs({"years": [2021, 2019], "unit": None})
+    {'years': '2021; 2019', 'start': 2019}
+    """
+    from kg.export.gexf import start_year
+    out = {k: _flat(v) for k, v in data.items() if v is not None}
+    if (year := start_year(out)) is not None:
+        out["start"] = year
+    return out
+
+
+def _records(g: nx.Graph):
+    """(nodes, edges) of `g` as flat records, each an iterator made afresh on every call."""
+    multi = g.is_multigraph()
+    nodes = lambda: ((n, flat_attrs(d)) for n, d in g.nodes(data=True))  # noqa: E731
+    edges = lambda: ((u, v, k, flat_attrs(d)) for u, v, k, d in  # noqa: E731
+                     (g.edges(keys=True, data=True) if multi else ((u, v, None, d) for u, v, d in g.edges(data=True))))
+    return nodes, edges
+
+
+def write(source: Any, path: str | Path, provenance: str | None = None, **view_options: Any) -> Path:
+    """Write the (filtered) network of `source` as GraphML, streamed (`GraphMLStream`); node ids are IRIs.
+    `provenance` goes into the graph's data.
 
     >>> import tempfile, os
     >>> g = nx.MultiDiGraph(); _ = g.add_edge("a", "b", key="k", type="cites", years=[2020])
@@ -65,14 +89,19 @@ def write(source: Any, path: str | Path, **view_options: Any) -> Path:
     >>> nx.read_graphml(p).number_of_edges()
     1
     """
-    from kg.export.gexf import start_year
+    from kg.export.graphml_stream import GraphMLStream, keys_of
     path = Path(path)
-    flat = flat_copy(graph_of(source, view_options))
-    for data in [d for *_, d in flat.nodes(data=True)] + [d for *_, d in flat.edges(data=True)]:
-        if (year := start_year(data)) is not None:
-            data["start"] = year      # an integer column Gephi's timeline can use
+    g = graph_of(source, view_options)
+    nodes, edges = _records(g)
+    keys = keys_of("node", (d for _, d in nodes())) | keys_of("edge", (d for *_, d in edges()))
     try:
-        nx.write_graphml(flat, path)
+        with path.open("w", encoding="utf-8", newline="\n") as handle:
+            out = GraphMLStream(handle, keys, directed=g.is_directed(), provenance=provenance)
+            for node, data in nodes():
+                out.node(node, data)
+            for u, v, key, data in edges():
+                out.edge(u, v, key, data)
+            out.close()
     except OSError as exc:
         raise ExportError(f"{path}: cannot write GraphML ({exc.strerror})") from exc
     return path

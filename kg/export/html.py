@@ -7,6 +7,7 @@ curve and the store's provenance in the footer. Report text only ever reaches th
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -67,8 +68,7 @@ def render(g: nx.Graph, *, color_by: str | None = None, title: str = "govkg netw
     shown, note = _cap(g, max_nodes)
     positions = _positions(shown) if shown.number_of_nodes() > LAYOUT_ABOVE else None
     data = page_data(shown, color_by, positions)
-    net = _network(shown, data, positions)
-    html = _render_template(net)
+    html = _render_template(shown, data, positions)
     html = _REMOTE_TAG.sub("", html)
     html = re.sub(r"<!--\s*<link.*?-->", "", html, flags=re.DOTALL)  # the template's dead vis.js links
     html = html.replace("<center>\n<h1></h1>\n</center>", "").replace(
@@ -104,19 +104,6 @@ def _positions(g: nx.Graph) -> dict:
     return positions(nx.Graph(g.to_undirected(as_view=True)))
 
 
-def _network(g: nx.Graph, data: dict, positions: dict | None):
-    from pyvis.network import Network
-
-    net = Network(height="calc(100vh - 96px)", width="100%", directed=g.is_directed(),
-                  cdn_resources="in_line", heading="")
-    for item in data["nodes"]:
-        net.nodes.append(item)
-        net.node_ids.append(item["id"])
-    net.edges.extend(data["edges"] + data["coAdoption"])
-    net.options = _options(physics=positions is None, directed=g.is_directed())
-    return net
-
-
 def _options(physics: bool, directed: bool) -> dict:
     return {"physics": {"enabled": physics, "solver": "forceAtlas2Based",
                         "stabilization": {"enabled": physics, "iterations": 300}},
@@ -125,12 +112,25 @@ def _options(physics: bool, directed: bool) -> dict:
             "nodes": {"font": {"size": 13}}}
 
 
-def _render_template(net) -> str:
-    """pyvis's template, rendered without its `tooltip_link` mode (which would put titles in innerHTML)."""
-    template = net.templateEnv.get_template(net.path)
-    nodes, edges, heading, height, width, options = net.get_network_data()
-    return template.render(height=height, width=width, nodes=nodes, edges=edges, heading=heading,
-                           options=options, physics_enabled=net.options["physics"]["enabled"],
-                           use_DOT=False, dot_lang=None, widget=False, bgcolor=net.bgcolor, conf=False,
-                           tooltip_link=False, neighborhood_highlight=False, select_menu=False,
-                           filter_menu=False, notebook=False, cdn_resources="in_line")
+def _template_dir() -> str:
+    """pyvis's template folder (with the vis-network bundle it inlines), found without importing pyvis:
+    its package imports IPython, which costs seconds before the first node is drawn."""
+    from importlib.util import find_spec
+    spec = find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:
+        raise ExportError("html: the pyvis package (its page template) is not installed")
+    return os.path.join(list(spec.submodule_search_locations)[0], "templates")
+
+
+def _render_template(g: nx.Graph, data: dict, positions: dict | None) -> str:
+    """pyvis's template, rendered as pyvis's `Network` would (in-line resources, no heading) but without
+    its `tooltip_link` mode (which would put titles in innerHTML)."""
+    from jinja2 import Environment, FileSystemLoader
+    template = Environment(loader=FileSystemLoader(_template_dir())).get_template("template.html")
+    options = _options(physics=positions is None, directed=g.is_directed())
+    return template.render(height="calc(100vh - 96px)", width="100%", nodes=data["nodes"],
+                           edges=data["edges"] + data["coAdoption"], heading="", options=json.dumps(options),
+                           physics_enabled=options["physics"]["enabled"], use_DOT=False, dot_lang=None,
+                           widget=False, bgcolor="#ffffff", conf=False, tooltip_link=False,
+                           neighborhood_highlight=False, select_menu=False, filter_menu=False, notebook=False,
+                           cdn_resources="in_line")

@@ -1,7 +1,8 @@
 """The adoption panel CSV: one row per jurisdiction × programme, with the first year it was reported
 (the minimum over all adoptions), that adoption's status and report.
 
-Over a whole store it is one SPARQL query (`PANEL`, one row per adoption, reduced here); with view
+Over a whole store it is one SPARQL query over the adoptions (`ADOPTIONS`, one row per adoption,
+reduced here) and three small ones describing the places, programmes and reports they name; with view
 options (focus, year, …) it is read off the network view those options select.
 """
 from __future__ import annotations
@@ -17,37 +18,69 @@ from kg.errors import ExportError
 __all__ = ["write", "panel_rows", "COLUMNS"]
 
 COLUMNS = ["jurisdiction", "adcode", "parent", "programme", "type", "first_year", "status", "report"]
-PANEL = """PREFIX gk: <https://w3id.org/govkg/ontology#>
+_P = """PREFIX gk: <https://w3id.org/govkg/ontology#>
 PREFIX gkg: <https://w3id.org/govkg/graph/>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?j ?p ?year ?status ?report ?place ?adcode ?parent ?programme ?type WHERE {
-  GRAPH ?r { ?a gk:jurisdiction ?j ; a gk:Adoption ; gk:programme ?p .
-    OPTIONAL { ?a gk:year ?ay } OPTIONAL { ?r gk:year ?ry } OPTIONAL { ?a gk:status ?status }
-    OPTIONAL { ?r rdfs:label ?report } }
-  BIND(COALESCE(?ay, ?ry) AS ?year)
-  GRAPH gkg:places { ?j rdfs:label ?place OPTIONAL { ?j gk:adcode ?adcode }
-    OPTIONAL { ?j gk:partOf/rdfs:label ?parent } }
-  GRAPH gkg:programmes { ?p rdfs:label ?programme OPTIONAL { ?p gk:programmeType ?type } }
-}"""
+"""
+# the one query over every adoption; what its rows name (places, programmes, reports) is described
+# once per entity by the small queries below and joined here, not once per adoption in the store
+ADOPTIONS = _P + """SELECT ?j ?p ?year ?status ?r WHERE {
+  GRAPH ?r { ?a a gk:Adoption ; gk:jurisdiction ?j ; gk:programme ?p .
+    OPTIONAL { ?a gk:year ?year } OPTIONAL { ?a gk:status ?status } } }"""
+REPORTS = _P + """SELECT ?r ?year ?label WHERE { GRAPH ?r { { ?r gk:year ?year } UNION { ?r rdfs:label ?label } } }"""
+PLACES = _P + """SELECT ?j ?place ?adcode ?parent WHERE {
+  GRAPH gkg:places { ?j rdfs:label ?place OPTIONAL { ?j gk:adcode ?adcode } OPTIONAL { ?j gk:partOf/rdfs:label ?parent } } }"""
+# a thesaurus programme's type is stated in the thesaurus graph only
+PROGRAMMES = _P + """SELECT ?p ?programme ?type WHERE {
+  GRAPH gkg:programmes { ?p rdfs:label ?programme } OPTIONAL { ?p gk:programmeType ?type } }"""
+
+
+def _least(rows, key: str, *columns: str) -> dict:
+    """key value → the least value of each column over its rows (None only where every row lacks it)."""
+    out: dict = {}
+    for row in rows:
+        slot = out.setdefault(row[key], [None] * len(columns))
+        for i, column in enumerate(columns):
+            value = row[column]
+            if value is not None and (slot[i] is None or str(value) < str(slot[i])):
+                slot[i] = value
+    return out
 
 
 def store_rows(source: Any) -> list[dict[str, Any]]:
-    """The panel of a whole store from one query (no network is built).
+    """The panel of a whole store from one query over the adoptions (no network is built).
 
     >>> import pyoxigraph as ox
     >>> store_rows(ox.Store())
     []
     """
     from kg.sparql.rows import select
+    places = _least(select(source, PLACES), "j", "place", "adcode", "parent")
+    programmes = _least(select(source, PROGRAMMES), "p", "programme", "type")
+    reports: dict = {}
+    for row in select(source, REPORTS):
+        year, label = reports.setdefault(row["r"], [None, None])
+        if row["year"] is not None and (year is None or row["year"] < year):
+            reports[row["r"]][0] = row["year"]
+        if row["label"] is not None and (label is None or row["label"] < label):
+            reports[row["r"]][1] = row["label"]
     first: dict[tuple, tuple] = {}
-    for row in select(source, PANEL):
-        rank = (row["year"] is None, row["year"] or 0, row["report"] or "", row["parent"] or "")
-        pair = (row["j"], row["p"])
-        if pair not in first or rank < first[pair][0]:
-            first[pair] = (rank, row)
-    rows = [{"jurisdiction": r["place"], "adcode": r["adcode"] or "", "parent": r["parent"] or "",
-             "programme": r["programme"], "type": r["type"] or "", "first_year": r["year"],
-             "status": r["status"] or "", "report": r["report"] or ""} for _, r in first.values()]
+    for row in select(source, ADOPTIONS):
+        j, p = row["j"], row["p"]
+        if j not in places or p not in programmes:
+            continue
+        report_year, report = reports.get(row["r"], (None, None))
+        year = row["year"] if row["year"] is not None else report_year
+        rank = (year is None, year or 0, report or "")
+        if (j, p) not in first or rank < first[(j, p)][0]:
+            first[(j, p)] = (rank, year, row["status"], report)
+    rows = []
+    for (j, p), (_, year, status, report) in first.items():
+        place, adcode, parent = places[j]
+        programme, kind = programmes[p]
+        rows.append({"jurisdiction": place, "adcode": adcode or "", "parent": parent or "",
+                     "programme": programme, "type": kind or "", "first_year": year,
+                     "status": status or "", "report": report or ""})
     return sorted(rows, key=lambda r: (str(r["jurisdiction"]), str(r["programme"])))
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import networkx as nx
 
-from kg.network.queries import ENDS, OUTCOME_YEAR, edge_query, node_query
+from kg.network.queries import ENDS, WIDE, edge_query, node_query
 from kg.sparql.rows import select, store_of
 
 __all__ = ["build_graph", "neighbourhood", "to_networkx", "sparql_rows", "NODE_TYPES", "EDGE_TYPES"]
@@ -62,8 +62,6 @@ class _Fetch:
     def nodes(self, kind: str, nodes=None) -> list[dict]:
         return select(self.store, node_query(kind, nodes, self.year))
 
-    def outcome_years(self, nodes=None) -> list[dict]:
-        return select(self.store, node_query("outcome", nodes, self.year, text=OUTCOME_YEAR))
 
 
 def _kinds_for(types: Iterable[str] | None) -> list[str]:
@@ -92,8 +90,6 @@ def build_graph(source: Any, *, year: int | None = None, types: Iterable[str] | 
         if anchor is not None and not anchor:
             continue
         _add_nodes(g, kind, fetch.nodes(kind, anchor))
-        if kind == "outcome":
-            _add_outcome_years(g, fetch.outcome_years(anchor))
     for kind, rows in (edges if edges is not None else [(k, fetch.edges(k)) for k in _kinds_for(types)]):
         _add_edges(g, kind, rows)
     _finish_nodes(g)
@@ -115,9 +111,11 @@ def neighbourhood(source: Any, seeds: Iterable[str], depth: int, year: int | Non
         for kind, (a, b) in ENDS.items():
             rows = []
             if frontier & typed[a]:
-                rows += fetch.edges(kind, *_anchors(frontier & typed[a], typed[b] & seen if last else None))
+                rows += fetch.edges(kind, *_anchors(frontier & typed[a], typed[b] & seen if last else None,
+                                                    kind in ONE_OBJECT))
             if frontier & typed[b]:
-                rows += fetch.edges(kind, *_anchors(typed[a] & seen if last else None, frontier & typed[b]))
+                rows += fetch.edges(kind, *_anchors(typed[a] & seen if last else None, frontier & typed[b],
+                                                    kind in ONE_OBJECT))
             found[kind] += rows
             for r in rows:
                 typed[a].add(r["s"])
@@ -131,15 +129,24 @@ def neighbourhood(source: Any, seeds: Iterable[str], depth: int, year: int | Non
     return by_type, edges
 
 
-def _anchors(subjects, objects, pairs: int = 2000):
-    """Anchor both ends while the pairs of the two VALUES stay few (a lookup each), else only the
-    smaller end (the other is filtered afterwards).
+# edge kinds whose subject has one object (an outcome is about one place, a report on one, a place part
+# of one): anchored on its subjects, such a query reads one row per subject; anchored on its objects, it
+# reads every subject they have (at 10,000 reports: every outcome of every report of 1,500 places)
+ONE_OBJECT = frozenset({"partOf", "reports_on", "measures", "about", "issued_by"})
+
+
+def _anchors(subjects, objects, one_object: bool = False, pairs: int = 2000):
+    """Anchor both ends while the pairs of the two VALUES stay few (a lookup each), else one end (the
+    other is filtered afterwards): the subjects where each has one object, otherwise the smaller end.
 
     >>> _anchors({1, 2}, {3}), _anchors(set(range(100)), set(range(50)))[0]
     (({1, 2}, {3}), None)
+    >>> _anchors(set(range(100)), set(range(50)), one_object=True)[1]
     """
     if subjects is None or objects is None or len(subjects) * len(objects) <= pairs:
         return subjects, objects
+    if one_object:
+        return subjects, None
     return (subjects, None) if len(subjects) <= len(objects) else (None, objects)
 
 
@@ -159,13 +166,14 @@ def to_networkx(source: Any, **view_options: Any) -> nx.MultiDiGraph:
 def _add_nodes(g: nx.MultiDiGraph, type_: str, rows: list[dict]) -> None:
     values: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     evidence: dict[str, tuple] = {}
+    columns = WIDE.get(type_)
     for row in rows:
         node = row["n"]
-        attr = _ATTRS.get(row["p"] or "")
-        if attr and row["v"] not in values[node][attr]:
-            values[node][attr].append(row["v"])
-        elif not attr:
-            values[node]  # noqa: B018 - the node exists even without a drawn attribute
+        slot = values[node]   # the node exists even without a drawn attribute
+        pairs = ((c, row[c]) for c in columns) if columns else [(_ATTRS.get(row["p"] or ""), row["v"])]
+        for attr, value in pairs:
+            if attr and value is not None and value not in slot[attr]:
+                slot[attr].append(value)
         if row.get("sentence") is not None:
             rank = (row["start"] is None, row["start"] or 0, row["sentence"])
             if node not in evidence or rank < evidence[node][0]:
@@ -175,12 +183,6 @@ def _add_nodes(g: nx.MultiDiGraph, type_: str, rows: list[dict]) -> None:
         if node in evidence:
             data.update(evidence=evidence[node][1], report_iri=evidence[node][2])
         g.add_node(node, iri=node, type=type_, **data)
-
-
-def _add_outcome_years(g: nx.MultiDiGraph, rows: list[dict]) -> None:
-    for row in rows:
-        if row["n"] in g and row["year"] is not None:
-            g.nodes[row["n"]]["year"] = row["year"]
 
 
 def _add_edges(g: nx.MultiDiGraph, kind: str, rows: list[dict]) -> None:
@@ -214,21 +216,31 @@ def _add_adoptions(g: nx.MultiDiGraph, rows: list[dict]) -> None:
 
 
 def _finish_nodes(g: nx.MultiDiGraph) -> None:
-    """Derived attributes: display label, years, adopters, province, report label."""
+    """Derived attributes: display label, years, adopters, province, report label (one pass over the edges)."""
     for node, data in g.nodes(data=True):
         data["label"] = _display_label(node, data)
-    edges = sorted(g.edges(keys=True, data=True), key=lambda e: (e[3].get("year") or 9999, e[2]))
-    for u, v, _, data in edges:
+    years: dict[str, set] = defaultdict(set)
+    adopters: dict[str, set] = defaultdict(set)
+    adoptions = []
+    for u, v, key, data in g.edges(keys=True, data=True):
+        if data["type"] == "adopted":
+            adoptions.append((data.get("year") or 9999, key, u, v, data))
+            adopters[v].add(u)
+            if data.get("year") is not None:
+                years[u].add(data["year"])
+                years[v].add(data["year"])
+        elif data["type"] == "reports_on" and u != v:
+            years[v].add(g.nodes[u].get("year"))
+    for *_, u, v, data in sorted(adoptions, key=lambda a: a[:2]):
         if data.get("report_iri") in g:
             data["report"] = g.nodes[data["report_iri"]]["label"]
-        if data["type"] == "adopted":
-            _first_evidence(g.nodes[v], data)
-            _first_evidence(g.nodes[u], data)
+        _first_evidence(g.nodes[v], data)
+        _first_evidence(g.nodes[u], data)
     for node, data in g.nodes(data=True):
-        years = set(_own_years(g, node, data))
-        data["years"] = sorted(y for y in years if isinstance(y, int))
+        own = years.get(node, set()) | ({data["year"]} if data.get("year") is not None else set())
+        data["years"] = sorted(y for y in own if isinstance(y, int))
         if data["type"] == "programme":
-            data["adopters"] = len({u for u, _, t in g.in_edges(node, data="type") if t == "adopted"})
+            data["adopters"] = len(adopters.get(node, ()))
         if data["type"] == "jurisdiction":
             data["province"] = _province(g, node)
         if data.get("report_iri") in g:
@@ -250,16 +262,6 @@ def _first_evidence(node_data: dict, edge: dict) -> None:
     if edge.get("evidence") and "evidence" not in node_data:
         node_data["evidence"] = edge["evidence"]
         node_data["report_iri"] = edge.get("report_iri")
-
-
-def _own_years(g: nx.MultiDiGraph, node: str, data: dict):
-    if data.get("year") is not None:
-        yield data["year"]
-    for u, _, edge in list(g.in_edges(node, data=True)) + list(g.out_edges(node, data=True)):
-        if edge["type"] == "adopted" and edge.get("year") is not None:
-            yield edge["year"]
-        if edge["type"] == "reports_on" and u != node:
-            yield g.nodes[u].get("year")
 
 
 def _province(g: nx.MultiDiGraph, node: str) -> str | None:

@@ -11,12 +11,13 @@ of one year and undated ones, or nothing). Holes take only RDF terms written by 
 """
 from __future__ import annotations
 
-__all__ = ["EDGE_KINDS", "NODE_KINDS", "edge_query", "node_query", "ENDS"]
+__all__ = ["EDGE_KINDS", "NODE_KINDS", "WIDE", "edge_query", "node_query", "ENDS"]
 
 PREFIXES = """PREFIX gk: <https://w3id.org/govkg/ontology#>
 PREFIX gkg: <https://w3id.org/govkg/graph/>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 PREFIX oa: <http://www.w3.org/ns/oa#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 """
 # edge kind → (subject node type, object node type)
 ENDS = {"adopted": ("jurisdiction", "programme"), "partOf": ("jurisdiction", "jurisdiction"),
@@ -55,24 +56,26 @@ EDGE_KINDS = {
 NODE_KINDS = {
     "jurisdiction": """SELECT ?n ?p ?v WHERE {{
   GRAPH gkg:places {{ {n} ?n a gk:Jurisdiction ; ?p ?v FILTER(isLiteral(?v)) }} }}""",
-    # any graph: the thesaurus adds its spellings to a programme a report names
+    # described = labelled in graph/programmes (its type may be the thesaurus's alone); attributes
+    # from any graph: the thesaurus adds its spellings to a programme a report names
     "programme": """SELECT ?n ?p ?v WHERE {{ {n}
-  GRAPH gkg:programmes {{ {n} ?n a gk:Programme }} ?n ?p ?v FILTER(isLiteral(?v)) }}""",
+  GRAPH gkg:programmes {{ {n} ?n rdfs:label ?label }} ?n ?p ?v FILTER(isLiteral(?v)) }}""",
     "document": """SELECT ?n ?p ?v WHERE {{
   GRAPH gkg:documents {{ {n} ?n a gk:Document ; ?p ?v FILTER(isLiteral(?v)) }} }}""",
     "report": """SELECT ?n ?p ?v WHERE {{
   GRAPH ?n {{ {n} ?n a gk:Report ; ?p ?v FILTER(isLiteral(?v) && ?p != gk:text) OPTIONAL {{ ?n gk:year ?year }} }}
   {year} }}""",
-    "outcome": """SELECT ?n ?p ?v ?r ?sentence ?start WHERE {{
-  GRAPH ?r {{ {n} ?n a gk:Outcome ; ?p ?v FILTER(isLiteral(?v) && ?p != gk:year)
-    OPTIONAL {{ ?n gk:year ?oy }} OPTIONAL {{ ?r gk:year ?ry }}
-    ?n gk:evidence ?e . ?e gk:sentence ?sentence ; oa:start ?start }}
+    # one row per outcome (and evidence sentence), its attributes as columns (`WIDE`): one row per
+    # attribute would decode the outcome, its report and its sentence again for each of them
+    "outcome": """SELECT ?n ?r ?indicator ?value ?unit ?direction ?qualifier ?year ?sentence ?start WHERE {{
+  GRAPH ?r {{ {n} ?n a gk:Outcome ; gk:evidence ?e . ?e gk:sentence ?sentence ; oa:start ?start .
+    OPTIONAL {{ ?n gk:indicator ?indicator }} OPTIONAL {{ ?n gk:value ?value }} OPTIONAL {{ ?n gk:unit ?unit }}
+    OPTIONAL {{ ?n gk:direction ?direction }} OPTIONAL {{ ?n gk:qualifier ?qualifier }}
+    OPTIONAL {{ ?n gk:year ?oy }} OPTIONAL {{ ?r gk:year ?ry }} }}
   BIND(COALESCE(?oy, ?ry) AS ?year) {year} }}""",
 }
-# the outcome's year (its own, else its report's) comes as one more attribute row
-OUTCOME_YEAR = """SELECT ?n ?year WHERE {{
-  GRAPH ?r {{ {n} ?n a gk:Outcome . OPTIONAL {{ ?n gk:year ?oy }} OPTIONAL {{ ?r gk:year ?ry }} }}
-  BIND(COALESCE(?oy, ?ry) AS ?year) {year} }}"""
+# node kinds whose query gives attributes as columns (named as the attributes), not as ?p ?v rows
+WIDE = {"outcome": ("indicator", "value", "unit", "direction", "qualifier", "year")}
 
 
 def _values(var: str, nodes) -> str:

@@ -205,7 +205,7 @@ def _solutions(result, source: str):
         if isinstance(result, pyoxigraph.QueryTriples):
             return ["subject", "predicate", "object"], [(t.subject, t.predicate, t.object) for t in result]
         columns = [v.value for v in result.variables]
-        if isinstance(result, pyoxigraph.QuerySolutions):    # a solution iterates in variable order
+        if type(result).__name__ == "QuerySolutions":    # a solution iterates in variable order
             return columns, [tuple(solution) for solution in result]
         return columns, [tuple(solution[c] for c in columns) for solution in result]
     except (OSError, RuntimeError) as exc:  # e.g. an allowed SERVICE endpoint that does not answer
