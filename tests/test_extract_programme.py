@@ -272,3 +272,37 @@ def test_quoted_service_number_names_its_hotline():
 def test_quoted_thesaurus_label_is_decided_once(body, name, kept):
     """A quoted thesaurus name the model refuses is not brought back by the unquoted label pass."""
     assert (name in _by_name(body)) is kept
+
+
+@pytest.mark.parametrize("body, name", [
+    ("办事大厅实行首问负责制，群众满意。", "首问负责制"),          # jieba: 负责制, not an ordinary word
+    ("窗口推行一次性告知制，减少往返。", "一次性告知制"),          # a name opening with a number
+    ("常务会议表决实行票决制。", "票决制"),                         # 制 its own word
+])
+def test_unquoted_names_ending_in_zhi(body, name):
+    assert _by_name(body)[name].type == "institution"
+
+
+@pytest.mark.parametrize("body", ["深化管理体制，完善工作机制。", "加强法制宣传，严控编制。"])
+def test_ordinary_words_ending_in_zhi_are_not_heads(body):
+    """体制, 法制, 编制 are words of their own: their 制 heads no name."""
+    from loaders.extract.programme.bare import bare_names
+    assert [body[b.start:b.end] for b in bare_names(body, lambda i: False) if b.head == "制"] == []
+
+
+@pytest.mark.parametrize("body, name", [
+    ("采取“园区夜谈”“书记下午茶”等方式，听取诉求。", "园区夜谈"),    # “X”等方式: a method
+    ("推出“拿地即开证”等十项举措，项目提速。", "拿地即开证"),
+    ("依托“和事佬说理堂”法治文化阵地开展普法。", "和事佬说理堂"),
+])
+def test_quoted_names_before_a_category_word(body, name):
+    assert name in _by_name(body)
+
+
+@pytest.mark.parametrize("body, label", [
+    ("全市打出优化营商环境“组合拳”。", "组合拳"),                   # a metaphor, not a name
+    ("该区喜获“全省法治建设先进区”荣誉。", "全省法治建设先进区"),     # an honour received
+    ("两个项目入选第三批“改革创新案例”。", "改革创新案例"),          # a case list
+])
+def test_metaphors_honours_and_case_lists_are_not_programmes(body, label):
+    assert label not in _by_name(body)
