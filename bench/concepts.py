@@ -23,7 +23,7 @@ def time_pass(store: Path) -> tuple[float, dict]:
     """Seconds of one full concept pass over the built store at `store`, and what it found."""
     from kg.concepts import refresh
     from kg.concepts.context import words
-    from kg.store import Store
+    from kg.store.local import Store
     words("入企检查次数")            # jieba's dictionary loads once per process (about a second), not per pass
     with Store.open(store) as s:
         started = time.perf_counter()

@@ -182,7 +182,7 @@ def _fact_cost(store: Path) -> tuple[int, int, int] | None:
     """(all quads, quads in report graphs, facts) of a built store."""
     import pyoxigraph as ox
 
-    from kg.vocab import SHARED_GRAPHS
+    from kg.rdf.vocab import SHARED_GRAPHS
     try:
         inner = ox.Store.read_only(str(store))
     except (OSError, RuntimeError):

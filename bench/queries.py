@@ -65,7 +65,7 @@ def _rdflib_dataset(store, tmp: Path):
 
 def _rdflib_runner(dataset, store, name: str, params: dict[str, str]):
     """A callable running the named query on rdflib: the same SPARQL text, parameters bound the same way."""
-    from kg.query import bound_text, load_query
+    from kg.sparql.query import bound_text, load_query
     text = bound_text(store, load_query(name), params)
     return lambda: list(dataset.query(text))
 
@@ -77,7 +77,7 @@ def _our_runner(path: Path):
     try:
         from kg import KnowledgeGraph
     except ImportError:                               # before the facade lands: the function under it
-        from kg.query import run_named
+        from kg.sparql.query import run_named
         return store, lambda name, params: run_named(store, name, **params)
     graph = KnowledgeGraph.open(path)
     return store, lambda name, params: graph.query(name, **params)
@@ -99,9 +99,9 @@ def latency(c: Corpus, repeat: int = 30, rdflib_repeat: int = 5, budget: float =
     if store is None:
         return [na(f"query {q} p50 / p95", c.reports, "no store (`govkg build` missing or failed)") for q in NAMED]
     try:
-        from kg.query import bound_text, run_named  # noqa: F401 - the query layer must exist
+        from kg.sparql.query import bound_text, run_named  # noqa: F401 - the query layer must exist
     except ImportError:
-        return [na(f"query {q} p50 / p95", c.reports, "`kg.query` not in this checkout") for q in NAMED]
+        return [na(f"query {q} p50 / p95", c.reports, "`kg.sparql.query` not in this checkout") for q in NAMED]
     oxstore, _ = _our_runner(store)
     dataset = _rdflib_dataset(oxstore, store.parent) if rdflib_repeat else None
     target = "p50 ≤ 50 ms, ≥ 50× rdflib"

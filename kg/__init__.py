@@ -11,8 +11,8 @@ __version__ = "0.1.0"
 __all__ = ["KnowledgeGraph", "GovkgError", "LoadError", "StoreError", "QueryError", "UnknownQuery",
            "ParameterError", "ExportError", "load_report", "extract_files", "list_queries", "__version__"]
 
-_LAZY = {"KnowledgeGraph": "kg.graph", "load_report": "loaders", "extract_files": "kg.extract",
-         "list_queries": "kg.query"}  # not `export`: kg.export is a subpackage (use KnowledgeGraph.export)
+_LAZY = {"KnowledgeGraph": "kg.graph", "load_report": "loaders", "extract_files": "kg.build.extract",
+         "list_queries": "kg.sparql.query"}  # not `export`: kg.export is a subpackage (use KnowledgeGraph.export)
 
 
 def __getattr__(name: str):

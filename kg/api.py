@@ -1,13 +1,13 @@
 """The query side of `KnowledgeGraph`: named queries as methods returning `Rows` (lists of dicts).
 
-`QueryMixin` needs only a store: ``self.store`` (anything with the `kg.rows` query interface: the
+`QueryMixin` needs only a store: ``self.store`` (anything with the `kg.sparql.rows` query interface: the
 on-disk Store, a RemoteStore, a bare pyoxigraph Store), so it behaves the same over a path and an endpoint.
 In the examples, ``graph`` is a KnowledgeGraph over a small store of four reports.
 """
 from __future__ import annotations
 
-from kg.query import QuerySpec, list_queries, run_named
-from kg.rows import Rows, run_sparql, store_of
+from kg.sparql.query import QuerySpec, list_queries, run_named
+from kg.sparql.rows import Rows, run_sparql, store_of
 
 __all__ = ["QueryMixin", "QueryGraph"]
 

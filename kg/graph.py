@@ -1,5 +1,5 @@
 """`KnowledgeGraph`: the Python face of a govkg store: build, remove, validate, stats here; named
-queries and SPARQL from `kg.api.QueryMixin`, networks and exports from `kg.network_api.NetworkMixin`.
+queries and SPARQL from `kg.api.QueryMixin`, networks and exports from `kg.network.api.NetworkMixin`.
 """
 from __future__ import annotations
 
@@ -7,12 +7,12 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from kg import iri
+from kg.rdf import iri
 from kg.api import QueryMixin
-from kg.build import BuildSummary, ProgressBar, build
-from kg.network_api import NetworkMixin
-from kg.research_api import ResearchMixin
-from kg.store import Store
+from kg.build.pipeline import BuildSummary, ProgressBar, build
+from kg.network.api import NetworkMixin
+from kg.export.research_api import ResearchMixin
+from kg.store.local import Store
 
 __all__ = ["KnowledgeGraph", "default_store_path"]
 
@@ -32,8 +32,8 @@ class KnowledgeGraph(QueryMixin, NetworkMixin, ResearchMixin):
     """A govkg store on disk; reads open it read-only, writes open it for writing.
 
     Named queries (`query`, `adopters`, … and read-only `sparql`) come from `kg.api.QueryMixin`,
-    `to_networkx`/`export` from `kg.network_api.NetworkMixin`, `panel`/`plot_diffusion` from
-    `kg.research_api.ResearchMixin`.
+    `to_networkx`/`export` from `kg.network.api.NetworkMixin`, `panel`/`plot_diffusion` from
+    `kg.export.research_api.ResearchMixin`.
 
     >>> import tempfile
     >>> with KnowledgeGraph.open(tempfile.mkdtemp() + "/kg") as kg:
@@ -65,7 +65,7 @@ class KnowledgeGraph(QueryMixin, NetworkMixin, ResearchMixin):
 
     def build(self, paths: Iterable[str | Path], workers: int = 1, prune: bool = False,
               progress: bool = False) -> BuildSummary:
-        """Load report files and folders; see `kg.build.build`."""
+        """Load report files and folders; see `kg.build.pipeline.build`."""
         bar = ProgressBar(progress)
         try:
             summary = build(self._writer(), paths, workers=workers, progress=bar, prune_missing=prune)
@@ -104,7 +104,7 @@ class KnowledgeGraph(QueryMixin, NetworkMixin, ResearchMixin):
     def remove(self, reports: Iterable[str | Path]) -> tuple[list[str], list[str]]:
         """Remove reports given by file path or report IRI (a web archive's path removes every report
         built from it); (removed, not found)."""
-        from kg.archives import archive_reports
+        from kg.build.archives import archive_reports
         store, removed, missing = self._writer(), [], []
         for report in reports:
             name = str(report)
@@ -121,7 +121,7 @@ class KnowledgeGraph(QueryMixin, NetworkMixin, ResearchMixin):
 
     def validate(self) -> tuple[bool, str]:
         """SHACL-validate the store; (conforms, summary text)."""
-        from kg.validate import validate
+        from kg.store.validate import validate
         return validate(self.store)
 
     def stats(self) -> dict[str, int]:

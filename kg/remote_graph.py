@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kg.graph import KnowledgeGraph
-from kg.remote import RemoteStore
+from kg.store.remote import RemoteStore
 
 __all__ = ["RemoteKnowledgeGraph"]
 

@@ -1,5 +1,5 @@
 """The one identity key per concept, for everything that compares names (loaders and, through
-`kg.iri`, the store): two spellings with the same key are the same programme, or the same document.
+`kg.rdf.iri`, the store): two spellings with the same key are the same programme, or the same document.
 
 - programmes: `programme_key` (NFKC, no spaces, punctuation or short bracketed asides:
   双随机、一公开 = 双随机一公开; 农村（社区）法律明白人 = 农村法律明白人);

@@ -7,7 +7,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg import iri
+from kg.rdf import iri
 from kg.concepts.terms import GRAPH_CONCEPTS
 
 CORPUS = Path(__file__).parent / "data" / "concepts"

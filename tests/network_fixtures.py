@@ -27,7 +27,7 @@ def fixture_store(network_trig):
 def fixture_graph(network_trig):
     """The fixture as a networkx MultiDiGraph (built once per module)."""
     import pyoxigraph as ox
-    from kg.network import build_graph
+    from kg.network.graph import build_graph
     store = ox.Store()
     store.load(path=str(network_trig), format=ox.RdfFormat.TRIG)
     return build_graph(store)

@@ -12,9 +12,9 @@ import pytest
 from _mini import mini_store
 
 from kg.cli import build_parser, main
-from kg.format import to_json
+from kg.sparql.format import to_json
 from kg.graph import KnowledgeGraph
-from kg.query import load_query, query_names
+from kg.sparql.query import load_query, query_names
 
 # CONTRACT.md "Python API": method → parameters (name → default; ... = required; "**" = **kwargs)
 CONTRACT_METHODS = {
@@ -32,11 +32,11 @@ CONTRACT_METHODS = {
 
 # every `govkg` subcommand → the one API function it is a shell over ("module:qualified.name")
 COMMAND_TO_API = {
-    "extract": "kg.extract:extract_files",
+    "extract": "kg.build.extract:extract_files",
     "build": "kg.graph:KnowledgeGraph.build",
     "validate": "kg.graph:KnowledgeGraph.validate",
     "remove": "kg.graph:KnowledgeGraph.remove",
-    "demo": "kg.demo:run_demo",
+    "demo": "kg.cli.demo:run_demo",
     "query": "kg.graph:KnowledgeGraph.query",
     "queries": "kg.graph:KnowledgeGraph.queries",
     "sparql": "kg.graph:KnowledgeGraph.sparql",

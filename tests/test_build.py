@@ -5,9 +5,9 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kg import iri
-from kg.build import build, expand
-from kg.store import Store
+from kg.rdf import iri
+from kg.build.pipeline import build, expand
+from kg.store.local import Store
 from store_texts import REPORTS, seed_dir, write_reports
 
 

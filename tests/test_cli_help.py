@@ -168,7 +168,7 @@ def test_a_multi_line_error_is_printed_as_one_line(capsys, monkeypatch):
 
     def failing(paths):
         raise StoreError("http://127.0.0.1:9/sparql: HTTP 500 <html>\n<body>Internal\nerror</body>")
-    monkeypatch.setattr("kg.extract.extract_files", failing)
+    monkeypatch.setattr("kg.build.extract.extract_files", failing)
     code, _, err = run(capsys, ["extract", "a.txt"])
     (line,) = problem_lines(err)
     assert code == 1 and line.endswith("HTTP 500 <html> <body>Internal error</body>")

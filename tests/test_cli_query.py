@@ -5,7 +5,7 @@ import pytest
 from _mini import mini_store
 
 from kg.cli import main
-from kg.query import query_names
+from kg.sparql.query import query_names
 
 
 @pytest.fixture(scope="module")

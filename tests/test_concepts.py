@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from _concepts import CORPUS, concept_map, concept_of, figures, gold
-from kg import iri
+from kg.rdf import iri
 from kg.graph import KnowledgeGraph
 
 

@@ -8,7 +8,7 @@ import shutil
 import pytest
 
 from _concepts import concept_of, copy_reports
-from kg import iri
+from kg.rdf import iri
 from kg.cli import main
 from kg.concepts import decision_files
 from kg.graph import KnowledgeGraph

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from kg.cli import main
-from kg.query import load_query, query_names
+from kg.sparql.query import load_query, query_names
 from loaders.normalise import normalise
 from loaders.read import read
 

@@ -16,9 +16,9 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kg import iri
-from kg.store import Store
-from kg.vocab import GRAPH_BUILDS, SHARED_GRAPHS
+from kg.rdf import iri
+from kg.store.local import Store
+from kg.rdf.vocab import GRAPH_BUILDS, SHARED_GRAPHS
 
 REPO = Path(__file__).resolve().parents[1]
 N_REPORTS = 120

@@ -11,8 +11,8 @@ import pytest
 
 from kg.cli import build_parser
 from kg.graph import KnowledgeGraph
-from kg.query import query_names
-from kg.rows import Rows
+from kg.sparql.query import query_names
+from kg.sparql.rows import Rows
 
 REPO = Path(__file__).resolve().parents[1]
 SETUP = ["pip install -e . && govkg demo", 'pip install -e ".[test]" && python -m pytest -q']

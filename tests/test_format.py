@@ -6,9 +6,9 @@ import json
 import pytest
 from _mini import mini_store
 
-from kg.format import display_width, format_rows, to_csv, to_json, to_table
-from kg.query import run_named
-from kg.rows import Rows
+from kg.sparql.format import display_width, format_rows, to_csv, to_json, to_table
+from kg.sparql.query import run_named
+from kg.sparql.rows import Rows
 
 LONG = "全县推行企业安静期制度并上线企静通小程序，涉企检查次数同比减少三成以上，企业满意度明显提升。" * 3
 ROWS = Rows([{"jurisdiction": "泽州县", "value": 35, "unit": "%", "evidence": LONG},
@@ -71,7 +71,7 @@ def test_json_from_the_store_uses_labels_and_numbers():
 
 
 def test_iri_without_label_stays_an_iri():
-    from kg.rows import run_sparql
+    from kg.sparql.rows import run_sparql
     rows = run_sparql(mini_store(), "SELECT ?a WHERE { ?a a <https://w3id.org/govkg/ontology#Adoption> } LIMIT 1")
     assert rows[0]["a"].startswith("https://w3id.org/govkg/id/adoption/")
 

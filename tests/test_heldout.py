@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.extract import extract_files
+from kg.build.extract import extract_files
 
 HELDOUT = Path(__file__).resolve().parent / "data" / "heldout"
 

@@ -11,7 +11,7 @@ import pytest
 from test_query_binding import HOSTILE
 
 from kg.cli import main
-from kg.store import Store
+from kg.store.local import Store
 
 REPO = Path(__file__).resolve().parents[1]
 FILLER = "全区坚持依法行政，深入推进严格规范公正文明执法。\n" * 30
@@ -131,8 +131,8 @@ def test_sparql_service_is_refused_in_one_line_and_nothing_is_called(store, caps
 
 def test_api_sparql_and_named_queries_refuse_service(store, listener, monkeypatch):
     from kg import KnowledgeGraph
-    from kg import query as named
-    from kg.sparql_guard import ServiceRefused
+    from kg.sparql import query as named
+    from kg.sparql.guard import ServiceRefused
     query = SERVICE_QUERY.format(silent="SILENT", port=listener.port)
     with KnowledgeGraph.open(store) as graph:
         with pytest.raises(ServiceRefused):

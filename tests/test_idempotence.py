@@ -13,7 +13,7 @@ import pyoxigraph as ox
 import pytest
 
 from kg.cli import main
-from kg.vocab import GRAPH_BUILDS, SHARED_GRAPHS
+from kg.rdf.vocab import GRAPH_BUILDS, SHARED_GRAPHS
 
 REPORTS = {
     "haidian.txt": "海淀区2023年法治政府建设情况报告\n海淀区推行“接诉即办”改革，群众满意率达到95%。\n"
@@ -58,7 +58,7 @@ CONCEPTS = "<https://w3id.org/govkg/graph/concepts>"
 
 
 def report_graph(path: Path) -> str:
-    from kg import iri
+    from kg.rdf import iri
     return f"<{iri.report(path)}>"
 
 

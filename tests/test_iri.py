@@ -1,7 +1,7 @@
 """IRI minting: stable, normalised keys; one IRI per thing whatever the spelling."""
 import pytest
 
-from kg import iri
+from kg.rdf import iri
 
 
 @pytest.mark.parametrize("a, b", [

@@ -6,10 +6,10 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from kg import iri
-from kg.build import build
-from kg.store import Store
-from kg.vocab import GRAPH_BUILDS, GRAPH_PLACES, GRAPH_PROGRAMMES, SHARED_GRAPHS
+from kg.rdf import iri
+from kg.build.pipeline import build
+from kg.store.local import Store
+from kg.rdf.vocab import GRAPH_BUILDS, GRAPH_PLACES, GRAPH_PROGRAMMES, SHARED_GRAPHS
 
 # own texts: three places, a thesaurus programme spelled two ways, a programme not in the thesaurus,
 # one national document

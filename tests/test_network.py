@@ -1,4 +1,4 @@
-"""kg.network / kg.network_views on the hand-written four-report fixture (Shanxi, Zhejiang, Sichuan)."""
+"""kg.network.graph / kg.network.views on the hand-written four-report fixture (Shanxi, Zhejiang, Sichuan)."""
 from __future__ import annotations
 
 from collections import Counter
@@ -6,8 +6,8 @@ from collections import Counter
 import pytest
 
 from kg.errors import ParameterError
-from kg.network import to_networkx
-from kg.network_views import (bipartite, co_adoption, filter_jurisdiction, filter_programme,
+from kg.network.graph import to_networkx
+from kg.network.views import (bipartite, co_adoption, filter_jurisdiction, filter_programme,
                               filter_types, filter_year, find_node, focus)
 from network_fixtures import fixture_graph, fixture_store, network_trig  # noqa: F401
 
@@ -135,7 +135,7 @@ def test_to_networkx_accepts_a_wrapper_and_view_options(fixture_store):
 
 
 def test_network_mixin_gives_to_networkx_and_export(fixture_store, tmp_path):
-    from kg.network_api import NetworkMixin
+    from kg.network.api import NetworkMixin
 
     class Graph(NetworkMixin):
         def __init__(self, store):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.cli import main
-from kg.plot import CURVE_COLOURS, cjk_font, diffusion_series
+from kg.export.plot import CURVE_COLOURS, cjk_font, diffusion_series
 from test_eventpanel import store  # noqa: F401  (the module-scoped store fixture)
 
 Image = pytest.importorskip("PIL.Image")
@@ -74,8 +74,8 @@ def test_a_cjk_font_is_found_where_one_is_installed():
 
 
 def test_without_a_cjk_font_the_plot_warns_and_still_draws(store, tmp_path, capsys, monkeypatch):
-    import kg.plot
-    monkeypatch.setattr(kg.plot, "cjk_font", lambda: None)  # a machine without Chinese fonts
+    import kg.export.plot
+    monkeypatch.setattr(kg.export.plot, "cjk_font", lambda: None)  # a machine without Chinese fonts
     out = tmp_path / "d.svg"
     assert main(["plot", "diffusion", "企业安静期", "-o", str(out), "--store", str(store)]) == 0
     err = capsys.readouterr().err

@@ -5,7 +5,7 @@ import pyoxigraph
 import pytest
 from _mini import mini_store
 
-from kg.query import BIND_MARKER, list_queries, load_query, query_names, run_named
+from kg.sparql.query import BIND_MARKER, list_queries, load_query, query_names, run_named
 
 # One case per query (the meta-test below fails when a new .rq has none): params, a check on the rows.
 CASES = {
@@ -237,7 +237,7 @@ def test_year_and_place_default_to_the_report(store):
 def test_fixtures_conform_to_the_shapes(fixture):
     from pathlib import Path
 
-    from kg.validate import validate_quads
+    from kg.store.validate import validate_quads
     store = pyoxigraph.Store()
     store.load(path=str(Path(__file__).parent / "data" / fixture), format=pyoxigraph.RdfFormat.TRIG)
     conforms, summary = validate_quads(list(store))

@@ -3,9 +3,9 @@ text finds nothing (or is refused with candidates), never reaches the query as s
 import pytest
 from _mini import mini_store
 
-from kg.binding import norm, resolve_jurisdictions, resolve_programmes
+from kg.sparql.binding import norm, resolve_jurisdictions, resolve_programmes
 from kg.errors import ParameterError, QueryError, UnknownQuery
-from kg.query import bound_text, load_query, run_named
+from kg.sparql.query import bound_text, load_query, run_named
 
 HOSTILE = [
     'x" } UNION { ?s ?p ?o } #',
@@ -139,7 +139,7 @@ def test_both_optional_parameters_together(store):
 
 
 def test_update_is_refused(store):
-    from kg.rows import run_sparql
+    from kg.sparql.rows import run_sparql
     for update in ["INSERT DATA { <a:b> <a:c> <a:d> }", "PREFIX x: <http://x/> DELETE WHERE { ?s ?p ?o }",
                    "# a comment\nDROP ALL", "clear all"]:
         with pytest.raises(QueryError, match="read-only"):

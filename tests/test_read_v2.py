@@ -98,7 +98,7 @@ def test_panel_csv_is_the_query_over_the_store(graph, tmp_path):
 
 
 def test_the_same_rows_from_an_endpoint(graph):
-    from kg.remote import RemoteStore
+    from kg.store.remote import RemoteStore
     from kg.remote_graph import RemoteKnowledgeGraph
     from test_remote import canonical, oxigraph_server
     with oxigraph_server(graph.path.parent / "served") as url:

@@ -18,9 +18,9 @@ import pytest
 from _mini import mini_store
 from _servers import free_port, stop, wait_until_up
 from kg.errors import QueryError, StoreError
-from kg.query import run_named
-from kg.remote import RemoteStore, open_target
-from kg.rows import run_sparql
+from kg.sparql.query import run_named
+from kg.store.remote import RemoteStore, open_target
+from kg.sparql.rows import run_sparql
 
 NAMED = [("reports", {}), ("jurisdictions", {}), ("programs", {"jurisdiction": "阳泉市"}),
          ("adopters", {"program": "高效办成一件事"}), ("outcomes", {}), ("documents", {}),
@@ -73,7 +73,7 @@ def mini_written() -> ox.Store:
     """The mini store written into an embedded store the same way (what the server must equal)."""
     from pathlib import Path
 
-    from kg.store import Store
+    from kg.store.local import Store
     store = Store(ox.Store(), Path("mem"), False)
     write_mini(store)
     return store.inner
@@ -255,7 +255,7 @@ def test_export_from_endpoint(loaded, tmp_path):
 
 def test_build_into_endpoint_twice_matches_embedded(tmp_path, examples_dir, capsys):
     from kg.cli import main
-    from kg.store import Store
+    from kg.store.local import Store
     corpus = sorted(p for p in examples_dir.iterdir() if p.suffix in (".txt", ".html"))
     assert len(corpus) >= 5
     paths = [str(p) for p in corpus]

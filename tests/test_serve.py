@@ -194,7 +194,7 @@ def test_unknown_path_and_missing_query(endpoint):
 
 # ------------------------------------------------------------------ the page
 def test_page_is_offline_and_offers_the_named_queries(endpoint):
-    from kg.query import query_names
+    from kg.sparql.query import query_names
     status, media, body = http(endpoint.rsplit("/", 1)[0] + "/")
     page = body.decode("utf-8")
     assert status == 200 and media.startswith("text/html")

@@ -80,7 +80,7 @@ def _choose(page, name):
 def test_named_query_form_runs_and_shows_labels(page, name, params, column, expected):
     _choose(page, name)
     fields = page.execute_script("return [...document.querySelectorAll('#gk-params input')].map(i => i.name);")
-    from kg.query import load_query
+    from kg.sparql.query import load_query
     assert fields == [p.name for p in load_query(name).params]
     for key, value in params.items():
         box = page.find_element("id", f"gk-param-{key}")

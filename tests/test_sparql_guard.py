@@ -5,8 +5,8 @@ from __future__ import annotations
 import pyoxigraph
 import pytest
 
-from kg.rows import run_sparql
-from kg.sparql_guard import ServiceRefused, allowed_services, check_services, services
+from kg.sparql.rows import run_sparql
+from kg.sparql.guard import ServiceRefused, allowed_services, check_services, services
 
 CLAUSES = [
     ("SELECT * WHERE { SERVICE <http://e/s> { ?s ?p ?o } }", ("http://e/s",)),

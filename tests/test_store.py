@@ -6,8 +6,8 @@ import pyoxigraph as ox
 import pytest
 
 from kg.errors import QueryError, StoreBusy, StoreError
-from kg.store import Store
-from kg.vocab import GK, GRAPH_ONTOLOGY, RDF_TYPE, RDFS
+from kg.store.local import Store
+from kg.rdf.vocab import GK, GRAPH_ONTOLOGY, RDF_TYPE, RDFS
 
 A, B = "https://w3id.org/govkg/id/report/a", "https://w3id.org/govkg/id/report/b"
 

@@ -3,10 +3,10 @@ hand-made extractions."""
 import pyoxigraph as ox
 import pytest
 
-from kg import iri
-from kg.shared import place_label
-from kg.triples import to_parts, to_quads
-from kg.vocab import (DCTERMS, GK, GRAPH_CONCEPTS, GRAPH_DOCUMENTS, GRAPH_PLACES, GRAPH_PROGRAMMES, OA,
+from kg.rdf import iri
+from kg.rdf.shared import place_label
+from kg.rdf.triples import to_parts, to_quads
+from kg.rdf.vocab import (DCTERMS, GK, GRAPH_CONCEPTS, GRAPH_DOCUMENTS, GRAPH_PLACES, GRAPH_PROGRAMMES, OA,
                       PROV, RDF_TYPE, RDFS, SCHEMA, SKOS)
 from loaders.records import Document, Extraction, Mention, Outcome, Place, Programme
 

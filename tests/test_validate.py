@@ -2,10 +2,10 @@
 import pyoxigraph as ox
 import pytest
 
-from kg.build import build
-from kg.store import Store
-from kg.validate import validate, validate_quads
-from kg.vocab import GK, OA, PROV, RDF_TYPE, RDFS, SKOS, XSD
+from kg.build.pipeline import build
+from kg.store.local import Store
+from kg.store.validate import validate, validate_quads
+from kg.rdf.vocab import GK, OA, PROV, RDF_TYPE, RDFS, SKOS, XSD
 from store_texts import seed_dir, write_reports
 
 ID = "https://w3id.org/govkg/id/"

@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from kg.concepts.variants import QUOTES
-from kg.vocab import GRAPH_THESAURUS, PREFIXES
+from kg.rdf.vocab import GRAPH_THESAURUS, PREFIXES
 
 __all__ = ["Name", "gather", "labels", "light", "run"]
 

@@ -1,13 +1,13 @@
 """The concept layer's RDF terms: graph name, link and usage node IRIs, and the gk: terms it writes.
 
 The terms are declared in `ontology/govkg.ttl` (a test checks that every one is); `CGK` is strict
-like `kg.vocab.GK`, so a typo fails at once.
+like `kg.rdf.vocab.GK`, so a typo fails at once.
 """
 from __future__ import annotations
 
 import hashlib
 
-from kg.vocab import GK, GK_TERMS, GRAPH_CONCEPTS, Namespace
+from kg.rdf.vocab import GK, GK_TERMS, GRAPH_CONCEPTS, Namespace
 
 __all__ = ["CGK", "CONCEPT_TERMS", "GRAPH_CONCEPTS", "link_id", "link_iri", "usage_iri"]
 

@@ -14,7 +14,7 @@ from kg.concepts.links import Link
 from kg.concepts.terms import CGK, GRAPH_CONCEPTS, link_iri, usage_iri
 from kg.concepts.usage import Usage
 from kg.concepts.names import run
-from kg.vocab import RDF_TYPE, SKOS, XSD
+from kg.rdf.vocab import RDF_TYPE, SKOS, XSD
 
 __all__ = ["concept_quads", "write", "stored_links", "usage_quads"]
 

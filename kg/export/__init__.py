@@ -1,7 +1,7 @@
 """Exports of the store: `EXPORTERS` maps a format name to `write(source, path, **options)`.
 
 `panel` is the event-history panel (csv, parquet or dta; `format`, `program`, `min_adopters`).
-Graph formats (html, graphml, gexf, csv) take the view options of `kg.network_views.view`
+Graph formats (html, graphml, gexf, csv) take the view options of `kg.network.views.view`
 (focus, depth, types, year, jurisdiction, program; html also color_by); RDF formats (ttl, trig, nq,
 jsonld) always dump the whole store. Writers are imported only when called (pyvis is heavy).
 """

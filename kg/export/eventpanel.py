@@ -39,8 +39,8 @@ def resolve_program(source: Any, program: str) -> list[str]:
     ...
     kg.errors.ParameterError: program '河长制': no programme of that name or alias in the store (see `govkg query programs`)
     """
-    from kg.binding import resolve_programmes
-    from kg.rows import store_of
+    from kg.sparql.binding import resolve_programmes
+    from kg.sparql.rows import store_of
     try:
         found = [t.value for t in resolve_programmes(store_of(source), program)]
     except ParameterError as exc:   # a miss (ambiguous names keep their candidates)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from kg.rows import run_sparql
+from kg.sparql.rows import run_sparql
 
 __all__ = ["reports", "adoptions", "describe"]
 

@@ -49,8 +49,8 @@ def graph_of(source: Any, view_options: dict) -> nx.Graph:
     >>> graph_of(nx.MultiDiGraph(), {}).number_of_nodes()
     0
     """
-    from kg.network import to_networkx
-    from kg.network_views import view
+    from kg.network.graph import to_networkx
+    from kg.network.views import view
     if isinstance(source, nx.Graph):
         return view(source, **view_options)
     return to_networkx(source, **view_options)

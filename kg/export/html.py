@@ -29,7 +29,7 @@ def write(source: Any, path: str | Path, *, color_by: str | None = None, title: 
           max_nodes: int = MAX_NODES, **view_options: Any) -> Path:
     """Write the interactive page for `source` (a store, a KnowledgeGraph or a networkx graph).
 
-    `view_options` are those of `kg.network_views.view` (focus, depth, types, year, jurisdiction, program).
+    `view_options` are those of `kg.network.views.view` (focus, depth, types, year, jurisdiction, program).
 
     >>> import networkx as nx, tempfile, os
     >>> g = nx.MultiDiGraph(); g.add_node("a", label="<b>x</b>", type="programme")
@@ -37,8 +37,8 @@ def write(source: Any, path: str | Path, *, color_by: str | None = None, title: 
     >>> "<b>x</b>" in out.read_text(encoding="utf-8")
     False
     """
-    from kg.network import to_networkx
-    from kg.network_views import view
+    from kg.network.graph import to_networkx
+    from kg.network.views import view
 
     if isinstance(source, nx.Graph):
         graph, stamp = view(source, **view_options), ""

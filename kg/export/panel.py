@@ -38,7 +38,7 @@ def store_rows(source: Any) -> list[dict[str, Any]]:
     >>> store_rows(ox.Store())
     []
     """
-    from kg.rows import select
+    from kg.sparql.rows import select
     first: dict[tuple, tuple] = {}
     for row in select(source, PANEL):
         rank = (row["year"] is None, row["year"] or 0, row["report"] or "", row["parent"] or "")

@@ -40,7 +40,7 @@ def report_count(source: Any) -> int:
     >>> report_count(ox.Store())
     0
     """
-    from kg.rows import run_sparql
+    from kg.sparql.rows import run_sparql
     rows = run_sparql(source, _COUNT, labels=False, source="provenance")
     return int(rows[0]["n"]) if rows else 0
 

@@ -24,7 +24,7 @@ PREFIXES = {
 
 
 def _store(source: Any):
-    from kg.rows import store_of
+    from kg.sparql.rows import store_of
     store = store_of(source)
     return getattr(store, "inner", store)   # an on-disk Store dumps through its pyoxigraph store
 

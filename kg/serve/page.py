@@ -81,7 +81,7 @@ def named_examples() -> dict[str, str]:
 
 
 def _specs(examples: dict[str, str]) -> dict[str, dict]:
-    from kg.query import parse_header
+    from kg.sparql.query import parse_header
     out = {}
     for name, text in examples.items():
         spec = parse_header(name, text)
@@ -104,7 +104,7 @@ def render_page(endpoint: str = "/sparql", timeout: float = 30.0, examples: dict
     >>> "</script> }" in page, "a&lt;b" in page, "Yasgui" in page
     (False, True, True)
     """
-    from kg.binding import _STRIP
+    from kg.sparql.binding import _STRIP
     examples = named_examples() if examples is None else examples
     options = "".join(f'<option value="{html.escape(name, quote=True)}">{html.escape(name)}</option>'
                       for name in examples)

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from kg.serve.page import render_page
 from kg.serve.protocol import ProtocolError, negotiate, parse_request
-from kg.format import printable
+from kg.sparql.format import printable
 from kg.serve.worker import DEFAULT_MEMORY, PoolBusy, QueryPool, QueryTimeout, WorkerDied
 
 __all__ = ["make_server", "serve", "ENDPOINT_PATHS"]
@@ -155,7 +155,7 @@ def make_server(store: str | Path, host: str = "127.0.0.1", port: int = 7878, ti
     >>> server = make_server("no-such-store", port=0, workers=0)   # doctest: +SKIP
     """
     server = _Server((host, port), _Handler)
-    from kg.sparql_guard import allowed_services
+    from kg.sparql.guard import allowed_services
     allowed = frozenset(allow_service) | allowed_services()  # the option's and GOVKG_ALLOW_SERVICE's
     server.pool = QueryPool(store, size=workers, timeout=timeout, memory=memory, allowed=allowed)
     server.max_body, server.quiet = max_body, quiet

@@ -57,7 +57,7 @@ class StoreBusyNow(Exception):
 class _Reader:
     """A read-only store handle, reopened when the files under it change.
 
-    The reopen retries (`kg.store._open_read_only`) while a build rewrites the store's manifest; when
+    The reopen retries (`kg.store.local._open_read_only`) while a build rewrites the store's manifest; when
     it still fails, the previous handle (a consistent older view) keeps answering.
     """
 
@@ -65,7 +65,7 @@ class _Reader:
         self.path, self.store, self.signature = path, None, None
 
     def get(self):
-        from kg.store import _open_read_only
+        from kg.store.local import _open_read_only
         signature = _store_signature(self.path)
         if self.store is None or signature != self.signature:
             try:
@@ -123,7 +123,7 @@ def run_query(store, text: str, results: str = "json", graph: str = "turtle",
 
 def answer(reader: _Reader, job: tuple, allowed: frozenset = frozenset()) -> QueryOutcome:
     """One job (query, formats, graphs) → its outcome; never raises for a client's or a writer's doing."""
-    from kg.sparql_guard import ServiceRefused, check_services, services
+    from kg.sparql.guard import ServiceRefused, check_services, services
     text = job[0]
     try:
         check_services(text, allowed, source="query")
