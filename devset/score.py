@@ -4,6 +4,8 @@
     python devset/score.py                        # every text present in devset/texts/
     python devset/score.py --verbose              # and what each report missed or took wrongly
     python devset/score.py --json                 # the figures as JSON
+    python devset/score.py --files r01-r65        # only some items: ranges of the rNN prefix or globs,
+    python devset/score.py --files r66-           #   comma-separated (r66- = r66 onwards, the held-out set)
 
 The texts are other people's sentences and stay out of git (devset/texts/ is ignored); the hand
 annotations (devset/annotations.json, written before the extractor ran on the texts) say which query
@@ -15,8 +17,10 @@ matching), after folding traditional script to simplified on both sides (OpenCC)
 simplified script matches an extraction that kept the page's traditional characters.
 """
 import argparse
+import fnmatch
 import importlib.util
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -153,6 +157,24 @@ def _found_linked(f, g):
     return sum(1 for o in g["outcomes_must"] if o["program"] and f'{o["indicator"]} {o["value"]}{o["unit"]}' not in missed)
 
 
+def selector(spec):
+    """A predicate on file names from `--files`: comma-separated globs or rNN-rMM ranges (either end open)."""
+    tests = []
+    for part in filter(None, (p.strip() for p in (spec or "").split(","))):
+        m = re.fullmatch(r"r(\d+)?-(?:r(\d+))?", part)
+        if m and (m.group(1) or m.group(2)):
+            tests.append(lambda f, lo=int(m.group(1) or 0), hi=int(m.group(2) or 10 ** 9): lo <= _number(f) <= hi)
+        else:
+            tests.append(lambda f, pat=part: fnmatch.fnmatch(f, pat))
+    return (lambda f: any(t(f) for t in tests)) if tests else (lambda f: True)
+
+
+def _number(file):
+    """The NN of an rNN_… file name (-1 for other names)."""
+    m = re.match(r"r(\d+)", file)
+    return int(m.group(1)) if m else -1
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--cmd", default="python -m kg extract")
@@ -161,10 +183,14 @@ def main():
     ap.add_argument("--shared", default=None, help="path of the seed scorer (../shared/eval/score.py)")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("--files", default=None, metavar="SPEC",
+                    help="score only these items: comma-separated globs or rNN-rMM ranges (r66- = held-out set)")
     args = ap.parse_args()
+    wanted = selector(args.files)
 
     seed, t2s = load_seed_scorer(args.shared), simplifier()
-    items = [i for i in json.loads(Path(args.annotations).read_text("utf-8")) if (Path(args.texts) / i["file"]).is_file()]
+    items = [i for i in json.loads(Path(args.annotations).read_text("utf-8"))
+             if wanted(i["file"]) and (Path(args.texts) / i["file"]).is_file()]
     if not items:
         sys.exit(f"devset/score.py: no annotated text found in {args.texts}")
     got = seed.run_extract(args.cmd, [Path(args.texts) / i["file"] for i in items])

@@ -50,3 +50,25 @@ def test_scores_present_texts_per_cause(tmp_path, repo_root, shared_dir):
                    "programme recall", "document recall", "outcomes found (value+unit)"):
         assert total[figure] == pytest.approx(1.0), figure
     assert total["quoted non-programmes taken"] == 0
+
+
+@pytest.mark.parametrize("spec, scored", [
+    ("r66-", ["r66_own.txt"]),
+    ("r01-r65", ["r01_own.txt"]),
+    ("r0*", ["r01_own.txt"]),
+    ("r01-r65,r66-", ["r01_own.txt", "r66_own.txt"]),
+])
+def test_files_selects_items_by_number_range_or_glob(tmp_path, repo_root, shared_dir, spec, scored):
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    items = [dict(ITEM, file=name) for name in ("r01_own.txt", "r66_own.txt")]
+    for item in items:
+        (texts / item["file"]).write_text(TEXT, encoding="utf-8")
+    (tmp_path / "annotations.json").write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
+    cmd = f"{shlex.quote(sys.executable)} -m kg extract"
+    proc = subprocess.run([sys.executable, str(repo_root / "devset" / "score.py"), "--json", "--cmd", cmd,
+                           "--texts", str(texts), "--annotations", str(tmp_path / "annotations.json"),
+                           "--shared", str(shared_dir / "eval" / "score.py"), "--files", spec],
+                          cwd=repo_root, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-800:]
+    assert sorted(json.loads(proc.stdout)["reports"]) == scored

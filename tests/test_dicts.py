@@ -31,13 +31,23 @@ def test_every_list_is_used_somewhere(name):
     assert name in code or stem.removeprefix("document_") in code, f"{name} is read by no module"
 
 
-def test_one_reader_outside_the_gazetteer():
-    """Only loaders/dicts/__init__.py opens dictionary files (the gazetteer keeps its own for now)."""
+def test_one_reader():
+    """Only loaders/dicts/__init__.py opens dictionary files, in the loaders (gazetteer included) and kg."""
     reader = LOADERS / "dicts" / "__init__.py"
     pattern = re.compile(r"joinpath\(\s*[\"']dicts|files\(\s*[\"']loaders\.dicts")
-    offenders = [str(p.relative_to(LOADERS)) for p in LOADERS.rglob("*.py")
-                 if p != reader and "gazetteer" not in p.parts and pattern.search(p.read_text(encoding="utf-8"))]
+    sources = [*LOADERS.rglob("*.py"), *(LOADERS.parent / "kg").rglob("*.py")]
+    offenders = [str(p.relative_to(LOADERS.parent)) for p in sources
+                 if p != reader and pattern.search(p.read_text(encoding="utf-8"))]
     assert offenders == []
+
+
+@pytest.mark.parametrize("module, name, uses", [
+    ("extract/jurisdiction.py", "jurisdiction_weights.tsv", r'_w\("(\w+)"\)'),
+    ("extract/kind.py", "kind_weights.tsv", r'\bw\["(\w+)"\]'),
+])
+def test_every_weight_a_module_uses_is_in_its_file(module, name, uses):
+    used = set(re.findall(uses, (LOADERS / module).read_text(encoding="utf-8")))
+    assert used and used <= set(dicts.weights(name)), sorted(used - set(dicts.weights(name)))
 
 
 def test_weights_are_numbers_with_a_threshold():

@@ -21,7 +21,6 @@ __all__ = ["norm", "bind_values", "resolve_programmes", "resolve_jurisdictions",
            "check_regex", "matching_indicators"]
 
 _STRIP = re.compile(r"[\s、,，+＋•·・‧\-—–~～()（）\[\]【】“”‘’\"'《》〈〉<>「」]")
-_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "新区", "省", "市", "县", "区", "旗", "盟")
 _P = """PREFIX gk: <https://w3id.org/govkg/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
@@ -83,9 +82,10 @@ def _iri_if_known(store, value: str):
 
 def _place_keys(value: str) -> list[str]:
     """The keys a place name may be stored under: itself, then with or without an official suffix."""
-    key = norm(value)
-    stem = next((key[:-len(s)] for s in _SUFFIXES if key.endswith(s) and len(key) - len(s) >= 2), key)
-    return list(dict.fromkeys([key, stem, *(stem + s for s in _SUFFIXES)]))
+    from loaders.gazetteer.names import suffixes
+    key, ends = norm(value), suffixes("key")
+    stem = next((key[:-len(s)] for s in ends if key.endswith(s) and len(key) - len(s) >= 2), key)
+    return list(dict.fromkeys([key, stem, *(stem + s for s in ends)]))
 
 
 def _lookup(store, keys: list[str], cls: str) -> dict:

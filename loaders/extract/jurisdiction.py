@@ -4,31 +4,52 @@ Evidence, strongest first: the title (its most specific place: a street under it
 subject of the opening sentence (2023年，乌鲁木齐市坚持… / 高新区坚持…), the portal name at the top of
 the page, the issuer of the opening sentence (朔州委、政府), and the places named most often near
 self-references (我市, 全县). A short name found inside another word never counts (words.py), and a
-parent inferred from one sub-unit gets no help from self-references.
+parent inferred from one sub-unit gets no help from self-references. The weights and the
+self-reference words are data: `loaders/dicts/jurisdiction_weights.tsv`, `self_references.tsv`.
 """
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
 from dataclasses import replace
+from functools import lru_cache
 
+from loaders import dicts
 from loaders.gazetteer import Gazetteer, zones
 from loaders.records import Place
 from loaders.text import Text
 
 __all__ = ["extract"]
 
-# Self-references and the levels they point at.
-_SELF = re.compile(r"[我全本该]([省市县区旗州盟镇乡]|街道)(?![镇村])")
-_SELF_LEVELS = {"省": ("province",), "市": ("prefecture", "county-city"), "县": ("county",),
-                "旗": ("county",), "区": ("district", "development-zone"), "州": ("prefecture",),
-                "盟": ("prefecture",), "镇": ("township",), "乡": ("township",), "街道": ("township",)}
 _ISSUER = re.compile(r"^\s*(?:[(（]?(?:委|市委|县委|区委|党委|政府|人民政府|党工委|管委会)|[、，,]?(?:县|市|区)?委)")
 # The opening of a report's first paragraph, before its subject: 2023年，在市委的坚强领导下，…
 _OPENING = re.compile(r"\s*(?:[^\s，,。]{0,10}讯\s*(?:[(（][^)）]{0,30}[)）])?\s*)?"          # 本报讯（记者 某某）
                       r"(?:(?:(?:19|20)\d\d\s*年(?:度|以来)?|近年来|一年来|过去一年|近日|日前|今年以来)\s*[,，]?\s*)?"
                       r"(?:(?:在|按照)[^，,。；]{2,40}?(?:领导|指导|监督|支持|部署|要求)下\s*[,，]\s*)*")
-_WEIGHTS = {"title": 10, "subject": 8, "chrome": 6, "issuer": 5}
+
+
+def _w(name: str) -> float:
+    return dicts.weights("jurisdiction_weights.tsv")[name]
+
+
+@lru_cache(maxsize=1)
+def _self_levels() -> dict[str, tuple[str, ...]]:
+    """Self-reference word (市, 街道) → the levels it points at."""
+    return {r[0]: tuple(r[1].split(",")) for r in dicts.rows("self_references.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _self_pattern() -> re.Pattern:
+    """我市, 全县, 本镇, 我街道 …, not 全镇村 (a word on: 全市镇村)."""
+    words = sorted(_self_levels(), key=len, reverse=True)
+    return re.compile(r"[我全本该](" + "|".join(map(re.escape, words)) + r")(?![镇村])")
+
+
+@lru_cache(maxsize=1)
+def _title_label() -> re.Pattern:
+    """我县 right after a place in a title: a feed's label for that place (山西我县开展…)."""
+    words = "".join(r[0] for r in dicts.rows("self_references.tsv") if len(r) > 2 and r[2] == "title")
+    return re.compile(r"[我本该][" + re.escape(words) + "]")
 
 
 def extract(text: Text, title: str | None) -> Place | None:
@@ -57,18 +78,18 @@ def extract(text: Text, title: str | None) -> Place | None:
         add(place, weight)
 
     for place in _title_places(gaz, title, spans):
-        named(place, _WEIGHTS["title"])
+        named(place, _w("title"))
     for place in _subject_places(text.norm, spans):
-        named(place, _WEIGHTS["subject"])
+        named(place, _w("subject"))
     for place in _chrome_places(text.norm, spans):
-        named(place, _WEIGHTS["chrome"])
+        named(place, _w("chrome"))
     for place in _issuer_places(text.norm, spans):
-        named(place, _WEIGHTS["issuer"])
+        named(place, _w("issuer"))
     _add_frequency(spans, named)
     children = _add_parents(gaz, spans, add)
     if not scores:
         return None
-    helped = direct | {k for k, n in children.items() if n >= 2}
+    helped = direct | {k for k, n in children.items() if n >= _w("helped_children")}
     _level_bonus(text.norm, places, scores, helped)
     best = max(scores, key=lambda k: (scores[k], _depth(places[k])))
     return _as_titled(gaz, _with_parents(places[best], spans), title)
@@ -133,7 +154,7 @@ def _title_places(gaz: Gazetteer, title: str | None, doc_spans) -> list[Place]:
     if first is None:
         return []
     end = max(e for _, e, p in found if p is chains[0][-1])
-    if re.match(r"[我本该][省市县区旗州]", title[end:end + 2]) and first.level not in _SELF_LEVELS[title[end + 1]]:
+    if _title_label().match(title[end:end + 2]) and first.level not in _self_levels()[title[end + 1]]:
         return []       # 山西我县开展…: a feed's label for the province, then the county it is about
     below = [p for _, _, p in found if first.name in p.parents and len(p.parents) > len(first.parents)]
     return [max(below, key=_depth) if below else first]     # 鲤城区人民政府金龙街道办事处 → 金龙街道
@@ -202,10 +223,9 @@ def _add_frequency(spans, add) -> None:
     """Every mention counts a little, those near the top more; adjacent parents count less."""
     for chain in _chains(spans):
         for i, place in enumerate(chain):
-            weight = 0.5 if i == len(chain) - 1 else 0.2
-            add(place, weight)
-    for start, _, place in spans[:12]:
-        add(place, 0.5)
+            add(place, _w("mention") if i == len(chain) - 1 else _w("mention_parent"))
+    for start, _, place in spans[:int(_w("early_mentions"))]:
+        add(place, _w("early_mention"))
 
 
 def _add_parents(gaz: Gazetteer, spans, add) -> Counter:
@@ -219,7 +239,7 @@ def _add_parents(gaz: Gazetteer, spans, add) -> Counter:
             parent = gaz.by_code(code) if code else None
             if parent is None:
                 continue
-            weight = 0.1 if parent.level == "province" else 0.3
+            weight = _w("child_province") if parent.level == "province" else _w("child")
             if i == 0 or parent.level == "province":
                 add(parent, weight)
                 kids[_key(parent)].add(_key(place))
@@ -229,14 +249,14 @@ def _add_parents(gaz: Gazetteer, spans, add) -> Counter:
 def _level_bonus(norm: str, places: dict[str, Place], scores: dict[str, float], helped: set[str]) -> None:
     """Self-references (我市, 全县) favour places of the level they name: places the text names, and
     parents of two sub-units or more (a city inferred from one district named in passing is not 我市)."""
-    refs = Counter(m.group(1) for m in _SELF.finditer(norm))
+    refs = Counter(m.group(1) for m in _self_pattern().finditer(norm))
     total = sum(refs.values())
     if not total:
         return
     for key, place in places.items():
         if key not in helped:
             continue
-        share = sum(n for ch, n in refs.items() if place.level in _SELF_LEVELS[ch]) / total
-        scores[key] += 6 * share
+        share = sum(n for ch, n in refs.items() if place.level in _self_levels()[ch]) / total
+        scores[key] += _w("self_reference") * share
         if place.level == "province" and refs.get("省", 0) < total / 2:
-            scores[key] -= 3
+            scores[key] += _w("province_minority")

@@ -4,17 +4,18 @@
 Evidence is counted, not chained: the title's head word, the report formula (现将…报告如下), the
 report's section structure (a year-led opening, 一、 and (一) headings, 主要举措/存在的问题/下一步),
 news cues (本报讯, bylines, a lead that opens with a date or 近日), and a plan's or notice's formulas.
+The cue words and every weight are data: `loaders/dicts/kind_words.tsv` and `kind_weights.tsv`.
 """
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from loaders import dicts
 from loaders.extract.page import Page
 
 __all__ = ["find_kind"]
 
-_NEWS = (("本报讯", 3), ("本网讯", 3), ("客户端讯", 3), ("记者", 2), ("通讯员", 2), ("责任编辑", 2), ("要闻", 1),
-         ("新闻", 1))
 _REPORT_FORMULA = re.compile(r"现[将就].{0,30}(?:报告|汇报)如下|特此报告")
 _HEADINGS = re.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]\s*.{0,12}(?:存在|不足|问题|下一步|工作打算|工作计划|工作安排|思路)",
                        re.M)
@@ -26,8 +27,6 @@ _YEAR_OPENING = re.compile(r"^\s*(?:(?:19|20)\d\d\s*年(?:度|以来)?[,，是]|
 _BYLINE = re.compile(r"[（(](?:[\u4e00-\u9fff·]{2,5}[\s、,，]*){1,5}[)）]\s*$", re.M)
 _LEAD_DATE = re.compile(r"^\s*(?:\S{0,12}讯\s*[(（][^)）]{1,20}[)）]\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*[,，]")
 _LEAD_RECENT = re.compile(r"近日|日前")
-_HEADLINE_VERB = re.compile(r"审议|召开|举行|发布|公布|入选|获评|上榜|荣获|再获|成功")
-_PLAN_TITLE = re.compile(r"(?:通知|方案|要点|安排|意见|规划|解读|办法|决定)$")
 _PLAN_FORMULA = re.compile(r"现印发给你们|印发给你们|现解读如下|制定本(?:方案|规划|意见|办法)|现就做好.{0,30}安排如下")
 
 
@@ -42,19 +41,20 @@ def find_kind(norm: str, title: str | None, page: Page | None = None) -> str:
     'other'
     """
     fields = page.fields if page else {}
+    w = _weights()
     head_word = re.sub(r"《[^》]*》", "", title or "").strip()
     report = news = 0
-    if head_word.endswith(("报告", "工作总结")):
-        report += 3
+    if head_word.endswith(_words("report")):
+        report += w["report_title"]
     elif title:
-        news += 1 + (1 if _HEADLINE_VERB.search(title) else 0)
+        news += w["other_title"] + (w["headline_verb"] if any(v in title for v in _words("headline")) else 0)
     if fields.get("genre", "").endswith("报告"):
-        report += 3
+        report += w["report_genre"]
     if _REPORT_FORMULA.search(norm):
-        report += 3
-    report += 2 * min(1, len(_HEADINGS.findall(norm))) + 3 * _structured(norm)
+        report += w["report_formula"]
+    report += w["report_headings"] * min(1, len(_HEADINGS.findall(norm))) + w["report_structure"] * _structured(norm)
     news += _news_cues(norm, fields)
-    planned = bool(_PLAN_TITLE.search(head_word)) or bool(_PLAN_FORMULA.search(norm[:3000]))
+    planned = head_word.endswith(_words("plan")) or bool(_PLAN_FORMULA.search(norm[:3000]))
     if planned and not _REPORT_FORMULA.search(norm) and not head_word.endswith("报告"):
         return "other"
     if not report and not news:
@@ -71,18 +71,34 @@ def _structured(norm: str) -> bool:
     return sum(signs) >= 2 and (signs[1] or signs[3])
 
 
-def _news_cues(norm: str, fields: dict) -> int:
+def _news_cues(norm: str, fields: dict) -> float:
+    w = _weights()
     head, tail = norm[:400], norm[-600:]
-    score = sum(w for word, w in _NEWS if word in head or word in tail)
+    score = sum(weight for word, weight in _news_words() if word in head or word in tail)
     if re.search(r"第[A-Z]?[一二三四五六七八九十\d]+版", head):
-        score += 3
+        score += w["page_number"]
     if _BYLINE.search(norm.rstrip()[-200:]) or re.search(r"^\s*[（(]?(?:记者|通讯员)", tail, re.M):
-        score += 2
+        score += w["byline"]
     lead = next((ln for ln in norm.splitlines() if len(ln.strip()) > 40), "")
     if _LEAD_DATE.match(lead):
-        score += 3
+        score += w["lead_date"]
     elif _LEAD_RECENT.search(lead[:150]):
-        score += 2
+        score += w["lead_recent"]
     if fields.get("editor") or fields.get("author"):
-        score += 1
+        score += w["editor"]
     return score
+
+
+def _weights() -> dict[str, float]:
+    return dicts.weights("kind_weights.tsv")
+
+
+def _words(role: str) -> tuple[str, ...]:
+    """The words of one role in kind_words.tsv (report / headline / plan), longest first."""
+    return dicts.words("kind_words.tsv", 1, role)
+
+
+@lru_cache(maxsize=1)
+def _news_words() -> tuple[tuple[str, float], ...]:
+    """(cue, weight) of the news cues, in file order."""
+    return tuple((r[0], float(r[2])) for r in dicts.rows("kind_words.tsv") if len(r) > 2 and r[1] == "news")

@@ -1,22 +1,30 @@
 """Short forms of division names (泽州县 → 泽州, 伊犁哈萨克自治州 → 伊犁), minus common words."""
 from __future__ import annotations
 
-import importlib.resources as resources
 from functools import lru_cache
 
+from loaders import dicts
 from loaders.gazetteer.data import nations
 from loaders.records import Place
 
-__all__ = ["short_forms", "short_name", "stop_words"]
+__all__ = ["short_forms", "short_name", "stop_words", "suffixes"]
 
-_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "省", "市", "盟", "县", "旗", "区")
+
+
+def suffixes(use: str) -> tuple[str, ...]:
+    """Official suffixes of division names for one use (short / key), in the order they are tried:
+    loaders/dicts/place_suffixes.tsv.
+
+    >>> suffixes("short")[:2], "新区" in suffixes("short"), "新区" in suffixes("key")
+    (('特别行政区', '自治区'), False, True)
+    """
+    return tuple(r[0] for r in dicts.rows("place_suffixes.tsv") if len(r) > 1 and use in r[1].split(","))
 
 
 @lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
     """Short forms that are ordinary words (东方, 和平, 开发 …): never matched on their own."""
-    raw = resources.files("loaders.dicts").joinpath("place_short_stop.txt").read_text("utf-8")
-    return frozenset(ln.split("#")[0].strip() for ln in raw.splitlines() if ln.split("#")[0].strip())
+    return frozenset(dicts.words("place_short_stop.txt"))
 
 
 def _strip_nations(stem: str) -> str:
@@ -40,7 +48,7 @@ def short_name(name: str) -> str:
     >>> short_name("泽州县"), short_name("伊犁哈萨克自治州"), short_name("城区"), short_name("内蒙古自治区")
     ('泽州', '伊犁', '城区', '内蒙古')
     """
-    for suffix in _SUFFIXES:
+    for suffix in suffixes("short"):
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
             stem = name[: -len(suffix)]
             if suffix.startswith("自治") or suffix == "特别行政区":

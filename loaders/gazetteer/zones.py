@@ -1,18 +1,15 @@
 """Places GB/T 2260 does not list: development zones (阳泉高新区) and townships (高都镇, 城关街道)."""
 from __future__ import annotations
 
-import importlib.resources as resources
 import re
 from functools import lru_cache
 
+from loaders import dicts
 from loaders.gazetteer import words
 from loaders.gazetteer.names import short_name
 from loaders.records import Place
 
 __all__ = ["zone_words", "zone_at", "zone_place", "bare_zones", "townships", "township_place"]
-
-# Zone words that also stand alone in a text and then mean "the zone of the city we are in".
-_BARE = ("高新区", "经开区", "开发区", "综改区", "经济技术开发区", "高新技术产业开发区")
 
 _TOWN = re.compile(r"(?:镇|乡|街道)")
 _BOUNDARY = set("，,、。；;：:“”\"'《》()（）[]【】 \t\n在和与及对将把由以向从的")
@@ -29,9 +26,7 @@ def zone_words() -> tuple[tuple[str, str], ...]:
     >>> ("高新技术产业开发区", "高新区") in zone_words()
     True
     """
-    raw = resources.files("loaders.dicts").joinpath("zone_words.tsv").read_text("utf-8")
-    rows = [tuple(ln.split("\t")[:2]) for ln in raw.splitlines() if ln.strip() and not ln.startswith("#")]
-    return tuple(sorted(((s.strip(), c.strip()) for s, c in rows), key=lambda r: -len(r[0])))
+    return tuple(sorted(((r[0], r[1]) for r in dicts.rows("zone_words.tsv")), key=lambda r: -len(r[0])))
 
 
 def zone_at(text: str, pos: int) -> tuple[int, str] | None:
@@ -57,9 +52,15 @@ def zone_place(parent: Place, canonical: str) -> Place:
                  parent.parents + (parent.name,), parent.parent_codes + (parent.adcode,))
 
 
+@lru_cache(maxsize=1)
 def bare_zones() -> tuple[str, ...]:
-    """Zone words that stand alone in a report (高新区率先…) and mean the home city's zone."""
-    return _BARE
+    """Zone words that stand alone in a report (高新区率先…) and mean the home city's zone
+    (rows of zone_words.tsv marked bare).
+
+    >>> "高新区" in bare_zones(), "示范区" in bare_zones()
+    (True, False)
+    """
+    return tuple(r[0] for r in dicts.rows("zone_words.tsv") if len(r) > 2 and r[2] == "bare")
 
 
 def townships(text: str, starts: set[int] = frozenset()) -> list[tuple[int, int, str]]:
@@ -105,8 +106,7 @@ def not_towns() -> frozenset[str]:
     >>> "法治" in not_towns(), "高都" in not_towns()
     (True, False)
     """
-    raw = resources.files("loaders.dicts").joinpath("township_not.txt").read_text("utf-8")
-    return frozenset(ln.split("#")[0].strip() for ln in raw.splitlines() if ln.split("#")[0].strip())
+    return frozenset(dicts.words("township_not.txt"))
 
 
 @lru_cache(maxsize=1)
