@@ -306,3 +306,14 @@ def test_quoted_names_before_a_category_word(body, name):
 ])
 def test_metaphors_honours_and_case_lists_are_not_programmes(body, label):
     assert label not in _by_name(body)
+
+
+@pytest.mark.parametrize("body, name", [
+    ("重大事项严格按照三重一大要求集体研究。", "三重一大"),
+    ("班子成员落实一岗双责。", "一岗双责"),
+    ("局长在年终述法中报告履职情况。", "述法制度"),
+    ("开通12348公共法律服务热线，全天受理咨询。", "12348热线"),
+    ("持续深化诉源治理，纠纷就地化解。", "诉源治理"),
+])
+def test_national_programmes_found_unquoted(body, name):
+    assert name in _by_name(body)
