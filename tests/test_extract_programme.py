@@ -317,3 +317,12 @@ def test_metaphors_honours_and_case_lists_are_not_programmes(body, label):
 ])
 def test_national_programmes_found_unquoted(body, name):
     assert name in _by_name(body)
+
+
+@pytest.mark.parametrize("body, concept, spelling", [
+    ("严格落实区政府常务会议学法制度，全年学法12次。", "会前学法", "区政府常务会议学法制度"),
+    ("全面推行镇级权责清单制度。", "权责清单制度", "镇级权责清单制度"),
+])
+def test_longer_unquoted_name_around_a_thesaurus_label_is_its_mention(body, concept, spelling):
+    """The whole unquoted name is the mention of the thesaurus programme it contains."""
+    assert spelling in _by_name(body)[concept].aliases

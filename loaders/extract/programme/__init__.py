@@ -37,7 +37,8 @@ def extract(text: Text, place: Place | None) -> list[Programme]:
     found = quotes(text.norm)
     candidates, refused = _quoted(text.norm, found, _stems(place))
     candidates += _unquoted(text.norm, candidates, refused)
-    candidates += _bare(text.norm, found, candidates)
+    bare, within = _bare(text.norm, found, candidates)
+    candidates = [c for c in candidates if id(c) not in within] + bare
     groups = merge(candidates)
     related = _related(text, groups)
     return [_programme(text, place, g, related.get(id(g), ())) for g in groups]
@@ -80,20 +81,28 @@ def _unquoted(norm: str, quoted: list[Candidate], refused: list[Candidate] = ())
                     for s, e in named_campaigns(norm) if not any(a < e and s < b for a, b in taken)]
 
 
-def _bare(norm: str, found_quotes: list[Quote], kept: list[Candidate]) -> list[Candidate]:
-    """Unquoted names ending in an institution/reform/mechanism head, kept on the model's evidence."""
+def _bare(norm: str, found_quotes: list[Quote], kept: list[Candidate]) -> tuple[list[Candidate], set[int]]:
+    """Unquoted names ending in an institution/reform/mechanism head, kept on the model's evidence,
+    and the ids of the unquoted thesaurus mentions such a name contains: the longer spelling is the
+    mention of that programme (区政府常务会议学法制度 around the label 政府常务会议学法制度)."""
     mask = bytearray(len(norm) + 1)
     for q in found_quotes:
         mask[max(0, q.start - 1):q.close] = b"\x01" * (q.close - max(0, q.start - 1))
-    taken = [(c.start, c.end) for c in kept]
-    out = []
+    out, within = [], set()
     for b in bare_names(norm, lambda i: bool(mask[i])):
-        if any(s < b.end and b.start < e for s, e in taken):
+        overlapping = [c for c in kept if c.start < b.end and b.start < c.end]
+        inner = overlapping[0] if len(overlapping) == 1 else None
+        if overlapping and not (inner and inner.concept and b.start <= inner.start and inner.end <= b.end
+                                and inner.end - inner.start < b.end - b.start):
             continue
-        feats = bare_features(norm, b)
-        if keep(feats):
+        if not keep(bare_features(norm, b)):
+            continue
+        if inner:
+            out.append(Candidate(norm[b.start:b.end], b.start, b.end, inner.concept, inner.votes))
+            within.add(id(inner))
+        else:
             out.append(Candidate(norm[b.start:b.end], b.start, b.end, None, ((b.type, vote("bare-head")),)))
-    return out
+    return out, within
 
 
 def bare_features(norm: str, b) -> dict[str, float]:
