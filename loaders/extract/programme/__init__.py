@@ -13,7 +13,7 @@ from loaders.extract.attribution import where
 from loaders.extract.programme import features as fx
 from loaders.extract.programme.bare import bare_names
 from loaders.extract.programme.candidates import Quote, chains, named_campaigns, quotes, raw_labels
-from loaders.extract.programme.judge import Candidate, judge_chain, list_gap, vote
+from loaders.extract.programme.judge import Candidate, assess_chain, list_gap, vote
 from loaders.extract.programme.model import keep
 from loaders.extract.programme.merge import Group, merge
 from loaders.records import Place, Programme
@@ -35,9 +35,10 @@ def extract(text: Text, place: Place | None) -> list[Programme]:
     [('企业安静期', 'institution'), ('企静通', 'platform'), ('谁执法谁普法', 'institution')]
     """
     found = quotes(text.norm)
-    candidates = _quoted(text.norm, found, _stems(place))
-    candidates += _unquoted(text.norm, candidates)
-    candidates += _bare(text.norm, found, candidates)
+    candidates, refused = _quoted(text.norm, found, _stems(place))
+    candidates += _unquoted(text.norm, candidates, refused)
+    bare, within = _bare(text.norm, found, candidates)
+    candidates = [c for c in candidates if id(c) not in within] + bare
     groups = merge(candidates)
     related = _related(text, groups)
     return [_programme(text, place, g, related.get(id(g), ())) for g in groups]
@@ -51,20 +52,27 @@ def _stems(place: Place | None) -> frozenset[str]:
     return frozenset(_PLACE_SUFFIX.sub("", n) for n in names) | frozenset(names)
 
 
-def _quoted(norm: str, found_quotes: list[Quote], stems: frozenset[str]) -> list[Candidate]:
+def _quoted(norm: str, found_quotes: list[Quote], stems: frozenset[str]) -> tuple[list[Candidate], list[Candidate]]:
+    """The quoted candidates kept, and the thesaurus-named ones the model refused (“民主法治示范村”
+    after 创建了国家级: an honour), so that the unquoted label pass does not bring them back."""
     found: list[Candidate] = []
+    refused: list[Candidate] = []
     prev, prev_verb = None, None
     for chain in chains(norm, found_quotes):
         inherited = prev_verb if prev and list_gap(norm, prev, chain) else None
-        got, verb = judge_chain(norm, chain, stems, inherited)
-        found += got
+        assessed, verb = assess_chain(norm, chain, stems, inherited)
+        for cand, feats in assessed:
+            if feats is None or keep(feats):
+                found.append(cand)
+            elif cand.concept is not None:
+                refused.append(cand)
         prev, prev_verb = chain, verb
-    return found
+    return found, refused
 
 
-def _unquoted(norm: str, quoted: list[Candidate]) -> list[Candidate]:
-    """Thesaurus labels not already inside a kept quoted mention, then unquoted named campaigns."""
-    taken = [(c.start, c.end) for c in quoted]
+def _unquoted(norm: str, quoted: list[Candidate], refused: list[Candidate] = ()) -> list[Candidate]:
+    """Thesaurus labels not inside a kept or refused quoted mention, then unquoted named campaigns."""
+    taken = [(c.start, c.end) for c in list(quoted) + list(refused)]
     found = [Candidate(norm[s:e], s, e, concept, ((concept.type, vote("thesaurus")),))
              for s, e, concept in raw_labels(norm)
              if not any(a < e and s < b for a, b in taken)]
@@ -73,20 +81,28 @@ def _unquoted(norm: str, quoted: list[Candidate]) -> list[Candidate]:
                     for s, e in named_campaigns(norm) if not any(a < e and s < b for a, b in taken)]
 
 
-def _bare(norm: str, found_quotes: list[Quote], kept: list[Candidate]) -> list[Candidate]:
-    """Unquoted names ending in an institution/reform/mechanism head, kept on the model's evidence."""
+def _bare(norm: str, found_quotes: list[Quote], kept: list[Candidate]) -> tuple[list[Candidate], set[int]]:
+    """Unquoted names ending in an institution/reform/mechanism head, kept on the model's evidence,
+    and the ids of the unquoted thesaurus mentions such a name contains: the longer spelling is the
+    mention of that programme (区政府常务会议学法制度 around the label 政府常务会议学法制度)."""
     mask = bytearray(len(norm) + 1)
     for q in found_quotes:
         mask[max(0, q.start - 1):q.close] = b"\x01" * (q.close - max(0, q.start - 1))
-    taken = [(c.start, c.end) for c in kept]
-    out = []
+    out, within = [], set()
     for b in bare_names(norm, lambda i: bool(mask[i])):
-        if any(s < b.end and b.start < e for s, e in taken):
+        overlapping = [c for c in kept if c.start < b.end and b.start < c.end]
+        inner = overlapping[0] if len(overlapping) == 1 else None
+        if overlapping and not (inner and inner.concept and b.start <= inner.start and inner.end <= b.end
+                                and inner.end - inner.start < b.end - b.start):
             continue
-        feats = bare_features(norm, b)
-        if keep(feats):
+        if not keep(bare_features(norm, b)):
+            continue
+        if inner:
+            out.append(Candidate(norm[b.start:b.end], b.start, b.end, inner.concept, inner.votes))
+            within.add(id(inner))
+        else:
             out.append(Candidate(norm[b.start:b.end], b.start, b.end, None, ((b.type, vote("bare-head")),)))
-    return out
+    return out, within
 
 
 def bare_features(norm: str, b) -> dict[str, float]:

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from loaders import dicts
 from loaders.lexicon import heads
-from loaders.segment import tagged
+from loaders.segment import cut, tagged, tokenizer
 
 __all__ = ["Bare", "bare_names", "BARE_TYPES"]
 
@@ -18,6 +18,7 @@ _MAX_NAME = 22
 _CLAUSE = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z.]")
 # Parts of speech that bound a name on its left: prepositions, adverbs, time and numeral words,
 # pronouns, conjunctions, particles, locatives (jieba's tags).
+_NUMERALS = "一二两三四五六七八九十百千首"
 _STOP_TAGS = ("p", "d", "t", "m", "q", "r", "c", "u", "f", "y", "e", "zg")
 
 
@@ -40,6 +41,23 @@ def _heads() -> tuple[re.Pattern, dict[str, str]]:
 
 
 @lru_cache(maxsize=1)
+def _short_heads() -> tuple[re.Pattern | None, dict[str, str]]:
+    """One-character heads written inside names (制 of 首问负责制): only where a name ends, before a
+    pause, a conjunction or the end of the text."""
+    table = {w: t for w, t, where, strong in heads() if t in BARE_TYPES and strong and len(w) == 1}
+    if not table:
+        return None, table
+    return re.compile(f"[{''.join(table)}](?=[^\u4e00-\u9fff]|[和与及等]|$)"), table
+
+
+def _own_word(norm: str, start: int, head_start: int, head: str) -> bool:
+    """True when jieba gives the one-character head its own word (办结 / 制) or ends a longer word with
+    it that is not an ordinary word (负责制, but not 体制, 机制, 法制: those are words by themselves)."""
+    last = cut(norm[start:head_start + len(head)])[-1]
+    return last == head or (len(last) >= 3 and last[-2:] not in tokenizer().FREQ)
+
+
+@lru_cache(maxsize=1)
 def _stops() -> tuple[str, ...]:
     return dicts.words("programme_bare_stop.txt")
 
@@ -56,14 +74,20 @@ def bare_names(norm: str, masked) -> list[Bare]:
     [('政府法律顾问制度', 'institution', '全面推行'), ('长效机制', 'mechanism', '建立健全'), ('综合窗口2.0改革', 'reform', '深化')]
     """
     pattern, table = _heads()
+    short, short_table = _short_heads()
+    heads_found = [(m, table) for m in pattern.finditer(norm)]
+    if short is not None:
+        heads_found += [(m, short_table) for m in short.finditer(norm)]
     out: list[Bare] = []
-    for m in pattern.finditer(norm):
+    for m, table in sorted(heads_found, key=lambda h: h[0].start()):
         if masked(m.start()):
             continue
         found = _left_edge(norm, m.start())
         if found is None:
             continue
         start, before = found
+        if len(m.group()) == 1 and not _own_word(norm, start, m.start(), m.group()):
+            continue
         if before in "”’」』":                    # the head of the quoted name before it (“X”清单制度)
             continue
         if 2 <= m.start() - start and m.end() - start <= _MAX_NAME:
@@ -71,6 +95,11 @@ def bare_names(norm: str, masked) -> list[Bare]:
                 out.pop()
             out.append(Bare(start, m.end(), m.group(), table[m.group()], before))
     return out
+
+
+def _numbered(word: str) -> bool:
+    """A word opening with a number is part of a name (2.0, 一次性告知制, 首问负责制), whatever its tag."""
+    return word[0].isdigit() or word[0] in _NUMERALS
 
 
 def _left_edge(norm: str, head_start: int) -> tuple[int, str] | None:
@@ -82,7 +111,7 @@ def _left_edge(norm: str, head_start: int) -> tuple[int, str] | None:
     words = tagged(norm[span_start:head_start]) if head_start > span_start else ()
     start, before = head_start, "START" if span_start == 0 else norm[span_start - 1]
     for word, tag in reversed(words):
-        if _bounds(word) or (tag.startswith(_STOP_TAGS) and not word[0].isdigit()):
+        if _bounds(word) or (tag.startswith(_STOP_TAGS) and not _numbered(word)):
             before = word
             break
         start -= len(word)

@@ -82,8 +82,10 @@ def _shape(name: str, stems: frozenset[str]) -> dict[str, float]:
         out["shape:ordinal"] = 1.0
     if key:
         out["end:" + key[-1]] = 1.0
+        if len(key) > 2:
+            out["end2:" + key[-2:]] = 1.0            # 二十周年, 十五周年 → 周年, whichever way jieba cuts
         if _CJK.search(key):
-            out["endword:" + cut(key)[-1]] = 1.0     # its last word: 二十周年 → 周年
+            out["endword:" + cut(key)[-1]] = 1.0     # its last word: 十五周年 → 周年
     inner = ev.inner_head(name)
     out["in:" + (inner or "none")] = 1.0
     if ev.leading_verb(name):
