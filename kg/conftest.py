@@ -12,6 +12,8 @@ def _doctest_graph(doctest_namespace):
         import pyoxigraph
 
         from kg.api import QueryGraph
+        from kg.summary import refresh
         store = pyoxigraph.Store()
         store.load(path=str(MINI), format=pyoxigraph.RdfFormat.TRIG)
+        refresh(store)             # what every build ends with: graph/summary over the loaded reports
         doctest_namespace["graph"] = QueryGraph(store)
