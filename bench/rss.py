@@ -7,12 +7,12 @@ each quarter of the run; `sample` is the function behind it.
 from __future__ import annotations
 
 import argparse
-import os
 import subprocess
 import sys
 import time
 from dataclasses import dataclass, field
-from pathlib import Path
+
+import psutil
 
 __all__ = ["Track", "sample", "main"]
 
@@ -31,54 +31,23 @@ class Track:
         return max((b for _, b in self.points), default=0)
 
 
-def _children() -> dict[int, list[int]]:
-    """Parent pid → child pids, for every process in /proc."""
-    tree: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            tree.setdefault(ppid, []).append(int(entry.name))
-    return tree
-
-
-def _descendants(root: int) -> list[int]:
-    tree, found, todo = _children(), [], [root]
-    while todo:
-        pid = todo.pop()
-        found.append(pid)
-        todo += tree.get(pid, [])
-    return found
-
-
-def _rss(pid: int) -> int | None:
+def _processes(root: int) -> list[psutil.Process]:
+    """`root` and its live descendants (psutil walks the process table, so no /proc parsing of ours)."""
     try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) * 1024
-    except OSError:
+        top = psutil.Process(root)
+        return [top] + top.children(recursive=True)
+    except psutil.Error:
+        return []
+
+
+def _reading(process: psutil.Process) -> tuple[int, float, str] | None:
+    """(RSS bytes, user + system CPU seconds of its own threads, command line) of a live process."""
+    try:
+        with process.oneshot():
+            times = process.cpu_times()
+            return process.memory_info().rss, times.user + times.system, " ".join(process.cmdline())[:100]
+    except psutil.Error:
         return None
-    return None
-
-
-def _cpu(pid: int) -> float | None:
-    """User + system CPU seconds of a live process (its own threads, not its children)."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    except (OSError, IndexError, ValueError):
-        return None
-
-
-def _name(pid: int) -> str:
-    try:
-        words = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
-    except OSError:
-        return "?"
-    text = " ".join(w.decode("utf-8", "replace") for w in words if w)
-    return text[:100]
 
 
 def sample(command: list[str], every: float = 0.5, env: dict[str, str] | None = None) -> tuple[int, float, list[Track]]:
@@ -94,13 +63,14 @@ def sample(command: list[str], every: float = 0.5, env: dict[str, str] | None = 
     tracks: dict[int, Track] = {}
     while proc.poll() is None:
         now = time.perf_counter() - start
-        for pid in _descendants(proc.pid):
-            rss, cpu = _rss(pid), _cpu(pid)
-            if rss is not None:
-                track = tracks.setdefault(pid, Track(pid, _name(pid)))
+        for process in _processes(proc.pid):
+            reading = _reading(process)
+            if reading is not None:
+                rss, cpu, name = reading
+                track = tracks.setdefault(process.pid, Track(process.pid, name))
                 track.points.append((now, rss))
-                track.cpu = cpu if cpu is not None else track.cpu
-                track.name = _name(pid) if len(track.points) <= 3 else track.name   # after an exec
+                track.cpu = cpu
+                track.name = name if len(track.points) <= 3 else track.name   # after an exec
         time.sleep(every)
     return proc.returncode, time.perf_counter() - start, list(tracks.values())
 

@@ -15,6 +15,7 @@ import urllib.request
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import psutil
 import pyoxigraph as ox
 import pytest
 import rdflib
@@ -405,32 +406,13 @@ def test_a_query_past_the_memory_cap_answers_503_and_the_server_goes_on(open_end
     assert "stack backtrace" not in open_endpoint["log"].read_text(errors="replace")
 
 
-def _descendants(pid: int) -> set[int]:
-    children: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            children.setdefault(ppid, []).append(int(entry.name))
-    found, todo = set(), [pid]
-    while todo:
-        for child in children.get(todo.pop(), []):
-            found.add(child)
-            todo.append(child)
-    return found
-
-
 def _alive(pid: int) -> bool:
     try:
-        state = (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
+        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
         return False
-    return state != "Z"
 
 
-@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc to list processes")
 def test_query_workers_stop_when_the_server_is_killed(store_dir):
     import signal
     port = free_port()
@@ -439,7 +421,7 @@ def test_query_workers_stop_when_the_server_is_killed(store_dir):
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         wait_until_up(f"http://127.0.0.1:{port}/", process)
-        workers = _descendants(process.pid)
+        workers = [child.pid for child in psutil.Process(process.pid).children(recursive=True)]
         assert len(workers) >= 2
     finally:
         process.send_signal(signal.SIGKILL)
