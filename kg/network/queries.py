@@ -1,4 +1,4 @@
-"""The SPARQL behind `kg.network.graph`: one query per edge kind and per node kind (docs/data-model-v2.md).
+"""The SPARQL behind `kg.network.graph`: one query per edge kind and per node kind (docs/data-model.md).
 
 Facts are matched inside ``GRAPH ?r { … }``, shared descriptions in their own graph, so no row repeats
 per report. The anchoring VALUES sit inside each GRAPH group (and UNION branch): Oxigraph evaluates a

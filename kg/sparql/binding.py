@@ -1,6 +1,6 @@
 """A parameter value → the RDF terms it stands for → a `VALUES ?in_NAME { … }` block of those terms.
 
-Names resolve through the `gk:key` index (docs/data-model-v2.md): ``?s gk:key "norm(value)"`` is an
+Names resolve through the `gk:key` index (docs/data-model.md): ``?s gk:key "norm(value)"`` is an
 index lookup, so binding costs milliseconds whatever the size of the store. Programmes bring every
 programme of their concept (``gk:concept``; only the one spelt so with ``exact``), jurisdictions their
 sub-units. A name that matches nothing, or several entities that a query must not pool (15 townships
