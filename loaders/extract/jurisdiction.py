@@ -15,7 +15,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from loaders import dicts
-from loaders.gazetteer import Gazetteer, zones
+from loaders.gazetteer import Gazetteer, towns, zones
 from loaders.records import Place
 from loaders.text import Text
 
@@ -92,17 +92,21 @@ def extract(text: Text, title: str | None) -> Place | None:
     helped = direct | {k for k, n in children.items() if n >= _w("helped_children")}
     _level_bonus(text.norm, places, scores, helped)
     best = max(scores, key=lambda k: (scores[k], _depth(places[k])))
-    return _as_titled(gaz, _with_parents(places[best], spans), title)
+    return _as_titled(gaz, _with_parents(gaz, places[best], spans, text.norm), title)
 
 
-def _with_parents(place: Place, spans) -> Place:
+def _with_parents(gaz: Gazetteer, place: Place, spans, norm: str) -> Place:
     """A town or street the text names without its county gets the county-level place the text names
-    most (东城街道 … 《清城区2022年…要点》 → 清城区), when there is one."""
+    most (东城街道 … 《清城区2022年…要点》 → 清城区), when there is one, or else the county that has a
+    town of that name and fits the text best (towns.py: 留下街道 → 西湖区)."""
     if place.level != "township" or place.parents:
         return place
     counts = Counter(_key(p) for _, _, p in spans if p.adcode and p.level in ("county", "county-city", "district"))
     if not counts:
-        return place
+        named = {p.adcode for _, _, p in spans if p.adcode}
+        code = towns.county_for(place.name, norm, named, lambda c: getattr(gaz.by_code(c), "level", None))
+        county = gaz.by_code(code) if code else None
+        return zones.township_place(place.name, county) if county is not None else place
     key, _ = counts.most_common(1)[0]
     county = next(p for _, _, p in spans if _key(p) == key)
     return zones.township_place(place.name, county)

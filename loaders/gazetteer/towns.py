@@ -1,0 +1,129 @@
+"""Towns, townships and streets (镇/乡/街道) with the county they belong to, from jionlp's location data.
+
+GB/T 2260 stops at the county; a town's report often names neither its county nor its city (下洋镇…在
+区委、区政府的领导下…). jionlp ships the national division tree down to villages; it is read here as
+data (its zip file, without importing jionlp), and a town named in a text is placed under the county
+whose town of that name fits the text best: the only one, or the one whose villages and communities
+the text names, or whose province or city the text names. Ties stay unresolved (no parents).
+"""
+from __future__ import annotations
+
+import importlib.util
+import io
+import zipfile
+from functools import lru_cache
+from pathlib import Path
+
+from loaders import dicts
+
+__all__ = ["counties_of", "county_for", "variants"]
+
+
+def _resource() -> str | None:
+    """The text of jionlp's division tree, or None when jionlp is not installed."""
+    spec = importlib.util.find_spec("jionlp")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(list(spec.submodule_search_locations)[0]) / "dictionary" / "china_location.zip"
+    if not path.is_file():
+        return None
+    with zipfile.ZipFile(path) as archive:
+        name = next(n for n in archive.namelist() if n.endswith(".txt"))
+        return io.TextIOWrapper(archive.open(name), encoding="utf-8").read()
+
+
+@lru_cache(maxsize=1)
+def _tree() -> tuple[dict[str, tuple[tuple[str, int], ...]], tuple[str, ...]]:
+    """(town name → ((county code, index of its first village), …), every line of the tree).
+
+    Lines are indented by level: province, city, county (name, code, short name), town, village."""
+    raw = _resource()
+    if raw is None:
+        return {}, ()
+    lines = tuple(raw.splitlines())
+    index: dict[str, list[tuple[str, int]]] = {}
+    county = ""
+    for i, line in enumerate(lines):
+        depth = len(line) - len(line.lstrip("\t"))
+        if depth == 2:
+            cells = line.strip().split("\t")
+            county = cells[1] if len(cells) > 1 else ""
+        elif depth == 3 and county:
+            index.setdefault(line.strip(), []).append((county, i + 1))
+    return {k: tuple(v) for k, v in index.items()}, lines
+
+
+def _villages(start: int) -> list[str]:
+    lines = _tree()[1]
+    out = []
+    for line in lines[start:]:
+        if not line.startswith("\t\t\t\t"):
+            break
+        out.append(line.strip())
+    return out
+
+
+def variants(name: str) -> tuple[str, ...]:
+    """The spellings a town's name may have in the data: itself, and a street named after a street
+    without the doubled 街 (北城街街道 → 北城街道).
+
+    >>> variants("北城街街道"), variants("高都镇")
+    (('北城街街道', '北城街道'), ('高都镇',))
+    """
+    if name.endswith("街街道") and len(name) > 4:
+        return name, name[:-3] + "街道"
+    return (name,)
+
+
+def counties_of(name: str) -> tuple[str, ...]:
+    """GB/T 2260 codes of the counties that have a town, township or street called `name`.
+
+    >>> "330106" in counties_of("留下街道")
+    True
+    """
+    index = _tree()[0]
+    return tuple(dict.fromkeys(code for v in variants(name) for code, _ in index.get(v, ())))
+
+
+def county_for(name: str, text: str, named_codes: set[str], level_of=lambda code: None) -> str | None:
+    """The code of the county the town `name` of `text` belongs to, or None when no county has such
+    a town or the evidence ties.
+
+    Evidence per candidate county: its villages and communities that the text names (village names
+    of at least three characters), whether the text names its province or city (`named_codes`:
+    codes of divisions the text names), and whether the superior organs the text names (区委, 县委:
+    town_superiors.tsv) are of its level (`level_of`: code → level). Weights: jurisdiction_weights.tsv."""
+    index = _tree()[0]
+    cands = [(code, start) for v in variants(name) for code, start in index.get(v, ())]
+    if not cands:
+        return None
+    if len({code for code, _ in cands}) == 1:
+        return cands[0][0]
+    weights = dicts.weights("jurisdiction_weights.tsv")
+    superior = _superior_level(text)
+    scored = []
+    for code, start in cands:
+        hits = {v for v in _villages(start) if len(v) >= 3 and v in text}
+        score = weights["town_village"] * len(hits)
+        if code[:2] + "0000" in named_codes:
+            score += weights["town_province"]
+        if code[:4] + "00" in named_codes:
+            score += weights["town_city"]
+        if superior is not None and level_of(code) == superior:
+            score += weights["town_superior"]
+        scored.append((score, code))
+    scored.sort(reverse=True)
+    if scored[0][0] <= 0 or scored[0][0] == scored[1][0]:
+        return None
+    return scored[0][1]
+
+
+def _superior_level(text: str) -> str | None:
+    """The county level the text's superior organs point at (district for 区委, 区政府), when they all
+    point at one level."""
+    counts: dict[str, int] = {}
+    for word, level in dicts.table("town_superiors.tsv").items():
+        n = text.count(word)
+        if n:
+            counts[level] = counts.get(level, 0) + n
+    return next(iter(counts)) if len(counts) == 1 else None
