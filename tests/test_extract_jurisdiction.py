@@ -165,3 +165,11 @@ def test_bare_short_name_of_a_new_area_is_the_new_area():
     from loaders.gazetteer import Gazetteer
     found = Gazetteer.default().find_all("天津市滨海新区坚持依法行政。滨海推进改革，全区复议案件下降。")
     assert [(text_start, p.adcode) for text_start, _, p in found] == [(0, "120000"), (3, "120116"), (14, "120116")]
+
+
+def test_town_gets_the_named_county_that_has_it_over_one_named_more():
+    # 高都镇 is a town of 泽州县; 阳城县 is named more often, in passing
+    body = ("2023年，高都镇坚持依法行政，全镇法治建设取得成效。镇司法所赴阳城县学习，阳城县经验值得借鉴，"
+            "阳城县同志来镇交流。泽州县司法局给予指导。")
+    place = _run(body)
+    assert (place.label, place.parents[-1]) == ("高都镇", "泽州县")

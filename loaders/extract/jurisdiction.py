@@ -96,9 +96,10 @@ def extract(text: Text, title: str | None) -> Place | None:
 
 
 def _with_parents(gaz: Gazetteer, place: Place, spans, norm: str) -> Place:
-    """A town or street the text names without its county gets the county-level place the text names
-    most (东城街道 … 《清城区2022年…要点》 → 清城区), when there is one, or else the county that has a
-    town of that name and fits the text best (towns.py: 留下街道 → 西湖区)."""
+    """A town or street the text names without its county gets a county-level place the text names:
+    the one that has a town of that name (towns.py), else the one it names most (东城街道 …
+    《清城区2022年…要点》 → 清城区); when it names none, the county that has a town of that name and fits
+    the text best (留下街道 … 区委 → 西湖区)."""
     if place.level != "township" or place.parents:
         return place
     counts = Counter(_key(p) for _, _, p in spans if p.adcode and p.level in ("county", "county-city", "district"))
@@ -107,7 +108,8 @@ def _with_parents(gaz: Gazetteer, place: Place, spans, norm: str) -> Place:
         code = towns.county_for(place.name, norm, named, lambda c: getattr(gaz.by_code(c), "level", None))
         county = gaz.by_code(code) if code else None
         return zones.township_place(place.name, county) if county is not None else place
-    key, _ = counts.most_common(1)[0]
+    having = [k for k, _ in counts.most_common() if k in towns.counties_of(place.name)]
+    key = having[0] if having else counts.most_common(1)[0][0]
     county = next(p for _, _, p in spans if _key(p) == key)
     return zones.township_place(place.name, county)
 
