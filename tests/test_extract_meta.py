@@ -103,6 +103,9 @@ def test_published(body, page, published):
     ("今天是:2018年10月31日 星期三 农历九月廿三\n某区2019年法治政府建设情况报告\n更新时间:2020/03/29 11:30:01\n正文",
      "2020-03-29"),
     ("某区人民政府 2018年12月3日星期一\n某区2019年度法治政府建设情况报告\n2019年，全区……。", None),
+    # a bulleted metadata list without labels: index number, topic, then the date as an item of its own
+    ("首页 > 信息公开\n  • 000000/2021-00012\n  • 工作报告\n  • 2021-03-18\n某镇2020年法治政府建设工作报告\n2020年，全镇……。",
+     "2021-03-18"),
 ])
 def test_published_from_page_structure(body, published):
     assert _meta(body).published == published
