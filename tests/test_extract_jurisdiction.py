@@ -173,3 +173,13 @@ def test_town_gets_the_named_county_that_has_it_over_one_named_more():
             "阳城县同志来镇交流。泽州县司法局给予指导。")
     place = _run(body)
     assert (place.label, place.parents[-1]) == ("高都镇", "泽州县")
+
+
+def test_division_words_of_one_region_name_it_when_no_place_is_named():
+    body = "为推进依法行政，结合自治区实际，制定本方案。调整旗县级政府部门权责清单，探索建立苏木乡镇权责清单。"
+    place = _run(body)
+    assert (place.label, place.level, place.adcode) == ("内蒙古自治区", "province", "150000")
+
+
+def test_division_words_of_two_regions_name_neither():
+    assert _run("结合自治区实际，旗县和兵团各单位推进依法行政。") is None

@@ -88,11 +88,18 @@ def extract(text: Text, title: str | None) -> Place | None:
     _add_frequency(spans, named)
     children = _add_parents(gaz, spans, add)
     if not scores:
-        return None
+        return _region_place(gaz, text.norm)
     helped = direct | {k for k, n in children.items() if n >= _w("helped_children")}
     _level_bonus(text.norm, places, scores, helped)
     best = max(scores, key=lambda k: (scores[k], _depth(places[k])))
     return _as_titled(gaz, _with_parents(gaz, places[best], spans, text.norm), title)
+
+
+def _region_place(gaz: Gazetteer, norm: str) -> Place | None:
+    """The province-level region of a text that names no place, from division words only that
+    region uses (旗县, 苏木 → 内蒙古自治区: region_words.tsv), when they all point at one region."""
+    codes = {code for word, code in dicts.table("region_words.tsv").items() if word in norm}
+    return gaz.by_code(codes.pop()) if len(codes) == 1 else None
 
 
 def _with_parents(gaz: Gazetteer, place: Place, spans, norm: str) -> Place:
