@@ -35,3 +35,9 @@ def test_a_district_superior_picks_the_town_of_a_district():
 def test_a_tie_stays_unresolved():
     assert towns.county_for("下洋镇", "下洋镇在县委、县政府的领导下依法行政。", set(), _level) is None
     assert towns.county_for("高都镇", "高都镇推进依法行政。", set(), _level) is None
+
+
+def test_a_village_name_inside_a_longer_word_is_no_evidence():
+    # 黄泥沟村 is a village of 蒙阴县's 高都镇; 大黄泥沟村 is another name, so the tie stands
+    assert towns.county_for("高都镇", "高都镇推进依法行政，大黄泥沟村建成示范点。", set(), _level) is None
+    assert towns.county_for("高都镇", "高都镇推进依法行政，黄泥沟村建成示范点。", set(), _level) == "371328"

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import importlib.util
 import io
+import re
 import zipfile
 from functools import lru_cache
 from pathlib import Path
 
 from loaders import dicts
+from loaders.gazetteer import zones
 
 __all__ = ["counties_of", "county_for", "variants"]
 
@@ -89,8 +91,8 @@ def county_for(name: str, text: str, named_codes: set[str], level_of=lambda code
     """The code of the county the town `name` of `text` belongs to, or None when no county has such
     a town or the evidence ties.
 
-    Evidence per candidate county: its villages and communities that the text names (village names
-    of at least three characters), whether the text names its province or city (`named_codes`:
+    Evidence per candidate county: its villages and communities that the text names as names
+    (`_named`), whether the text names its province or city (`named_codes`:
     codes of divisions the text names), and whether the superior organs the text names (区委, 县委:
     town_superiors.tsv) are of its level (`level_of`: code → level). Weights: jurisdiction_weights.tsv."""
     index = _tree()[0]
@@ -103,7 +105,7 @@ def county_for(name: str, text: str, named_codes: set[str], level_of=lambda code
     superior = _superior_level(text)
     scored = []
     for code, start in cands:
-        hits = {v for v in _villages(start) if len(v) >= 3 and v in text}
+        hits = {v for v in _villages(start) if _named(v, text)}
         score = weights["town_village"] * len(hits)
         if code[:2] + "0000" in named_codes:
             score += weights["town_province"]
@@ -116,6 +118,28 @@ def county_for(name: str, text: str, named_codes: set[str], level_of=lambda code
     if scored[0][0] <= 0 or scored[0][0] == scored[1][0]:
         return None
     return scored[0][1]
+
+
+_VILLAGE_WORD = re.compile(r"(?:村|社区|居委会|嘎查)$")
+_BEFORE = set("，,、。；;：:“”\"'《》()（）[]【】 \t\n在和与及对将把由以向从的了到至赴镇乡道")
+
+
+def _named(village: str, text: str) -> bool:
+    """Whether `text` names the village or community as a name of its own: at least three characters,
+    its stem no generic word (示范村, 中心村: township_not.txt), after punctuation, a function word or a
+    town's name (高都镇东元庆村), not inside a longer word (法治示范村, 大黄泥沟村).
+
+    >>> _named("东元庆村", "高都镇东元庆村、上元庆村"), _named("黄泥沟村", "建成大黄泥沟村"), _named("示范村", "，示范村")
+    (True, False, False)
+    """
+    if len(village) < 3 or _VILLAGE_WORD.sub("", village) in zones.not_towns():
+        return False
+    at = text.find(village)
+    while at >= 0:
+        if at == 0 or text[at - 1] in _BEFORE:
+            return True
+        at = text.find(village, at + 1)
+    return False
 
 
 def _superior_level(text: str) -> str | None:
