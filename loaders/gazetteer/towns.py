@@ -122,6 +122,7 @@ def county_for(name: str, text: str, named_codes: set[str], level_of=lambda code
 
 _VILLAGE_WORD = re.compile(r"(?:村|社区|居委会|嘎查)$")
 _BEFORE = set("，,、。；;：:“”\"'《》()（）[]【】 \t\n在和与及对将把由以向从的了到至赴镇乡道")
+_ORGAN_BEFORE = _BEFORE | set("经受按委府")     # 县委、县政府, 经区委研究
 
 
 def _named(village: str, text: str) -> bool:
@@ -144,10 +145,15 @@ def _named(village: str, text: str) -> bool:
 
 def _superior_level(text: str) -> str | None:
     """The county level the text's superior organs point at (district for 区委, 区政府), when they all
-    point at one level."""
+    point at one level. A word inside another (社区委员会, 依法治县委员会) does not count.
+
+    >>> _superior_level("在区委、区政府的领导下"), _superior_level("社区委员会换届，县委部署"), _superior_level("区委县委")
+    ('district', 'county', None)
+    """
     counts: dict[str, int] = {}
     for word, level in dicts.table("town_superiors.tsv").items():
-        n = text.count(word)
+        n = sum(1 for m in re.finditer(re.escape(word), text) if m.start() == 0 or text[m.start() - 1] in _ORGAN_BEFORE)
         if n:
             counts[level] = counts.get(level, 0) + n
     return next(iter(counts)) if len(counts) == 1 else None
+
