@@ -112,7 +112,7 @@ def _with_parents(gaz: Gazetteer, place: Place, spans, norm: str) -> Place:
     counts = Counter(_key(p) for _, _, p in spans if p.adcode and p.level in ("county", "county-city", "district"))
     if not counts:
         named = {p.adcode for _, _, p in spans if p.adcode}
-        code = towns.county_for(place.name, norm, named, lambda c: getattr(gaz.by_code(c), "level", None))
+        code = towns.county_for(place.name, norm, named, gaz.by_code)
         county = gaz.by_code(code) if code else None
         return zones.township_place(place.name, county) if county is not None else place
     having = [k for k, _ in counts.most_common() if k in towns.counties_of(place.name)]

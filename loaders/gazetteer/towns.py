@@ -87,14 +87,15 @@ def counties_of(name: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(code for v in variants(name) for code, _ in index.get(v, ())))
 
 
-def county_for(name: str, text: str, named_codes: set[str], level_of=lambda code: None) -> str | None:
+def county_for(name: str, text: str, named_codes: set[str], place_of=lambda code: None) -> str | None:
     """The code of the county the town `name` of `text` belongs to, or None when no county has such
     a town or the evidence ties.
 
     Evidence per candidate county: its villages and communities that the text names as names
     (`_named`), whether the text names its province or city (`named_codes`:
-    codes of divisions the text names), and whether the superior organs the text names (区委, 县委:
-    town_superiors.tsv) are of its level (`level_of`: code → level). Weights: jurisdiction_weights.tsv."""
+    codes of divisions the text names), and whether the superior organs the text names are of its
+    level (区委, 县委) and of its province's kind (省委 for a province, 自治区 for an autonomous region:
+    town_superiors.tsv; `place_of`: code → Place). Weights: jurisdiction_weights.tsv."""
     index = _tree()[0]
     cands = [(code, start) for v in variants(name) for code, start in index.get(v, ())]
     if not cands:
@@ -102,7 +103,8 @@ def county_for(name: str, text: str, named_codes: set[str], level_of=lambda code
     if len({code for code, _ in cands}) == 1:
         return cands[0][0]
     weights = dicts.weights("jurisdiction_weights.tsv")
-    superior = _superior_level(text)
+    superior = _superior_level(text, _COUNTY_LEVELS)
+    region = _superior_level(text, _REGION_KINDS)
     scored = []
     for code, start in cands:
         hits = {v for v in _villages(start) if _named(v, text)}
@@ -111,7 +113,9 @@ def county_for(name: str, text: str, named_codes: set[str], level_of=lambda code
             score += weights["town_province"]
         if code[:4] + "00" in named_codes:
             score += weights["town_city"]
-        if superior is not None and level_of(code) == superior:
+        if superior is not None and getattr(place_of(code), "level", None) == superior:
+            score += weights["town_superior"]
+        if region is not None and _region_kind(place_of(code[:2] + "0000")) == region:
             score += weights["town_superior"]
         scored.append((score, code))
     scored.sort(reverse=True)
@@ -143,17 +147,36 @@ def _named(village: str, text: str) -> bool:
     return False
 
 
-def _superior_level(text: str) -> str | None:
-    """The county level the text's superior organs point at (district for 区委, 区政府), when they all
-    point at one level. A word inside another (社区委员会, 依法治县委员会) does not count.
+_COUNTY_LEVELS = ("district", "county")
+_REGION_KINDS = ("province", "autonomous-region")
+
+
+def _region_kind(province) -> str | None:
+    """province, autonomous-region or municipality, from a province-level Place's name."""
+    if province is None:
+        return None
+    if province.name.endswith("自治区"):
+        return "autonomous-region"
+    return "municipality" if province.name.endswith("市") else "province"
+
+
+def _superior_level(text: str, levels: tuple[str, ...] = _COUNTY_LEVELS) -> str | None:
+    """The level (区委 → district, 县委 → county) or the province's kind (省委 → province, 自治区 →
+    autonomous-region) that the text's superior organs point at, among `levels`, when they all point
+    at one. A county's organ inside another word (社区委员会, 依法治县委员会) does not count.
 
     >>> _superior_level("在区委、区政府的领导下"), _superior_level("社区委员会换届，县委部署"), _superior_level("区委县委")
     ('district', 'county', None)
+    >>> _superior_level("落实省委部署，在区委领导下", _REGION_KINDS)
+    'province'
     """
+    bounded = levels == _COUNTY_LEVELS          # 省委, 自治区 are inside no other common word
     counts: dict[str, int] = {}
     for word, level in dicts.table("town_superiors.tsv").items():
-        n = sum(1 for m in re.finditer(re.escape(word), text) if m.start() == 0 or text[m.start() - 1] in _ORGAN_BEFORE)
+        if level not in levels:
+            continue
+        n = sum(1 for m in re.finditer(re.escape(word), text)
+                if not bounded or m.start() == 0 or text[m.start() - 1] in _ORGAN_BEFORE)
         if n:
             counts[level] = counts.get(level, 0) + n
     return next(iter(counts)) if len(counts) == 1 else None
-
