@@ -35,34 +35,39 @@ def _resource() -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _tree() -> tuple[dict[str, tuple[tuple[str, int], ...]], tuple[str, ...]]:
-    """(town name → ((county code, index of its first village), …), every line of the tree).
+def _tree() -> tuple[dict[str, tuple[tuple[str, int, int], ...]], str]:
+    """(town name → ((county code, start, end of its villages' lines in the text), …), the text).
 
-    Lines are indented by level: province, city, county (name, code, short name), town, village."""
+    Lines are indented by level: province, city, county (name, code, short name), town, village. Only
+    offsets are kept, so the villages of the half million lines stay one string until asked for."""
     raw = _resource()
     if raw is None:
-        return {}, ()
-    lines = tuple(raw.splitlines())
-    index: dict[str, list[tuple[str, int]]] = {}
-    county = ""
-    for i, line in enumerate(lines):
+        return {}, ""
+    index: dict[str, list[tuple[str, int, int]]] = {}
+    county, town, begin = "", None, 0
+
+    def close(at: int) -> None:
+        if town is not None:
+            index.setdefault(town, []).append((county, begin, at))
+
+    at = 0
+    for line in raw.split("\n"):
         depth = len(line) - len(line.lstrip("\t"))
-        if depth == 2:
-            cells = line.strip().split("\t")
-            county = cells[1] if len(cells) > 1 else ""
-        elif depth == 3 and county:
-            index.setdefault(line.strip(), []).append((county, i + 1))
-    return {k: tuple(v) for k, v in index.items()}, lines
+        if depth != 4:
+            close(at)
+            town = None
+            if depth == 2:
+                cells = line.strip().split("\t")
+                county = cells[1] if len(cells) > 1 else ""
+            elif depth == 3 and county:
+                town, begin = line.strip(), at + len(line) + 1
+        at += len(line) + 1
+    close(len(raw))
+    return {k: tuple(v) for k, v in index.items()}, raw
 
 
-def _villages(start: int) -> list[str]:
-    lines = _tree()[1]
-    out = []
-    for line in lines[start:]:
-        if not line.startswith("\t\t\t\t"):
-            break
-        out.append(line.strip())
-    return out
+def _villages(start: int, end: int) -> list[str]:
+    return [line.strip() for line in _tree()[1][start:end].splitlines() if line.strip()]
 
 
 def variants(name: str) -> tuple[str, ...]:
@@ -84,7 +89,7 @@ def counties_of(name: str) -> tuple[str, ...]:
     True
     """
     index = _tree()[0]
-    return tuple(dict.fromkeys(code for v in variants(name) for code, _ in index.get(v, ())))
+    return tuple(dict.fromkeys(code for v in variants(name) for code, _, _ in index.get(v, ())))
 
 
 def county_for(name: str, text: str, named_codes: set[str], place_of=lambda code: None) -> str | None:
@@ -97,7 +102,7 @@ def county_for(name: str, text: str, named_codes: set[str], place_of=lambda code
     level (区委, 县委) and of its province's kind (省委 for a province, 自治区 for an autonomous region:
     town_superiors.tsv; `place_of`: code → Place). Weights: jurisdiction_weights.tsv."""
     index = _tree()[0]
-    cands = [(code, start) for v in variants(name) for code, start in index.get(v, ())]
+    cands = [(code, span) for v in variants(name) for code, *span in index.get(v, ())]
     if not cands:
         return None
     if len({code for code, _ in cands}) == 1:
@@ -106,8 +111,8 @@ def county_for(name: str, text: str, named_codes: set[str], place_of=lambda code
     superior = _superior_level(text, _COUNTY_LEVELS)
     region = _superior_level(text, _REGION_KINDS)
     scored = []
-    for code, start in cands:
-        hits = {v for v in _villages(start) if _named(v, text)}
+    for code, span in cands:
+        hits = {v for v in _villages(*span) if _named(v, text)}
         score = weights["town_village"] * len(hits)
         if code[:2] + "0000" in named_codes:
             score += weights["town_province"]
