@@ -4,7 +4,8 @@ GB/T 2260 stops at the county; a town's report often names neither its county no
 区委、区政府的领导下…). jionlp ships the national division tree down to villages; it is read here as
 data (its zip file, without importing jionlp), and a town named in a text is placed under the county
 whose town of that name fits the text best: the only one, or the one whose villages and communities
-the text names, or whose province or city the text names. Ties stay unresolved (no parents).
+the text names, whose province or city the text names, or whose level and province kind the superior
+organs named point at (区委 → a district, 省委 → a province). Ties stay unresolved (no parents).
 """
 from __future__ import annotations
 
