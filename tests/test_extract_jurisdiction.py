@@ -183,3 +183,10 @@ def test_division_words_of_one_region_name_it_when_no_place_is_named():
 
 def test_division_words_of_two_regions_name_neither():
     assert _run("结合自治区实际，旗县和兵团各单位推进依法行政。") is None
+
+
+def test_town_under_its_named_city_is_not_put_under_another_county_named():
+    # 高都镇 of 晋城市 is in 泽州县; 蒙阴县 (Shandong) also has a 高都镇 and 阳城县 has none
+    body = "2023年，高都镇坚持依法行政，全镇法治建设取得成效，获晋城市表彰。镇司法所赴阳城县学习交流。"
+    place = _run(body)
+    assert (place.label, place.parents[-1]) == ("高都镇", "泽州县")

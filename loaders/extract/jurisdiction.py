@@ -103,22 +103,23 @@ def _region_place(gaz: Gazetteer, norm: str) -> Place | None:
 
 
 def _with_parents(gaz: Gazetteer, place: Place, spans, norm: str) -> Place:
-    """A town or street the text names without its county gets a county-level place the text names:
-    the one that has a town of that name (towns.py), else the one it names most (东城街道 …
-    《清城区2022年…要点》 → 清城区); when it names none, the county that has a town of that name and fits
-    the text best (留下街道 … 区委 → 西湖区)."""
+    """A town or street the text names without its county gets a county: a county-level place the
+    text names that has a town of that name (towns.py), else the county with such a town that fits
+    the text best (留下街道 … 区委 → 西湖区; 晋城市高都镇 → 泽州县), else the county-level place the text
+    names most (东城街道 … 《清城区2022年…要点》 → 清城区, for towns the data lacks)."""
     if place.level != "township" or place.parents:
         return place
     counts = Counter(_key(p) for _, _, p in spans if p.adcode and p.level in ("county", "county-city", "district"))
-    if not counts:
-        named = {p.adcode for _, _, p in spans if p.adcode}
-        code = towns.county_for(place.name, norm, named, gaz.by_code)
-        county = gaz.by_code(code) if code else None
-        return zones.township_place(place.name, county) if county is not None else place
     having = [k for k, _ in counts.most_common() if k in towns.counties_of(place.name)]
-    key = having[0] if having else counts.most_common(1)[0][0]
-    county = next(p for _, _, p in spans if _key(p) == key)
-    return zones.township_place(place.name, county)
+    if having:
+        county = next(p for _, _, p in spans if _key(p) == having[0])
+        return zones.township_place(place.name, county)
+    code = towns.county_for(place.name, norm, {p.adcode for _, _, p in spans if p.adcode}, gaz.by_code)
+    county = gaz.by_code(code) if code else None
+    if county is None and counts:
+        key = counts.most_common(1)[0][0]
+        county = next(p for _, _, p in spans if _key(p) == key)
+    return zones.township_place(place.name, county) if county is not None else place
 
 
 def _as_titled(gaz: Gazetteer, place: Place, title: str | None) -> Place:
