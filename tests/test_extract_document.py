@@ -103,6 +103,18 @@ def test_programmes_and_publications_are_not_documents(body):
     assert docs(body) == {}
 
 
+@pytest.mark.parametrize("body", [
+    "市政府成立《杭州市行政复议咨询委员会》，聘请专家12名。",
+    "组建《杭州市法治政府建设示范创建工作领导小组》统筹推进。",
+])
+def test_bodies_set_up_are_not_documents(body):
+    assert docs(body) == {}
+
+
+def test_a_body_title_with_a_type_word_is_still_a_document():
+    assert list(docs("印发《杭州市行政复议咨询委员会工作规则》。")) == ["杭州市行政复议咨询委员会工作规则"]
+
+
 def test_dash_and_bracket_variants_are_one_document():
     found = docs("学习《法治政府建设实施纲要（2021—2025年）》，对照《法治政府建设实施纲要(2021-2025年)》，"
                  "落实《法治政府建设实施纲要(20212025年)》。")

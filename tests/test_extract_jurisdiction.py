@@ -143,3 +143,50 @@ def test_town_self_references_favour_the_town_over_its_district():
             "本镇设立政府信息公开受理点，全镇干部参加学法，普陀区司法局予以指导。")
     place = _run(body)
     assert (place.name, place.parents) == ("长征镇", ("上海市", "普陀区"))
+
+
+def test_town_named_alone_gets_the_county_that_has_it():
+    place = _run("2023年，留下街道在区委、区政府的坚强领导下，坚持依法行政，全街道法治建设取得成效。")
+    assert (place.label, place.level, place.parents) == ("留下街道", "township", ("浙江省", "杭州市", "西湖区"))
+
+
+def test_town_with_its_city_named_gets_the_county_between():
+    place = _run("2023年，高都镇坚持依法行政，全镇法治建设取得成效，获晋城市表彰。")
+    assert (place.label, place.parent_codes) == ("高都镇", ("140000", "140500", "140525"))
+
+
+def test_town_whose_county_cannot_be_told_keeps_no_parents():
+    place = _run("2023年，下洋镇在县委、县政府的坚强领导下，坚持依法行政，全镇法治建设取得成效。")
+    assert (place.label, place.parents) == ("下洋镇", ())
+
+
+def test_bare_short_name_of_a_new_area_is_the_new_area():
+    # 滨海 alone in a text about 滨海新区 (Tianjin) is that new area, not 滨海县 (Jiangsu)
+    from loaders.gazetteer import Gazetteer
+    found = Gazetteer.default().find_all("天津市滨海新区坚持依法行政。滨海推进改革，全区复议案件下降。")
+    assert [(text_start, p.adcode) for text_start, _, p in found] == [(0, "120000"), (3, "120116"), (14, "120116")]
+
+
+def test_town_gets_the_named_county_that_has_it_over_one_named_more():
+    # 高都镇 is a town of 泽州县; 阳城县 is named more often, in passing
+    body = ("2023年，高都镇坚持依法行政，全镇法治建设取得成效。镇司法所赴阳城县学习，阳城县经验值得借鉴，"
+            "阳城县同志来镇交流。泽州县司法局给予指导。")
+    place = _run(body)
+    assert (place.label, place.parents[-1]) == ("高都镇", "泽州县")
+
+
+def test_division_words_of_one_region_name_it_when_no_place_is_named():
+    body = "为推进依法行政，结合自治区实际，制定本方案。调整旗县级政府部门权责清单，探索建立苏木乡镇权责清单。"
+    place = _run(body)
+    assert (place.label, place.level, place.adcode) == ("内蒙古自治区", "province", "150000")
+
+
+def test_division_words_of_two_regions_name_neither():
+    assert _run("结合自治区实际，旗县和兵团各单位推进依法行政。") is None
+
+
+def test_town_under_its_named_city_is_not_put_under_another_county_named():
+    # 高都镇 of 晋城市 is in 泽州县; 蒙阴县 (Shandong) also has a 高都镇 and 阳城县 has none
+    body = "2023年，高都镇坚持依法行政，全镇法治建设取得成效，获晋城市表彰。镇司法所赴阳城县学习交流。"
+    place = _run(body)
+    assert (place.label, place.parents[-1]) == ("高都镇", "泽州县")

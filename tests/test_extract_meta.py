@@ -103,6 +103,9 @@ def test_published(body, page, published):
     ("今天是:2018年10月31日 星期三 农历九月廿三\n某区2019年法治政府建设情况报告\n更新时间:2020/03/29 11:30:01\n正文",
      "2020-03-29"),
     ("某区人民政府 2018年12月3日星期一\n某区2019年度法治政府建设情况报告\n2019年，全区……。", None),
+    # a bulleted metadata list without labels: index number, topic, then the date as an item of its own
+    ("首页 > 信息公开\n  • 000000/2021-00012\n  • 工作报告\n  • 2021-03-18\n某镇2020年法治政府建设工作报告\n2020年，全镇……。",
+     "2021-03-18"),
 ])
 def test_published_from_page_structure(body, published):
     assert _meta(body).published == published
@@ -173,3 +176,18 @@ def test_traditional_script_page_reads_like_a_simplified_one():
     body = "某某區2022年法治政府建設情況報告\n2022年，區政府堅持依法行政。現將有關情況報告如下：\n一、主要舉措和成效"
     m = _meta(body)
     assert (m.title, m.kind, m.year) == ("某某区2022年法治政府建设情况报告", "government-report", 2022)
+
+
+@pytest.mark.parametrize("body, year", [
+    # a headline naming a goal year (2020年基本建成) takes its year from the date, not the goal
+    ("某省要求如期实现2020年基本建成法治政府目标\n发布时间：2018-05-02\n本报讯（记者 王一）近日，某省召开法治政府建设"
+     "推进会，要求各地加快推进，确保如期完成目标任务。", 2018),
+    # 在2023年度 in a headline names the year covered, not a goal
+    ("某县在2023年度法治政府建设考核中获评优秀\n发布时间：2024-03-02\n本报讯（记者 王一）近日，某县获评优秀等次，"
+     "全县上下备受鼓舞，继续推进各项工作。", 2023),
+    # 关于2022年…的报告 is the year reported on, not a goal (于2022年)
+    ("本网讯（李四）近日，某县召开会议，听取了县政府关于2022年法治政府建设工作的报告，会议指出，要认真总结经验，"
+     "2019年曾获评示范县。", 2022),
+])
+def test_goal_years_are_not_the_year_covered(body, year):
+    assert _meta(body).year == year

@@ -15,7 +15,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from loaders import dicts
-from loaders.gazetteer import Gazetteer, zones
+from loaders.gazetteer import Gazetteer, towns, zones
 from loaders.records import Place
 from loaders.text import Text
 
@@ -88,24 +88,38 @@ def extract(text: Text, title: str | None) -> Place | None:
     _add_frequency(spans, named)
     children = _add_parents(gaz, spans, add)
     if not scores:
-        return None
+        return _region_place(gaz, text.norm)
     helped = direct | {k for k, n in children.items() if n >= _w("helped_children")}
     _level_bonus(text.norm, places, scores, helped)
     best = max(scores, key=lambda k: (scores[k], _depth(places[k])))
-    return _as_titled(gaz, _with_parents(places[best], spans), title)
+    return _as_titled(gaz, _with_parents(gaz, places[best], spans, text.norm), title)
 
 
-def _with_parents(place: Place, spans) -> Place:
-    """A town or street the text names without its county gets the county-level place the text names
-    most (东城街道 … 《清城区2022年…要点》 → 清城区), when there is one."""
+def _region_place(gaz: Gazetteer, norm: str) -> Place | None:
+    """The province-level region of a text that names no place, from division words only that
+    region uses (旗县, 苏木 → 内蒙古自治区: region_words.tsv), when they all point at one region."""
+    codes = {code for word, code in dicts.table("region_words.tsv").items() if word in norm}
+    return gaz.by_code(codes.pop()) if len(codes) == 1 else None
+
+
+def _with_parents(gaz: Gazetteer, place: Place, spans, norm: str) -> Place:
+    """A town or street the text names without its county gets a county: a county-level place the
+    text names that has a town of that name (towns.py), else the county with such a town that fits
+    the text best (留下街道 … 区委 → 西湖区; 晋城市高都镇 → 泽州县), else the county-level place the text
+    names most (东城街道 … 《清城区2022年…要点》 → 清城区, for towns the data lacks)."""
     if place.level != "township" or place.parents:
         return place
     counts = Counter(_key(p) for _, _, p in spans if p.adcode and p.level in ("county", "county-city", "district"))
-    if not counts:
-        return place
-    key, _ = counts.most_common(1)[0]
-    county = next(p for _, _, p in spans if _key(p) == key)
-    return zones.township_place(place.name, county)
+    having = [k for k, _ in counts.most_common() if k in towns.counties_of(place.name)]
+    if having:
+        county = next(p for _, _, p in spans if _key(p) == having[0])
+        return zones.township_place(place.name, county)
+    code = towns.county_for(place.name, norm, {p.adcode for _, _, p in spans if p.adcode}, gaz.by_code)
+    county = gaz.by_code(code) if code else None
+    if county is None and counts:
+        key = counts.most_common(1)[0][0]
+        county = next(p for _, _, p in spans if _key(p) == key)
+    return zones.township_place(place.name, county) if county is not None else place
 
 
 def _as_titled(gaz: Gazetteer, place: Place, title: str | None) -> Place:

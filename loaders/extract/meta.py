@@ -28,7 +28,8 @@ class Meta:
 
 _DATE_RE = re.compile(DATE)
 _LABELLED = re.compile(r"(?:发布日期|发布时间|发稿时间|发表时间|发文日期|更新时间|日期|时间)\s*[:：]?\s*" + DATE)
-_DATELINE = re.compile(r"^[\s(（]*" + DATE + r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?[\s)）]*$")
+# A date alone on its line, in brackets or as an item of a bulleted metadata list (• 2020-05-07).
+_DATELINE = re.compile(r"^[\s(（•·●▪◦‧∙*]*" + DATE + r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?[\s)）]*$")
 _META_KEYS = ("meta:pubdate", "meta:publishdate", "meta:article:published_time", "meta:publish_date",
               "meta:firstpublishedtime", "meta:dc.date", "meta:date", "meta:og:published_time")
 _EDITION = r"第\s*[A-Z]?[一二三四五六七八九十\d]+\s*版|星期[一二三四五六日天]"

@@ -13,7 +13,9 @@ _BOOK = re.compile(r"《[^》]{0,120}》")
 _PLANS = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]\s*)?(?:(?:19|20)\d\d\s*年(?:度)?)?"
                     r".{0,8}(?:下一步|工作打算|工作计划|工作安排|工作思路|努力方向)", re.M)
 # A year named as a goal (到2020年, 2020年基本建成…) is not the year a piece covers.
-_GOAL = re.compile(r"(?:(?<!截)至|到|在|于)\s*((?:19|20)\d\d)\s*年|((?:19|20)\d\d)\s*年\s*(?:前|底前|以前|基本建成|全面建成|建成|实现)")
+_GOAL = re.compile(r"(?:(?<!截)至|到|在|(?<![关对])于)\s*((?:19|20)\d\d)\s*年|((?:19|20)\d\d)\s*年\s*(?:前|底前|以前|基本建成|全面建成|建成|实现)")
+# In a title 在2023年 names the year covered (某县在2023年度考核中…), so there only 到/至 and the words after mark a goal.
+_TITLE_GOAL = re.compile(_GOAL.pattern.replace("|在|", "|"))
 # A news piece covers the year it was printed or the year before: older years are history (2007年…).
 _NEWS_BACK = 1
 
@@ -82,6 +84,20 @@ def _looks_back(norm: str, year: int, month: int) -> bool:
     return last > this or (bool(years) and years.most_common(1)[0][0] == year - 1 and year not in years)
 
 
+def _title_year(title: str | None) -> int | None:
+    """The first year of the title that is not a goal (山东要求如期实现2020年基本建成法治政府目标 names
+    the goal, not the year covered).
+
+    >>> _title_year("某省要求到2020年基本建成法治政府"), _title_year("某县2019年法治政府建设工作总结")
+    (None, 2019)
+    >>> _title_year("某县在2023年度法治政府建设考核中获评优秀")
+    2023
+    """
+    body = _RANGE.sub("", title or "")
+    goals = {int(a or b) for a, b in _TITLE_GOAL.findall(body)}
+    return next((int(y) for y in _YEAR.findall(body) if int(y) not in goals), None)
+
+
 def find_year(norm: str, title: str | None, kind: str, published: str | None) -> int | None:
     """The year the report covers (not the year it was published).
 
@@ -90,9 +106,9 @@ def find_year(norm: str, title: str | None, kind: str, published: str | None) ->
     >>> find_year("近年来，某市……", "某市2020年度法治政府建设情况报告", "government-report", "2021-03-11")
     2020
     """
-    m = _YEAR.search(_RANGE.sub("", title or ""))
-    if m:
-        return int(m.group(1))
+    year = _title_year(title)
+    if year:
+        return year
     lead = _lines(_BOOK.sub("", norm))
     first = next((ln for ln in lead if len(ln) > 40), "")
     m = re.match(r"^\s*((?:19|20)\d\d)\s*年(?:度|以来|[,，上半]|[1-9一二三四]|$)", first)

@@ -15,8 +15,8 @@ def suffixes(use: str) -> tuple[str, ...]:
     """Official suffixes of division names for one use (short / key), in the order they are tried:
     loaders/dicts/place_suffixes.tsv.
 
-    >>> suffixes("short")[:2], "新区" in suffixes("short"), "新区" in suffixes("key")
-    (('特别行政区', '自治区'), False, True)
+    >>> suffixes("short")[:2], "新区" in suffixes("key")
+    (('特别行政区', '自治区'), True)
     """
     return tuple(r[0] for r in dicts.rows("place_suffixes.tsv") if len(r) > 1 and use in r[1].split(","))
 
@@ -47,6 +47,8 @@ def short_name(name: str) -> str:
 
     >>> short_name("泽州县"), short_name("伊犁哈萨克自治州"), short_name("城区"), short_name("内蒙古自治区")
     ('泽州', '伊犁', '城区', '内蒙古')
+    >>> short_name("滨海新区")          # 新区 goes whole: 滨海, not 滨海新
+    '滨海'
     """
     for suffix in suffixes("short"):
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:

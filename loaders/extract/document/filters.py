@@ -44,11 +44,13 @@ def is_document(title: str, after: str, prefixed: bool) -> bool:
 
     >>> is_document("某省数据条例", "", False), is_document("法润某地", "电视节目", False)
     (True, False)
-    >>> is_document("某地好声音", "", False)
-    False
+    >>> is_document("某地好声音", "", False), is_document("某县行政复议咨询委员会", "", True)
+    (False, False)
     """
     if is_media(title, after):
         return False
     if doc_type(title) is not None:
         return True
+    if title.endswith(words("organ_titles")):
+        return False            # 《某县复议咨询委员会》: a body set up, not a paper
     return len(title) >= 10 and (prefixed or title.startswith(dicts.words("document_doclike_start.txt")))

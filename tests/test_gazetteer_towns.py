@@ -1,0 +1,49 @@
+"""Towns named without their county: placed under the county whose town of that name fits the text."""
+from loaders.gazetteer import Gazetteer, towns
+
+
+def _place(code):
+    return Gazetteer.default().by_code(code)
+
+
+def test_a_town_only_one_county_has_is_placed_there():
+    assert towns.county_for("留下街道", "留下街道推进依法行政。", set(), _place) == "330106"
+
+
+def test_an_unknown_town_has_no_county():
+    assert towns.county_for("某某镇", "某某镇推进依法行政。", set(), _place) is None
+
+
+def test_the_city_named_picks_among_same_named_towns():
+    # 高都镇 is a town of 泽州县 (晋城市, Shanxi) and of 蒙阴县 (临沂市, Shandong)
+    assert set(towns.counties_of("高都镇")) >= {"140525", "371328"}
+    assert towns.county_for("高都镇", "晋城市高都镇推进依法行政。", {"140500"}, _place) == "140525"
+    assert towns.county_for("高都镇", "临沂市高都镇推进依法行政。", {"370000", "371300"}, _place) == "371328"
+
+
+def test_the_villages_named_pick_among_same_named_towns():
+    text = "高都镇推进依法行政，东元庆村、上元庆村建成法治示范村。"
+    assert towns.county_for("高都镇", text, set(), _place) == "140525"
+
+
+def test_a_district_superior_picks_the_town_of_a_district():
+    # 下洋镇: two towns under counties (徐闻县, 永春县), one under a district (永定区)
+    assert towns.county_for("下洋镇", "下洋镇在区委、区政府的领导下依法行政。", set(), _place) == "350803"
+
+
+def test_a_tie_stays_unresolved():
+    assert towns.county_for("下洋镇", "下洋镇在县委、县政府的领导下依法行政。", set(), _place) is None
+    assert towns.county_for("高都镇", "高都镇推进依法行政。", set(), _place) is None
+
+
+def test_a_village_name_inside_a_longer_word_is_no_evidence():
+    # 黄泥沟村 is a village of 蒙阴县's 高都镇; 大黄泥沟村 is another name, so the tie stands
+    assert towns.county_for("高都镇", "高都镇推进依法行政，大黄泥沟村建成示范点。", set(), _place) is None
+    assert towns.county_for("高都镇", "高都镇推进依法行政，黄泥沟村建成示范点。", set(), _place) == "371328"
+
+
+def test_the_kind_of_province_above_picks_among_same_named_towns():
+    # 友谊路街道: streets of 宝山区 (Shanghai), 河西区 (Tianjin), 新市区 (Xinjiang) and a town of 滦南县 (Hebei)
+    text = "友谊路街道在自治区党委和区委的领导下依法行政。"
+    assert towns.county_for("友谊路街道", text, set(), _place) == "650104"
+    assert towns.county_for("友谊路街道", "友谊路街道在区委的领导下依法行政。", set(), _place) is None
