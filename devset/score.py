@@ -95,6 +95,7 @@ def outcome_causes(seed, item, got):
     """Outcomes found by value and unit alone, and among those whether the indicator names the measure."""
     norm, outcomes = seed.norm, got.get("outcomes") or []
     found = named = unlinked = stray = 0
+    misses, causes = [], {"not found": 0, "unlinked": 0, "other": 0}
     for o in item["outcomes_must"]:
         same = [x for x in outcomes if _close(x.get("value"), o["value"]) and norm(x.get("unit")) == norm(o["unit"])]
         if not same:
@@ -107,7 +108,18 @@ def outcome_causes(seed, item, got):
         if hits and not o["program"]:          # about no programme: is it linked to one anyway?
             unlinked += 1
             stray += int(bool(hits[0].get("program")))
-    return {"_value_found": found, "_indicator_named": named, "_unlinked": unlinked, "_stray_links": stray}
+        got_program = hits[0].get("program") if hits else None
+        linked = seed.find_program(got.get("programs") or [], {norm(got_program)}) if got_program else None
+        got_names = seed.names_of(linked) if linked else {norm(got_program)}
+        want = {norm(o["program"])} | {norm(a) for a in o.get("program_alt") or []} if o["program"] else {norm(None)}
+        if hits and o["program"] and not want & got_names:
+            found_p = seed.find_program(got.get("programs") or [], want)
+            causes["not found" if not found_p else "unlinked" if not got_program else "other"] += 1
+        if hits and not want & got_names:
+            misses.append(f'{o["indicator"]} {o["value"]}{o["unit"]}: want {o["program"]}, got {got_program}'
+                          f' | {hits[0].get("sentence", "")}')
+    return {"_value_found": found, "_indicator_named": named, "_unlinked": unlinked, "_stray_links": stray,
+            "_link_misses": misses, "_link_causes": causes}
 
 
 def _close(a, b):
@@ -151,7 +163,9 @@ def totals(items, per):
             n_l = _found_linked(f, g)
             add("outcome -> programme links right", round(f["outcome_program"] * n_l), n_l)
         add("outcomes linked where none is wanted", f["_stray_links"], f["_unlinked"])
-    out = {k: (h, t) for k, (h, t) in acc.items() if t}
+        for cause, n in f["_link_causes"].items():   # why a link was wrong: its programme not found,
+            add(f"link wrong: {cause}", n, n)           # the outcome left unlinked, or linked elsewhere
+    out = {k: (h, t) for k, (h, t) in acc.items() if t or k.startswith("link wrong")}
     out["absurd values"] = (sum(f["outcome_absurd"] for f in per), None)
     return out
 
@@ -211,7 +225,7 @@ def main():
             report_one(i, f, got.get(i["file"]) or {})
     print(f"{len(items)} texts")
     for key, (h, t) in summary.items():
-        print(f"  {key:40s} {h}" if t is None else f"  {key:40s} {h}/{t} = {h / t:.2f}")
+        print(f"  {key:40s} {h}" if t is None or key.startswith("link wrong") else f"  {key:40s} {h}/{t} = {h / t:.2f}")
 
 
 def report_one(item, f, got):
@@ -226,6 +240,8 @@ def report_one(item, f, got):
     for what, names in f["_missed"].items():
         if names:
             print(f"    {what}: {', '.join(map(str, names))}")
+    for miss in f["_link_misses"]:
+        print(f"    link: {miss}")
     if f["_unjudged"]:
         print(f"    programmes not annotated either way: {', '.join(f['_unjudged'])}")
 
