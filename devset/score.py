@@ -6,6 +6,7 @@
     python devset/score.py --json                 # the figures as JSON
     python devset/score.py --files r01-r65        # only some items: ranges of the rNN prefix or globs,
     python devset/score.py --files r66-           #   comma-separated (r66- = r66 onwards, the held-out set)
+    python devset/score.py --oracle-programmes    # links as if every annotated programme were found
 
 The texts are other people's sentences and stay out of git (devset/texts/ is ignored); the hand
 annotations (devset/annotations.json, written before the extractor ran on the texts) say which query
@@ -95,6 +96,7 @@ def outcome_causes(seed, item, got):
     """Outcomes found by value and unit alone, and among those whether the indicator names the measure."""
     norm, outcomes = seed.norm, got.get("outcomes") or []
     found = named = unlinked = stray = 0
+    misses, causes = [], {"not found": 0, "unlinked": 0, "other": 0}
     for o in item["outcomes_must"]:
         same = [x for x in outcomes if _close(x.get("value"), o["value"]) and norm(x.get("unit")) == norm(o["unit"])]
         if not same:
@@ -107,7 +109,18 @@ def outcome_causes(seed, item, got):
         if hits and not o["program"]:          # about no programme: is it linked to one anyway?
             unlinked += 1
             stray += int(bool(hits[0].get("program")))
-    return {"_value_found": found, "_indicator_named": named, "_unlinked": unlinked, "_stray_links": stray}
+        got_program = hits[0].get("program") if hits else None
+        linked = seed.find_program(got.get("programs") or [], {norm(got_program)}) if got_program else None
+        got_names = seed.names_of(linked) if linked else {norm(got_program)}
+        want = {norm(o["program"])} | {norm(a) for a in o.get("program_alt") or []} if o["program"] else {norm(None)}
+        if hits and o["program"] and not want & got_names:
+            found_p = seed.find_program(got.get("programs") or [], want)
+            causes["not found" if not found_p else "unlinked" if not got_program else "other"] += 1
+        if hits and not want & got_names:
+            misses.append(f'{o["indicator"]} {o["value"]}{o["unit"]}: want {o["program"]}, got {got_program}'
+                          f' | {hits[0].get("sentence", "")}')
+    return {"_value_found": found, "_indicator_named": named, "_unlinked": unlinked, "_stray_links": stray,
+            "_link_misses": misses, "_link_causes": causes}
 
 
 def _close(a, b):
@@ -151,7 +164,9 @@ def totals(items, per):
             n_l = _found_linked(f, g)
             add("outcome -> programme links right", round(f["outcome_program"] * n_l), n_l)
         add("outcomes linked where none is wanted", f["_stray_links"], f["_unlinked"])
-    out = {k: (h, t) for k, (h, t) in acc.items() if t}
+        for cause, n in f["_link_causes"].items():   # why a link was wrong: its programme not found,
+            add(f"link wrong: {cause}", n, 0)           # the outcome left unlinked, or linked elsewhere
+    out = {k: (h, t) for k, (h, t) in acc.items() if t or k.startswith("link wrong")}
     out["absurd values"] = (sum(f["outcome_absurd"] for f in per), None)
     return out
 
@@ -160,6 +175,29 @@ def _found_linked(f, g):
     """How many found outcomes carry a gold programme (the denominator of the seed link figure)."""
     missed = set(f["_missed"]["outcomes"])
     return sum(1 for o in g["outcomes_must"] if o["program"] and f'{o["indicator"]} {o["value"]}{o["unit"]}' not in missed)
+
+
+def oracle_extract(seed, item, path):
+    """`govkg extract`'s object for one text, its outcomes linked after each annotated programme the
+    extraction missed was added as a programme mentioned wherever its name or an alias is written."""
+    from dataclasses import replace
+    from loaders.extract import outcome
+    from loaders.pipeline import load_report
+    from loaders.records import Mention, Programme
+    from loaders.text import Text
+
+    x = load_report(path)
+    text = Text.make(x.source, x.text, x.encoding)
+    programs = list(x.programs)
+    for g in item["programs_must"] + [{"name": o["program"]} for o in item["outcomes_must"] if o["program"]]:
+        if any(seed.names_of(g) & seed.names_of(p.to_json()) for p in programs):
+            continue
+        names = [g["name"], *(g.get("aliases") or [])]
+        spans = sorted({(m.start(), m.end()) for n in names for m in re.finditer(re.escape(n), text.norm)})
+        if spans:
+            programs.append(Programme(g["name"], "reform", mentions=tuple(Mention(a, b, text.norm[a:b]) for a, b in spans)))
+    outcomes = outcome.extract(text, programs, x.jurisdiction)
+    return replace(x, programs=tuple(programs), outcomes=tuple(outcomes)).to_json()
 
 
 def selector(spec):
@@ -188,6 +226,9 @@ def main():
     ap.add_argument("--shared", default=None, help="path of the seed scorer (../shared/eval/score.py)")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("--oracle-programmes", action="store_true",
+                    help="link outcomes as if every annotated programme had been found (where its name is "
+                         "written): the linker measured apart from programme recognition; runs in-process")
     ap.add_argument("--files", default=None, metavar="SPEC",
                     help="score only these items: comma-separated globs or rNN-rMM ranges (r66- = held-out set)")
     args = ap.parse_args()
@@ -198,7 +239,10 @@ def main():
              if wanted(i["file"]) and (Path(args.texts) / i["file"]).is_file()]
     if not items:
         sys.exit(f"devset/score.py: no annotated text found in {args.texts}")
-    got = seed.run_extract(args.cmd, [Path(args.texts) / i["file"] for i in items])
+    if args.oracle_programmes:
+        got = {i["file"]: oracle_extract(seed, i, Path(args.texts) / i["file"]) for i in items}
+    else:
+        got = seed.run_extract(args.cmd, [Path(args.texts) / i["file"] for i in items])
     items = [fold(i, t2s) for i in items]
     per = [score_item(seed, i, fold(got.get(i["file"]), t2s)) for i in items]
     summary = totals(items, per)
@@ -211,7 +255,7 @@ def main():
             report_one(i, f, got.get(i["file"]) or {})
     print(f"{len(items)} texts")
     for key, (h, t) in summary.items():
-        print(f"  {key:40s} {h}" if t is None else f"  {key:40s} {h}/{t} = {h / t:.2f}")
+        print(f"  {key:40s} {h}" if not t else f"  {key:40s} {h}/{t} = {h / t:.2f}")
 
 
 def report_one(item, f, got):
@@ -226,6 +270,8 @@ def report_one(item, f, got):
     for what, names in f["_missed"].items():
         if names:
             print(f"    {what}: {', '.join(map(str, names))}")
+    for miss in f["_link_misses"]:
+        print(f"    link: {miss}")
     if f["_unjudged"]:
         print(f"    programmes not annotated either way: {', '.join(f['_unjudged'])}")
 

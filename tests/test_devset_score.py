@@ -72,3 +72,29 @@ def test_files_selects_items_by_number_range_or_glob(tmp_path, repo_root, shared
                           cwd=repo_root, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr[-800:]
     assert sorted(json.loads(proc.stdout)["reports"]) == scored
+
+
+def test_oracle_programmes_measure_the_linker_apart_from_recognition(tmp_path, repo_root, shared_dir):
+    """--oracle-programmes adds each annotated programme the extraction missed where its name is
+    written, so a link is wrong only for the linker's sake; the causes of wrong links add up."""
+    text = "全县推行青禾共办，办理时限压缩60%。"
+    item = dict(ITEM, programs_must=[{"name": "青禾共办", "aliases": [], "type": "reform", "jurisdictions": []}],
+                programs_must_not=[], documents_must=[],
+                outcomes_must=[{"indicator": "办理时限", "value": 60, "unit": "%", "direction": "decrease",
+                                "qualifier": None, "program": "青禾共办", "program_alt": []}])
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    (texts / "own.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "annotations.json").write_text(json.dumps([item], ensure_ascii=False), encoding="utf-8")
+    totals = {}
+    for extra in ([], ["--oracle-programmes"]):
+        proc = subprocess.run([sys.executable, str(repo_root / "devset" / "score.py"), "--json",
+                               "--texts", str(texts), "--annotations", str(tmp_path / "annotations.json"),
+                               "--shared", str(shared_dir / "eval" / "score.py"), *extra],
+                              cwd=repo_root, capture_output=True, text=True, timeout=300)
+        assert proc.returncode == 0, proc.stderr[-800:]
+        totals[bool(extra)] = json.loads(proc.stdout)["total"]
+    plain, oracle = totals[False], totals[True]
+    wrong = sum(plain[f"link wrong: {c}"] for c in ("not found", "unlinked", "other"))
+    assert wrong == round((1 - plain["outcome -> programme links right"]) * 1)
+    assert oracle["outcome -> programme links right"] == 1.0

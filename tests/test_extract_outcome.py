@@ -330,6 +330,8 @@ def _linked(text, names):
     # a clause that names its own subject starts a new topic (also after time words)
     ("推行“阳光执法”改革，县委主要领导专题调研15次。", ["阳光执法"], [(15, None)]),
     ("落实“月调度”机制，今年以来全县人民调解组织调处纠纷90件。", ["月调度"], [(90, None)]),
+    # …but a subject head inside a longer word (政府 of 政府部门) names no subject
+    ("推行“容缺受理”，政府部门办理时限压缩60%。", ["容缺受理"], [(60, "容缺受理")]),
     # a programme counted by its own clause's figure is no topic for the next clause
     ("建成省级“法治示范村”3个，培育调解员40名。", ["法治示范村"], [(3, "法治示范村"), (40, None)]),
     ("落地“一窗通办”等创新举措5项，办理事项200件。", ["一窗通办"], [(5, "一窗通办"), (200, None)]),

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from itertools import accumulate
 
 from loaders import dicts
 from loaders.extract.outcome.clauses import split
@@ -137,14 +138,20 @@ class Linker:
         return next((i for i, (s, e) in enumerate(clauses) if tidy(self.text[s:e])), 0)
 
     def _has_subject(self, clause: tuple[int, int], at: int) -> bool:
-        """Whether the clause names who acted: a subject head ending before its first verb (and
-        before the figure); time and scope words at its start are passed over."""
+        """Whether the clause names who acted: a subject head ending a word (jieba's: 政府 in
+        政府部门 is none) before its first verb (and before the figure); time and scope words at its
+        start are passed over."""
         opening = unscoped(self.text[clause[0]:min(clause[1], at)])
         heads = [(m.start(), m.end()) for m in _subject_re().finditer(opening)]
         if not heads:
             return False
+        words = tagged(opening)
+        ends = set(accumulate(len(w) for w, _ in words))
+        heads = [(s, e) for s, e in heads if e in ends]
+        if not heads:
+            return False
         pos = 0
-        for word, flag in tagged(opening):
+        for word, flag in words:
             start, pos = pos, pos + len(word)
             if (flag.startswith("v") or flag == "i") and not any(s <= start < e for s, e in heads):
                 return any(e <= start for _, e in heads)
