@@ -326,3 +326,27 @@ def test_national_programmes_found_unquoted(body, name):
 def test_longer_unquoted_name_around_a_thesaurus_label_is_its_mention(body, concept, spelling):
     """The whole unquoted name is the mention of the thesaurus programme it contains."""
     assert spelling in _by_name(body)[concept].aliases
+
+
+@pytest.mark.parametrize("body, name", [
+    ("建立诉前调解衔接机制，化解纠纷。", "诉前调解衔接机制"),             # 诉前: a step's time, in the name
+    ("健全事前事中事后监管机制，规范执法。", "事前事中事后监管机制"),     # 事 + 中 split by jieba
+    ("落实市政府立法联系点制度，收集意见。", "市政府立法联系点制度"),     # 立法 tagged as an adverb
+])
+def test_unquoted_name_keeps_words_jieba_mistags(body, name):
+    from loaders.extract.programme.bare import bare_names
+    assert name in [body[b.start:b.end] for b in bare_names(body, lambda i: False)]
+
+
+@pytest.mark.parametrize("body, name, spelling", [
+    ("推行“园区静默期”制度，减少打扰。", "园区静默期", "园区静默期制度"),          # quote + head word
+    ("全面推行容缺受理机制，当场受理。", "容缺受理", "容缺受理机制"),              # thesaurus label + head
+    ("建立政企联席会议制度，每季度召开政企联席会议。", "政企联席会议制度", "政企联席会议"),  # stem written alone
+])
+def test_spellings_with_and_without_the_head_word_are_aliases(body, name, spelling):
+    assert spelling in _by_name(body)[name].aliases
+
+
+def test_name_and_name_with_head_word_are_one_programme():
+    found = _by_name("建立政企联席会议制度，每季度召开政企联席会议。")
+    assert list(found) == ["政企联席会议制度"]

@@ -11,11 +11,11 @@ from functools import lru_cache
 from loaders import dicts
 from loaders.extract.attribution import where
 from loaders.extract.programme import features as fx
-from loaders.extract.programme.bare import bare_names
+from loaders.extract.programme.bare import bare_names, head_pattern
 from loaders.extract.programme.candidates import Quote, chains, named_campaigns, quotes, raw_labels
 from loaders.extract.programme.judge import Candidate, assess_chain, list_gap, vote
 from loaders.extract.programme.model import keep
-from loaders.extract.programme.merge import Group, merge
+from loaders.extract.programme.merge import Group, display, merge
 from loaders.records import Place, Programme
 from loaders.text import Text
 
@@ -150,5 +150,35 @@ def _programme(text: Text, home: Place | None, group: Group, related: tuple[str,
             places.setdefault(place.label, place)
         statuses.append(_status(text, cand.start, cand.end))
     status = next((k for k in _STATUS_ORDER if k in statuses), None)
-    return Programme(group.name(), group.type(), group.aliases(), tuple(places.values()),
+    aliases = tuple(dict.fromkeys(a for a in group.aliases() + _spellings(text.norm, group) if a != group.name()))
+    return Programme(group.name(), group.type(), aliases, tuple(places.values()),
                      tuple(mentions), status, related)
+
+
+def _spellings(norm: str, group: Group) -> tuple[str, ...]:
+    """Spellings the text writes besides its mentions: a name or thesaurus label with the head word
+    written right after it (容缺受理 + 机制, “企业安静期”制度), and the name without its head word where
+    the text also writes that stem alone (府院联席会议制度 … 召开府院联席会议).
+
+    >>> _spellings("推行“企业安静期”制度，", merge([Candidate("企业安静期", 3, 8)])[0])
+    ('企业安静期制度',)
+    >>> _spellings("建立府院联席会议制度，召开府院联席会议3次。", merge([Candidate("府院联席会议制度", 2, 10)])[0])
+    ('府院联席会议',)
+    """
+    pattern = head_pattern()
+    names = {display(c.name) for c in group.members}
+    if group.concept:
+        names.update((group.concept.name,) + group.concept.labels)
+    out = []
+    for name in sorted(names, key=len, reverse=True):
+        if len(name) < 2 or name[-1:] == "制" or any(m.end() == len(name) for m in pattern.finditer(name)):
+            continue
+        for m in re.finditer(re.escape(name) + "[”’」』]?", norm):
+            found = pattern.match(norm, m.end())
+            if found:
+                out.append(name + found.group())
+    name = group.name()
+    tail = next((m for m in pattern.finditer(name) if m.end() == len(name)), None)
+    if tail and tail.start() >= 4 and norm.count(name[:tail.start()]) > norm.count(name):
+        out.append(name[:tail.start()])
+    return tuple(dict.fromkeys(out))
