@@ -350,3 +350,38 @@ def test_spellings_with_and_without_the_head_word_are_aliases(body, name, spelli
 def test_name_and_name_with_head_word_are_one_programme():
     found = _by_name("建立政企联席会议制度，每季度召开政企联席会议。")
     assert list(found) == ["政企联席会议制度"]
+
+
+def test_coordinated_quotes_share_evidence():
+    """A quote coordinated with a thesaurus programme (“放管服”和“X”) carries that as evidence."""
+    from loaders.extract.programme.candidates import chains, quotes
+    from loaders.extract.programme.judge import assess_chain
+    body = "深化“放管服”和“一窗通办”改革。"
+    norm = Text.make("t.txt", body).norm
+    (chain,) = chains(norm, quotes(norm))
+    feats = {c.name: f for c, f in assess_chain(norm, chain, frozenset())[0]}
+    assert feats["一窗通办"]["chain"] == 1.0 and feats["一窗通办"]["chain-lexicon"] == 1.0
+
+
+@pytest.mark.parametrize("body, name", [
+    ("全面推行“掌上办”和“指尖办”，群众少跑腿。", "指尖办"),
+    ("深化“证照分离”和“一窗通办”改革。", "一窗通办"),
+])
+def test_quoted_reforms_joined_by_a_conjunction(body, name):
+    assert name in _by_name(body)
+
+
+@pytest.mark.parametrize("body, before, expected", [
+    ("全面推行说理式执法制度。", "全面推行", {"before-verb:reform"}),           # 全面推行 and 推行: one cue
+    ("建立专家咨询制度和公众参与制度。", "和", {"before-conj", "coordinated"}),  # A制度和B制度
+])
+def test_bare_names_bounded_by_a_verb_class_or_a_coordinated_name(body, before, expected):
+    from loaders.extract.programme.bare import bare_names
+    from loaders.extract.programme import bare_features
+    last = [b for b in bare_names(body, lambda i: False)][-1]
+    assert last.before == before and expected <= set(bare_features(body, last))
+
+
+def test_names_coordinated_by_a_conjunction_are_both_kept():
+    found = _by_name("完善行政执法协调机制和执法争议解决机制，减少推诿。")
+    assert {"行政执法协调机制", "执法争议解决机制"} <= set(found)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from loaders.extract.programme import evidence as ev
-from loaders.lexicon import cues, fold
+from loaders.lexicon import cues, fold, heads, verbs
 from loaders.segment import cut, tagged
 
 __all__ = ["quoted", "bare", "next_word", "prev_word", "length_bucket"]
@@ -95,8 +95,10 @@ def _shape(name: str, stems: frozenset[str]) -> dict[str, float]:
 
 def quoted(norm: str, start: int, close: int, name: str, *, kind: str, head: tuple[str, bool] | None,
            verb: str | None, rejected: bool, honoured: bool, anchored: str | None, lexicon: bool,
-           stems: frozenset[str], elsewhere: int) -> dict[str, float]:
-    """Features of a quoted name whose content starts at `start` and whose closing mark ends at `close`.
+           stems: frozenset[str], elsewhere: int, peers: int = 0, peer_named: bool = False) -> dict[str, float]:
+    """Features of a quoted name whose content starts at `start` and whose closing mark ends at `close`;
+    `peers` > 0 when it is coordinated with other quotes (“A”和“B”), `peer_named` when one of those is
+    a thesaurus programme (coordinated names are of one kind).
 
     >>> f = quoted("全面推行“企业安静期”制度，", 5, 11, "企业安静期", kind="quote", head=("institution", True),
     ...            verb="reform", rejected=False, honoured=False, anchored=None, lexicon=False,
@@ -127,6 +129,10 @@ def quoted(norm: str, start: int, close: int, name: str, *, kind: str, head: tup
         out["anchor"] = 1.0
     if elsewhere > 1:
         out["repeated"] = 1.0
+    if peers:
+        out["chain"] = 1.0
+        if peer_named:
+            out["chain-lexicon"] = 1.0
     return out
 
 
@@ -164,4 +170,28 @@ def bare(norm: str, start: int, end: int, head: str, kind: str, before: str,
             out["modifier-tag:" + words[-1][1][:1]] = 1.0
     if elsewhere > 1:
         out["repeated"] = 1.0
+    out.update(_bounding(norm, start, before))
+    return out
+
+
+_CONJ = ("和", "与", "及", "以及", "、")
+
+
+def _bounding(norm: str, start: int, before: str) -> dict[str, float]:
+    """What kind of word bounds an unquoted name: an adoption verb (by the type it suggests, so
+    全面推行 and 推行 share evidence), or a conjunction after another name of the same shape
+    (A制度和B制度: coordinated names are of one kind).
+
+    >>> _bounding("全面推行公职律师制度", 4, "全面推行"), _bounding("完善A制度和B制度", 6, "和")
+    ({'before-verb:reform': 1.0}, {'before-conj': 1.0, 'coordinated': 1.0})
+    """
+    verb = next((v for v in sorted(verbs(), key=len, reverse=True) if before.endswith(v)), None)
+    if verb:
+        return {"before-verb:" + verbs()[verb]: 1.0}
+    if before not in _CONJ:
+        return {}
+    out = {"before-conj": 1.0}
+    left = norm[max(0, start - len(before) - 4):start - len(before)]
+    if any(left.endswith(h) for h, _, where, strong in heads() if where != "post" and strong):
+        out["coordinated"] = 1.0
     return out
