@@ -385,3 +385,16 @@ def test_bare_names_bounded_by_a_verb_class_or_a_coordinated_name(body, before, 
 def test_names_coordinated_by_a_conjunction_are_both_kept():
     found = _by_name("完善行政执法协调机制和执法争议解决机制，减少推诿。")
     assert {"行政执法协调机制", "执法争议解决机制"} <= set(found)
+
+
+def test_thesaurus_label_found_with_another_word_of_when():
+    """年终述法 is a label; a report that writes 年度述法 names the same institution."""
+    found = _by_name("各部门负责人开展年度述法，接受评议。")
+    assert "述法制度" in found and "年度述法" in found["述法制度"].aliases
+
+
+def test_verb_of_setting_up_bounds_an_unquoted_name():
+    """设立/成立 govern the name after them; they are not part of it."""
+    from loaders.extract.programme.bare import bare_names
+    body = "全区设立企业诉求联系点制度，当天响应。"
+    assert [body[b.start:b.end] for b in bare_names(body, lambda i: False)] == ["企业诉求联系点制度"]

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from loaders import dicts
 from loaders.lexicon import Concept, thesaurus
 
 __all__ = ["Quote", "quotes", "chains", "raw_labels", "named_campaigns"]
@@ -78,8 +79,23 @@ def _label_pattern() -> tuple[re.Pattern, dict[str, Concept]]:
     for label, concept in thesaurus().labels():
         if not concept.quoted_only(label):
             table.setdefault(label, concept)
+    for label, concept in list(table.items()):
+        for variant in requalified(label):
+            table.setdefault(variant, concept)
     alternatives = "|".join(re.escape(lab) for lab in sorted(table, key=len, reverse=True))
     return re.compile(alternatives), table
+
+
+def requalified(label: str) -> list[str]:
+    """The label with its opening word of when (年终, 年度 …: programme_label_qualifiers.txt) swapped
+    for each other such word, so that 年终述法 is also found as 年度述法.
+
+    >>> "年度述法" in requalified("年终述法"), requalified("河长制")
+    (True, [])
+    """
+    words = dicts.words("programme_label_qualifiers.txt")
+    first = next((w for w in words if label.startswith(w) and len(label) - len(w) >= 2), None)
+    return [w + label[len(first):] for w in words if w != first] if first else []
 
 
 def raw_labels(norm: str) -> list[tuple[int, int, Concept]]:
