@@ -398,3 +398,13 @@ def test_verb_of_setting_up_bounds_an_unquoted_name():
     from loaders.extract.programme.bare import bare_names
     body = "全区设立企业诉求联系点制度，当天响应。"
     assert [body[b.start:b.end] for b in bare_names(body, lambda i: False)] == ["企业诉求联系点制度"]
+
+
+@pytest.mark.parametrize("body, name", [
+    ("严格执行公平竞争审查制度，审查政策措施。", "公平竞争审查制度"),
+    ("窗口全面落实首问责任制。", "首问负责制"),                               # another spelling
+    ("推行警调对接机制，化解矛盾。", "警调对接"),
+    ("完善矛盾纠纷多元化解机制。", "矛盾纠纷多元化解机制"),
+])
+def test_more_national_programmes_are_thesaurus_data(body, name):
+    assert name in _by_name(body)
