@@ -408,3 +408,8 @@ def test_verb_of_setting_up_bounds_an_unquoted_name():
 ])
 def test_more_national_programmes_are_thesaurus_data(body, name):
     assert name in _by_name(body)
+
+
+def test_local_name_without_its_level_of_government_is_an_alias():
+    found = _by_name("设立县政府立法意见征集联系点，听取群众意见。")
+    assert "政府立法意见征集联系点" in found["县政府立法意见征集联系点"].aliases

@@ -24,6 +24,8 @@ __all__ = ["extract"]
 _STATUS_ORDER = ("pilot", "rollout", "plan")
 _CLAUSE = re.compile(r"[，,。；;！？!?\n]")
 _NEAR = 20          # a platform this close after a programme, in its sentence, is taken as its app
+# The level of government opening a local name (县政府…, 区级…), not part of what the programme is.
+_LEVEL = re.compile(r"^[省市州县区旗镇乡](?=政府|人民政府|党委|委|级)(?:级)?")
 _PLACE_SUFFIX = re.compile(r"(?:省|市|县|区|旗|盟|自治州|地区|新区|高新区|开发区)$")
 
 
@@ -158,12 +160,15 @@ def _programme(text: Text, home: Place | None, group: Group, related: tuple[str,
 def _spellings(norm: str, group: Group) -> tuple[str, ...]:
     """Spellings the text writes besides its mentions: a name or thesaurus label with the head word
     written right after it (容缺受理 + 机制, “企业安静期”制度), and the name without its head word where
-    the text also writes that stem alone (府院联席会议制度 … 召开府院联席会议).
+    the text also writes that stem alone (府院联席会议制度 … 召开府院联席会议), and a local name
+    without the level of government that opens it (县政府立法联系点 → 政府立法联系点).
 
     >>> _spellings("推行“企业安静期”制度，", merge([Candidate("企业安静期", 3, 8)])[0])
     ('企业安静期制度',)
     >>> _spellings("建立府院联席会议制度，召开府院联席会议3次。", merge([Candidate("府院联席会议制度", 2, 10)])[0])
     ('府院联席会议',)
+    >>> _spellings("设立县政府立法联系点。", merge([Candidate("县政府立法联系点", 2, 10)])[0])
+    ('政府立法联系点',)
     """
     pattern = head_pattern()
     names = {display(c.name) for c in group.members}
@@ -178,6 +183,9 @@ def _spellings(norm: str, group: Group) -> tuple[str, ...]:
             if found:
                 out.append(name + found.group())
     name = group.name()
+    level = _LEVEL.match(name)
+    if level and len(name) - level.end() >= 4:
+        out.append(name[level.end():])
     tail = next((m for m in pattern.finditer(name) if m.end() == len(name)), None)
     if tail and tail.start() >= 4 and norm.count(name[:tail.start()]) > norm.count(name):
         out.append(name[:tail.start()])
