@@ -413,3 +413,14 @@ def test_more_national_programmes_are_thesaurus_data(body, name):
 def test_local_name_without_its_level_of_government_is_an_alias():
     found = _by_name("设立县政府立法意见征集联系点，听取群众意见。")
     assert "政府立法意见征集联系点" in found["县政府立法意见征集联系点"].aliases
+
+
+@pytest.mark.parametrize("body, names", [
+    ("窗口实现一门受理、一次办好，企业少跑腿。", {"一门受理", "一次办好"}),     # listed with its like
+    ("全面推行一证通办，群众凭身份证办事。", {"一证通办"}),                      # an adoption verb before it
+    ("办事群众当场一次办结。", set()),                                            # a plain description
+])
+def test_unquoted_one_stop_slogans(body, names):
+    found = _by_name(body)
+    assert names <= set(found) and all(found[n].type == "reform" for n in names)
+    assert names or not found

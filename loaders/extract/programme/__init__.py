@@ -12,7 +12,7 @@ from loaders import dicts
 from loaders.extract.attribution import where
 from loaders.extract.programme import features as fx
 from loaders.extract.programme.bare import bare_names, head_pattern
-from loaders.extract.programme.candidates import Quote, chains, named_campaigns, quotes, raw_labels
+from loaders.extract.programme.candidates import Quote, chains, named_campaigns, one_stop, quotes, raw_labels
 from loaders.extract.programme.judge import Candidate, assess_chain, list_gap, vote
 from loaders.extract.programme.model import keep
 from loaders.extract.programme.merge import Group, display, merge
@@ -73,14 +73,18 @@ def _quoted(norm: str, found_quotes: list[Quote], stems: frozenset[str]) -> tupl
 
 
 def _unquoted(norm: str, quoted: list[Candidate], refused: list[Candidate] = ()) -> list[Candidate]:
-    """Thesaurus labels not inside a kept or refused quoted mention, then unquoted named campaigns."""
+    """Thesaurus labels not inside a kept or refused quoted mention, then unquoted named campaigns
+    and one-stop reform slogans (一窗受理)."""
     taken = [(c.start, c.end) for c in list(quoted) + list(refused)]
     found = [Candidate(norm[s:e], s, e, concept, ((concept.type, vote("thesaurus")),))
              for s, e, concept in raw_labels(norm)
              if not any(a < e and s < b for a, b in taken)]
     taken += [(c.start, c.end) for c in found]
-    return found + [Candidate(norm[s:e], s, e, None, (("campaign", vote("named-campaign")),))
-                    for s, e in named_campaigns(norm) if not any(a < e and s < b for a, b in taken)]
+    found += [Candidate(norm[s:e], s, e, None, (("campaign", vote("named-campaign")),))
+              for s, e in named_campaigns(norm) if not any(a < e and s < b for a, b in taken)]
+    taken += [(c.start, c.end) for c in found]
+    return found + [Candidate(norm[s:e], s, e, None, (("reform", vote("one-stop")),))
+                    for s, e in one_stop(norm) if not any(a < e and s < b for a, b in taken)]
 
 
 def _bare(norm: str, found_quotes: list[Quote], kept: list[Candidate]) -> tuple[list[Candidate], set[int]]:
