@@ -424,3 +424,12 @@ def test_unquoted_one_stop_slogans(body, names):
     found = _by_name(body)
     assert names <= set(found) and all(found[n].type == "reform" for n in names)
     assert names or not found
+
+
+def test_quote_coordinated_with_a_kept_one_shares_its_decision():
+    """“A”和“B”: the second has no cue of its own, but coordinated names are of one kind."""
+    assert {"一网通办", "最多跑一趟"} <= set(_by_name("实现“一网通办”和“最多跑一趟”，群众满意。"))
+
+
+def test_coordinated_formulas_stay_rejected():
+    assert _by_name("增强“四个意识”和“政治判断力”，做到“两个维护”。") == {}

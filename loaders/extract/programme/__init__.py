@@ -56,20 +56,32 @@ def _stems(place: Place | None) -> frozenset[str]:
 
 def _quoted(norm: str, found_quotes: list[Quote], stems: frozenset[str]) -> tuple[list[Candidate], list[Candidate]]:
     """The quoted candidates kept, and the thesaurus-named ones the model refused (“民主法治示范村”
-    after 创建了国家级: an honour), so that the unquoted label pass does not bring them back."""
+    after 创建了国家级: an honour), so that the unquoted label pass does not bring them back. A quote
+    coordinated with one the model keeps is kept with it unless its own evidence speaks against it."""
     found: list[Candidate] = []
     refused: list[Candidate] = []
     prev, prev_verb = None, None
     for chain in chains(norm, found_quotes):
         inherited = prev_verb if prev and list_gap(norm, prev, chain) else None
         assessed, verb = assess_chain(norm, chain, stems, inherited)
+        peer_kept = len(assessed) > 1 and any(f is not None and keep(f) for _, f in assessed)
         for cand, feats in assessed:
-            if feats is None or keep(feats):
+            if feats is None or keep(feats) or (peer_kept and _like_its_peers(feats)):
                 found.append(cand)
             elif cand.concept is not None:
                 refused.append(cand)
         prev, prev_verb = chain, verb
     return found, refused
+
+
+_UNLIKE = ("shape:", "honour-", "name-honour", "rejected-after", "lexicon")
+
+
+def _like_its_peers(feats: dict[str, float]) -> bool:
+    """Whether a quote the model doubts may share the decision of a coordinated quote it kept
+    (“A”和“B”: coordinated names are of one kind): nothing about its own shape, an honour or a
+    rejecting word speaks against it, and it is no thesaurus name decided on its own."""
+    return not any(k.startswith(_UNLIKE) for k in feats if k not in ("shape:multipart",))
 
 
 def _unquoted(norm: str, quoted: list[Candidate], refused: list[Candidate] = ()) -> list[Candidate]:
