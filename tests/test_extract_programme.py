@@ -433,3 +433,12 @@ def test_quote_coordinated_with_a_kept_one_shares_its_decision():
 
 def test_coordinated_formulas_stay_rejected():
     assert _by_name("增强“四个意识”和“政治判断力”，做到“两个维护”。") == {}
+
+
+@pytest.mark.parametrize("name, common", [("风向标", True), ("温度", True), ("企业安静期", False), ("秒批", False)])
+def test_everyday_word_quoted_is_evidence_of_a_metaphor(name, common):
+    from loaders.extract.programme import features as fx
+    body = f"树立“{name}”。"
+    feats = fx.quoted(body, 3, 4 + len(name), name, kind="quote", head=None, verb=None, rejected=False,
+                      honoured=False, anchored=None, lexicon=False, stems=frozenset(), elsewhere=1)
+    assert ("shape:common-word" in feats) is common

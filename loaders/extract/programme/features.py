@@ -11,13 +11,14 @@ import re
 
 from loaders.extract.programme import evidence as ev
 from loaders.lexicon import cues, fold, heads, verbs
-from loaders.segment import cut, tagged
+from loaders.segment import cut, tagged, tokenizer
 
 __all__ = ["quoted", "bare", "next_word", "prev_word", "length_bucket"]
 
 _PUNCT = re.compile(r"[，,、；;：:。！？!?\n（）()]")
 _WIDE = str.maketrans(",;:!?()", "，；：！？（）")      # one feature whichever width the page used
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_COMMON = 20          # jieba dictionary frequency from which a one-word name is an everyday word
 
 
 def length_bucket(name: str) -> str:
@@ -86,6 +87,8 @@ def _shape(name: str, stems: frozenset[str]) -> dict[str, float]:
             out["end2:" + key[-2:]] = 1.0            # 二十周年, 十五周年 → 周年, whichever way jieba cuts
         if _CJK.search(key):
             out["endword:" + cut(key)[-1]] = 1.0     # its last word: 十五周年 → 周年
+    if _CJK.search(key) and len(cut(key)) == 1 and tokenizer().FREQ.get(key, 0) >= _COMMON:
+        out["shape:common-word"] = 1.0        # an everyday word (组合拳, 风向标, 温度): a metaphor, not a name
     inner = ev.inner_head(name)
     out["in:" + (inner or "none")] = 1.0
     if ev.leading_verb(name):
