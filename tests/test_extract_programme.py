@@ -332,6 +332,7 @@ def test_longer_unquoted_name_around_a_thesaurus_label_is_its_mention(body, conc
     ("建立诉前调解衔接机制，化解纠纷。", "诉前调解衔接机制"),             # 诉前: a step's time, in the name
     ("健全事前事中事后监管机制，规范执法。", "事前事中事后监管机制"),     # 事 + 中 split by jieba
     ("落实市政府立法联系点制度，收集意见。", "市政府立法联系点制度"),     # 立法 tagged as an adverb
+    ("建立镇村联席会议制度，定期会商。", "镇村联席会议制度"),             # 村 tagged a bound morpheme
 ])
 def test_unquoted_name_keeps_words_jieba_mistags(body, name):
     from loaders.extract.programme.bare import bare_names
