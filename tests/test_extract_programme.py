@@ -443,3 +443,11 @@ def test_everyday_word_quoted_is_evidence_of_a_metaphor(name, common):
     feats = fx.quoted(body, 3, 4 + len(name), name, kind="quote", head=None, verb=None, rejected=False,
                       honoured=False, anchored=None, lexicon=False, stems=frozenset(), elsewhere=1)
     assert ("shape:common-word" in feats) is common
+
+
+@pytest.mark.parametrize("body, names", [
+    ("实现“一趟不用跑”和“最多跑一趟”，群众满意。", {"一趟不用跑", "最多跑一趟"}),   # handling slogans
+    ("着力破解“办证难”和“办事慢”问题。", set()),                                   # problems, not reforms
+])
+def test_handling_slogans_and_handling_problems(body, names):
+    assert set(_by_name(body)) == names

@@ -81,7 +81,7 @@ def _like_its_peers(feats: dict[str, float]) -> bool:
     """Whether a quote the model doubts may share the decision of a coordinated quote it kept
     (“A”和“B”: coordinated names are of one kind): nothing about its own shape, an honour or a
     rejecting word speaks against it, and it is no thesaurus name decided on its own."""
-    return not any(k.startswith(_UNLIKE) for k in feats if k not in ("shape:multipart",))
+    return not any(k.startswith(_UNLIKE) for k in feats if k not in ("shape:multipart", "shape:handling"))
 
 
 def _unquoted(norm: str, quoted: list[Candidate], refused: list[Candidate] = ()) -> list[Candidate]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from loaders import dicts
 from loaders.extract.programme import evidence as ev
 from loaders.lexicon import cues, fold, heads, verbs
 from loaders.segment import cut, tagged, tokenizer
@@ -89,6 +90,8 @@ def _shape(name: str, stems: frozenset[str]) -> dict[str, float]:
             out["endword:" + cut(key)[-1]] = 1.0     # its last word: 十五周年 → 周年
     if _CJK.search(key) and len(cut(key)) == 1 and tokenizer().FREQ.get(key, 0) >= _COMMON:
         out["shape:common-word"] = 1.0        # an everyday word (组合拳, 风向标, 温度): a metaphor, not a name
+    if any(w in key for w in dicts.words("programme_handling_words.txt")):
+        out["shape:handling"] = 1.0           # 一网通办, 最多跑一次, 秒批: how matters are handled
     inner = ev.inner_head(name)
     out["in:" + (inner or "none")] = 1.0
     if ev.leading_verb(name):
