@@ -451,3 +451,9 @@ def test_everyday_word_quoted_is_evidence_of_a_metaphor(name, common):
 ])
 def test_handling_slogans_and_handling_problems(body, names):
     assert set(_by_name(body)) == names
+
+
+def test_unquoted_named_method():
+    """A name ending in 工作法/调解法 is decided like an unquoted institution (院坝议事工作法)."""
+    found = _by_name("推广院坝议事工作法，村民有事好商量。")
+    assert "院坝议事工作法" in found and found["院坝议事工作法"].type == "method"
