@@ -326,3 +326,134 @@ def test_national_programmes_found_unquoted(body, name):
 def test_longer_unquoted_name_around_a_thesaurus_label_is_its_mention(body, concept, spelling):
     """The whole unquoted name is the mention of the thesaurus programme it contains."""
     assert spelling in _by_name(body)[concept].aliases
+
+
+@pytest.mark.parametrize("body, name", [
+    ("建立诉前调解衔接机制，化解纠纷。", "诉前调解衔接机制"),             # 诉前: a step's time, in the name
+    ("健全事前事中事后监管机制，规范执法。", "事前事中事后监管机制"),     # 事 + 中 split by jieba
+    ("落实市政府立法联系点制度，收集意见。", "市政府立法联系点制度"),     # 立法 tagged as an adverb
+    ("建立镇村联席会议制度，定期会商。", "镇村联席会议制度"),             # 村 tagged a bound morpheme
+])
+def test_unquoted_name_keeps_words_jieba_mistags(body, name):
+    from loaders.extract.programme.bare import bare_names
+    assert name in [body[b.start:b.end] for b in bare_names(body, lambda i: False)]
+
+
+@pytest.mark.parametrize("body, name, spelling", [
+    ("推行“园区静默期”制度，减少打扰。", "园区静默期", "园区静默期制度"),          # quote + head word
+    ("全面推行容缺受理机制，当场受理。", "容缺受理", "容缺受理机制"),              # thesaurus label + head
+    ("建立政企联席会议制度，每季度召开政企联席会议。", "政企联席会议制度", "政企联席会议"),  # stem written alone
+])
+def test_spellings_with_and_without_the_head_word_are_aliases(body, name, spelling):
+    assert spelling in _by_name(body)[name].aliases
+
+
+def test_name_and_name_with_head_word_are_one_programme():
+    found = _by_name("建立政企联席会议制度，每季度召开政企联席会议。")
+    assert list(found) == ["政企联席会议制度"]
+
+
+def test_coordinated_quotes_share_evidence():
+    """A quote coordinated with a thesaurus programme (“放管服”和“X”) carries that as evidence."""
+    from loaders.extract.programme.candidates import chains, quotes
+    from loaders.extract.programme.judge import assess_chain
+    body = "深化“放管服”和“一窗通办”改革。"
+    norm = Text.make("t.txt", body).norm
+    (chain,) = chains(norm, quotes(norm))
+    feats = {c.name: f for c, f in assess_chain(norm, chain, frozenset())[0]}
+    assert feats["一窗通办"]["chain"] == 1.0 and feats["一窗通办"]["chain-lexicon"] == 1.0
+
+
+@pytest.mark.parametrize("body, name", [
+    ("全面推行“掌上办”和“指尖办”，群众少跑腿。", "指尖办"),
+    ("深化“证照分离”和“一窗通办”改革。", "一窗通办"),
+])
+def test_quoted_reforms_joined_by_a_conjunction(body, name):
+    assert name in _by_name(body)
+
+
+@pytest.mark.parametrize("body, before, expected", [
+    ("全面推行说理式执法制度。", "全面推行", {"before-verb:reform"}),           # 全面推行 and 推行: one cue
+    ("建立专家咨询制度和公众参与制度。", "和", {"before-conj", "coordinated"}),  # A制度和B制度
+])
+def test_bare_names_bounded_by_a_verb_class_or_a_coordinated_name(body, before, expected):
+    from loaders.extract.programme.bare import bare_names
+    from loaders.extract.programme import bare_features
+    last = [b for b in bare_names(body, lambda i: False)][-1]
+    assert last.before == before and expected <= set(bare_features(body, last))
+
+
+def test_names_coordinated_by_a_conjunction_are_both_kept():
+    found = _by_name("完善行政执法协调机制和执法争议解决机制，减少推诿。")
+    assert {"行政执法协调机制", "执法争议解决机制"} <= set(found)
+
+
+def test_thesaurus_label_found_with_another_word_of_when():
+    """年终述法 is a label; a report that writes 年度述法 names the same institution."""
+    found = _by_name("各部门负责人开展年度述法，接受评议。")
+    assert "述法制度" in found and "年度述法" in found["述法制度"].aliases
+
+
+def test_verb_of_setting_up_bounds_an_unquoted_name():
+    """设立/成立 govern the name after them; they are not part of it."""
+    from loaders.extract.programme.bare import bare_names
+    body = "全区设立企业诉求联系点制度，当天响应。"
+    assert [body[b.start:b.end] for b in bare_names(body, lambda i: False)] == ["企业诉求联系点制度"]
+
+
+@pytest.mark.parametrize("body, name", [
+    ("严格执行公平竞争审查制度，审查政策措施。", "公平竞争审查制度"),
+    ("窗口全面落实首问责任制。", "首问负责制"),                               # another spelling
+    ("推行警调对接机制，化解矛盾。", "警调对接"),
+    ("完善矛盾纠纷多元化解机制。", "矛盾纠纷多元化解机制"),
+])
+def test_more_national_programmes_are_thesaurus_data(body, name):
+    assert name in _by_name(body)
+
+
+def test_local_name_without_its_level_of_government_is_an_alias():
+    found = _by_name("设立县政府立法意见征集联系点，听取群众意见。")
+    assert "政府立法意见征集联系点" in found["县政府立法意见征集联系点"].aliases
+
+
+@pytest.mark.parametrize("body, names", [
+    ("窗口实现一门受理、一次办好，企业少跑腿。", {"一门受理", "一次办好"}),     # listed with its like
+    ("全面推行一证通办，群众凭身份证办事。", {"一证通办"}),                      # an adoption verb before it
+    ("办事群众当场一次办结。", set()),                                            # a plain description
+])
+def test_unquoted_one_stop_slogans(body, names):
+    found = _by_name(body)
+    assert names <= set(found) and all(found[n].type == "reform" for n in names)
+    assert names or not found
+
+
+def test_quote_coordinated_with_a_kept_one_shares_its_decision():
+    """“A”和“B”: the second has no cue of its own, but coordinated names are of one kind."""
+    assert {"一网通办", "最多跑一趟"} <= set(_by_name("实现“一网通办”和“最多跑一趟”，群众满意。"))
+
+
+def test_coordinated_formulas_stay_rejected():
+    assert _by_name("增强“四个意识”和“政治判断力”，做到“两个维护”。") == {}
+
+
+@pytest.mark.parametrize("name, common", [("风向标", True), ("温度", True), ("企业安静期", False), ("秒批", False)])
+def test_everyday_word_quoted_is_evidence_of_a_metaphor(name, common):
+    from loaders.extract.programme import features as fx
+    body = f"树立“{name}”。"
+    feats = fx.quoted(body, 3, 4 + len(name), name, kind="quote", head=None, verb=None, rejected=False,
+                      honoured=False, anchored=None, lexicon=False, stems=frozenset(), elsewhere=1)
+    assert ("shape:common-word" in feats) is common
+
+
+@pytest.mark.parametrize("body, names", [
+    ("实现“一趟不用跑”和“最多跑一趟”，群众满意。", {"一趟不用跑", "最多跑一趟"}),   # handling slogans
+    ("着力破解“办证难”和“办事慢”问题。", set()),                                   # problems, not reforms
+])
+def test_handling_slogans_and_handling_problems(body, names):
+    assert set(_by_name(body)) == names
+
+
+def test_unquoted_named_method():
+    """A name ending in 工作法/调解法 is decided like an unquoted institution (院坝议事工作法)."""
+    found = _by_name("推广院坝议事工作法，村民有事好商量。")
+    assert "院坝议事工作法" in found and found["院坝议事工作法"].type == "method"

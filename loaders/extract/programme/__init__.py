@@ -11,11 +11,11 @@ from functools import lru_cache
 from loaders import dicts
 from loaders.extract.attribution import where
 from loaders.extract.programme import features as fx
-from loaders.extract.programme.bare import bare_names
-from loaders.extract.programme.candidates import Quote, chains, named_campaigns, quotes, raw_labels
+from loaders.extract.programme.bare import bare_names, head_pattern
+from loaders.extract.programme.candidates import Quote, chains, named_campaigns, one_stop, quotes, raw_labels
 from loaders.extract.programme.judge import Candidate, assess_chain, list_gap, vote
 from loaders.extract.programme.model import keep
-from loaders.extract.programme.merge import Group, merge
+from loaders.extract.programme.merge import Group, display, merge
 from loaders.records import Place, Programme
 from loaders.text import Text
 
@@ -24,6 +24,8 @@ __all__ = ["extract"]
 _STATUS_ORDER = ("pilot", "rollout", "plan")
 _CLAUSE = re.compile(r"[，,。；;！？!?\n]")
 _NEAR = 20          # a platform this close after a programme, in its sentence, is taken as its app
+# The level of government opening a local name (县政府…, 区级…), not part of what the programme is.
+_LEVEL = re.compile(r"^[省市州县区旗镇乡](?=政府|人民政府|党委|委|级)(?:级)?")
 _PLACE_SUFFIX = re.compile(r"(?:省|市|县|区|旗|盟|自治州|地区|新区|高新区|开发区)$")
 
 
@@ -54,15 +56,17 @@ def _stems(place: Place | None) -> frozenset[str]:
 
 def _quoted(norm: str, found_quotes: list[Quote], stems: frozenset[str]) -> tuple[list[Candidate], list[Candidate]]:
     """The quoted candidates kept, and the thesaurus-named ones the model refused (“民主法治示范村”
-    after 创建了国家级: an honour), so that the unquoted label pass does not bring them back."""
+    after 创建了国家级: an honour), so that the unquoted label pass does not bring them back. A quote
+    coordinated with one the model keeps is kept with it unless its own evidence speaks against it."""
     found: list[Candidate] = []
     refused: list[Candidate] = []
     prev, prev_verb = None, None
     for chain in chains(norm, found_quotes):
         inherited = prev_verb if prev and list_gap(norm, prev, chain) else None
         assessed, verb = assess_chain(norm, chain, stems, inherited)
+        peer_kept = len(assessed) > 1 and any(f is not None and keep(f) for _, f in assessed)
         for cand, feats in assessed:
-            if feats is None or keep(feats):
+            if feats is None or keep(feats) or (peer_kept and _like_its_peers(feats)):
                 found.append(cand)
             elif cand.concept is not None:
                 refused.append(cand)
@@ -70,15 +74,29 @@ def _quoted(norm: str, found_quotes: list[Quote], stems: frozenset[str]) -> tupl
     return found, refused
 
 
+_UNLIKE = ("shape:", "honour-", "name-honour", "rejected-after", "lexicon")
+
+
+def _like_its_peers(feats: dict[str, float]) -> bool:
+    """Whether a quote the model doubts may share the decision of a coordinated quote it kept
+    (“A”和“B”: coordinated names are of one kind): nothing about its own shape, an honour or a
+    rejecting word speaks against it, and it is no thesaurus name decided on its own."""
+    return not any(k.startswith(_UNLIKE) for k in feats if k not in ("shape:multipart", "shape:handling"))
+
+
 def _unquoted(norm: str, quoted: list[Candidate], refused: list[Candidate] = ()) -> list[Candidate]:
-    """Thesaurus labels not inside a kept or refused quoted mention, then unquoted named campaigns."""
+    """Thesaurus labels not inside a kept or refused quoted mention, then unquoted named campaigns
+    and one-stop reform slogans (一窗受理)."""
     taken = [(c.start, c.end) for c in list(quoted) + list(refused)]
     found = [Candidate(norm[s:e], s, e, concept, ((concept.type, vote("thesaurus")),))
              for s, e, concept in raw_labels(norm)
              if not any(a < e and s < b for a, b in taken)]
     taken += [(c.start, c.end) for c in found]
-    return found + [Candidate(norm[s:e], s, e, None, (("campaign", vote("named-campaign")),))
-                    for s, e in named_campaigns(norm) if not any(a < e and s < b for a, b in taken)]
+    found += [Candidate(norm[s:e], s, e, None, (("campaign", vote("named-campaign")),))
+              for s, e in named_campaigns(norm) if not any(a < e and s < b for a, b in taken)]
+    taken += [(c.start, c.end) for c in found]
+    return found + [Candidate(norm[s:e], s, e, None, (("reform", vote("one-stop")),))
+                    for s, e in one_stop(norm) if not any(a < e and s < b for a, b in taken)]
 
 
 def _bare(norm: str, found_quotes: list[Quote], kept: list[Candidate]) -> tuple[list[Candidate], set[int]]:
@@ -150,5 +168,41 @@ def _programme(text: Text, home: Place | None, group: Group, related: tuple[str,
             places.setdefault(place.label, place)
         statuses.append(_status(text, cand.start, cand.end))
     status = next((k for k in _STATUS_ORDER if k in statuses), None)
-    return Programme(group.name(), group.type(), group.aliases(), tuple(places.values()),
+    aliases = tuple(dict.fromkeys(a for a in group.aliases() + _spellings(text.norm, group) if a != group.name()))
+    return Programme(group.name(), group.type(), aliases, tuple(places.values()),
                      tuple(mentions), status, related)
+
+
+def _spellings(norm: str, group: Group) -> tuple[str, ...]:
+    """Spellings the text writes besides its mentions: a name or thesaurus label with the head word
+    written right after it (容缺受理 + 机制, “企业安静期”制度), and the name without its head word where
+    the text also writes that stem alone (府院联席会议制度 … 召开府院联席会议), and a local name
+    without the level of government that opens it (县政府立法联系点 → 政府立法联系点).
+
+    >>> _spellings("推行“企业安静期”制度，", merge([Candidate("企业安静期", 3, 8)])[0])
+    ('企业安静期制度',)
+    >>> _spellings("建立府院联席会议制度，召开府院联席会议3次。", merge([Candidate("府院联席会议制度", 2, 10)])[0])
+    ('府院联席会议',)
+    >>> _spellings("设立县政府立法联系点。", merge([Candidate("县政府立法联系点", 2, 10)])[0])
+    ('政府立法联系点',)
+    """
+    pattern = head_pattern()
+    names = {display(c.name) for c in group.members}
+    if group.concept:
+        names.update((group.concept.name,) + group.concept.labels)
+    out = []
+    for name in sorted(names, key=len, reverse=True):
+        if len(name) < 2 or name[-1:] == "制" or any(m.end() == len(name) for m in pattern.finditer(name)):
+            continue
+        for m in re.finditer(re.escape(name) + "[”’」』]?", norm):
+            found = pattern.match(norm, m.end())
+            if found:
+                out.append(name + found.group())
+    name = group.name()
+    level = _LEVEL.match(name)
+    if level and len(name) - level.end() >= 4:
+        out.append(name[level.end():])
+    tail = next((m for m in pattern.finditer(name) if m.end() == len(name)), None)
+    if tail and tail.start() >= 4 and norm.count(name[:tail.start()]) > norm.count(name):
+        out.append(name[:tail.start()])
+    return tuple(dict.fromkeys(out))

@@ -10,9 +10,9 @@ from loaders import dicts
 from loaders.lexicon import heads
 from loaders.segment import cut, tagged, tokenizer
 
-__all__ = ["Bare", "bare_names", "BARE_TYPES"]
+__all__ = ["Bare", "bare_names", "head_pattern", "BARE_TYPES"]
 
-BARE_TYPES = ("institution", "reform", "mechanism")
+BARE_TYPES = ("institution", "reform", "mechanism", "method")
 _REACH = 24                 # characters before the head word that may belong to the name
 _MAX_NAME = 22
 _CLAUSE = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z.]")
@@ -40,6 +40,11 @@ def _heads() -> tuple[re.Pattern, dict[str, str]]:
     return re.compile("|".join(re.escape(w) for w in sorted(table, key=len, reverse=True))), table
 
 
+def head_pattern() -> re.Pattern:
+    """The head words of institution, reform and mechanism names (制度, 机制, 改革 …), longest first."""
+    return _heads()[0]
+
+
 @lru_cache(maxsize=1)
 def _short_heads() -> tuple[re.Pattern | None, dict[str, str]]:
     """One-character heads written inside names (制 of 首问负责制): only where a name ends, before a
@@ -64,6 +69,17 @@ def _stops() -> tuple[str, ...]:
 
 def _bounds(word: str) -> bool:
     return word in _stops() or any(len(word) > len(s) and word.endswith(s) for s in _stops() if len(s) >= 2)
+
+
+@lru_cache(maxsize=1)
+def _keeps() -> frozenset[str]:
+    return frozenset(dicts.words("programme_bare_keep.txt"))
+
+
+def _kept(words, i: int) -> bool:
+    """Whether words[i] stays inside a name whatever its tag (会前, 立法; 事 + 中 → 事中)."""
+    word = words[i][0]
+    return word in _keeps() or (len(word) == 1 and i > 0 and words[i - 1][0][-1] + word in _keeps())
 
 
 def bare_names(norm: str, masked) -> list[Bare]:
@@ -110,8 +126,9 @@ def _left_edge(norm: str, head_start: int) -> tuple[int, str] | None:
     span_start = lo + (cuts[-1] if cuts else 0)
     words = tagged(norm[span_start:head_start]) if head_start > span_start else ()
     start, before = head_start, "START" if span_start == 0 else norm[span_start - 1]
-    for word, tag in reversed(words):
-        if _bounds(word) or (tag.startswith(_STOP_TAGS) and not _numbered(word)):
+    for i in range(len(words) - 1, -1, -1):
+        word, tag = words[i]
+        if not _kept(words, i) and (_bounds(word) or (tag.startswith(_STOP_TAGS) and not _numbered(word))):
             before = word
             break
         start -= len(word)

@@ -6,9 +6,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from loaders import dicts
 from loaders.lexicon import Concept, thesaurus
 
-__all__ = ["Quote", "quotes", "chains", "raw_labels", "named_campaigns"]
+__all__ = ["Quote", "quotes", "chains", "raw_labels", "named_campaigns", "one_stop"]
 
 _SENTENCE_END = "。！？；!?;\n"
 _PAIRS = re.compile(r"“([^“”\n。！？；]{1,40})”|「([^「」\n。！？；]{1,40})」|『([^『』\n。！？；]{1,40})』"
@@ -78,8 +79,23 @@ def _label_pattern() -> tuple[re.Pattern, dict[str, Concept]]:
     for label, concept in thesaurus().labels():
         if not concept.quoted_only(label):
             table.setdefault(label, concept)
+    for label, concept in list(table.items()):
+        for variant in requalified(label):
+            table.setdefault(variant, concept)
     alternatives = "|".join(re.escape(lab) for lab in sorted(table, key=len, reverse=True))
     return re.compile(alternatives), table
+
+
+def requalified(label: str) -> list[str]:
+    """The label with its opening word of when (年终, 年度 …: programme_label_qualifiers.txt) swapped
+    for each other such word, so that 年终述法 is also found as 年度述法.
+
+    >>> "年度述法" in requalified("年终述法"), requalified("河长制")
+    (True, [])
+    """
+    words = dicts.words("programme_label_qualifiers.txt")
+    first = next((w for w in words if label.startswith(w) and len(label) - len(w) >= 2), None)
+    return [w + label[len(first):] for w in words if w != first] if first else []
 
 
 def raw_labels(norm: str) -> list[tuple[int, int, Concept]]:
@@ -112,4 +128,33 @@ def named_campaigns(norm: str) -> list[tuple[int, int]]:
             continue
         start = m.start(2) if m.group(1) != m.group(2) and not m.group(1).startswith(m.group(2)) else m.start(1)
         out.append((start, m.end(1)))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _one_stop_re() -> re.Pattern:
+    units = "".join(dicts.words("programme_one_stop.tsv", 1, "unit"))
+    verbs = "|".join(dicts.words("programme_one_stop.tsv", 1, "verb"))
+    return re.compile(f"一[{units}](?:{verbs})")
+
+
+_ADOPT = re.compile(r"(?:推行|实行|实施|实现|推进|深化|推广|探索|落实)$")
+_LISTED = re.compile(r"^[、和与及]$")
+
+
+def one_stop(norm: str) -> list[tuple[int, int]]:
+    """Spans of unquoted one-stop slogans (programme_one_stop.tsv) that an adoption verb governs or
+    that are listed with another of their shape.
+
+    >>> t = "实现一网受理、一窗办结，当场一次办结。"
+    >>> [t[s:e] for s, e in one_stop(t)]
+    ['一网受理', '一窗办结']
+    """
+    found = [(m.start(), m.end()) for m in _one_stop_re().finditer(norm)]
+    out = []
+    for i, (s, e) in enumerate(found):
+        listed = (i > 0 and _LISTED.match(norm[found[i - 1][1]:s])) or \
+                 (i + 1 < len(found) and _LISTED.match(norm[e:found[i + 1][0]]))
+        if listed or _ADOPT.search(norm[max(0, s - 4):s]):
+            out.append((s, e))
     return out

@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import re
 
+from loaders import dicts
 from loaders.extract.programme import evidence as ev
-from loaders.lexicon import cues, fold
-from loaders.segment import cut, tagged
+from loaders.lexicon import cues, fold, heads, verbs
+from loaders.segment import cut, tagged, tokenizer
 
 __all__ = ["quoted", "bare", "next_word", "prev_word", "length_bucket"]
 
 _PUNCT = re.compile(r"[，,、；;：:。！？!?\n（）()]")
 _WIDE = str.maketrans(",;:!?()", "，；：！？（）")      # one feature whichever width the page used
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_COMMON = 20          # jieba dictionary frequency from which a one-word name is an everyday word
 
 
 def length_bucket(name: str) -> str:
@@ -86,6 +88,10 @@ def _shape(name: str, stems: frozenset[str]) -> dict[str, float]:
             out["end2:" + key[-2:]] = 1.0            # 二十周年, 十五周年 → 周年, whichever way jieba cuts
         if _CJK.search(key):
             out["endword:" + cut(key)[-1]] = 1.0     # its last word: 十五周年 → 周年
+    if _CJK.search(key) and len(cut(key)) == 1 and tokenizer().FREQ.get(key, 0) >= _COMMON:
+        out["shape:common-word"] = 1.0        # an everyday word (组合拳, 风向标, 温度): a metaphor, not a name
+    if any(w in key for w in dicts.words("programme_handling_words.txt")):
+        out["shape:handling"] = 1.0           # 一网通办, 最多跑一次, 秒批: how matters are handled
     inner = ev.inner_head(name)
     out["in:" + (inner or "none")] = 1.0
     if ev.leading_verb(name):
@@ -95,8 +101,10 @@ def _shape(name: str, stems: frozenset[str]) -> dict[str, float]:
 
 def quoted(norm: str, start: int, close: int, name: str, *, kind: str, head: tuple[str, bool] | None,
            verb: str | None, rejected: bool, honoured: bool, anchored: str | None, lexicon: bool,
-           stems: frozenset[str], elsewhere: int) -> dict[str, float]:
-    """Features of a quoted name whose content starts at `start` and whose closing mark ends at `close`.
+           stems: frozenset[str], elsewhere: int, peers: int = 0, peer_named: bool = False) -> dict[str, float]:
+    """Features of a quoted name whose content starts at `start` and whose closing mark ends at `close`;
+    `peers` > 0 when it is coordinated with other quotes (“A”和“B”), `peer_named` when one of those is
+    a thesaurus programme (coordinated names are of one kind).
 
     >>> f = quoted("全面推行“企业安静期”制度，", 5, 11, "企业安静期", kind="quote", head=("institution", True),
     ...            verb="reform", rejected=False, honoured=False, anchored=None, lexicon=False,
@@ -127,6 +135,10 @@ def quoted(norm: str, start: int, close: int, name: str, *, kind: str, head: tup
         out["anchor"] = 1.0
     if elsewhere > 1:
         out["repeated"] = 1.0
+    if peers:
+        out["chain"] = 1.0
+        if peer_named:
+            out["chain-lexicon"] = 1.0
     return out
 
 
@@ -164,4 +176,28 @@ def bare(norm: str, start: int, end: int, head: str, kind: str, before: str,
             out["modifier-tag:" + words[-1][1][:1]] = 1.0
     if elsewhere > 1:
         out["repeated"] = 1.0
+    out.update(_bounding(norm, start, before))
+    return out
+
+
+_CONJ = ("和", "与", "及", "以及", "、")
+
+
+def _bounding(norm: str, start: int, before: str) -> dict[str, float]:
+    """What kind of word bounds an unquoted name: an adoption verb (by the type it suggests, so
+    全面推行 and 推行 share evidence), or a conjunction after another name of the same shape
+    (A制度和B制度: coordinated names are of one kind).
+
+    >>> _bounding("全面推行公职律师制度", 4, "全面推行"), _bounding("完善A制度和B制度", 6, "和")
+    ({'before-verb:reform': 1.0}, {'before-conj': 1.0, 'coordinated': 1.0})
+    """
+    verb = next((v for v in sorted(verbs(), key=len, reverse=True) if before.endswith(v)), None)
+    if verb:
+        return {"before-verb:" + verbs()[verb]: 1.0}
+    if before not in _CONJ:
+        return {}
+    out = {"before-conj": 1.0}
+    left = norm[max(0, start - len(before) - 4):start - len(before)]
+    if any(left.endswith(h) for h, _, where, strong in heads() if where != "post" and strong):
+        out["coordinated"] = 1.0
     return out

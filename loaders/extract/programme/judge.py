@@ -75,8 +75,10 @@ def assess_chain(norm: str, chain: list[Quote], home_stems: frozenset[str],
     context = _Context(ev.post_head(norm, last.close), verb, ev.rejected_after(norm, last.close),
                        ev.honoured(norm, chain[0].start - 1))
     found = []
-    for quote in chain:
-        assessed = _assess(norm, quote, context, home_stems, single=len(chain) == 1)
+    named = [_glued(norm, q) is not None for q in chain]
+    for i, quote in enumerate(chain):
+        peer_named = any(n for j, n in enumerate(named) if j != i)
+        assessed = _assess(norm, quote, context, home_stems, single=len(chain) == 1, peer_named=peer_named)
         if assessed:
             found.append(assessed)
     return found, verb
@@ -99,7 +101,7 @@ def _glued(norm: str, quote: Quote) -> tuple[str, int, Concept] | None:
 
 
 def _assess(norm: str, quote: Quote, ctx: _Context, home_stems: frozenset[str],
-            single: bool) -> tuple[Candidate, dict | None] | None:
+            single: bool, peer_named: bool = False) -> tuple[Candidate, dict | None] | None:
     name = quote.content(norm).strip()
     if quote.kind == "title":
         media = ctx.head and ctx.head[0] == "media" and not ctx.honoured
@@ -114,7 +116,8 @@ def _assess(norm: str, quote: Quote, ctx: _Context, home_stems: frozenset[str],
     anchor = ev.anchored(norm, quote.start, quote.close) if single else None
     feats = fx.quoted(norm, quote.start, quote.close, name, kind=quote.kind, head=ctx.head, verb=ctx.verb,
                       rejected=ctx.rejected, honoured=ctx.honoured, anchored=anchor, lexicon=False,
-                      stems=home_stems, elsewhere=norm.count(name) if name else 0)
+                      stems=home_stems, elsewhere=norm.count(name) if name else 0,
+                      peers=0 if single else 2, peer_named=peer_named)
     glued = _glued(norm, quote)
     if glued:
         gname, end, concept = glued

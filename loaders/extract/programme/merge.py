@@ -7,10 +7,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from loaders.extract.programme.bare import head_pattern
 from loaders.extract.programme.judge import Candidate
 from loaders.lexicon import Concept, cues, fold, thesaurus
 
-__all__ = ["Group", "merge"]
+__all__ = ["Group", "display", "merge"]
 
 _PURE = re.compile(r"^[\u4e00-\u9fff]{1,4}$")
 _LISTY = re.compile(r"[、+＋,，]")
@@ -31,16 +32,16 @@ class Group:
         """The thesaurus name, else the most common spelling (the longest, then first, on a tie)."""
         if self.concept:
             return self.concept.name
-        counts = Counter(_display(c.name) for c in self.members)
+        counts = Counter(display(c.name) for c in self.members)
         return max(counts, key=lambda n: (counts[n], len(n), -self._first(n)))
 
     def _first(self, spelling: str) -> int:
-        return next(i for i, c in enumerate(self.members) if _display(c.name) == spelling)
+        return next(i for i, c in enumerate(self.members) if display(c.name) == spelling)
 
     def aliases(self) -> tuple[str, ...]:
         """Every other spelling seen, then the thesaurus labels, without repeats."""
         name = self.name()
-        seen = [_display(c.name) for c in self.members] + [c.alias for c in self.members if c.alias]
+        seen = [display(c.name) for c in self.members] + [c.alias for c in self.members if c.alias]
         if self.concept:
             seen += list(self.concept.labels)
         return tuple(dict.fromkeys(s for s in seen if s and s != name))
@@ -56,7 +57,8 @@ class Group:
         return max(score, key=lambda k: score[k]) if score else "institution"
 
 
-def _display(name: str) -> str:
+def display(name: str) -> str:
+    """A spelling as shown: white space collapsed, quotation marks dropped."""
     return " ".join(name.split()).replace("”", "").replace("“", "")
 
 
@@ -98,17 +100,23 @@ def _concept_by_suffix(key: str) -> Concept | None:
 
 
 def _merge_suffixes(groups: dict[str, Group]) -> None:
-    """Fold a local name into the longer local name it ends (短板大调研 → 法治政府建设短板大调研)."""
+    """Fold a local name into the longer local name it ends (短板大调研 → 法治政府建设短板大调研) or
+    that adds a head word to it (府院联席会议 → 府院联席会议制度)."""
     local = [k for k, g in groups.items() if g.concept is None]
     for short in sorted(local, key=len):
         if len(short) < 4 or _listy(groups[short]):
             continue
-        longer = [k for k in local if k != short and k in groups and k.endswith(short)
-                  and len(k) - len(short) <= 6 and not _listy(groups[k])]
+        longer = [k for k in local if k != short and k in groups and not _listy(groups[k])
+                  and (k.endswith(short) and len(k) - len(short) <= 6 or _headed(k, short))]
         if longer:
             target = groups[min(longer, key=len)]
             target.members.extend(groups.pop(short).members)
             target.members.sort(key=lambda c: c.start)
+
+
+def _headed(long: str, short: str) -> bool:
+    """The same name with a head word after it (府院联席会议 → 府院联席会议制度)."""
+    return long.startswith(short) and head_pattern().fullmatch(long, len(short)) is not None
 
 
 def _listy(group: Group) -> bool:
