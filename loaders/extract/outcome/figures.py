@@ -20,6 +20,7 @@ _MONEY = ("万元", "亿元", "千元")
 @lru_cache(maxsize=1)
 def _service_re() -> re.Pattern:
     return re.compile(alternation(dicts.words("outcome_service_words.txt")))
+_RANK_UNITS = ("名", "位")
 _DATE_JOIN = re.compile(r"[-—–/~～.]\d")
 
 
@@ -155,15 +156,18 @@ def _numeral_ok(m: re.Match, token: str, t: re.Match) -> bool:
 
 
 def _rejected(s: str, f: Figure) -> bool:
-    """Ordinals, dates and ranges, formulas (1+6), service numbers and years are not outcomes."""
+    """Ordinals and ranks, dates and ranges, formulas (1+6, 7×24), service numbers and years are not
+    outcomes."""
     before = s[max(0, f.num_start - 1):f.num_start]
     after = s[f.num_end:f.num_end + 2]
     if f.unit in ("次", "届") and any(s.startswith(w, f.end) for w in dicts.words("outcome_ordinal_after.txt")):
         return True                       # 十二次党代会: an ordinal
     if f.unit == "年":
         return False                      # only 连续4年 reaches here (see _years)
-    if before in ("第", "+", "-", "—", "/", "~", "～") or s[f.end:f.end + 1] == "+":
-        return True
+    if before in ("第", "+", "-", "—", "/", "~", "～", "×", "*") or s[f.end:f.end + 1] in ("+", "×", "*"):
+        return True                       # 第3, 1+6, 7×24小时: an ordinal or a formula
+    if before == "前" and f.unit in _RANK_UNITS:
+        return True                       # 前3名: a rank band, not a count
     if _DATE_JOIN.match(after) or (after and after[0] in "+号年月日岁"):
         return True
     if f.unit is None and _service_re().match(s, f.num_end):

@@ -53,15 +53,23 @@ def tidy(phrase: str) -> str:
 
     >>> tidy("全年累计开展入企服务"), tidy("2024年全市“法律明白人”"), tidy("办理"), tidy("截至目前全区")
     ('入企服务', '法律明白人', '办理', '')
+    >>> tidy("将办理时间"), tidy("全年组织人员")
+    ('办理时间', '人员')
     """
     phrase = _NOISE.sub("", phrase).strip("()（）")
     if _scope_only_re().fullmatch(phrase):
         return ""
     while True:
         m = _trim_re().match(phrase) or _YEAR.match(phrase)
-        if not m or len(phrase) - m.end() < 2:
+        if not m or len(phrase) - m.end() < 2 or phrase.startswith(_measure_heads(), m.end()):
             return phrase
         phrase = phrase[m.end():]
+
+
+@lru_cache(maxsize=None)
+def _measure_heads() -> tuple[str, ...]:
+    """Measure nouns that keep the verb before them (办理时间 is no 时间)."""
+    return dicts.words("outcome_measure_heads.txt")
 
 
 @lru_cache(maxsize=None)

@@ -3,13 +3,15 @@ clause it stands in; baselines (由20天…) and implausible rates (a 率 of 143
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, replace
 
 from loaders import dicts
 from loaders.segment import cut
 from loaders.extract.outcome.clauses import Clause, quoted, split
 from loaders.extract.outcome.figures import Figure, find
-from loaders.extract.outcome.indicator import after, before, is_rate
+from loaders.extract.outcome.indicator import after, before, is_rate, tidy
+from loaders.extract.outcome.lexicon import alternation, verbs
 
 __all__ = ["Reading", "read"]
 
@@ -39,6 +41,7 @@ def read(sentence: str) -> list[Reading]:
     out: list[Reading] = []
     last_indicator, last_direction = "", None
     pending: list[str] = []                       # 报备率、及时率均为100%: rates waiting for a shared figure
+    paired: tuple[str, str] | None = None
     for clause in split(sentence):
         inside = [f for f in figures if clause.start <= f.num_start < clause.end]
         pending = _waiting(sentence, clause, inside, pending)
@@ -49,12 +52,23 @@ def read(sentence: str) -> list[Reading]:
             right = inside[k + 1].start if k + 1 < len(inside) else clause.end
             pre, post = sentence[left:fig.start], sentence[fig.end:right]
             left = fig.end
+            every = _EVERY.search(pre)
+            if every and fig.unit == "次":             # 每两月1次: a frequency, not a result
+                left += len(_RATE_WORD.match(sentence, fig.end).group())
+                continue
             indicator, direction = before(pre)
+            if paired:                                # 把62项考核指标精简为13项: the after-value
+                (indicator, direction), paired = paired, None
             if direction in ("increase", "decrease") and _TO_BOUND.search(pre) and fig.qualifier in _BOUNDS:
                 direction = "level"                   # 降至3%以下: a bound reached, not the size of a fall
-            if pre.endswith(("由", "从")):            # a baseline: 由20天压减至5天
-                last_indicator = before(pre[:-1])[0] or last_indicator
+            base = _BASE.search(pre)
+            if base:                                  # a baseline: 由(原来的)20天压减至5天
+                last_indicator = before(pre[:base.start()])[0] or last_indicator
                 continue
+            if pre.endswith(("把", "将")) and k + 1 < len(inside):
+                paired = _pair(post)
+                if paired:                            # a baseline written before its noun
+                    continue
             if direction is None and clause.sep == "、" and k == 0:
                 direction = last_direction
             counted = _run_counted(sentence, fig, post) or _share_of(fig, indicator, post) or after(post)
@@ -70,6 +84,28 @@ def read(sentence: str) -> list[Reading]:
 
 
 _SHARED = re.compile(r"[均都皆]")
+_BASE = re.compile(r"[由从](?:原来|原先|改革前|过去|以往|上年|去年|年初|\d{4}年)?的?$")
+_EVERY = re.compile(r"每[一二两三四五六七八九十半\d]*个?(?:年|季度|季|月|周|星期|旬|天|日)(?:至少|不少于)?$")
+_RATE_WORD = re.compile(r"(?:的)?(?:频次|频率)?")
+
+
+@lru_cache(maxsize=None)
+def _pair_re() -> re.Pattern:
+    changes = [w for w, d in verbs().items() if d in ("increase", "decrease") and len(w) >= 2]
+    return re.compile(rf"^(?P<what>.{{2,}}?)(?P<verb>{alternation(changes)})[\u4e00-\u9fff]{{0,2}}?[为至到]$")
+
+
+def _pair(post: str) -> tuple[str, str] | None:
+    """把62项考核指标精简优化为13项: the noun after the first figure and the change verb, which the
+    next figure (the after-value) measures; None when `post` is no such change.
+
+    >>> _pair("考核指标精简优化为"), _pair("部门开展检查")
+    (('考核指标', 'decrease'), None)
+    """
+    m = _pair_re().match(post)
+    if not m:
+        return None
+    return tidy(m.group("what")), verbs()[m.group("verb")]
 _IN_FRAME = re.compile(r"^[在于](.+?)中(?=.)")
 
 

@@ -1,0 +1,46 @@
+"""Outcome figures and what they measure (issue 15): ranks and formulas, before/after pairs,
+frequencies, the noun a figure counts. One phenomenon per short sentence written for these tests."""
+import pytest
+
+from loaders.extract.outcome import extract
+from loaders.text import Text
+
+
+def read(sentence):
+    return [(o.indicator, o.value, o.unit, o.direction)
+            for o in extract(Text.make("t.txt", sentence), [], None)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "政务大厅实行5×12小时延时服务。",           # a formula of hours
+    "该县依法行政考核位列全市前3名。",           # a rank band
+])
+def test_ranks_and_formulas_are_not_counts(sentence):
+    assert read(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, want", [
+    ("把48项考评指标精简优化为15项。", [("考评指标", 15, "项", "decrease")]),
+    ("将备案事项从90项压减到36项。", [("备案事项", 36, "项", "decrease")]),
+    ("办证时间由原来的15天压缩至4天。", [("办证时间", 4, "天", "decrease")]),
+    ("收费项目由210项减少到64项。", [("收费项目", 64, "项", "decrease")]),
+])
+def test_before_after_pair_keeps_the_after_value(sentence, want):
+    assert read(sentence) == want
+
+
+@pytest.mark.parametrize("sentence, want", [
+    ("按每季度1次的频次召开推进会6次。", [("推进会", 6, "次", "level")]),
+    ("坚持每月至少1次研究信访工作。", []),
+])
+def test_a_frequency_is_no_result(sentence, want):
+    assert read(sentence) == want
+
+
+@pytest.mark.parametrize("sentence, indicator", [
+    ("将不动产登记时间压缩至3小时内办结。", "不动产登记时间"),    # 内 after a duration counts nothing
+    ("全年办理时限压缩至4天。", "办理时限"),                    # a light verb that names the measure stays
+    ("在全省80个县区中排名上升9位。", "县区"),                  # a locative ends the counted noun
+])
+def test_indicator_keeps_its_measure(sentence, indicator):
+    assert read(sentence)[0][0] == indicator
