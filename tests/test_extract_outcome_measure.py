@@ -44,3 +44,16 @@ def test_a_frequency_is_no_result(sentence, want):
 ])
 def test_indicator_keeps_its_measure(sentence, indicator):
     assert read(sentence)[0][0] == indicator
+
+
+@pytest.mark.parametrize("sentence, indicator", [
+    ("全年主持召开区政府常务会议12次。", "区政府常务会议"),             # steps before the last verb
+    ("在各乡镇党校班次中开设宪法专题课程8次。", "开设宪法专题课程"),      # a locative frame is where
+    ("从退休政法干部中选聘行政执法监督员36名。", "选聘行政执法监督员"),    # a verb inside a compound noun
+    ("向社会各界公开征集立法建议120条。", "征集立法建议"),              # a prepositional phrase
+    ("在全市排名从去年的第9位上升5位。", "排名"),                        # a baseline inside the phrase
+    ("全年受理行政复议案件96件。", "受理行政复议案件"),                  # one verb and object is the measure
+    ("整改审计发现问题17个。", "整改审计发现问题"),                      # a generic noun keeps its verbs
+])
+def test_indicator_is_the_last_verb_and_object(sentence, indicator):
+    assert read(sentence)[0][0] == indicator

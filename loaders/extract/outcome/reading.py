@@ -10,7 +10,7 @@ from loaders import dicts
 from loaders.segment import cut
 from loaders.extract.outcome.clauses import Clause, quoted, split
 from loaders.extract.outcome.figures import Figure, find
-from loaders.extract.outcome.indicator import after, before, is_rate, tidy
+from loaders.extract.outcome.indicator import after, before, head, is_rate, tidy
 from loaders.extract.outcome.lexicon import alternation, verbs
 
 __all__ = ["Reading", "read"]
@@ -57,6 +57,7 @@ def read(sentence: str) -> list[Reading]:
                 left += len(_RATE_WORD.match(sentence, fig.end).group())
                 continue
             indicator, direction = before(pre)
+            indicator = head(indicator)
             if paired:                                # 把62项考核指标精简为13项: the after-value
                 (indicator, direction), paired = paired, None
             if direction in ("increase", "decrease") and _TO_BOUND.search(pre) and fig.qualifier in _BOUNDS:
