@@ -57,3 +57,13 @@ def test_indicator_keeps_its_measure(sentence, indicator):
 ])
 def test_indicator_is_the_last_verb_and_object(sentence, indicator):
     assert read(sentence)[0][0] == indicator
+
+
+@pytest.mark.parametrize("sentence, want", [
+    ("全镇组建了七个法律服务小组。", [("法律服务小组", 7, "个", "level")]),
+    ("调解员进驻全区八个社区。", [("社区", 8, "个", "level")]),
+    ("各级干部牢固树立四个意识。", []),                  # a formula counts no body
+    ("打造一个中心。", []),                              # 一个 is an article
+])
+def test_a_chinese_numeral_counts_bodies(sentence, want):
+    assert read(sentence) == want

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from loaders import dicts
 from loaders.extract.outcome.lexicon import alternation, qualifiers, units
+from loaders.segment import cut
 from loaders.numerals import ARABIC, CHINESE_NUMERAL, MAGNITUDES, MULTIPLIERS, parse_number
 
 __all__ = ["Figure", "find"]
@@ -21,6 +22,7 @@ _MONEY = ("万元", "亿元", "千元")
 def _service_re() -> re.Pattern:
     return re.compile(alternation(dicts.words("outcome_service_words.txt")))
 _RANK_UNITS = ("名", "位")
+_BODY_UNITS = ("个", "家", "所", "座", "处", "支")
 _DATE_JOIN = re.compile(r"[-—–/~～.]\d")
 
 
@@ -111,7 +113,7 @@ def _figure(s: str, m: re.Match) -> Figure | None:
         return tenths
     t = _tail_re().match(s, num_end)
     value = parse_number(token)
-    if value is None or not _numeral_ok(m, m.group("cn") or token, t):
+    if value is None or not (_numeral_ok(m, m.group("cn") or token, t) or _counts_bodies(s, m, value, t)):
         return None
     if t.group("mult"):
         value = round(value * MULTIPLIERS[t.group("mult")], 6)
@@ -153,6 +155,15 @@ def _numeral_ok(m: re.Match, token: str, t: re.Match) -> bool:
     if token in MAGNITUDES and (m.group("pre") or t.group("m1")):
         return True        # 近万件, 百余场
     return bool(t.group("m1")) and token[-1] in MAGNITUDES
+
+
+def _counts_bodies(s: str, m: re.Match, value: float, t: re.Match) -> bool:
+    """五个专项小组, 十个村委会: a one-character numeral counts when a body or place follows its
+    classifier (a formula such as 两个维护 counts none)."""
+    if not m.group("cn") or value < 2 or t.group("unit") not in _BODY_UNITS or t.group("m1") or t.group("mult"):
+        return False
+    heads = dicts.words("outcome_concrete_heads.txt")
+    return any(w.endswith(heads) for w in cut(s[t.end():t.end() + 10])[:3])
 
 
 def _rejected(s: str, f: Figure) -> bool:
