@@ -67,3 +67,12 @@ def test_indicator_is_the_last_verb_and_object(sentence, indicator):
 ])
 def test_a_chinese_numeral_counts_bodies(sentence, want):
     assert read(sentence) == want
+
+
+@pytest.mark.parametrize("sentence, indicator", [
+    ("出台21项系统性、前瞻性强的改革举措。", "改革举措"),                 # a quality is not what is counted
+    ("为全区340家企业开展“法治体检”。", "开展法治体检的企业"),            # those served, by what they got
+    ("今年为1500名群众提供免费法律咨询。", "提供免费法律咨询的群众"),
+])
+def test_the_counted_noun_is_the_thing_counted(sentence, indicator):
+    assert read(sentence)[0][0] == indicator

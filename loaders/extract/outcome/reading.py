@@ -7,7 +7,7 @@ from functools import lru_cache
 from dataclasses import dataclass, replace
 
 from loaders import dicts
-from loaders.segment import cut
+from loaders.segment import cut, tagged
 from loaders.extract.outcome.clauses import Clause, quoted, split
 from loaders.extract.outcome.figures import Figure, find
 from loaders.extract.outcome.indicator import after, before, head, is_rate, tidy
@@ -72,7 +72,8 @@ def read(sentence: str) -> list[Reading]:
                     continue
             if direction is None and clause.sep == "、" and k == 0:
                 direction = last_direction
-            counted = _run_counted(sentence, fig, post) or _share_of(fig, indicator, post) or after(post)
+            counted = (_run_counted(sentence, fig, post) or _share_of(fig, indicator, post)
+                       or _served(pre, post) or _described(sentence, fig, after(post)))
             reading = _reading(fig, indicator, counted, direction, clause, last_indicator)
             if reading:
                 if k == 0 and pending and _SHARED.search(pre):
@@ -124,6 +125,44 @@ def _run_counted(sentence: str, fig: Figure, post: str) -> str:
         return sentence[fig.num_end + 1:fig.end]
     if _run_of_years(sentence, fig):
         return _IN_FRAME.sub(r"\1", post.strip())
+    return ""
+
+
+_QUALITY_HEAD = re.compile(r"的([\u4e00-\u9fff]{2,})[^，,。；;]*$")
+
+
+def _described(sentence: str, fig: Figure, counted: str) -> str:
+    """52项操作性、针对性强的改革措施: a quality (…性) is what the counted thing has, not the thing;
+    the noun after the last 的 of the comma clause is what is counted.
+
+    >>> _described("提出12项针对性、可操作性强的工作举措，", Figure(2, 5, 2, 4, 12, "项"), "针对性")
+    '工作举措'
+    """
+    if not counted.endswith("性"):
+        return counted
+    rest = re.split(r"[，,。；;]", sentence[fig.end:], maxsplit=1)[0]
+    m = _QUALITY_HEAD.search(rest)
+    return after(m.group(1)) if m else counted
+
+
+_FOR = re.compile(r"为(?:全[省市区县州旗镇乡]|[本我][省市区县州旗镇乡])?$")
+
+
+def _served(pre: str, post: str) -> str:
+    """为96家企业发放许可证和信用报告: those served are counted, named by what they were given
+    (发放许可证和信用报告的企业); "" unless the figure follows 为 and a verb and its object follow.
+
+    >>> _served("已为全市", "企业提供“法律体检”服务"), _served("为", "企业")
+    ('提供法律体检服务的企业', '')
+    """
+    if not _FOR.search(pre):
+        return ""
+    words = tagged(re.sub(r"[“”‘’\"'\s]", "", post))
+    for i in range(1, len(words) - 1):
+        w, t = words[i]
+        if t == "v" and len(w) >= 2 and all(t2[0] == "n" for _, t2 in words[:i]):
+            served = "".join(x for x, _ in words[:i])
+            return "".join(x for x, _ in words[i:]) + "的" + served if len(served) >= 2 else ""
     return ""
 
 
