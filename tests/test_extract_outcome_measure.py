@@ -76,3 +76,12 @@ def test_a_chinese_numeral_counts_bodies(sentence, want):
 ])
 def test_the_counted_noun_is_the_thing_counted(sentence, indicator):
     assert read(sentence)[0][0] == indicator
+
+
+@pytest.mark.parametrize("sentence, want", [
+    ("废止部门规章6部、规范性文件40件。", [("部门规章", 6, "部", "decrease"), ("规范性文件", 40, "件", "decrease")]),
+    ("撤并议事协调机构9个。", [("议事协调机构", 9, "个", "decrease")]),
+    ("审批事项压降25%。", [("审批事项", 25, "%", "decrease")]),
+])
+def test_repeal_and_merge_words_are_reductions(sentence, want):
+    assert read(sentence) == want
