@@ -24,6 +24,7 @@ def test_ranks_and_formulas_are_not_counts(sentence):
     ("将备案事项从90项压减到36项。", [("备案事项", 36, "项", "decrease")]),
     ("办证时间由原来的15天压缩至4天。", [("办证时间", 4, "天", "decrease")]),
     ("收费项目由210项减少到64项。", [("收费项目", 64, "项", "decrease")]),
+    ("登记时限由法定的30个工作日缩短至5个工作日。", [("登记时限", 5, "工作日", "decrease")]),
 ])
 def test_before_after_pair_keeps_the_after_value(sentence, want):
     assert read(sentence) == want
@@ -85,3 +86,16 @@ def test_the_counted_noun_is_the_thing_counted(sentence, indicator):
 ])
 def test_repeal_and_merge_words_are_reductions(sentence, want):
     assert read(sentence) == want
+
+
+@pytest.mark.parametrize("sentence, indicator", [
+    ("建成村（居）法律服务室（站）860个。", "建成村（居）法律服务室（站）"),        # matched brackets stay
+    ("公布首批30个省级示范乡镇（街道、园区）名单。", "省级示范乡镇"),            # a clause cut inside brackets
+    ("打造法治文(wén)化长廊(láng)9处。", "打造法治文化长廊"),                      # pinyin glosses are noise
+])
+def test_brackets_and_glosses(sentence, indicator):
+    assert read(sentence)[0][0] == indicator
+
+
+def test_a_baseline_named_with_de_needs_a_change_after_it():
+    assert read("由县司法局牵头的6个专班全部到位。") == [("专班", 6, "个", "level")]

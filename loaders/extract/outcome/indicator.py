@@ -23,7 +23,8 @@ _LEVELS = re.compile(r"[省市州盟县区旗乡镇街村]{2,5}[两三四五]级
 
 _RATE = re.compile(r"(?:率|占比|比例|比重|(?<!年|季|程|力|进|制|额|幅|维|深|温|厚|态|高|长|速|角|尺|适|难)度)$")
 CHINESE_DIGITS = "零〇一二两三四五六七八九十百千"
-_NOISE = re.compile(r"[“”‘’「」\"'\s]")
+# Quote marks, spaces, and pinyin glosses a page writes after characters (创(chuàng)建).
+_NOISE = re.compile(r"[“”‘’「」\"'\s]|[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
 # A comparison base (较以往, 比上年同期, 与去年相比) is no indicator; the clause before names it.
 _BASELINE = re.compile(r"(?:较|比|与)(?:上年|去年|以往|往年|上一年|改革前|原来|过去|以前)(?:同期)?(?:相比)?$|^(?:较|比)$")
 
@@ -56,7 +57,7 @@ def tidy(phrase: str) -> str:
     >>> tidy("将办理时间"), tidy("全年组织人员")
     ('办理时间', '人员')
     """
-    phrase = _NOISE.sub("", phrase).strip("()（）")
+    phrase = _unbracket(_NOISE.sub("", phrase))
     if _scope_only_re().fullmatch(phrase):
         return ""
     while True:
@@ -64,6 +65,30 @@ def tidy(phrase: str) -> str:
         if not m or len(phrase) - m.end() < 2 or phrase.startswith(_measure_heads(), m.end()):
             return phrase
         phrase = phrase[m.end():]
+
+
+def _unbracket(phrase: str) -> str:
+    """Brackets left unmatched by a clause cut: a stray closer is dropped, and a stray opener ends
+    the phrase (示范市(县 → 示范市) unless nothing would be left before it.
+
+    >>> _unbracket("服务站（室）"), _unbracket("示范市(县"), _unbracket("社区)服务站"), _unbracket("(区)")
+    ('服务站（室）', '示范市', '社区服务站', '(区)')
+    """
+    opened: list[int] = []
+    drop: set[int] = set()
+    for i, ch in enumerate(phrase):
+        if ch in "(（":
+            opened.append(i)
+        elif ch in ")）":
+            if opened:
+                opened.pop()
+            else:
+                drop.add(i)
+    if opened and opened[0] >= 2:
+        phrase = phrase[:opened[0]]
+    else:
+        drop.update(opened)
+    return "".join(ch for i, ch in enumerate(phrase) if i not in drop)
 
 
 @lru_cache(maxsize=None)
@@ -146,7 +171,7 @@ def after(phrase: str) -> str:
         return ""
     if phrase.startswith(("参加", "参与")):       # 1.1万人次参加学法考试: what they took part in
         return phrase[:_stop(phrase, 2)]
-    return phrase[:_stop(phrase, 0)].removesuffix("的")
+    return _unbracket(phrase[:_stop(phrase, 0)].removesuffix("的"))
 
 
 def _stop(phrase: str, start: int) -> int:

@@ -62,7 +62,7 @@ def read(sentence: str) -> list[Reading]:
                 (indicator, direction), paired = paired, None
             if direction in ("increase", "decrease") and _TO_BOUND.search(pre) and fig.qualifier in _BOUNDS:
                 direction = "level"                   # 降至3%以下: a bound reached, not the size of a fall
-            base = _BASE.search(pre)
+            base = _BASE.search(pre) or (_changed_to().match(post) and _BASE_OF.search(pre))
             if base:                                  # a baseline: 由(原来的)20天压减至5天
                 last_indicator = before(pre[:base.start()])[0] or last_indicator
                 continue
@@ -87,6 +87,14 @@ def read(sentence: str) -> list[Reading]:
 
 _SHARED = re.compile(r"[均都皆]")
 _BASE = re.compile(r"[由从](?:原来|原先|改革前|过去|以往|上年|去年|年初|\d{4}年)?的?$")
+_BASE_OF = re.compile(r"[由从][\u4e00-\u9fff]{1,5}的$")      # 由法定的20个工作日, when a change follows
+
+
+@lru_cache(maxsize=None)
+def _changed_to() -> re.Pattern:
+    """A change verb and 至/到/为 right after a figure (压缩至): the figure was the baseline."""
+    changes = [w for w, d in verbs().items() if d in ("increase", "decrease")]
+    return re.compile(rf"^(?:{alternation(changes)})[\u4e00-\u9fff]{{0,2}}?[至到为]")
 _EVERY = re.compile(r"每[一二两三四五六七八九十半\d]*个?(?:年|季度|季|月|周|星期|旬|天|日)(?:至少|不少于)?$")
 _RATE_WORD = re.compile(r"(?:的)?(?:频次|频率)?")
 
