@@ -99,3 +99,7 @@ def test_brackets_and_glosses(sentence, indicator):
 
 def test_a_baseline_named_with_de_needs_a_change_after_it():
     assert read("由县司法局牵头的6个专班全部到位。") == [("专班", 6, "个", "level")]
+
+
+def test_a_counted_noun_keeps_its_bracketed_list():
+    assert read("全省16个市（州、区）全部完成。")[0][0] == "市（州、区）"

@@ -50,7 +50,7 @@ def read(sentence: str) -> list[Reading]:
             if k + 1 < len(inside) and _run_of_years(sentence, fig):
                 continue                              # 连续三年保持100%: the run qualifies the next figure
             right = inside[k + 1].start if k + 1 < len(inside) else clause.end
-            pre, post = sentence[left:fig.start], sentence[fig.end:right]
+            pre, post = sentence[left:fig.start], sentence[fig.end:_closing(sentence, fig.end, right)]
             left = fig.end
             every = _EVERY.search(pre)
             if every and fig.unit == "次":             # 每两月1次: a frequency, not a result
@@ -86,6 +86,24 @@ def read(sentence: str) -> list[Reading]:
 
 
 _SHARED = re.compile(r"[均都皆]")
+
+
+def _closing(sentence: str, start: int, end: int) -> int:
+    """`end`, or past the bracket the text from `start` opens and the clause cut off (12个县（市、区）).
+
+    >>> s = "12个县（市、区）全部达标"; s[3:_closing(s, 3, 6)]
+    '县（市、区）'
+    """
+    depth = 0
+    for ch in sentence[start:end]:
+        depth += (ch in "(（") - (ch in ")）")
+    if depth <= 0:
+        return end
+    for i in range(end, min(len(sentence), end + 20)):
+        depth += (sentence[i] in "(（") - (sentence[i] in ")）")
+        if depth == 0:
+            return i + 1
+    return end
 _BASE = re.compile(r"[由从](?:原来|原先|改革前|过去|以往|上年|去年|年初|\d{4}年)?的?$")
 _BASE_OF = re.compile(r"[由从][\u4e00-\u9fff]{1,5}的$")      # 由法定的20个工作日, when a change follows
 
