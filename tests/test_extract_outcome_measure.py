@@ -90,7 +90,7 @@ def test_repeal_and_merge_words_are_reductions(sentence, want):
 
 @pytest.mark.parametrize("sentence, indicator", [
     ("建成村（居）法律服务室（站）860个。", "建成村（居）法律服务室（站）"),        # matched brackets stay
-    ("公布首批30个省级示范乡镇（街道、园区）名单。", "省级示范乡镇"),            # a clause cut inside brackets
+    ("公布首批30个省级示范乡镇（街道、园区）名单。", "省级示范乡镇（街道、园区）"),  # a clause cut inside brackets
     ("打造法治文(wén)化长廊(láng)9处。", "打造法治文化长廊"),                      # pinyin glosses are noise
 ])
 def test_brackets_and_glosses(sentence, indicator):
