@@ -103,3 +103,15 @@ def test_a_baseline_named_with_de_needs_a_change_after_it():
 
 def test_a_counted_noun_keeps_its_bracketed_list():
     assert read("全省16个市（州、区）全部完成。")[0][0] == "市（州、区）"
+
+
+@pytest.mark.parametrize("sentence, want", [
+    ("一审、二审案件分别为310件、87件。", [("一审案件", 310, "件", "level"), ("二审案件", 87, "件", "level")]),
+    ("办件时长、跑动次数分别压减40%和75%。", [("办件时长", 40, "%", "decrease"), ("跑动次数", 75, "%", "decrease")]),
+])
+def test_respectively_pairs_names_and_figures_in_order(sentence, want):
+    assert read(sentence) == want
+
+
+def test_a_predicate_after_the_counted_noun_is_not_counted():
+    assert read("推动16项改革举措落地见效。")[0][0] == "改革举措"

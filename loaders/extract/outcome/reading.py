@@ -42,6 +42,7 @@ def read(sentence: str) -> list[Reading]:
     last_indicator, last_direction = "", None
     pending: list[str] = []                       # 报备率、及时率均为100%: rates waiting for a shared figure
     paired: tuple[str, str] | None = None
+    respective: list[str] = []                    # 复议、诉讼案件分别为120件、45件: names still to pair
     for clause in split(sentence):
         inside = [f for f in figures if clause.start <= f.num_start < clause.end]
         pending = _waiting(sentence, clause, inside, pending)
@@ -78,6 +79,9 @@ def read(sentence: str) -> list[Reading]:
             if reading:
                 if k == 0 and pending and _SHARED.search(pre):
                     out.extend(replace(reading, indicator=name) for name in pending)
+                own = len(indicator) >= 2 or len(counted) >= 2
+                reading, respective = _respectively(reading, pre, pending if k == 0 else [], respective, own,
+                                                    out[-1] if out else None)
                 out.append(reading)
                 last_indicator, last_direction = reading.indicator, reading.direction
         if inside:
@@ -218,12 +222,41 @@ def _with_head(before_phrase: str, counted: str) -> str:
     return "".join(taken).lstrip("的") + counted
 
 
+def _respectively(reading: Reading, pre: str, pending: list[str], respective: list[str],
+                  own: bool, previous: Reading | None) -> tuple[Reading, list[str]]:
+    """分别: the names listed with 、 before the first figure go with the figures in order, an earlier
+    name taking the shared ending of the last (行政复议、行政诉讼案件 → 行政复议案件); returns the
+    reading and the names still to pair. A later figure also takes the direction of the first.
+
+    >>> [(r.indicator, r.figure.value) for r in read("刑事、民事案件分别为120件、45件")]
+    [('刑事案件', 120.0), ('民事案件', 45.0)]
+    """
+    if pending and "分别" in pre:
+        names = [_shared_ending(n, reading.indicator) for n in pending] + [reading.indicator]
+        return replace(reading, indicator=names[0]), names[1:]
+    if respective and not own:
+        direction = previous.direction if previous and reading.direction == "level" else reading.direction
+        return replace(reading, indicator=respective[0], direction=direction), respective[1:]
+    return reading, [] if own else respective
+
+
+def _shared_ending(name: str, last: str) -> str:
+    """`name` with what `last` has after its first word, when `name` stands beside that word and
+    does not end alike (报备率、及时率)."""
+    words = cut(last)
+    ending = "".join(words[1:]) if len(words) > 1 else last[len(name):] if len(last) >= len(name) + 2 else ""
+    words = words if ending else ()
+    parallel = len(name) <= len(last) - len(ending)           # 刑事 beside 民事, not 审批时限 beside 申请
+    return name + ending if words and parallel and name[-1] != last[-1] else name
+
+
 def _waiting(sentence: str, clause: Clause, inside: list[Figure], pending: list[str]) -> list[str]:
-    """Rates listed with 、 before the clause that gives their common figure; [] once a figure is read."""
+    """Names listed with 、 before the clause that gives their figures (a common one after 均, one
+    each after 分别); [] once a figure is read."""
     if inside:
         return pending if clause.sep == "、" else []
     name = before(sentence[clause.start:clause.end])[0]
-    if not (is_rate(name) and 2 <= len(name) <= 20):
+    if not 2 <= len(name) <= 20:
         return []
     return pending + [name] if clause.sep == "、" else [name]
 
