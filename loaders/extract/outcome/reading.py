@@ -10,7 +10,8 @@ from loaders import dicts
 from loaders.segment import cut, tagged
 from loaders.extract.outcome.clauses import Clause, quoted, split
 from loaders.extract.outcome.figures import Figure, find
-from loaders.extract.outcome.indicator import after, before, head, is_rate, tidy
+from loaders.extract.outcome.head import head
+from loaders.extract.outcome.indicator import after, before, is_rate, tidy
 from loaders.extract.outcome.lexicon import alternation, verbs
 
 __all__ = ["Reading", "read"]
