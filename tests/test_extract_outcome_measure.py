@@ -115,3 +115,11 @@ def test_respectively_pairs_names_and_figures_in_order(sentence, want):
 
 def test_a_predicate_after_the_counted_noun_is_not_counted():
     assert read("推动16项改革举措落地见效。")[0][0] == "改革举措"
+
+
+@pytest.mark.parametrize("sentence, want", [
+    ("全县律师业务收入年均增长9%。", [("律师业务收入年均", 9, "%", "increase")]),   # 均 of an average stays
+    ("为65周岁以上老人免费办理。", []),                                            # an age is no count
+])
+def test_averages_and_ages(sentence, want):
+    assert read(sentence) == want

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from loaders import dicts
 from loaders.extract.outcome.lexicon import alternation, qualifiers, verbs
 
 __all__ = ["peel_tail", "peel_head", "change_inside"]
@@ -37,11 +38,13 @@ def peel_tail(phrase: str) -> tuple[str, str | None]:
     ('受理案件', None)
     >>> peel_tail("审批时限压缩到")
     ('审批时限', 'decrease')
+    >>> peel_tail("市场主体年均增长")
+    ('市场主体年均', 'increase')
     """
     direction = None
     while True:
         m = _tail_re().search(phrase)
-        if not m or m.start() == m.end():
+        if not m or m.start() == m.end() or phrase.endswith(dicts.words("outcome_averages.txt")):
             return phrase, direction
         found = verbs().get(m.group())
         if found and (direction is None or direction == "level"):
