@@ -113,8 +113,12 @@ def test_respectively_pairs_names_and_figures_in_order(sentence, want):
     assert read(sentence) == want
 
 
-def test_a_predicate_after_the_counted_noun_is_not_counted():
-    assert read("推动16项改革举措落地见效。")[0][0] == "改革举措"
+@pytest.mark.parametrize("sentence, indicator", [
+    ("推动16项改革举措落地见效。", "改革举措"),
+    ("确定3名干部作为联络员。", "干部"),
+])
+def test_a_predicate_after_the_counted_noun_is_not_counted(sentence, indicator):
+    assert read(sentence)[0][0] == indicator
 
 
 @pytest.mark.parametrize("sentence, want", [
