@@ -127,3 +127,12 @@ def test_a_predicate_after_the_counted_noun_is_not_counted(sentence, indicator):
 ])
 def test_averages_and_ages(sentence, want):
     assert read(sentence) == want
+
+
+@pytest.mark.parametrize("sentence, indicator", [
+    ("新登记12万户经营主体。", "经营主体"),          # 经 begins a word here, not the preposition
+    ("培训320名从业人员。", "从业人员"),
+    ("调整45个内设机构。", "内设机构"),
+])
+def test_a_counted_noun_may_begin_with_a_preposition_character(sentence, indicator):
+    assert read(sentence)[0][0] == indicator

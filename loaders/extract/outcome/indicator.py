@@ -159,15 +159,16 @@ def after(phrase: str) -> str:
     ('新设立民营企业', '攻坚项目', '')
     >>> after("新任命的干部参加考试"), after("对全区单位开展考核"), after("参加年度学法考试")
     ('新任命的干部', '', '参加年度学法考试')
-    >>> after("部门单位的")
-    '部门单位'
+    >>> after("部门单位的"), after("经营主体"), after("经批准")
+    ('部门单位', '经营主体', '')
     
     """
     phrase = _NOISE.sub("", phrase)
     if not phrase or not ("\u4e00" <= phrase[0] <= "\u9fff"):
         return ""
     phrase = phrase.removeprefix("的")
-    if _not_counted_re().match(phrase):
+    m = _not_counted_re().match(phrase)
+    if m and (len(m.group()) > 1 or cut(phrase)[0] == m.group()):    # 经 as a word, not in 经营主体
         return ""
     if phrase.startswith(("参加", "参与")):       # 1.1万人次参加学法考试: what they took part in
         return phrase[:_stop(phrase, 2)]
