@@ -136,3 +136,11 @@ def test_averages_and_ages(sentence, want):
 ])
 def test_a_counted_noun_may_begin_with_a_preposition_character(sentence, indicator):
     assert read(sentence)[0][0] == indicator
+
+
+@pytest.mark.parametrize("sentence, want", [
+    ("该县调解品牌斩获五大奖项。", [("奖项", 5, "项", "level")]),      # won: a result
+    ("围绕立法、执法三大类任务推进工作。", []),                         # the parts of a plan
+])
+def test_kinds_count_only_when_won(sentence, want):
+    assert read(sentence) == want

@@ -60,7 +60,8 @@ _GREAT = re.compile(r"([一二两三四五六七八九十]+)大([\u4e00-\u9fff]{
 
 
 def _counted_runs(sentence: str, masked: frozenset[int]) -> list[Figure]:
-    """连续4年 (a run of years) and 四大奖项 (four of a kind), which the unit table does not read."""
+    """连续4年 (a run of years) and 四大奖项 (four of a kind, when won), which the unit table does not
+    read."""
     out = []
     for m in _RUN_OF_YEARS.finditer(sentence):
         value = parse_number(m.group(1))
@@ -68,7 +69,8 @@ def _counted_runs(sentence: str, masked: frozenset[int]) -> list[Figure]:
             out.append(Figure(m.start(), m.end(), m.start(1), m.end(1), value, "年"))
     for m in _GREAT.finditer(sentence):
         value = parse_number(m.group(1))
-        if value is not None and m.start() not in masked:
+        won = any(w in sentence[max(0, m.start() - 6):m.start()] for w in dicts.words("outcome_award_verbs.txt"))
+        if value is not None and m.start() not in masked and won:
             out.append(Figure(m.start(), m.end(), m.start(1), m.end(1), value, m.group(2)[-1]))
     return out
 
