@@ -115,28 +115,30 @@ def unscoped(phrase: str) -> str:
         phrase = phrase[m.end():]
 
 
-def before(phrase: str) -> tuple[str, str | None]:
-    """The indicator written before its figure, and the direction of the verb in between.
+def before(phrase: str, counts: bool = False) -> tuple[str, str | None]:
+    """The indicator written before its figure, and the direction of the verb in between. A change
+    verb before the noun goes with the direction for the size of a change (压减申请材料47%), and stays
+    in the indicator of a count (`counts`: 取消证明事项21项 counts the items cancelled).
 
     >>> before("全年入企检查次数同比下降")
     ('入企检查次数', 'decrease')
     >>> before("全市各级调解组织共排查调处矛盾纠纷")
     ('排查调处矛盾纠纷', None)
-    >>> before("压减申请材料")
-    ('申请材料', 'decrease')
+    >>> before("压减申请材料"), before("全年取消证明事项", counts=True)
+    (('申请材料', 'decrease'), ('取消证明事项', 'decrease'))
     >>> before("较以往缩短"), before("审批时限比上年同期减少")
     (('', 'decrease'), ('审批时限', 'decrease'))
     """
     phrase, direction = peel_tail(_NOISE.sub("", phrase))
-    phrase, head = peel_head(phrase)
+    phrase, head = peel_head(phrase, counts)
     m = _SCOPE.match(phrase)
     if m:
         phrase = phrase[m.end():]
     phrase, tail = peel_tail(tidy(phrase))
     if not (direction or head or tail):          # 全年减少证明材料: the verb after a scope word
-        phrase, head = peel_head(phrase)
+        phrase, head = peel_head(phrase, counts)
     if not (direction or head or tail):          # 区级取消政务服务事项: a change verb inside
-        phrase, head = change_inside(phrase)
+        phrase, head = change_inside(phrase, counts)
     m = _BASELINE.search(phrase)
     if m and (m.start() == 0 or m.start() >= 2):
         phrase = phrase[:m.start()]

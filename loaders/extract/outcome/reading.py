@@ -58,7 +58,7 @@ def read(sentence: str) -> list[Reading]:
             if every and fig.unit == "次":             # 每两月1次: a frequency, not a result
                 left += len(_RATE_WORD.match(sentence, fig.end).group())
                 continue
-            indicator, direction = before(pre)
+            indicator, direction = before(pre, counts=fig.unit not in _SIZES)
             indicator = head(indicator)
             if paired:                                # 把62项考核指标精简为13项: the after-value
                 (indicator, direction), paired = paired, None
@@ -91,6 +91,8 @@ def read(sentence: str) -> list[Reading]:
 
 
 _SHARED = re.compile(r"[均都皆]")
+# Units of a size (a share, a time, a sum): a change verb before the noun gives only the direction.
+_SIZES = (None, "%", "‰", "百分点", "倍", "天", "小时", "工作日", "个月", "分钟", "周", "年", "万元", "亿元", "千元", "元")
 
 
 def _closing(sentence: str, start: int, end: int) -> int:
