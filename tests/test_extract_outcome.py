@@ -289,7 +289,7 @@ def test_a_run_of_years_before_a_figure_qualifies_it():
 
 @pytest.mark.parametrize("sentence, indicator, direction", [
     ("县级取消证明事项21项。", "取消证明事项", "decrease"),    # a count of what was cancelled
-    ("县级证明事项压减35%。", "证明事项", "decrease"),          # the size of a cut: the verb is the direction
+    ("全县证明事项压减35%。", "证明事项", "decrease"),          # the size of a cut: the verb is the direction
     ("全市刑事发案率降至2%以下。", "刑事发案率", "level"),      # a bound reached (issue 12)
     ("群众办事时间压缩到3天。", "群众办事时间", "decrease"),    # the size it was cut to
     ("组织中心组理论学习扩大会议8次。", "中心组理论学习扩大会议", "level"),   # 扩大 names the meeting

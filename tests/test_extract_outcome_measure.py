@@ -80,8 +80,8 @@ def test_the_counted_noun_is_the_thing_counted(sentence, indicator):
 
 
 @pytest.mark.parametrize("sentence, want", [
-    ("废止部门规章6部、规范性文件40件。", [("部门规章", 6, "部", "decrease"), ("规范性文件", 40, "件", "decrease")]),
-    ("撤并议事协调机构9个。", [("议事协调机构", 9, "个", "decrease")]),
+    ("废止部门规章6部、规范性文件40件。", [("废止部门规章", 6, "部", "decrease"), ("规范性文件", 40, "件", "decrease")]),
+    ("撤并议事协调机构9个。", [("撤并议事协调机构", 9, "个", "decrease")]),
     ("审批事项压降25%。", [("审批事项", 25, "%", "decrease")]),
 ])
 def test_repeal_and_merge_words_are_reductions(sentence, want):
