@@ -55,6 +55,7 @@ def test_indicator_keeps_its_measure(sentence, indicator):
     ("在全市排名从去年的第9位上升5位。", "排名"),                        # a baseline inside the phrase
     ("全年受理行政复议案件96件。", "受理行政复议案件"),                  # one verb and object is the measure
     ("整改审计发现问题17个。", "整改审计发现问题"),                      # a generic noun keeps its verbs
+    ("各村社区开展法治宣讲46场。", "法治宣讲"),                          # who before a light verb
 ])
 def test_indicator_is_the_last_verb_and_object(sentence, indicator):
     assert read(sentence)[0][0] == indicator

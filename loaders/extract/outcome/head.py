@@ -28,6 +28,9 @@ def head(phrase: str) -> str:
     ('选聘人民监督员', '整改巡察发现问题', '新增市场主体')
     >>> head("向社会各界公开征集意见建议"), head("通过告知承诺方式办理事项"), head("受理行政复议案件")
     ('征集意见建议', '通过告知承诺方式办理事项', '受理行政复议案件')
+    >>> head("各村社区开展法治宣讲")
+    '法治宣讲'
+
     """
     phrase = _FROM_BASE.sub("", phrase)
     if len(phrase) < _HEAD_MIN or is_rate(phrase):
@@ -39,12 +42,22 @@ def head(phrase: str) -> str:
             break
     if words and words[0] == ("在", "p"):
         words = words[1:]
-    words = _past_preposition(words)
+    words = _past_preposition(_past_subject(words))
     while len(words) > 1 and _action(words[0]) and _leaves_noun(words[1:]) and _acts(words[1:]):
         words = words[1:]
         while words and words[0][1] in ("ul", "uz", "ug"):    # 了, 着, 过
             words = words[1:]
     return tidy("".join(w for w, _ in words)) or phrase
+
+
+def _past_subject(words: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """行政村开展法治流动课堂 → 法治流动课堂: who or where before a light verb of the clause."""
+    for i in range(1, len(words) - 1):
+        if words[i][1][0] != "n":
+            if words[i][0] in trims("verb") and _leaves_noun(words[i + 1:]):
+                return words[i + 1:]
+            return words
+    return words
 
 
 def _action(word: tuple[str, str]) -> bool:
