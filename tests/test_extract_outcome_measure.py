@@ -145,3 +145,12 @@ def test_a_counted_noun_may_begin_with_a_preposition_character(sentence, indicat
 ])
 def test_kinds_count_only_when_won(sentence, want):
     assert read(sentence) == want
+
+
+@pytest.mark.parametrize("sentence, want", [
+    ("该区连续三届获评全国双拥模范城。", [("获评全国双拥模范城", 3, "届", "level")]),
+    ("连续6次被评为省级文明单位。", [("被评为省级文明单位", 6, "次", "level")]),
+    ("连续24个月保持零事故。", [("保持零事故", 24, "个月", "level")]),
+])
+def test_streaks_of_terms_times_and_months(sentence, want):
+    assert read(sentence) == want

@@ -11,7 +11,7 @@ from loaders.extract.outcome.lexicon import alternation, qualifiers, units
 from loaders.segment import cut
 from loaders.numerals import ARABIC, CHINESE_NUMERAL, MAGNITUDES, MULTIPLIERS, parse_number
 
-__all__ = ["Figure", "find"]
+__all__ = ["Figure", "find", "RUN_UNITS"]
 
 _MONEY = ("万元", "亿元", "千元")
 # A unit glued to these characters is the start of another word (70周年, 3部门), not a unit.
@@ -55,18 +55,19 @@ def _tail_re() -> re.Pattern:
                       rf"(?P<m2>{mid})?(?P<unit>(?(money)|{unit}))?(?P<post>{post})?")
 
 
-_RUN_OF_YEARS = re.compile(rf"(?<=连续)({ARABIC}|[一二两三四五六七八九十]+)年")
+RUN_UNITS = ("年", "届", "次", "个月", "季度", "轮")
+_RUN = re.compile(rf"(?<=连续)({ARABIC}|[一二两三四五六七八九十]+)({'|'.join(RUN_UNITS)})")
 _GREAT = re.compile(r"([一二两三四五六七八九十]+)大([\u4e00-\u9fff]{0,2}?[项类])")
 
 
 def _counted_runs(sentence: str, masked: frozenset[int]) -> list[Figure]:
-    """连续4年 (a run of years) and 四大奖项 (four of a kind, when won), which the unit table does not
-    read."""
+    """连续4年, 连续三届 (a streak) and 四大奖项 (four of a kind, when won), which the unit table does
+    not read."""
     out = []
-    for m in _RUN_OF_YEARS.finditer(sentence):
+    for m in _RUN.finditer(sentence):
         value = parse_number(m.group(1))
         if value is not None and m.start() not in masked:
-            out.append(Figure(m.start(), m.end(), m.start(1), m.end(1), value, "年"))
+            out.append(Figure(m.start(), m.end(), m.start(1), m.end(1), value, m.group(2)))
     for m in _GREAT.finditer(sentence):
         value = parse_number(m.group(1))
         won = any(w in sentence[max(0, m.start() - 6):m.start()] for w in dicts.words("outcome_award_verbs.txt"))

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from loaders import dicts
 from loaders.segment import cut, tagged
 from loaders.extract.outcome.clauses import Clause, quoted, split
-from loaders.extract.outcome.figures import Figure, find
+from loaders.extract.outcome.figures import RUN_UNITS, Figure, find
 from loaders.extract.outcome.head import head
 from loaders.extract.outcome.indicator import after, before, is_rate, tidy
 from loaders.extract.outcome.lexicon import alternation, verbs
@@ -49,8 +49,8 @@ def read(sentence: str) -> list[Reading]:
         pending = _waiting(sentence, clause, inside, pending)
         left = clause.start
         for k, fig in enumerate(inside):
-            if k + 1 < len(inside) and _run_of_years(sentence, fig):
-                continue                              # 连续三年保持100%: the run qualifies the next figure
+            if k + 1 < len(inside) and _run(sentence, fig):
+                continue                              # 连续三年保持100%: the streak qualifies the next figure
             right = inside[k + 1].start if k + 1 < len(inside) else clause.end
             pre, post = sentence[left:fig.start], sentence[fig.end:_closing(sentence, fig.end, right)]
             left = fig.end
@@ -156,7 +156,7 @@ def _run_counted(sentence: str, fig: Figure, post: str) -> str:
     """What a run or a kind counts: 连续14年 + 在全省考核中获评优秀 → 全省考核获评优秀; 四大奖项 → 奖项."""
     if fig.num_end < len(sentence) and sentence[fig.num_end] == "大" and fig.unit:
         return sentence[fig.num_end + 1:fig.end]
-    if _run_of_years(sentence, fig):
+    if _run(sentence, fig):
         return _IN_FRAME.sub(r"\1", post.strip())
     return ""
 
@@ -199,9 +199,9 @@ def _served(pre: str, post: str) -> str:
     return ""
 
 
-def _run_of_years(sentence: str, fig: Figure) -> bool:
-    """连续N年: a run of years, counted only when no other figure of its clause follows it."""
-    return fig.unit == "年" and sentence[max(0, fig.start - 2):fig.start] == "连续"
+def _run(sentence: str, fig: Figure) -> bool:
+    """连续N年, 连续N届: a streak, counted only when no other figure of its clause follows it."""
+    return fig.unit in RUN_UNITS and sentence[max(0, fig.start - 2):fig.start] == "连续"
 _TO_BOUND = re.compile(r"[至到]\s*$")
 _BOUNDS = ("以下", "以内", "以上")
 _TAIL_WORDS = 3
