@@ -154,3 +154,7 @@ def test_kinds_count_only_when_won(sentence, want):
 ])
 def test_streaks_of_terms_times_and_months(sentence, want):
     assert read(sentence) == want
+
+
+def test_the_size_of_a_cut_named_alone_is_a_decrease():
+    assert read("证明材料应减尽减，精简比例达72%。") == [("精简比例", 72, "%", "decrease")]

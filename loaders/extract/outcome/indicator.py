@@ -126,10 +126,12 @@ def before(phrase: str, counts: bool = False) -> tuple[str, str | None]:
     ('排查调处矛盾纠纷', None)
     >>> before("压减申请材料"), before("全年取消证明事项", counts=True)
     (('申请材料', 'decrease'), ('取消证明事项', 'decrease'))
-    >>> before("较以往缩短"), before("审批时限比上年同期减少")
-    (('', 'decrease'), ('审批时限', 'decrease'))
+    >>> before("较以往缩短"), before("审批时限比上年同期减少"), before("精简幅度达")
+    (('', 'decrease'), ('审批时限', 'decrease'), ('精简幅度', 'decrease'))
     """
     phrase, direction = peel_tail(_NOISE.sub("", phrase))
+    if _cut_size_re().fullmatch(phrase):
+        return phrase, "decrease"                # 精简幅度达65%: the size of a cut, named by the cut
     phrase, head = peel_head(phrase, counts)
     m = _SCOPE.match(phrase)
     if m:
@@ -146,6 +148,12 @@ def before(phrase: str, counts: bool = False) -> tuple[str, str | None]:
     if direction in (None, "level") and _reduced_re().search(phrase):
         direction = "decrease"                   # 申请材料精简幅度达65%: the size of a cut
     return phrase, direction
+
+
+@lru_cache(maxsize=None)
+def _cut_size_re() -> re.Pattern:
+    cuts = [w for w, d in verbs().items() if d == "decrease" and len(w) >= 2]
+    return re.compile(alternation(cuts) + alternation(dicts.words("outcome_change_measures.txt")))
 
 
 @lru_cache(maxsize=None)
