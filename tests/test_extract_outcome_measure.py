@@ -160,6 +160,9 @@ def test_the_size_of_a_cut_named_alone_is_a_decrease():
     assert read("证明材料应减尽减，精简比例达72%。") == [("精简比例", 72, "%", "decrease")]
 
 
-def test_a_light_verb_without_object_takes_the_measure_before_it():
-    got = read("举办法治讲座6场，深入企业开展3场。")
-    assert [(i, v) for i, v, _, _ in got] == [("法治讲座", 6), ("法治讲座", 3)]
+@pytest.mark.parametrize("sentence, want", [
+    ("举办法治讲座6场，深入企业开展3场。", [("法治讲座", 6), ("法治讲座", 3)]),
+    ("排查隐患210个，整改完成205个。", [("排查隐患", 210), ("整改完成", 205)]),   # 完成 holds no event
+])
+def test_an_event_verb_without_object_takes_the_measure_before_it(sentence, want):
+    assert [(i, v) for i, v, _, _ in read(sentence)] == want

@@ -12,7 +12,7 @@ from loaders.extract.outcome.clauses import Clause, quoted, split
 from loaders.extract.outcome.figures import RUN_UNITS, Figure, find
 from loaders.extract.outcome.head import head
 from loaders.extract.outcome.indicator import after, before, is_rate, tidy
-from loaders.extract.outcome.lexicon import alternation, trims, verbs
+from loaders.extract.outcome.lexicon import alternation, verbs
 
 __all__ = ["Reading", "read"]
 
@@ -275,7 +275,7 @@ def _reading(fig: Figure, indicator: str, counted: str, direction: str | None, c
         unit = "%"
     elif len(counted) >= 2 and (unit != "%" or len(indicator) < 2):
         indicator = _with_head(indicator, counted)
-    if len(indicator) < 2 or inherited and indicator.endswith(trims("verb")):
+    if len(indicator) < 2 or inherited and indicator.endswith(dicts.words("outcome_event_verbs.txt")):
         indicator = inherited                     # 宣讲2场次，走进社区开展2场次: more of the same
     if len(indicator) < 2:
         return None
