@@ -160,6 +160,8 @@ def totals(items, per):
         add("outcomes found (indicator+value+unit)", round((f["outcome_recall"] or 0) * n_o), n_o)
         add("outcomes found (value+unit)", f["_value_found"], n_o)
         add("indicator names the measure", f["_indicator_named"], f["_value_found"])
+        hits = round((f["outcome_recall"] or 0) * n_o)
+        add("outcome direction right (where found)", round((f["outcome_direction"] or 0) * hits), hits)
         if f["outcome_program"] is not None:
             n_l = _found_linked(f, g)
             add("outcome -> programme links right", round(f["outcome_program"] * n_l), n_l)

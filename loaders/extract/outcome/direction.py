@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from loaders import dicts
 from loaders.extract.outcome.lexicon import alternation, qualifiers, verbs
 
 __all__ = ["peel_tail", "peel_head", "change_inside"]
@@ -37,11 +38,13 @@ def peel_tail(phrase: str) -> tuple[str, str | None]:
     ('受理案件', None)
     >>> peel_tail("审批时限压缩到")
     ('审批时限', 'decrease')
+    >>> peel_tail("市场主体年均增长")
+    ('市场主体年均', 'increase')
     """
     direction = None
     while True:
         m = _tail_re().search(phrase)
-        if not m or m.start() == m.end():
+        if not m or m.start() == m.end() or phrase.endswith(dicts.words("outcome_averages.txt")):
             return phrase, direction
         found = verbs().get(m.group())
         if found and (direction is None or direction == "level"):
@@ -49,21 +52,21 @@ def peel_tail(phrase: str) -> tuple[str, str | None]:
         phrase = phrase[:m.start()]
 
 
-def change_inside(phrase: str) -> tuple[str, str | None]:
+def change_inside(phrase: str, keep: bool = False) -> tuple[str, str | None]:
     """A change verb written inside the phrase before a figure (区级取消政务服务事项 → decrease): the
     words after it name what changed.
 
     >>> change_inside("区级取消政务服务事项")
     ('政务服务事项', 'decrease')
-    >>> change_inside("办理案件")
-    ('办理案件', None)
+    >>> change_inside("办理案件"), change_inside("区级取消政务服务事项", keep=True)
+    (('办理案件', None), ('取消政务服务事项', 'decrease'))
     """
     found = None
     for m in _inside_re().finditer(phrase):     # reductions only: 扩大会议 is a meeting, not a rise
         found = m
     if found is None or len(phrase) - found.end() < 2:
         return phrase, None
-    return phrase[found.end():], verbs()[found.group()]
+    return phrase[found.start() if keep else found.end():], verbs()[found.group()]
 
 
 @lru_cache(maxsize=None)
@@ -72,8 +75,9 @@ def _inside_re() -> re.Pattern:
     return re.compile(alternation(changes))
 
 
-def peel_head(phrase: str) -> tuple[str, str | None]:
-    """Strip a leading change verb (压减申请材料 → 申请材料, decrease).
+def peel_head(phrase: str, keep: bool = False) -> tuple[str, str | None]:
+    """Strip a leading change verb (压减申请材料 → 申请材料, decrease); with `keep` the verb stays
+    (a count of what was cut: 取消证明事项21项), only the direction is read.
 
     >>> peel_head("压减申请材料")
     ('申请材料', 'decrease')
@@ -83,4 +87,4 @@ def peel_head(phrase: str) -> tuple[str, str | None]:
     m = _head_re().match(phrase)
     if not m or len(phrase) - m.end() < 2:
         return phrase, None
-    return phrase[m.end():], verbs()[m.group(1)]
+    return phrase[m.start(1) if keep else m.end():], verbs()[m.group(1)]

@@ -8,9 +8,10 @@ from functools import lru_cache
 
 from loaders import dicts
 from loaders.extract.outcome.lexicon import alternation, qualifiers, units
+from loaders.segment import cut
 from loaders.numerals import ARABIC, CHINESE_NUMERAL, MAGNITUDES, MULTIPLIERS, parse_number
 
-__all__ = ["Figure", "find"]
+__all__ = ["Figure", "find", "RUN_UNITS"]
 
 _MONEY = ("万元", "亿元", "千元")
 # A unit glued to these characters is the start of another word (70周年, 3部门), not a unit.
@@ -20,6 +21,8 @@ _MONEY = ("万元", "亿元", "千元")
 @lru_cache(maxsize=1)
 def _service_re() -> re.Pattern:
     return re.compile(alternation(dicts.words("outcome_service_words.txt")))
+_RANK_UNITS = ("名", "位")
+_BODY_UNITS = ("个", "家", "所", "座", "处", "支")
 _DATE_JOIN = re.compile(r"[-—–/~～.]\d")
 
 
@@ -52,20 +55,23 @@ def _tail_re() -> re.Pattern:
                       rf"(?P<m2>{mid})?(?P<unit>(?(money)|{unit}))?(?P<post>{post})?")
 
 
-_RUN_OF_YEARS = re.compile(rf"(?<=连续)({ARABIC}|[一二两三四五六七八九十]+)年")
+RUN_UNITS = ("年", "届", "次", "个月", "季度", "轮")
+_RUN = re.compile(rf"(?<=连续)({ARABIC}|[一二两三四五六七八九十]+)({'|'.join(RUN_UNITS)})")
 _GREAT = re.compile(r"([一二两三四五六七八九十]+)大([\u4e00-\u9fff]{0,2}?[项类])")
 
 
 def _counted_runs(sentence: str, masked: frozenset[int]) -> list[Figure]:
-    """连续4年 (a run of years) and 四大奖项 (four of a kind), which the unit table does not read."""
+    """连续4年, 连续三届 (a streak) and 四大奖项 (four of a kind, when won), which the unit table does
+    not read."""
     out = []
-    for m in _RUN_OF_YEARS.finditer(sentence):
+    for m in _RUN.finditer(sentence):
         value = parse_number(m.group(1))
         if value is not None and m.start() not in masked:
-            out.append(Figure(m.start(), m.end(), m.start(1), m.end(1), value, "年"))
+            out.append(Figure(m.start(), m.end(), m.start(1), m.end(1), value, m.group(2)))
     for m in _GREAT.finditer(sentence):
         value = parse_number(m.group(1))
-        if value is not None and m.start() not in masked:
+        won = any(w in sentence[max(0, m.start() - 6):m.start()] for w in dicts.words("outcome_award_verbs.txt"))
+        if value is not None and m.start() not in masked and won:
             out.append(Figure(m.start(), m.end(), m.start(1), m.end(1), value, m.group(2)[-1]))
     return out
 
@@ -110,7 +116,7 @@ def _figure(s: str, m: re.Match) -> Figure | None:
         return tenths
     t = _tail_re().match(s, num_end)
     value = parse_number(token)
-    if value is None or not _numeral_ok(m, m.group("cn") or token, t):
+    if value is None or not (_numeral_ok(m, m.group("cn") or token, t) or _counts_bodies(s, m, value, t)):
         return None
     if t.group("mult"):
         value = round(value * MULTIPLIERS[t.group("mult")], 6)
@@ -154,16 +160,28 @@ def _numeral_ok(m: re.Match, token: str, t: re.Match) -> bool:
     return bool(t.group("m1")) and token[-1] in MAGNITUDES
 
 
+def _counts_bodies(s: str, m: re.Match, value: float, t: re.Match) -> bool:
+    """五个专项小组, 十个村委会: a one-character numeral counts when a body or place follows its
+    classifier (a formula such as 两个维护 counts none)."""
+    if not m.group("cn") or value < 2 or t.group("unit") not in _BODY_UNITS or t.group("m1") or t.group("mult"):
+        return False
+    heads = dicts.words("outcome_concrete_heads.txt")
+    return any(w.endswith(heads) for w in cut(s[t.end():t.end() + 10])[:3])
+
+
 def _rejected(s: str, f: Figure) -> bool:
-    """Ordinals, dates and ranges, formulas (1+6), service numbers and years are not outcomes."""
+    """Ordinals and ranks, dates and ranges, formulas (1+6, 7×24), service numbers and years are not
+    outcomes."""
     before = s[max(0, f.num_start - 1):f.num_start]
     after = s[f.num_end:f.num_end + 2]
     if f.unit in ("次", "届") and any(s.startswith(w, f.end) for w in dicts.words("outcome_ordinal_after.txt")):
         return True                       # 十二次党代会: an ordinal
     if f.unit == "年":
         return False                      # only 连续4年 reaches here (see _years)
-    if before in ("第", "+", "-", "—", "/", "~", "～") or s[f.end:f.end + 1] == "+":
-        return True
+    if before in ("第", "+", "-", "—", "/", "~", "～", "×", "*") or s[f.end:f.end + 1] in ("+", "×", "*"):
+        return True                       # 第3, 1+6, 7×24小时: an ordinal or a formula
+    if before == "前" and f.unit in _RANK_UNITS:
+        return True                       # 前3名: a rank band, not a count
     if _DATE_JOIN.match(after) or (after and after[0] in "+号年月日岁"):
         return True
     if f.unit is None and _service_re().match(s, f.num_end):

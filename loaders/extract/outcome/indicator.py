@@ -10,7 +10,7 @@ from loaders.segment import cut
 from loaders.extract.outcome.direction import change_inside, peel_head, peel_tail
 from loaders.extract.outcome.lexicon import alternation, trims, verbs
 
-__all__ = ["before", "after", "is_rate", "tidy", "unscoped"]
+__all__ = ["before", "after", "is_rate", "tidy", "unscoped", "measure_heads"]
 
 _SCOPE = re.compile(r".*(?:共计|合计|总计|累计|全年|今年以来|年内|共有|(?<!公)共(?![享建治同担])|(?<![平同均])等(?![级次待]))(?=..)")
 _YEAR = re.compile(r"^(?:\d{4}年(?:度|以来|底|末|全年)?|\d{1,2}月(?:份|底|末)?(?:以来)?"
@@ -23,7 +23,8 @@ _LEVELS = re.compile(r"[省市州盟县区旗乡镇街村]{2,5}[两三四五]级
 
 _RATE = re.compile(r"(?:率|占比|比例|比重|(?<!年|季|程|力|进|制|额|幅|维|深|温|厚|态|高|长|速|角|尺|适|难)度)$")
 CHINESE_DIGITS = "零〇一二两三四五六七八九十百千"
-_NOISE = re.compile(r"[“”‘’「」\"'\s]")
+# Quote marks, spaces, and pinyin glosses a page writes after characters (创(chuàng)建).
+_NOISE = re.compile(r"[“”‘’「」\"'\s]|[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
 # A comparison base (较以往, 比上年同期, 与去年相比) is no indicator; the clause before names it.
 _BASELINE = re.compile(r"(?:较|比|与)(?:上年|去年|以往|往年|上一年|改革前|原来|过去|以前)(?:同期)?(?:相比)?$|^(?:较|比)$")
 
@@ -53,15 +54,47 @@ def tidy(phrase: str) -> str:
 
     >>> tidy("全年累计开展入企服务"), tidy("2024年全市“法律明白人”"), tidy("办理"), tidy("截至目前全区")
     ('入企服务', '法律明白人', '办理', '')
+    >>> tidy("将办理时间"), tidy("全年组织人员")
+    ('办理时间', '人员')
     """
-    phrase = _NOISE.sub("", phrase).strip("()（）")
+    phrase = _unbracket(_NOISE.sub("", phrase))
     if _scope_only_re().fullmatch(phrase):
         return ""
     while True:
         m = _trim_re().match(phrase) or _YEAR.match(phrase)
-        if not m or len(phrase) - m.end() < 2:
+        if not m or len(phrase) - m.end() < 2 or phrase.startswith(measure_heads(), m.end()):
             return phrase
         phrase = phrase[m.end():]
+
+
+def _unbracket(phrase: str) -> str:
+    """Brackets left unmatched by a clause cut: a stray closer is dropped, and a stray opener ends
+    the phrase (示范市(县 → 示范市) unless nothing would be left before it.
+
+    >>> _unbracket("服务站（室）"), _unbracket("示范市(县"), _unbracket("社区)服务站"), _unbracket("(区)")
+    ('服务站（室）', '示范市', '社区服务站', '(区)')
+    """
+    opened: list[int] = []
+    drop: set[int] = set()
+    for i, ch in enumerate(phrase):
+        if ch in "(（":
+            opened.append(i)
+        elif ch in ")）":
+            if opened:
+                opened.pop()
+            else:
+                drop.add(i)
+    if opened and opened[0] >= 2:
+        phrase = phrase[:opened[0]]
+    else:
+        drop.update(opened)
+    return "".join(ch for i, ch in enumerate(phrase) if i not in drop)
+
+
+@lru_cache(maxsize=None)
+def measure_heads() -> tuple[str, ...]:
+    """Measure nouns that keep the verb before them (办理时间 is no 时间)."""
+    return dicts.words("outcome_measure_heads.txt")
 
 
 @lru_cache(maxsize=None)
@@ -82,28 +115,32 @@ def unscoped(phrase: str) -> str:
         phrase = phrase[m.end():]
 
 
-def before(phrase: str) -> tuple[str, str | None]:
-    """The indicator written before its figure, and the direction of the verb in between.
+def before(phrase: str, counts: bool = False) -> tuple[str, str | None]:
+    """The indicator written before its figure, and the direction of the verb in between. A change
+    verb before the noun goes with the direction for the size of a change (压减申请材料47%), and stays
+    in the indicator of a count (`counts`: 取消证明事项21项 counts the items cancelled).
 
     >>> before("全年入企检查次数同比下降")
     ('入企检查次数', 'decrease')
     >>> before("全市各级调解组织共排查调处矛盾纠纷")
     ('排查调处矛盾纠纷', None)
-    >>> before("压减申请材料")
-    ('申请材料', 'decrease')
-    >>> before("较以往缩短"), before("审批时限比上年同期减少")
-    (('', 'decrease'), ('审批时限', 'decrease'))
+    >>> before("压减申请材料"), before("全年取消证明事项", counts=True)
+    (('申请材料', 'decrease'), ('取消证明事项', 'decrease'))
+    >>> before("较以往缩短"), before("审批时限比上年同期减少"), before("精简幅度达")
+    (('', 'decrease'), ('审批时限', 'decrease'), ('精简幅度', 'decrease'))
     """
     phrase, direction = peel_tail(_NOISE.sub("", phrase))
-    phrase, head = peel_head(phrase)
+    if _cut_size_re().fullmatch(phrase):
+        return phrase, "decrease"                # 精简幅度达65%: the size of a cut, named by the cut
+    phrase, head = peel_head(phrase, counts)
     m = _SCOPE.match(phrase)
     if m:
         phrase = phrase[m.end():]
     phrase, tail = peel_tail(tidy(phrase))
     if not (direction or head or tail):          # 全年减少证明材料: the verb after a scope word
-        phrase, head = peel_head(phrase)
+        phrase, head = peel_head(phrase, counts)
     if not (direction or head or tail):          # 区级取消政务服务事项: a change verb inside
-        phrase, head = change_inside(phrase)
+        phrase, head = change_inside(phrase, counts)
     m = _BASELINE.search(phrase)
     if m and (m.start() == 0 or m.start() >= 2):
         phrase = phrase[:m.start()]
@@ -111,6 +148,12 @@ def before(phrase: str) -> tuple[str, str | None]:
     if direction in (None, "level") and _reduced_re().search(phrase):
         direction = "decrease"                   # 申请材料精简幅度达65%: the size of a cut
     return phrase, direction
+
+
+@lru_cache(maxsize=None)
+def _cut_size_re() -> re.Pattern:
+    cuts = [w for w, d in verbs().items() if d == "decrease" and len(w) >= 2]
+    return re.compile(alternation(cuts) + alternation(dicts.words("outcome_change_measures.txt")))
 
 
 @lru_cache(maxsize=None)
@@ -126,19 +169,20 @@ def after(phrase: str) -> str:
     ('新设立民营企业', '攻坚项目', '')
     >>> after("新任命的干部参加考试"), after("对全区单位开展考核"), after("参加年度学法考试")
     ('新任命的干部', '', '参加年度学法考试')
-    >>> after("部门单位的")
-    '部门单位'
+    >>> after("部门单位的"), after("经营主体"), after("经批准")
+    ('部门单位', '经营主体', '')
     
     """
     phrase = _NOISE.sub("", phrase)
     if not phrase or not ("\u4e00" <= phrase[0] <= "\u9fff"):
         return ""
     phrase = phrase.removeprefix("的")
-    if _not_counted_re().match(phrase):
+    m = _not_counted_re().match(phrase)
+    if m and (len(m.group()) > 1 or cut(phrase)[0] == m.group()):    # 经 as a word, not in 经营主体
         return ""
     if phrase.startswith(("参加", "参与")):       # 1.1万人次参加学法考试: what they took part in
         return phrase[:_stop(phrase, 2)]
-    return phrase[:_stop(phrase, 0)].removesuffix("的")
+    return _unbracket(phrase[:_stop(phrase, 0)].removesuffix("的"))
 
 
 def _stop(phrase: str, start: int) -> int:
@@ -172,3 +216,4 @@ def is_rate(indicator: str) -> bool:
     (True, True, True, False)
     """
     return bool(_RATE.search(indicator))
+

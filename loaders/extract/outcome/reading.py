@@ -3,13 +3,16 @@ clause it stands in; baselines (由20天…) and implausible rates (a 率 of 143
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, replace
 
 from loaders import dicts
-from loaders.segment import cut
+from loaders.segment import cut, tagged
 from loaders.extract.outcome.clauses import Clause, quoted, split
-from loaders.extract.outcome.figures import Figure, find
-from loaders.extract.outcome.indicator import after, before, is_rate
+from loaders.extract.outcome.figures import RUN_UNITS, Figure, find
+from loaders.extract.outcome.head import head
+from loaders.extract.outcome.indicator import after, before, is_rate, tidy
+from loaders.extract.outcome.lexicon import alternation, verbs
 
 __all__ = ["Reading", "read"]
 
@@ -39,29 +42,47 @@ def read(sentence: str) -> list[Reading]:
     out: list[Reading] = []
     last_indicator, last_direction = "", None
     pending: list[str] = []                       # 报备率、及时率均为100%: rates waiting for a shared figure
+    paired: tuple[str, str] | None = None
+    respective: list[str] = []                    # 复议、诉讼案件分别为120件、45件: names still to pair
     for clause in split(sentence):
         inside = [f for f in figures if clause.start <= f.num_start < clause.end]
         pending = _waiting(sentence, clause, inside, pending)
         left = clause.start
         for k, fig in enumerate(inside):
-            if k + 1 < len(inside) and _run_of_years(sentence, fig):
-                continue                              # 连续三年保持100%: the run qualifies the next figure
+            if k + 1 < len(inside) and _run(sentence, fig):
+                continue                              # 连续三年保持100%: the streak qualifies the next figure
             right = inside[k + 1].start if k + 1 < len(inside) else clause.end
-            pre, post = sentence[left:fig.start], sentence[fig.end:right]
+            pre, post = sentence[left:fig.start], sentence[fig.end:_closing(sentence, fig.end, right)]
             left = fig.end
-            indicator, direction = before(pre)
+            every = _EVERY.search(pre)
+            if every and fig.unit == "次":             # 每两月1次: a frequency, not a result
+                left += len(_RATE_WORD.match(sentence, fig.end).group())
+                continue
+            indicator, direction = before(pre, counts=fig.unit not in _SIZES)
+            indicator = head(indicator)
+            if paired:                                # 把62项考核指标精简为13项: the after-value
+                (indicator, direction), paired = paired, None
             if direction in ("increase", "decrease") and _TO_BOUND.search(pre) and fig.qualifier in _BOUNDS:
                 direction = "level"                   # 降至3%以下: a bound reached, not the size of a fall
-            if pre.endswith(("由", "从")):            # a baseline: 由20天压减至5天
-                last_indicator = before(pre[:-1])[0] or last_indicator
+            base = _BASE.search(pre) or (_changed_to().match(post) and _BASE_OF.search(pre))
+            if base:                                  # a baseline: 由(原来的)20天压减至5天
+                last_indicator = before(pre[:base.start()])[0] or last_indicator
                 continue
+            if pre.endswith(("把", "将")) and k + 1 < len(inside):
+                paired = _pair(post)
+                if paired:                            # a baseline written before its noun
+                    continue
             if direction is None and clause.sep == "、" and k == 0:
                 direction = last_direction
-            counted = _run_counted(sentence, fig, post) or _share_of(fig, indicator, post) or after(post)
+            counted = (_run_counted(sentence, fig, post) or _share_of(fig, indicator, post)
+                       or _served(pre, post) or _described(sentence, fig, after(post)))
             reading = _reading(fig, indicator, counted, direction, clause, last_indicator)
             if reading:
                 if k == 0 and pending and _SHARED.search(pre):
                     out.extend(replace(reading, indicator=name) for name in pending)
+                own = len(indicator) >= 2 or len(counted) >= 2
+                reading, respective = _respectively(reading, pre, pending if k == 0 else [], respective, own,
+                                                    out[-1] if out else None)
                 out.append(reading)
                 last_indicator, last_direction = reading.indicator, reading.direction
         if inside:
@@ -70,6 +91,56 @@ def read(sentence: str) -> list[Reading]:
 
 
 _SHARED = re.compile(r"[均都皆]")
+# Units of a size (a share, a time, a sum): a change verb before the noun gives only the direction.
+_SIZES = (None, "%", "‰", "百分点", "倍", "天", "小时", "工作日", "个月", "分钟", "周", "年", "万元", "亿元", "千元", "元")
+
+
+def _closing(sentence: str, start: int, end: int) -> int:
+    """`end`, or past the bracket the text from `start` opens and the clause cut off (12个县（市、区）).
+
+    >>> s = "12个县（市、区）全部达标"; s[3:_closing(s, 3, 6)]
+    '县（市、区）'
+    """
+    depth = 0
+    for ch in sentence[start:end]:
+        depth += (ch in "(（") - (ch in ")）")
+    if depth <= 0:
+        return end
+    for i in range(end, min(len(sentence), end + 20)):
+        depth += (sentence[i] in "(（") - (sentence[i] in ")）")
+        if depth == 0:
+            return i + 1
+    return end
+_BASE = re.compile(r"[由从](?:原来|原先|改革前|过去|以往|上年|去年|年初|\d{4}年)?的?$")
+_BASE_OF = re.compile(r"[由从][\u4e00-\u9fff]{1,5}的$")      # 由法定的20个工作日, when a change follows
+
+
+@lru_cache(maxsize=None)
+def _changed_to() -> re.Pattern:
+    """A change verb and 至/到/为 right after a figure (压缩至): the figure was the baseline."""
+    changes = [w for w, d in verbs().items() if d in ("increase", "decrease")]
+    return re.compile(rf"^(?:{alternation(changes)})[\u4e00-\u9fff]{{0,2}}?[至到为]")
+_EVERY = re.compile(r"每[一二两三四五六七八九十半\d]*个?(?:年|季度|季|月|周|星期|旬|天|日)(?:至少|不少于)?$")
+_RATE_WORD = re.compile(r"(?:的)?(?:频次|频率)?")
+
+
+@lru_cache(maxsize=None)
+def _pair_re() -> re.Pattern:
+    changes = [w for w, d in verbs().items() if d in ("increase", "decrease") and len(w) >= 2]
+    return re.compile(rf"^(?P<what>.{{2,}}?)(?P<verb>{alternation(changes)})[\u4e00-\u9fff]{{0,2}}?[为至到]$")
+
+
+def _pair(post: str) -> tuple[str, str] | None:
+    """把62项考核指标精简优化为13项: the noun after the first figure and the change verb, which the
+    next figure (the after-value) measures; None when `post` is no such change.
+
+    >>> _pair("考核指标精简优化为"), _pair("部门开展检查")
+    (('考核指标', 'decrease'), None)
+    """
+    m = _pair_re().match(post)
+    if not m:
+        return None
+    return tidy(m.group("what")), verbs()[m.group("verb")]
 _IN_FRAME = re.compile(r"^[在于](.+?)中(?=.)")
 
 
@@ -85,14 +156,52 @@ def _run_counted(sentence: str, fig: Figure, post: str) -> str:
     """What a run or a kind counts: 连续14年 + 在全省考核中获评优秀 → 全省考核获评优秀; 四大奖项 → 奖项."""
     if fig.num_end < len(sentence) and sentence[fig.num_end] == "大" and fig.unit:
         return sentence[fig.num_end + 1:fig.end]
-    if _run_of_years(sentence, fig):
+    if _run(sentence, fig):
         return _IN_FRAME.sub(r"\1", post.strip())
     return ""
 
 
-def _run_of_years(sentence: str, fig: Figure) -> bool:
-    """连续N年: a run of years, counted only when no other figure of its clause follows it."""
-    return fig.unit == "年" and sentence[max(0, fig.start - 2):fig.start] == "连续"
+_QUALITY_HEAD = re.compile(r"的([\u4e00-\u9fff]{2,})[^，,。；;]*$")
+
+
+def _described(sentence: str, fig: Figure, counted: str) -> str:
+    """52项操作性、针对性强的改革措施: a quality (…性) is what the counted thing has, not the thing;
+    the noun after the last 的 of the comma clause is what is counted.
+
+    >>> _described("提出12项针对性、可操作性强的工作举措，", Figure(2, 5, 2, 4, 12, "项"), "针对性")
+    '工作举措'
+    """
+    if not counted.endswith("性"):
+        return counted
+    rest = re.split(r"[，,。；;]", sentence[fig.end:], maxsplit=1)[0]
+    m = _QUALITY_HEAD.search(rest)
+    return after(m.group(1)) if m else counted
+
+
+_FOR = re.compile(r"为(?:全[省市区县州旗镇乡]|[本我][省市区县州旗镇乡])?$")
+
+
+def _served(pre: str, post: str) -> str:
+    """为96家企业发放许可证和信用报告: those served are counted, named by what they were given
+    (发放许可证和信用报告的企业); "" unless the figure follows 为 and a verb and its object follow.
+
+    >>> _served("已为全市", "企业提供“法律体检”服务"), _served("为", "企业")
+    ('提供法律体检服务的企业', '')
+    """
+    if not _FOR.search(pre):
+        return ""
+    words = tagged(re.sub(r"[“”‘’\"'\s]", "", post))
+    for i in range(1, len(words) - 1):
+        w, t = words[i]
+        if t == "v" and len(w) >= 2 and all(t2[0] == "n" for _, t2 in words[:i]):
+            served = "".join(x for x, _ in words[:i])
+            return "".join(x for x, _ in words[i:]) + "的" + served if len(served) >= 2 else ""
+    return ""
+
+
+def _run(sentence: str, fig: Figure) -> bool:
+    """连续N年, 连续N届: a streak, counted only when no other figure of its clause follows it."""
+    return fig.unit in RUN_UNITS and sentence[max(0, fig.start - 2):fig.start] == "连续"
 _TO_BOUND = re.compile(r"[至到]\s*$")
 _BOUNDS = ("以下", "以内", "以上")
 _TAIL_WORDS = 3
@@ -116,12 +225,41 @@ def _with_head(before_phrase: str, counted: str) -> str:
     return "".join(taken).lstrip("的") + counted
 
 
+def _respectively(reading: Reading, pre: str, pending: list[str], respective: list[str],
+                  own: bool, previous: Reading | None) -> tuple[Reading, list[str]]:
+    """分别: the names listed with 、 before the first figure go with the figures in order, an earlier
+    name taking the shared ending of the last (行政复议、行政诉讼案件 → 行政复议案件); returns the
+    reading and the names still to pair. A later figure also takes the direction of the first.
+
+    >>> [(r.indicator, r.figure.value) for r in read("刑事、民事案件分别为120件、45件")]
+    [('刑事案件', 120.0), ('民事案件', 45.0)]
+    """
+    if pending and "分别" in pre:
+        names = [_shared_ending(n, reading.indicator) for n in pending] + [reading.indicator]
+        return replace(reading, indicator=names[0]), names[1:]
+    if respective and not own:
+        direction = previous.direction if previous and reading.direction == "level" else reading.direction
+        return replace(reading, indicator=respective[0], direction=direction), respective[1:]
+    return reading, [] if own else respective
+
+
+def _shared_ending(name: str, last: str) -> str:
+    """`name` with what `last` has after its first word, when `name` stands beside that word and
+    does not end alike (报备率、及时率)."""
+    words = cut(last)
+    ending = "".join(words[1:]) if len(words) > 1 else last[len(name):] if len(last) >= len(name) + 2 else ""
+    words = words if ending else ()
+    parallel = len(name) <= len(last) - len(ending)           # 刑事 beside 民事, not 审批时限 beside 申请
+    return name + ending if words and parallel and name[-1] != last[-1] else name
+
+
 def _waiting(sentence: str, clause: Clause, inside: list[Figure], pending: list[str]) -> list[str]:
-    """Rates listed with 、 before the clause that gives their common figure; [] once a figure is read."""
+    """Names listed with 、 before the clause that gives their figures (a common one after 均, one
+    each after 分别); [] once a figure is read."""
     if inside:
         return pending if clause.sep == "、" else []
     name = before(sentence[clause.start:clause.end])[0]
-    if not (is_rate(name) and 2 <= len(name) <= 20):
+    if not 2 <= len(name) <= 20:
         return []
     return pending + [name] if clause.sep == "、" else [name]
 
@@ -137,8 +275,8 @@ def _reading(fig: Figure, indicator: str, counted: str, direction: str | None, c
         unit = "%"
     elif len(counted) >= 2 and (unit != "%" or len(indicator) < 2):
         indicator = _with_head(indicator, counted)
-    if len(indicator) < 2:
-        indicator = inherited
+    if len(indicator) < 2 or inherited and indicator.endswith(dicts.words("outcome_event_verbs.txt")):
+        indicator = inherited                     # 宣讲2场次，走进社区开展2场次: more of the same
     if len(indicator) < 2:
         return None
     direction = direction or "level"
