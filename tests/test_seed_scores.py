@@ -12,12 +12,13 @@ import sys
 
 import pytest
 
-# (figure, lowest acceptable value) — and for leaks/absurd, the highest.
+# (figure, lowest acceptable value) — and for leaks/absurd, the highest. Issue 15: the seeds stay at the
+# figures they reached (every total 1.000), so a change that loses one seed item fails here.
 AT_LEAST = {"jurisdiction": 1.0, "parent": 1.0, "year": 1.0, "published": 1.0,
-            "program_recall": 0.95, "document_recall": 1.0, "outcome_recall": 0.90}
-PER_REPORT_AT_LEAST = {"program_type": 0.85, "document_type": 0.95, "document_issuer": 0.90,
-                       "outcome_direction": 0.95, "outcome_program": 0.85}
-AT_MOST = {"program_leak": 0.05, "outcome_absurd": 0}
+            "program_recall": 1.0, "document_recall": 1.0, "outcome_recall": 1.0}
+PER_REPORT_AT_LEAST = {"program_type": 0.90, "document_type": 1.0, "document_issuer": 1.0,
+                       "outcome_direction": 1.0, "outcome_program": 1.0}
+AT_MOST = {"program_leak": 0.0, "outcome_absurd": 0}
 
 
 @pytest.fixture(scope="module")
