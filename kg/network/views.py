@@ -220,19 +220,18 @@ def anchored(source, focus: str | None = None, depth: int = 1,
 
 def _topmost(source, places: list[str]) -> str:
     """The place of `places` that is no sub-unit of another of them (the one asked about)."""
-    from kg.network.queries import edge_query
-    from kg.sparql.rows import select
-    inner = {r["s"] for r in select(source, edge_query("partOf", subjects=places)) if r["o"] in set(places)}
+    from kg.network.graph import _Fetch
+    inner = {r["s"] for r in _Fetch(source, None).edges("partOf", subjects=places) if r["o"] in set(places)}
     return sorted(set(places) - inner)[0] if set(places) - inner else places[0]
 
 
 def _extend(source, nodes: dict, edges: list, kind: str, anchor: set, year, side: str = "subjects") -> None:
     """Add one more edge kind around ``anchor`` (and the nodes it reaches) to a neighbourhood."""
-    from kg.network.queries import ENDS, edge_query
-    from kg.sparql.rows import select
+    from kg.network.graph import _Fetch
+    from kg.network.queries import ENDS
     if not anchor:
         return
-    rows = select(source, edge_query(kind, year=year, **{side: anchor}))
+    rows = _Fetch(source, year).edges(kind, **{side: anchor})
     a, b = ENDS[kind]
     nodes[a] |= {r["s"] for r in rows}
     nodes[b] |= {r["o"] for r in rows}
