@@ -56,15 +56,15 @@ def sparql_rows(source: Any, sparql: str) -> list[dict[str, Any]]:
 CHUNK = 500
 
 
-def _chunks(nodes, size: int = CHUNK):
-    """``nodes`` sorted, in blocks of at most ``size`` (``[None]`` for no anchor).
+def _chunks(nodes, size: int | None = None):
+    """``nodes`` sorted, in blocks of at most ``size`` (default `CHUNK`; ``[None]`` for no anchor).
 
     >>> [len(c) for c in _chunks(set(range(1200)))], _chunks(None)
     ([500, 500, 200], [None])
     """
     if nodes is None:
         return [None]
-    ordered = sorted(nodes)
+    ordered, size = sorted(nodes), size or CHUNK
     return [ordered[i:i + size] for i in range(0, len(ordered), size)] or [[]]
 
 
