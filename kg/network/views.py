@@ -147,7 +147,25 @@ def focus(g: nx.MultiDiGraph, label: str, depth: int = 1) -> nx.MultiDiGraph:
     if depth < 0:
         raise ParameterError(f"--depth: must be 0 or more, not {depth}")
     centre = find_node(g, label, param="--focus")
-    return nx.ego_graph(g, centre, radius=depth, undirected=True).copy()
+    near = _within(g, centre, depth)
+    return g.copy() if len(near) == len(g) else g.subgraph(near).copy()
+
+
+def _within(g: nx.Graph, centre, depth: int) -> set:
+    """The nodes at most `depth` steps from `centre`, edges taken in either direction (as
+    `nx.ego_graph(undirected=True)`, without its undirected copy of the whole graph)."""
+    near, frontier = {centre}, [centre]
+    for _ in range(depth):
+        step = set()
+        for node in frontier:
+            step.update(g.successors(node) if g.is_directed() else g.neighbors(node))
+            if g.is_directed():
+                step.update(g.predecessors(node))
+        frontier = step - near
+        if not frontier:
+            break
+        near |= frontier
+    return near
 
 
 _focus = focus  # `view` has a parameter of the same name
