@@ -113,7 +113,8 @@ def build_graph(source: Any, *, year: int | None = None, types: Iterable[str] | 
         if anchor is not None and not anchor:
             continue
         _add_nodes(g, kind, fetch.nodes(kind, anchor))
-    for kind, rows in (edges if edges is not None else [(k, fetch.edges(k)) for k in _kinds_for(types)]):
+    # one edge kind's rows at a time: the whole store's rows of every kind at once would be the peak
+    for kind, rows in (edges if edges is not None else ((k, fetch.edges(k)) for k in _kinds_for(types))):
         _add_edges(g, kind, rows)
     _finish_nodes(g)
     return g
