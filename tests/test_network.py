@@ -164,3 +164,42 @@ def test_one_value_converter_for_queries_networks_and_exports(tmp_path):
     graphml = typed({(d["indicator"], d["value"]) for _, d in read.nodes(data=True) if d["type"] == "outcome"})
     assert queried == network == graphml
     assert ("涉企检查", 35, "int") in queried and ("入企检查次数", 38.6, "float") in queried
+
+
+_UNRELATED = """@prefix gk: <https://w3id.org/govkg/ontology#> .
+@prefix gkg: <https://w3id.org/govkg/graph/> .
+@prefix oa: <http://www.w3.org/ns/oa#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+gkg:places { <https://w3id.org/govkg/id/place/990001> a gk:Jurisdiction ; rdfs:label "示例县" ; gk:key "示例县" . }
+gkg:programmes { <https://w3id.org/govkg/id/programme/pz> a gk:Programme ; rdfs:label "示例制度" ; gk:key "示例制度" . }
+<https://w3id.org/govkg/id/report/r9> {
+  <https://w3id.org/govkg/id/report/r9> a gk:Report ; rdfs:label "示例县 2023 报告" ; gk:year 2023 ;
+    gk:jurisdiction <https://w3id.org/govkg/id/place/990001> .
+  <https://w3id.org/govkg/id/adoption/z1> a gk:Adoption ; gk:jurisdiction <https://w3id.org/govkg/id/place/990001> ;
+    gk:programme <https://w3id.org/govkg/id/programme/pz> ; gk:evidence <https://w3id.org/govkg/id/evidence/z1> .
+  <https://w3id.org/govkg/id/evidence/z1> a gk:Evidence ; gk:sentence "示例县推行示例制度。" ; oa:start 0 ; oa:end 10 .
+}
+"""
+
+
+def _drawn(g):
+    """A graph's nodes and edges with their attributes, comparable with ==."""
+    return (sorted((n, sorted(d.items(), key=str)) for n, d in g.nodes(data=True)),
+            sorted((u, v, k, sorted(d.items(), key=str)) for u, v, k, d in g.edges(keys=True, data=True)))
+
+
+@pytest.mark.parametrize("options", [{"focus": "最多跑一次", "depth": 1}, {"focus": "最多跑一次", "depth": 2},
+                                     {"focus": "太原市", "depth": 2}, {"focus": "最多跑一次", "year": 2023}])
+def test_focus_view_is_the_ego_graph_and_ignores_unrelated_reports(fixture_store, options, monkeypatch):
+    import pyoxigraph as ox
+    import kg.network.graph as graph
+    from kg.network.views import view
+    g = to_networkx(fixture_store, **options)
+    whole = view(graph.build_graph(fixture_store), **options)   # the same nodes and edges, read from the focus out
+    assert (set(g), set(g.edges(keys=True))) == (set(whole), set(whole.edges(keys=True)))
+    anchored = _drawn(g)
+    monkeypatch.setattr(graph, "CHUNK", 1)   # anchors sent one IRI per query give the same view
+    assert _drawn(to_networkx(fixture_store, **options)) == anchored
+    fixture_store.load(_UNRELATED.encode(), format=ox.RdfFormat.TRIG)
+    assert "示例县" in labels(to_networkx(fixture_store))
+    assert _drawn(to_networkx(fixture_store, **options)) == anchored

@@ -70,6 +70,26 @@ def flat_attrs(data: dict) -> dict[str, Any]:
     return out
 
 
+def _keys(scope: str, records) -> set[tuple[str, str, type]]:
+    """`keys_of(scope, (flat_attrs(d) for d in records))` without flattening every value: a list, set
+    or dict is written as a string; `start` is an integer wherever `flat_attrs` adds it.
+
+    >>> from kg.export.graphml_stream import keys_of
+    >>> _keys("node", [{"years": [2021], "unit": None, "label": "x"}]) == keys_of("node", [flat_attrs({"years": [2021], "unit": None, "label": "x"})])
+    True
+    """
+    from kg.export.gexf import start_year
+    out = set()
+    for data in records:
+        dated = start_year({"year": data.get("year"), "years": _flat(data.get("years"))}) is not None
+        for k, v in data.items():
+            if v is not None and not (dated and k == "start"):
+                out.add((scope, k, str if isinstance(v, (list, tuple, set, dict)) else type(v)))
+        if dated:
+            out.add((scope, "start", int))
+    return out
+
+
 def _records(g: nx.Graph):
     """(nodes, edges) of `g` as flat records, each an iterator made afresh on every call."""
     multi = g.is_multigraph()
@@ -89,11 +109,13 @@ def write(source: Any, path: str | Path, provenance: str | None = None, **view_o
     >>> nx.read_graphml(p).number_of_edges()
     1
     """
-    from kg.export.graphml_stream import GraphMLStream, keys_of
+    from kg.export.graphml_stream import GraphMLStream
     path = Path(path)
     g = graph_of(source, view_options)
     nodes, edges = _records(g)
-    keys = keys_of("node", (d for _, d in nodes())) | keys_of("edge", (d for *_, d in edges()))
+    multi = g.is_multigraph()
+    keys = _keys("node", (d for _, d in g.nodes(data=True))) | _keys(
+        "edge", (d for *_, d in (g.edges(keys=True, data=True) if multi else g.edges(data=True))))
     try:
         with path.open("w", encoding="utf-8", newline="\n") as handle:
             out = GraphMLStream(handle, keys, directed=g.is_directed(), provenance=provenance)

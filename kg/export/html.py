@@ -93,8 +93,9 @@ def _cap(g: nx.Graph, max_nodes: int) -> tuple[nx.Graph, str]:
     n = g.number_of_nodes()
     if n <= max_nodes:
         return g, ""
-    ranked = sorted(g, key=lambda v: (-g.degree(v), str(g.nodes[v].get("label", v))))
-    kept = g.subgraph(ranked[:max_nodes]).copy()
+    ranked = sorted(g, key=lambda v: (-g.degree(v), str(g.nodes[v].get("label", v)), str(v)))
+    kept = g.copy()   # not `subgraph`: below half the graph, its nodes come in set (hash) order
+    kept.remove_nodes_from(ranked[max_nodes:])
     return kept, (f"Showing the {max_nodes:,} best-connected of {n:,} nodes ({n - max_nodes:,} left out); "
                   "narrow the view with --focus, --jurisdiction, --program, --year or --types.")
 

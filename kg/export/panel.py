@@ -23,10 +23,16 @@ PREFIX gkg: <https://w3id.org/govkg/graph/>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 """
 # the one query over every adoption; what its rows name (places, programmes, reports) is described
-# once per entity by the small queries below and joined here, not once per adoption in the store
+# once per entity by the small queries below and joined here, not once per adoption in the store.
+# Each property is its own sub-select, so Oxigraph reads each with one scan and hash-joins them: as
+# patterns of one group it looks every adoption's properties up one by one (measured on 1,000
+# reports: 3.3 s against 7–9 s)
 ADOPTIONS = _P + """SELECT ?j ?p ?year ?status ?r WHERE {
-  GRAPH ?r { ?a a gk:Adoption ; gk:jurisdiction ?j ; gk:programme ?p .
-    OPTIONAL { ?a gk:year ?year } OPTIONAL { ?a gk:status ?status } } }"""
+  { SELECT ?a ?r WHERE { GRAPH ?r { ?a a gk:Adoption } } }
+  { SELECT ?a ?r ?j WHERE { GRAPH ?r { ?a gk:jurisdiction ?j } } }
+  { SELECT ?a ?r ?p WHERE { GRAPH ?r { ?a gk:programme ?p } } }
+  OPTIONAL { SELECT ?a ?r ?year WHERE { GRAPH ?r { ?a gk:year ?year } } }
+  OPTIONAL { SELECT ?a ?r ?status WHERE { GRAPH ?r { ?a gk:status ?status } } } }"""
 REPORTS = _P + """SELECT ?r ?year ?label WHERE { GRAPH ?r { { ?r gk:year ?year } UNION { ?r rdfs:label ?label } } }"""
 PLACES = _P + """SELECT ?j ?place ?adcode ?parent WHERE {
   GRAPH gkg:places { ?j rdfs:label ?place OPTIONAL { ?j gk:adcode ?adcode } OPTIONAL { ?j gk:partOf/rdfs:label ?parent } } }"""

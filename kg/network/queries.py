@@ -11,7 +11,7 @@ of one year and undated ones, or nothing). Holes take only RDF terms written by 
 """
 from __future__ import annotations
 
-__all__ = ["EDGE_KINDS", "NODE_KINDS", "WIDE", "edge_query", "node_query", "ENDS"]
+__all__ = ["EDGE_KINDS", "NODE_KINDS", "SCANS", "NODE_SCANS", "WIDE", "edge_query", "node_query", "ENDS"]
 
 PREFIXES = """PREFIX gk: <https://w3id.org/govkg/ontology#>
 PREFIX gkg: <https://w3id.org/govkg/graph/>
@@ -74,6 +74,55 @@ NODE_KINDS = {
     OPTIONAL {{ ?n gk:year ?oy }} OPTIONAL {{ ?r gk:year ?ry }} }}
   BIND(COALESCE(?oy, ?ry) AS ?year) {year} }}""",
 }
+
+
+def _sub(variables: str, pattern: str, graph: str = "?r", optional: bool = False) -> str:
+    """One pattern as its own sub-select (in ``GRAPH graph``), so it is read with one scan."""
+    return f"{'OPTIONAL ' if optional else ''}{{{{ SELECT {variables} WHERE {{{{ GRAPH {graph} {{{{ {pattern} }}}} }}}} }}}}"
+
+
+def _opt(variables: str, pattern: str, graph: str = "?r") -> str:
+    return _sub(variables, pattern, graph, optional=True)
+
+
+_DATED = _opt("?s ?r ?oy", "?s gk:year ?oy") + " " + _opt("?r ?ry", "?r gk:year ?ry")
+_EVIDENCE = "{sub} {sentence} {start}"
+# the same solutions as EDGE_KINDS / NODE_KINDS for the whole store (no anchor): each pattern in its
+# own sub-select, read with one scan and hash-joined. Oxigraph evaluates a group's patterns and
+# OPTIONALs by looking each solution's next pattern up, which over every outcome or adoption of the
+# store costs a lookup per solution and pattern (1,000 reports, outcome nodes: 64 s against 23 s).
+SCANS = {
+    "adopted": "SELECT ?s ?o ?a ?year ?status ?spelling ?r ?sentence ?start WHERE {{ " + " ".join([
+        _sub("?a ?r", "?a a gk:Adoption"), _sub("?a ?r ?s", "?a gk:jurisdiction ?s"),
+        _sub("?a ?r ?o", "?a gk:programme ?o"), _sub("?a ?r ?e", "?a gk:evidence ?e"),
+        _sub("?e ?r ?sentence", "?e gk:sentence ?sentence"), _sub("?e ?r ?start", "?e oa:start ?start"),
+        _opt("?a ?r ?ay", "?a gk:year ?ay"), _opt("?r ?ry", "?r gk:year ?ry"),
+        _opt("?a ?r ?status", "?a gk:status ?status"), _opt("?a ?r ?spelling", "?a gk:spelling ?spelling")]) +
+        " BIND(COALESCE(?ay, ?ry) AS ?year) {year} }}",
+    "cites": "SELECT ?s ?o ?sentence ?start WHERE {{ " + " ".join([
+        _sub("?c ?s ?o", "?c gk:document ?o", "?s"), _sub("?c ?s", "?c a gk:Citation", "?s"),
+        _sub("?c ?s ?e", "?c gk:evidence ?e", "?s"), _sub("?e ?s ?sentence", "?e gk:sentence ?sentence", "?s"),
+        _sub("?e ?s ?start", "?e oa:start ?start", "?s"), _opt("?s ?year", "?s gk:year ?year", "?s")]) +
+        " {year} }}",
+    "measures": "SELECT ?s ?o WHERE {{ " + " ".join([
+        _sub("?s ?r ?o", "?s gk:programme ?o"), _sub("?s ?r", "?s a gk:Outcome"), _DATED]) +
+        " BIND(COALESCE(?oy, ?ry) AS ?year) {year} }}",
+    "about": "SELECT ?s ?o WHERE {{ {{ " + " ".join([
+        _sub("?s ?r ?o", "?s gk:jurisdiction ?o"), _sub("?s ?r", "?s a gk:Outcome"), _DATED]) +
+        " }} UNION {{ " + " ".join([
+        _sub("?r ?o", "?r gk:jurisdiction ?o ; a gk:Report"), _sub("?s ?r", "?s a gk:Outcome"),
+        "MINUS " + _sub("?s ?r", "?s gk:jurisdiction ?own"), _DATED]) +
+        " }} BIND(COALESCE(?oy, ?ry) AS ?year) {year} }}",
+}
+NODE_SCANS = {
+    "outcome": "SELECT ?n ?r ?indicator ?value ?unit ?direction ?qualifier ?year ?sentence ?start WHERE {{ " +
+        " ".join([_sub("?n ?r", "?n a gk:Outcome"), _sub("?n ?r ?e", "?n gk:evidence ?e"),
+                  _sub("?e ?r ?sentence", "?e gk:sentence ?sentence"), _sub("?e ?r ?start", "?e oa:start ?start"),
+                  *[_opt(f"?n ?r ?{v}", f"?n gk:{v} ?{v}")
+                    for v in ("indicator", "value", "unit", "direction", "qualifier")],
+                  _opt("?n ?r ?oy", "?n gk:year ?oy"), _opt("?r ?ry", "?r gk:year ?ry")]) +
+        " BIND(COALESCE(?oy, ?ry) AS ?year) {year} }}",
+}
 # node kinds whose query gives attributes as columns (named as the attributes), not as ?p ?v rows
 WIDE = {"outcome": ("indicator", "value", "unit", "direction", "qualifier", "year")}
 
@@ -95,6 +144,8 @@ def edge_query(kind: str, subjects=None, objects=None, year: int | None = None) 
     >>> "VALUES ?s { <http://x> }" in edge_query("partOf", subjects=["http://x"])
     True
     """
+    if subjects is None and objects is None and kind in SCANS:
+        return PREFIXES + SCANS[kind].format(year=_year(year))
     return PREFIXES + EDGE_KINDS[kind].format(s=_values("s", subjects), o=_values("o", objects),
                                               year=_year(year))
 
@@ -105,5 +156,7 @@ def node_query(kind: str, nodes=None, year: int | None = None, text: str | None 
     >>> "GRAPH gkg:places" in node_query("jurisdiction")
     True
     """
+    if text is None and nodes is None and kind in NODE_SCANS:
+        return PREFIXES + NODE_SCANS[kind].format(year=_year(year))
     template = text if text is not None else NODE_KINDS[kind]
     return PREFIXES + template.format(n=_values("n", nodes), year=_year(year))

@@ -147,7 +147,25 @@ def focus(g: nx.MultiDiGraph, label: str, depth: int = 1) -> nx.MultiDiGraph:
     if depth < 0:
         raise ParameterError(f"--depth: must be 0 or more, not {depth}")
     centre = find_node(g, label, param="--focus")
-    return nx.ego_graph(g, centre, radius=depth, undirected=True).copy()
+    near = _within(g, centre, depth)
+    return g.copy() if len(near) == len(g) else g.subgraph(near).copy()
+
+
+def _within(g: nx.Graph, centre, depth: int) -> set:
+    """The nodes at most `depth` steps from `centre`, edges taken in either direction (as
+    `nx.ego_graph(undirected=True)`, without its undirected copy of the whole graph)."""
+    near, frontier = {centre}, [centre]
+    for _ in range(depth):
+        step = set()
+        for node in frontier:
+            step.update(g.successors(node) if g.is_directed() else g.neighbors(node))
+            if g.is_directed():
+                step.update(g.predecessors(node))
+        frontier = step - near
+        if not frontier:
+            break
+        near |= frontier
+    return near
 
 
 _focus = focus  # `view` has a parameter of the same name
@@ -220,19 +238,18 @@ def anchored(source, focus: str | None = None, depth: int = 1,
 
 def _topmost(source, places: list[str]) -> str:
     """The place of `places` that is no sub-unit of another of them (the one asked about)."""
-    from kg.network.queries import edge_query
-    from kg.sparql.rows import select
-    inner = {r["s"] for r in select(source, edge_query("partOf", subjects=places)) if r["o"] in set(places)}
+    from kg.network.graph import _Fetch
+    inner = {r["s"] for r in _Fetch(source, None).edges("partOf", subjects=places) if r["o"] in set(places)}
     return sorted(set(places) - inner)[0] if set(places) - inner else places[0]
 
 
 def _extend(source, nodes: dict, edges: list, kind: str, anchor: set, year, side: str = "subjects") -> None:
     """Add one more edge kind around ``anchor`` (and the nodes it reaches) to a neighbourhood."""
-    from kg.network.queries import ENDS, edge_query
-    from kg.sparql.rows import select
+    from kg.network.graph import _Fetch
+    from kg.network.queries import ENDS
     if not anchor:
         return
-    rows = select(source, edge_query(kind, year=year, **{side: anchor}))
+    rows = _Fetch(source, year).edges(kind, **{side: anchor})
     a, b = ENDS[kind]
     nodes[a] |= {r["s"] for r in rows}
     nodes[b] |= {r["o"] for r in rows}
