@@ -129,7 +129,7 @@ def test_summary_follows_builds_and_removals(tmp_path):
     _agrees(graph.store)
     after = {r["program"]: r["jurisdictions"] for r in graph.query("shared-programs", min=1)}
     assert (after.get("企业安静期"), after.get("河长制")) == (1, 2), after
-    assert len(summary_quads(graph.store)) == len(_raw(graph.store, SUMMARY))
+    assert len(list(summary_quads(graph.store))) == len(_raw(graph.store, SUMMARY))
     graph.close()
 
 

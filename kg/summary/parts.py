@@ -1,0 +1,167 @@
+"""The three parts of graph/summary, each keyed so that a chunk of keys is computed on its own:
+adopters by concept, citations by document, indicator names by name. Per part: the keys the
+reports give now and the keys the summary holds (both sorted, streamed), the quads of a chunk of
+keys as the reports give them, and the quads the summary holds for them.
+
+Every query binds a chunk of keys with VALUES, so the engine follows its indexes from those keys
+and never materialises a join over the whole corpus; Python holds one chunk at a time.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Callable
+
+from pyoxigraph import Literal, NamedNode, Quad
+
+from kg.rdf.vocab import (GK, GK_TERMS, GRAPH_CONCEPTS, GRAPH_PLACES, GRAPH_SUMMARY, PREFIXES, RDF_TYPE, XSD,
+                          Namespace)
+
+__all__ = ["PARTS", "Part", "SGK", "SUMMARY_TERMS", "SEPARATOR", "marker", "run", "values"]
+
+SUMMARY_TERMS = ("Summary", "adoptedIn", "adopterCount", "adopterNames", "citingReports", "citingPlaces", "indicatorName")
+SGK = Namespace(str(GK), GK_TERMS + SUMMARY_TERMS)
+SEPARATOR = "、"
+_G = NamedNode(GRAPH_SUMMARY)
+_S = f"<{GRAPH_SUMMARY}>"
+
+
+def run(store, sparql: str):
+    head = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items())
+    return store.query(head + sparql, use_default_graph_as_union=True)
+
+
+def values(terms) -> str:
+    """Terms as the body of a VALUES clause (N-Triples syntax, which SPARQL reads)."""
+    return " ".join(str(t) for t in terms)
+
+
+def marker() -> Quad:
+    return Quad(_G, RDF_TYPE, SGK.Summary, _G)
+
+
+def _keys(pattern: str) -> str:
+    return f"SELECT DISTINCT ?k WHERE {{ {pattern} }}"
+
+
+def _stale(pattern: str, given: str) -> str:
+    """The keys graph/summary holds (`pattern`) that the reports no longer give (`given` fails)."""
+    return f"SELECT DISTINCT ?k WHERE {{ {pattern} FILTER(!({given})) }}"
+
+
+def _q(s, p: NamedNode, o) -> Quad:
+    return Quad(s, p, o, _G)
+
+
+def _int(n: int) -> Literal:
+    return Literal(str(n), datatype=XSD.integer)
+
+
+def _names(places: dict[str, str]) -> Literal:
+    """The places' labels (else IRIs), sorted and joined: one string a query returns as it is."""
+    return Literal(SEPARATOR.join(sorted(places.values())))
+
+
+def _label(places: dict[str, str], j, label) -> None:
+    """Keep the least label of place `j` (its IRI when it has none): the same whatever the row order."""
+    text = label.value if label is not None else j.value
+    if j.value not in places or (label is not None and (places[j.value] == j.value or text < places[j.value])):
+        places[j.value] = text
+
+
+# --- adopters: C gk:adoptedIn J ; gk:adopterCount n ; gk:adopterNames "…", C a concept (or an unmapped programme)
+_CONCEPT_KEYS = _keys(f"""{{ GRAPH <{GRAPH_CONCEPTS}> {{ ?p gk:concept ?k }} }}
+  UNION {{ {{ SELECT DISTINCT ?k WHERE {{ GRAPH ?r {{ ?a gk:programme ?k }} }} }}
+           FILTER NOT EXISTS {{ GRAPH <{GRAPH_CONCEPTS}> {{ ?k gk:concept ?c }} }} }}""")
+_CONCEPT_GIVEN = (f"EXISTS {{ GRAPH <{GRAPH_CONCEPTS}> {{ ?p gk:concept ?k }} }} || (EXISTS {{ GRAPH ?r {{ ?a gk:programme ?k }} }}"
+                  f" && NOT EXISTS {{ GRAPH <{GRAPH_CONCEPTS}> {{ ?k gk:concept ?c }} }})")
+_MEMBERS = f"""SELECT ?p ?k WHERE {{
+  {{ VALUES ?k {{ %(keys)s }} GRAPH <{GRAPH_CONCEPTS}> {{ ?p gk:concept ?k }} }}
+  UNION {{ VALUES ?k {{ %(keys)s }} BIND(?k AS ?p) FILTER NOT EXISTS {{ GRAPH <{GRAPH_CONCEPTS}> {{ ?k gk:concept ?c }} }} }} }}"""
+_ADOPTERS = f"""SELECT ?p ?j ?l WHERE {{ {{ SELECT DISTINCT ?p ?j WHERE {{ VALUES ?p {{ %s }}
+  GRAPH ?r {{ ?a gk:programme ?p . ?a gk:jurisdiction ?j }} FILTER EXISTS {{ GRAPH ?r {{ ?a a gk:Adoption }} }} }} }}
+  OPTIONAL {{ GRAPH <{GRAPH_PLACES}> {{ ?j rdfs:label ?l }} }} }}"""
+
+
+def _adopters(store, keys: list) -> list[Quad]:
+    concepts: dict[str, list[str]] = defaultdict(list)       # programme → the keys it counts for
+    for row in run(store, _MEMBERS % {"keys": values(keys)}):
+        concepts[row["p"].value].append(row["k"].value)
+    if not concepts:
+        return []
+    places: dict[str, dict[str, str]] = defaultdict(dict)
+    for row in run(store, _ADOPTERS % " ".join(f"<{p}>" for p in sorted(concepts))):
+        for k in concepts[row["p"].value]:
+            _label(places[k], row["j"], row["l"])
+    quads = []
+    for c, found in sorted(places.items()):
+        node = NamedNode(c)
+        quads += [_q(node, SGK.adoptedIn, NamedNode(j)) for j in sorted(found)]
+        quads += [_q(node, SGK.adopterCount, _int(len(found))), _q(node, SGK.adopterNames, _names(found))]
+    return quads
+
+
+# --- citations: D gk:citingReports n ; gk:citingPlaces "…" (the places of the citing reports)
+_DOCUMENT_KEYS = _keys("GRAPH ?r { ?c gk:document ?k }")
+_DOCUMENT_GIVEN = "EXISTS { GRAPH ?r { ?c gk:document ?k } }"
+_CITING = f"""SELECT ?k ?r ?j ?l WHERE {{ {{ SELECT DISTINCT ?k ?r WHERE {{ VALUES ?k {{ %s }}
+  GRAPH ?r {{ ?c gk:document ?k }} FILTER EXISTS {{ GRAPH ?r {{ ?c a gk:Citation }} }} }} }}
+  OPTIONAL {{ GRAPH ?r {{ ?r a gk:Report ; gk:jurisdiction ?j }}
+             OPTIONAL {{ GRAPH <{GRAPH_PLACES}> {{ ?j rdfs:label ?l }} }} }} }}"""
+
+
+def _citing(store, keys: list) -> list[Quad]:
+    reports: dict[str, set[str]] = defaultdict(set)
+    places: dict[str, dict[str, str]] = defaultdict(dict)
+    for row in run(store, _CITING % values(keys)):
+        d = row["k"].value
+        reports[d].add(row["r"].value)
+        if row["j"] is not None:
+            _label(places[d], row["j"], row["l"])
+    quads = []
+    for d, found in sorted(reports.items()):
+        quads.append(_q(NamedNode(d), SGK.citingReports, _int(len(found))))
+        if places[d]:
+            quads.append(_q(NamedNode(d), SGK.citingPlaces, _names(places[d])))
+    return quads
+
+
+# --- indicator names: <graph/summary> gk:indicatorName "…" (every distinct outcome indicator)
+_INDICATOR_KEYS = _keys("GRAPH ?g { ?o gk:indicator ?k }")
+_INDICATOR_GIVEN = "EXISTS { GRAPH ?g { ?o gk:indicator ?k } }"
+_INDICATORS = "SELECT DISTINCT ?k WHERE { VALUES ?k { %s } GRAPH ?g { ?o gk:indicator ?k } }"
+
+
+def _indicators(store, keys: list) -> list[Quad]:
+    return [_q(_G, SGK.indicatorName, row["k"]) for row in run(store, _INDICATORS % values(keys))]
+
+
+@dataclass(frozen=True)
+class Part:
+    """One part of the summary: its keys now, its stale keys, its quads per chunk of keys."""
+
+    name: str
+    keys: str                                  # the keys the reports give (each once)
+    stale: str                                 # the keys graph/summary holds that they no longer give
+    compute: Callable[[object, list], list[Quad]]
+    stored: str                                # ?s ?p ?o graph/summary holds for VALUES ?k { %s }
+    chunk: int                                 # keys per chunk
+
+
+_BY_SUBJECT = f"SELECT ?s ?p ?o WHERE {{ VALUES ?k {{ %s }} GRAPH {_S} {{ ?k ?p ?o }} BIND(?k AS ?s) FILTER(%s) }}"
+_ADOPTER_TERMS = "?p IN (gk:adoptedIn, gk:adopterCount, gk:adopterNames)"
+_CITING_TERMS = "?p IN (gk:citingReports, gk:citingPlaces)"
+
+PARTS = (
+    Part("adopters", _CONCEPT_KEYS,
+         _stale(f"GRAPH {_S} {{ ?k gk:adoptedIn|gk:adopterCount|gk:adopterNames ?o }}", _CONCEPT_GIVEN),
+         _adopters, _BY_SUBJECT.replace("FILTER(%s)", f"FILTER({_ADOPTER_TERMS})"), 64),
+    Part("citations", _DOCUMENT_KEYS,
+         _stale(f"GRAPH {_S} {{ ?k gk:citingReports|gk:citingPlaces ?o }}", _DOCUMENT_GIVEN),
+         _citing, _BY_SUBJECT.replace("FILTER(%s)", f"FILTER({_CITING_TERMS})"), 512),
+    Part("indicators", _INDICATOR_KEYS,
+         _stale(f"GRAPH {_S} {{ {_S} gk:indicatorName ?k }}", _INDICATOR_GIVEN),
+         _indicators,
+         f"SELECT ?s ?p ?o WHERE {{ VALUES ?o {{ %s }} GRAPH {_S} {{ {_S} gk:indicatorName ?o }} "
+         f"BIND({_S} AS ?s) BIND(gk:indicatorName AS ?p) }}", 512),
+)
