@@ -49,18 +49,19 @@ def _chunks(rows, size: int) -> Iterator[list]:
         yield chunk
 
 
-def summary_quads(store) -> Iterator[Quad]:
+def summary_quads(store, chunk: int | None = None) -> Iterator[Quad]:
     """The summary graph's quads as the report graphs, graph/concepts and graph/places give them (one
-    chunk of keys at a time; the marker last)."""
+    chunk of keys at a time, `chunk` keys or each part's own size; the marker last)."""
     for part in PARTS:
-        for keys in _chunks(run(store, part.keys), part.chunk):
+        for keys in _chunks(run(store, part.keys), chunk or part.chunk):
             yield from part.compute(store, keys)
     yield marker()
 
 
-def refresh(store) -> int:
+def refresh(store, chunk: int | None = None) -> int:
     """Recompute graph/summary from the store (a `kg.store.Store`, a remote one, or a bare pyoxigraph
-    Store) and write the difference; the number of quads added or removed.
+    Store) and write the difference; the number of quads added or removed. `chunk` keys at a time
+    (default: each part's own size).
 
     Chunk by chunk, each chunk's difference in one transaction: a reader sees every key's statements
     whole (old or new). The gk:Summary marker goes in last, so a first write cut short leaves no
@@ -74,10 +75,10 @@ def refresh(store) -> int:
         store = Store(store, Path("memory"), False)
     changed = 0
     for part in PARTS:
-        for keys in _chunks(run(store, part.keys), part.chunk):
+        for keys in _chunks(run(store, part.keys), chunk or part.chunk):
             new, old = set(part.compute(store, keys)), _stored(store, part, keys)
             changed += _write(store, old - new, new - old)
-        for keys in _chunks(run(store, part.stale), part.chunk):
+        for keys in _chunks(run(store, part.stale), chunk or part.chunk):
             changed += _write(store, _stored(store, part, keys), set())
     if not bool(run(store, _PRESENT)):
         changed += _write(store, set(), {marker()})
