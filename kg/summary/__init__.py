@@ -16,10 +16,10 @@ existed up to date (`govkg concepts apply` runs it).
 
 Every statement of the summary belongs to one key (a concept, a document, an indicator name;
 `kg.summary.parts`), so `refresh` works through the keys in chunks: the chunk's statements as the
-reports give them now against those the summary holds, the difference written in one transaction;
-then the keys the summary holds that the reports no longer give, whose statements go. Memory is one
-chunk's, whatever the size of the corpus, and the result is the whole recompute's (every key of
-either kind is visited).
+reports give them now against those the summary holds, the difference written in one transaction.
+The keys are those the reports give and those the summary holds (gone from the reports: their
+statements go), each once, so the result is the whole recompute's; memory is one chunk's, whatever
+the size of the corpus.
 """
 from __future__ import annotations
 
@@ -78,8 +78,6 @@ def refresh(store, chunk: int | None = None) -> int:
         for keys in _chunks(run(store, part.keys), chunk or part.chunk):
             new, old = set(part.compute(store, keys)), _stored(store, part, keys)
             changed += _write(store, old - new, new - old)
-        for keys in _chunks(run(store, part.stale), chunk or part.chunk):
-            changed += _write(store, _stored(store, part, keys), set())
     if not bool(run(store, _PRESENT)):
         changed += _write(store, set(), {marker()})
     return changed

@@ -3,8 +3,8 @@ adopters by concept, citations by document, indicator names by name. Per part: t
 reports give now and the keys the summary holds (both sorted, streamed), the quads of a chunk of
 keys as the reports give them, and the quads the summary holds for them.
 
-Every query binds a chunk of keys with VALUES, so the engine follows its indexes from those keys
-and never materialises a join over the whole corpus; Python holds one chunk at a time.
+Every query binds a chunk of keys with VALUES: the engine's joins are built from that chunk's
+matches, never from the whole corpus, and Python holds one chunk at a time.
 """
 from __future__ import annotations
 
@@ -40,13 +40,11 @@ def marker() -> Quad:
     return Quad(_G, RDF_TYPE, SGK.Summary, _G)
 
 
-def _keys(pattern: str) -> str:
-    return f"SELECT DISTINCT ?k WHERE {{ {pattern} }}"
-
-
-def _stale(pattern: str, given: str) -> str:
-    """The keys graph/summary holds (`pattern`) that the reports no longer give (`given` fails)."""
-    return f"SELECT DISTINCT ?k WHERE {{ {pattern} FILTER(!({given})) }}"
+def _keys(given: str, held: str) -> str:
+    """Every key of a part, each once: those the reports give (`given`; a superset does no harm, a key
+    without statements has none) and those graph/summary holds (`held`; gone from the reports, their
+    statements go). The engine keeps the distinct keys only: programmes, documents, names."""
+    return f"SELECT DISTINCT ?k WHERE {{ {{ {given} }} UNION {{ GRAPH {_S} {{ {held} }} }} }}"
 
 
 def _q(s, p: NamedNode, o) -> Quad:
@@ -69,18 +67,23 @@ def _label(places: dict[str, str], j, label) -> None:
         places[j.value] = text
 
 
+# the labels of every place (the gazetteer's size, not the corpus's) hash-joined in one scan, not looked up per row
+_LABELS = f"{{ SELECT ?j ?l WHERE {{ GRAPH <{GRAPH_PLACES}> {{ ?j rdfs:label ?l }} }} }}"
+
+
 # --- adopters: C gk:adoptedIn J ; gk:adopterCount n ; gk:adopterNames "…", C a concept (or an unmapped programme)
-_CONCEPT_KEYS = _keys(f"""{{ GRAPH <{GRAPH_CONCEPTS}> {{ ?p gk:concept ?k }} }}
-  UNION {{ {{ SELECT DISTINCT ?k WHERE {{ GRAPH ?r {{ ?a gk:programme ?k }} }} }}
-           FILTER NOT EXISTS {{ GRAPH <{GRAPH_CONCEPTS}> {{ ?k gk:concept ?c }} }} }}""")
-_CONCEPT_GIVEN = (f"EXISTS {{ GRAPH <{GRAPH_CONCEPTS}> {{ ?p gk:concept ?k }} }} || (EXISTS {{ GRAPH ?r {{ ?a gk:programme ?k }} }}"
-                  f" && NOT EXISTS {{ GRAPH <{GRAPH_CONCEPTS}> {{ ?k gk:concept ?c }} }})")
+_CONCEPT_KEYS = _keys(f"{{ GRAPH <{GRAPH_CONCEPTS}> {{ ?p gk:concept ?k }} }} UNION {{ GRAPH ?r {{ ?a gk:programme ?k }} }}",
+                      "?k gk:adoptedIn|gk:adopterCount|gk:adopterNames ?o")
 _MEMBERS = f"""SELECT ?p ?k WHERE {{
   {{ VALUES ?k {{ %(keys)s }} GRAPH <{GRAPH_CONCEPTS}> {{ ?p gk:concept ?k }} }}
   UNION {{ VALUES ?k {{ %(keys)s }} BIND(?k AS ?p) FILTER NOT EXISTS {{ GRAPH <{GRAPH_CONCEPTS}> {{ ?k gk:concept ?c }} }} }} }}"""
-_ADOPTERS = f"""SELECT ?p ?j ?l WHERE {{ {{ SELECT DISTINCT ?p ?j WHERE {{ VALUES ?p {{ %s }}
-  GRAPH ?r {{ ?a gk:programme ?p . ?a gk:jurisdiction ?j }} FILTER EXISTS {{ GRAPH ?r {{ ?a a gk:Adoption }} }} }} }}
-  OPTIONAL {{ GRAPH <{GRAPH_PLACES}> {{ ?j rdfs:label ?l }} }} }}"""
+# each pattern in its own sub-select: Oxigraph then hash-joins them, the chunk's side (bound by VALUES)
+# built and the others streamed past it; a nested loop of index lookups costs ~4× as long on a disk store
+_ADOPTERS = f"""SELECT ?p ?j ?l WHERE {{ {{ SELECT DISTINCT ?p ?j WHERE {{
+  {{ SELECT ?a ?r ?p WHERE {{ VALUES ?p {{ %s }} GRAPH ?r {{ ?a gk:programme ?p }} }} }}
+  {{ SELECT ?a ?r ?j WHERE {{ GRAPH ?r {{ ?a gk:jurisdiction ?j }} }} }}
+  {{ SELECT ?a ?r WHERE {{ GRAPH ?r {{ ?a a gk:Adoption }} }} }} }} }}
+  OPTIONAL {{ {_LABELS} }} }}"""
 
 
 def _adopters(store, keys: list) -> list[Quad]:
@@ -102,12 +105,12 @@ def _adopters(store, keys: list) -> list[Quad]:
 
 
 # --- citations: D gk:citingReports n ; gk:citingPlaces "…" (the places of the citing reports)
-_DOCUMENT_KEYS = _keys("GRAPH ?r { ?c gk:document ?k }")
-_DOCUMENT_GIVEN = "EXISTS { GRAPH ?r { ?c gk:document ?k } }"
-_CITING = f"""SELECT ?k ?r ?j ?l WHERE {{ {{ SELECT DISTINCT ?k ?r WHERE {{ VALUES ?k {{ %s }}
-  GRAPH ?r {{ ?c gk:document ?k }} FILTER EXISTS {{ GRAPH ?r {{ ?c a gk:Citation }} }} }} }}
+_DOCUMENT_KEYS = _keys("GRAPH ?r { ?c gk:document ?k }", "?k gk:citingReports|gk:citingPlaces ?o")
+_CITING = f"""SELECT ?k ?r ?j ?l WHERE {{ {{ SELECT DISTINCT ?k ?r WHERE {{
+  {{ SELECT ?c ?r ?k WHERE {{ VALUES ?k {{ %s }} GRAPH ?r {{ ?c gk:document ?k }} }} }}
+  {{ SELECT ?c ?r WHERE {{ GRAPH ?r {{ ?c a gk:Citation }} }} }} }} }}
   OPTIONAL {{ GRAPH ?r {{ ?r a gk:Report ; gk:jurisdiction ?j }}
-             OPTIONAL {{ GRAPH <{GRAPH_PLACES}> {{ ?j rdfs:label ?l }} }} }} }}"""
+             OPTIONAL {{ {_LABELS} }} }} }}"""
 
 
 def _citing(store, keys: list) -> list[Quad]:
@@ -127,8 +130,7 @@ def _citing(store, keys: list) -> list[Quad]:
 
 
 # --- indicator names: <graph/summary> gk:indicatorName "…" (every distinct outcome indicator)
-_INDICATOR_KEYS = _keys("GRAPH ?g { ?o gk:indicator ?k }")
-_INDICATOR_GIVEN = "EXISTS { GRAPH ?g { ?o gk:indicator ?k } }"
+_INDICATOR_KEYS = _keys("GRAPH ?g { ?o gk:indicator ?k }", f"{_S} gk:indicatorName ?k")
 _INDICATORS = "SELECT DISTINCT ?k WHERE { VALUES ?k { %s } GRAPH ?g { ?o gk:indicator ?k } }"
 
 
@@ -138,11 +140,11 @@ def _indicators(store, keys: list) -> list[Quad]:
 
 @dataclass(frozen=True)
 class Part:
-    """One part of the summary: its keys now, its stale keys, its quads per chunk of keys."""
+    """One part of the summary: its keys, its quads per chunk of keys as the reports give them and
+    as graph/summary holds them."""
 
     name: str
-    keys: str                                  # the keys the reports give (each once)
-    stale: str                                 # the keys graph/summary holds that they no longer give
+    keys: str                                  # every key, each once (`_keys`)
     compute: Callable[[object, list], list[Quad]]
     stored: str                                # ?s ?p ?o graph/summary holds for VALUES ?k { %s }
     chunk: int                                 # keys per chunk
@@ -154,13 +156,10 @@ _CITING_TERMS = "?p IN (gk:citingReports, gk:citingPlaces)"
 
 PARTS = (
     Part("adopters", _CONCEPT_KEYS,
-         _stale(f"GRAPH {_S} {{ ?k gk:adoptedIn|gk:adopterCount|gk:adopterNames ?o }}", _CONCEPT_GIVEN),
          _adopters, _BY_SUBJECT.replace("FILTER(%s)", f"FILTER({_ADOPTER_TERMS})"), 64),
     Part("citations", _DOCUMENT_KEYS,
-         _stale(f"GRAPH {_S} {{ ?k gk:citingReports|gk:citingPlaces ?o }}", _DOCUMENT_GIVEN),
-         _citing, _BY_SUBJECT.replace("FILTER(%s)", f"FILTER({_CITING_TERMS})"), 512),
+         _citing, _BY_SUBJECT.replace("FILTER(%s)", f"FILTER({_CITING_TERMS})"), 4096),
     Part("indicators", _INDICATOR_KEYS,
-         _stale(f"GRAPH {_S} {{ {_S} gk:indicatorName ?k }}", _INDICATOR_GIVEN),
          _indicators,
          f"SELECT ?s ?p ?o WHERE {{ VALUES ?o {{ %s }} GRAPH {_S} {{ {_S} gk:indicatorName ?o }} "
          f"BIND({_S} AS ?s) BIND(gk:indicatorName AS ?p) }}", 512),
