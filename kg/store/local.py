@@ -139,6 +139,18 @@ class Store(StoreBase):
         except OSError as exc:
             raise StoreError(f"{self.path}: cannot write a batch of reports ({exc})") from None
 
+    def flush(self) -> None:
+        """Write the memtables that updates filled to disk, which frees them and their write-ahead log.
+
+        RocksDB holds every update in memory (up to 128 MB per column family, 12 of them, as Oxigraph
+        opens it) and in its log until a flush: a pass that writes many small transactions, such as
+        the summary refresh, calls this every so often so neither grows with the corpus.
+        """
+        try:
+            self._writable().flush()
+        except OSError as exc:
+            raise StoreError(f"{self.path}: cannot flush the store ({exc})") from None
+
     def remove_report(self, report_iri: str) -> bool:
         """Remove the report's graph and its marker (shared descriptions stay); False if there was none."""
         name = ox.NamedNode(report_iri)

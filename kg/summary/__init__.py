@@ -33,6 +33,7 @@ from kg.summary.parts import PARTS, SGK, SUMMARY_TERMS, Part, marker, run, value
 
 __all__ = ["refresh", "require", "summary_quads", "SUMMARY_TERMS", "SGK"]
 
+_FLUSH = 50_000    # quads written between flushes: RocksDB would hold them all in memory (kg.store.local)
 _PRESENT = f"ASK {{ GRAPH <{GRAPH_SUMMARY}> {{ <{GRAPH_SUMMARY}> a gk:Summary }} }}"
 _ANY_REPORT = "ASK { GRAPH ?r { ?r a gk:Report } }"
 
@@ -73,13 +74,19 @@ def refresh(store, chunk: int | None = None) -> int:
 
         from kg.store import Store
         store = Store(store, Path("memory"), False)
-    changed = 0
+    changed = unflushed = 0
     for part in PARTS:
         for keys in _chunks(run(store, part.keys), chunk or part.chunk):
             new, old = set(part.compute(store, keys)), _stored(store, part, keys)
-            changed += _write(store, old - new, new - old)
+            written = _write(store, old - new, new - old)
+            changed, unflushed = changed + written, unflushed + written
+            if unflushed >= _FLUSH:
+                store.flush()
+                unflushed = 0
     if not bool(run(store, _PRESENT)):
         changed += _write(store, set(), {marker()})
+    if changed:
+        store.flush()
     return changed
 
 
