@@ -1,7 +1,7 @@
 """The three parts of graph/summary, each keyed so that a chunk of keys is computed on its own:
-adopters by concept, citations by document, indicator names by name. Per part: the keys the
-reports give now and the keys the summary holds (both sorted, streamed), the quads of a chunk of
-keys as the reports give them, and the quads the summary holds for them.
+adopters by concept, citations by document, indicator names by name. Per part: its keys (those the
+reports give and those the summary holds, each once, streamed), the quads of a chunk of keys as the
+reports give them, and the quads the summary holds for them.
 
 Every query binds a chunk of keys with VALUES: the engine's joins are built from that chunk's
 matches, never from the whole corpus, and Python holds one chunk at a time.
@@ -55,20 +55,23 @@ def _int(n: int) -> Literal:
     return Literal(str(n), datatype=XSD.integer)
 
 
-def _names(places: dict[str, str]) -> Literal:
+_LABELS = f"SELECT ?j ?l WHERE {{ VALUES ?j {{ %s }} GRAPH <{GRAPH_PLACES}> {{ ?j rdfs:label ?l }} }}"
+
+
+def _labels(store, places: set[str]) -> dict[str, str]:
+    """Place IRI → its least label (the same whatever the row order), for the places of one chunk."""
+    found: dict[str, str] = {}
+    ordered = sorted(places)
+    for i in range(0, len(ordered), 1000):
+        for row in run(store, _LABELS % " ".join(f"<{j}>" for j in ordered[i:i + 1000])):
+            j, label = row["j"].value, row["l"].value
+            found[j] = min(label, found.get(j, label))
+    return found
+
+
+def _names(places: set[str], labels: dict[str, str]) -> Literal:
     """The places' labels (else IRIs), sorted and joined: one string a query returns as it is."""
-    return Literal(SEPARATOR.join(sorted(places.values())))
-
-
-def _label(places: dict[str, str], j, label) -> None:
-    """Keep the least label of place `j` (its IRI when it has none): the same whatever the row order."""
-    text = label.value if label is not None else j.value
-    if j.value not in places or (label is not None and (places[j.value] == j.value or text < places[j.value])):
-        places[j.value] = text
-
-
-# the labels of every place (the gazetteer's size, not the corpus's) hash-joined in one scan, not looked up per row
-_LABELS = f"{{ SELECT ?j ?l WHERE {{ GRAPH <{GRAPH_PLACES}> {{ ?j rdfs:label ?l }} }} }}"
+    return Literal(SEPARATOR.join(sorted(labels.get(j, j) for j in places)))
 
 
 # --- adopters: C gk:adoptedIn J ; gk:adopterCount n ; gk:adopterNames "…", C a concept (or an unmapped programme)
@@ -79,11 +82,10 @@ _MEMBERS = f"""SELECT ?p ?k WHERE {{
   UNION {{ VALUES ?k {{ %(keys)s }} BIND(?k AS ?p) FILTER NOT EXISTS {{ GRAPH <{GRAPH_CONCEPTS}> {{ ?k gk:concept ?c }} }} }} }}"""
 # each pattern in its own sub-select: Oxigraph then hash-joins them, the chunk's side (bound by VALUES)
 # built and the others streamed past it; a nested loop of index lookups costs ~4× as long on a disk store
-_ADOPTERS = f"""SELECT ?p ?j ?l WHERE {{ {{ SELECT DISTINCT ?p ?j WHERE {{
-  {{ SELECT ?a ?r ?p WHERE {{ VALUES ?p {{ %s }} GRAPH ?r {{ ?a gk:programme ?p }} }} }}
-  {{ SELECT ?a ?r ?j WHERE {{ GRAPH ?r {{ ?a gk:jurisdiction ?j }} }} }}
-  {{ SELECT ?a ?r WHERE {{ GRAPH ?r {{ ?a a gk:Adoption }} }} }} }} }}
-  OPTIONAL {{ {_LABELS} }} }}"""
+_ADOPTERS = """SELECT DISTINCT ?p ?j WHERE {
+  { SELECT ?a ?r ?p WHERE { VALUES ?p { %s } GRAPH ?r { ?a gk:programme ?p } } }
+  { SELECT ?a ?r ?j WHERE { GRAPH ?r { ?a gk:jurisdiction ?j } } }
+  { SELECT ?a ?r WHERE { GRAPH ?r { ?a a gk:Adoption } } } }"""
 
 
 def _adopters(store, keys: list) -> list[Quad]:
@@ -92,40 +94,41 @@ def _adopters(store, keys: list) -> list[Quad]:
         concepts[row["p"].value].append(row["k"].value)
     if not concepts:
         return []
-    places: dict[str, dict[str, str]] = defaultdict(dict)
+    places: dict[str, set[str]] = defaultdict(set)
     for row in run(store, _ADOPTERS % " ".join(f"<{p}>" for p in sorted(concepts))):
         for k in concepts[row["p"].value]:
-            _label(places[k], row["j"], row["l"])
+            places[k].add(row["j"].value)
+    labels = _labels(store, set().union(*places.values()))
     quads = []
     for c, found in sorted(places.items()):
         node = NamedNode(c)
         quads += [_q(node, SGK.adoptedIn, NamedNode(j)) for j in sorted(found)]
-        quads += [_q(node, SGK.adopterCount, _int(len(found))), _q(node, SGK.adopterNames, _names(found))]
+        quads += [_q(node, SGK.adopterCount, _int(len(found))), _q(node, SGK.adopterNames, _names(found, labels))]
     return quads
 
 
 # --- citations: D gk:citingReports n ; gk:citingPlaces "…" (the places of the citing reports)
 _DOCUMENT_KEYS = _keys("GRAPH ?r { ?c gk:document ?k }", "?k gk:citingReports|gk:citingPlaces ?o")
-_CITING = f"""SELECT ?k ?r ?j ?l WHERE {{ {{ SELECT DISTINCT ?k ?r WHERE {{
-  {{ SELECT ?c ?r ?k WHERE {{ VALUES ?k {{ %s }} GRAPH ?r {{ ?c gk:document ?k }} }} }}
-  {{ SELECT ?c ?r WHERE {{ GRAPH ?r {{ ?c a gk:Citation }} }} }} }} }}
-  OPTIONAL {{ GRAPH ?r {{ ?r a gk:Report ; gk:jurisdiction ?j }}
-             OPTIONAL {{ {_LABELS} }} }} }}"""
+_CITING = """SELECT ?k ?r ?j WHERE { { SELECT DISTINCT ?k ?r WHERE {
+  { SELECT ?c ?r ?k WHERE { VALUES ?k { %s } GRAPH ?r { ?c gk:document ?k } } }
+  { SELECT ?c ?r WHERE { GRAPH ?r { ?c a gk:Citation } } } } }
+  OPTIONAL { GRAPH ?r { ?r a gk:Report ; gk:jurisdiction ?j } } }"""
 
 
 def _citing(store, keys: list) -> list[Quad]:
     reports: dict[str, set[str]] = defaultdict(set)
-    places: dict[str, dict[str, str]] = defaultdict(dict)
+    places: dict[str, set[str]] = defaultdict(set)
     for row in run(store, _CITING % values(keys)):
         d = row["k"].value
         reports[d].add(row["r"].value)
         if row["j"] is not None:
-            _label(places[d], row["j"], row["l"])
+            places[d].add(row["j"].value)
+    labels = _labels(store, set().union(*places.values()))
     quads = []
     for d, found in sorted(reports.items()):
         quads.append(_q(NamedNode(d), SGK.citingReports, _int(len(found))))
         if places[d]:
-            quads.append(_q(NamedNode(d), SGK.citingPlaces, _names(places[d])))
+            quads.append(_q(NamedNode(d), SGK.citingPlaces, _names(places[d], labels)))
     return quads
 
 
