@@ -33,7 +33,7 @@ from kg.summary.parts import PARTS, SGK, SUMMARY_TERMS, Part, marker, run, value
 
 __all__ = ["refresh", "require", "summary_quads", "SUMMARY_TERMS", "SGK"]
 
-_FLUSH = 50_000    # quads written between flushes: RocksDB would hold them all in memory (kg.store.local)
+_FLUSH = 25_000    # quads written between flushes: RocksDB holds them in memory until one, ~1 KB each (kg.store.local)
 _PRESENT = f"ASK {{ GRAPH <{GRAPH_SUMMARY}> {{ <{GRAPH_SUMMARY}> a gk:Summary }} }}"
 _ANY_REPORT = "ASK { GRAPH ?r { ?r a gk:Report } }"
 
