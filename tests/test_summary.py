@@ -129,7 +129,7 @@ def test_summary_follows_builds_and_removals(tmp_path):
     _agrees(graph.store)
     after = {r["program"]: r["jurisdictions"] for r in graph.query("shared-programs", min=1)}
     assert (after.get("企业安静期"), after.get("河长制")) == (1, 2), after
-    assert len(summary_quads(graph.store)) == len(_raw(graph.store, SUMMARY))
+    assert len(list(summary_quads(graph.store))) == len(_raw(graph.store, SUMMARY))
     graph.close()
 
 
@@ -146,3 +146,102 @@ def test_a_store_without_its_summary_says_how_to_write_it(name, params):
     refresh(store)
     assert run_named(store, name, **params)
     assert run_named(pyoxigraph.Store(), name, **params) == []      # an empty store needs none
+
+
+# --- built in steps, the summary equals a whole recompute, quad for quad ---------------------------
+
+STEPS = {   # our own short reports: programmes, places, documents and indicators shared between them
+    "a.txt": "德清县2021年法治政府建设情况报告\n德清县推行“企业安静期”制度，群众满意率提升至91%。\n制定《德清县行政执法公示办法》。\n",
+    "b.txt": "平遥县2022年法治政府建设情况报告\n平遥县推行“企业安静期”，涉企检查下降20%。\n落实《德清县行政执法公示办法》。\n",
+    "c.txt": "海淀区2023年法治政府建设情况报告\n海淀区推行河长制，群众满意率提升至88%。\n",
+    "d.txt": "德清县2023年法治政府建设情况报告\n德清县深化河长制，办理时限压缩30%。\n制定《德清县河长制工作规则》。\n",
+    "e.txt": "南山区2024年法治政府建设情况报告\n南山区推行“首违不罚”清单制度，首违不罚案件120件。\n",
+}
+CHANGED_D = "德清县2024年法治政府建设情况报告\n德清县推行“首违不罚”清单制度，网办率提升至95%。\n"
+_NAMES = P + "PREFIX gg: <https://w3id.org/govkg/graph/>\n"
+
+
+def _recomputed(store) -> set[str]:
+    """graph/summary as N-Quads lines, computed here the slow direct way from the whole store."""
+    rows = lambda q: [tuple(t.value if t is not None else None for t in r) for r in  # noqa: E731
+                      store.query(_NAMES + q, use_default_graph_as_union=True)]
+    concept = dict(rows("SELECT ?p ?c WHERE { GRAPH gg:concepts { ?p gk:concept ?c } }"))
+    labels: dict[str, str] = {}
+    for j, label in rows("SELECT ?j ?l WHERE { GRAPH gg:places { ?j rdfs:label ?l } }"):
+        labels[j] = min(label, labels.get(j, label))
+    adopters, citing, place_of = {}, {}, {}
+    for p, j in rows("SELECT ?p ?j WHERE { GRAPH ?r { ?a a gk:Adoption ; gk:programme ?p ; gk:jurisdiction ?j } }"):
+        adopters.setdefault(concept.get(p, p), set()).add(j)
+    for d, r in rows("SELECT ?d ?r WHERE { GRAPH ?r { ?c a gk:Citation ; gk:document ?d } }"):
+        citing.setdefault(d, set()).add(r)
+    for r, j in rows("SELECT ?r ?j WHERE { GRAPH ?r { ?r a gk:Report ; gk:jurisdiction ?j } }"):
+        place_of.setdefault(r, set()).add(j)
+    g, n = f"<{GRAPH_SUMMARY}>", "<https://w3id.org/govkg/ontology#"
+    integer = lambda k: f'"{k}"^^<http://www.w3.org/2001/XMLSchema#integer>'  # noqa: E731
+    names = lambda places: pyoxigraph.Literal("、".join(sorted(labels.get(j, j) for j in places)))  # noqa: E731
+    lines = {f"{g} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> {n}Summary> {g}"}
+    for c, places in adopters.items():
+        lines |= {f"<{c}> {n}adoptedIn> <{j}> {g}" for j in places}
+        lines |= {f"<{c}> {n}adopterCount> {integer(len(places))} {g}", f"<{c}> {n}adopterNames> {names(places)} {g}"}
+    for d, reports in citing.items():
+        lines.add(f"<{d}> {n}citingReports> {integer(len(reports))} {g}")
+        places = set().union(*(place_of.get(r, set()) for r in reports))
+        if places:
+            lines.add(f"<{d}> {n}citingPlaces> {names(places)} {g}")
+    for (i,) in rows("SELECT DISTINCT ?i WHERE { GRAPH ?o { ?x gk:indicator ?i } }"):
+        lines.add(f"{g} {n}indicatorName> {pyoxigraph.Literal(i)} {g}")
+    return lines
+
+
+def _held(store) -> set[str]:
+    return {str(q) for q in store.quads_for_pattern(None, None, None, pyoxigraph.NamedNode(GRAPH_SUMMARY))}
+
+
+def _step(graph, corpus, changes: dict[str, str | None]) -> None:
+    for name, text in changes.items():
+        if text is None:
+            assert graph.remove([corpus / name])[0]
+        else:
+            (corpus / name).write_text(text, encoding="utf-8")
+    if any(text is not None for text in changes.values()):
+        assert graph.build([corpus]).ok
+
+
+def test_summary_built_in_steps_equals_a_whole_recompute(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    graph = KnowledgeGraph.open(tmp_path / "store")
+    steps = [{k: STEPS[k] for k in ("a.txt", "b.txt")}, {k: STEPS[k] for k in ("c.txt", "d.txt", "e.txt")},
+             {"b.txt": None}, {"d.txt": CHANGED_D}, {"e.txt": None, "b.txt": STEPS["b.txt"]}]
+    for changes in steps:
+        _step(graph, corpus, changes)
+        inner = graph.store.inner
+        expected = _recomputed(inner)
+        assert len(expected) > 10 and _held(inner) == expected, changes
+    clean = KnowledgeGraph.open(tmp_path / "clean")
+    assert clean.build([corpus]).ok
+    assert _held(clean.store.inner) == _held(graph.store.inner)
+    graph.close()
+    clean.close()
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 1000])
+def test_refresh_in_any_chunks_repairs_a_stale_summary(mini, chunk):
+    store = pyoxigraph.Store()
+    store.extend(list(mini))
+    expected = _held(store)
+    g = pyoxigraph.NamedNode(GRAPH_SUMMARY)
+    doomed = [q for q in store.quads_for_pattern(None, None, None, g)][::3]
+    for q in doomed:                      # statements lost, and statements of keys the reports never gave
+        store.remove(q)
+    n = pyoxigraph.NamedNode
+    stale = [pyoxigraph.Quad(n("https://w3id.org/govkg/id/document/gone"), n("https://w3id.org/govkg/ontology#citingReports"),
+                             pyoxigraph.Literal("3", datatype=n("http://www.w3.org/2001/XMLSchema#integer")), g),
+             pyoxigraph.Quad(n("https://w3id.org/govkg/concept/gone"), n("https://w3id.org/govkg/ontology#adoptedIn"),
+                             n("https://w3id.org/govkg/id/place/0"), g),
+             pyoxigraph.Quad(g, n("https://w3id.org/govkg/ontology#indicatorName"), pyoxigraph.Literal("无此指标"), g)]
+    store.extend(stale)
+    from kg.summary import refresh
+    assert refresh(store, chunk=chunk) == len(doomed) + len(stale)
+    assert _held(store) == expected == _recomputed(store)
+    assert refresh(store, chunk=chunk) == 0

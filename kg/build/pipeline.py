@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.build import archives
-from kg.store.batch import Batch, known_keys
+from kg.store.batch import Batch
 from kg.sparql.format import printable
 from kg.build.paths import name_problem, path_kind, walk
 from kg.store.prune import prune
@@ -165,7 +165,7 @@ def build(store: Store, paths: Iterable[str | Path], workers: int = 1, progress:
     summary = BuildSummary(failed=list(missing) + broken, skipped=skipped)
     store.load_vocabulary()
     todo, stored = _plan(store, files, summary)
-    batch = Batch(known_keys(store) if todo else set())
+    batch = Batch()
     done = len(summary.unchanged)
     for result in results(todo, workers):
         if result.reason is not None:

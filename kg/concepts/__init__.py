@@ -51,7 +51,7 @@ def refresh(store, store_path: str | Path) -> ConceptSummary:
     names = gather(store)
     links = propose(names)
     usages = {iri: usage(n) for iri, n in names.items() if n.reports}
-    programmes = {iri: Programme(iri, n.label, len(n.jurisdictions), n.thesaurus,
+    programmes = {iri: Programme(iri, n.label, n.jurisdictions, n.thesaurus,
                                  getattr(usages.get(iri), "role", None) == "formula") for iri, n in names.items()}
     return _finish(store, store_path, programmes, links, usage_quads(usages))
 

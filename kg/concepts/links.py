@@ -48,7 +48,7 @@ def propose(names: dict[str, Name]) -> list[Link]:
     """Every link worth listing between the programmes of a store, one per pair (the strongest rule)."""
     keys = {iri: variant_key(n.label) for iri, n in names.items()}
     by_key: dict[str, list[str]] = defaultdict(list)
-    for iri in sorted(keys, key=lambda i: (-len(names[i].jurisdictions), i)):
+    for iri in sorted(keys, key=lambda i: (-names[i].jurisdictions, i)):
         by_key[keys[iri]].append(iri)
     found: dict[frozenset, Link] = {}
 
@@ -153,6 +153,6 @@ def _compare(a: Name, b: Name, ka: str, kb: str, vecs, weights) -> Link | None:
         confidence, rule = min(confidence, AUTO - 0.05), "context-only"
     shared = "、".join(sim.shared_context) or "nothing"
     reason = (f"names {sim.name:.2f} alike ({sim.shared_name or 'no characters'} in common), contexts "
-              f"{sim.context:.2f} alike ({shared}); used by {len(a.jurisdictions)} and "
-              f"{len(b.jurisdictions)} jurisdictions, never in one report")
+              f"{sim.context:.2f} alike ({shared}); used by {a.jurisdictions} and "
+              f"{b.jurisdictions} jurisdictions, never in one report")
     return Link(a.iri, b.iri, "closeMatch", round(confidence, 3), rule, reason)

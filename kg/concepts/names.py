@@ -28,8 +28,9 @@ class Name:
     type: str | None = None
     thesaurus: bool = False
     spellings: set[str] = field(default_factory=set)
-    reports: set[str] = field(default_factory=set)
-    jurisdictions: set[str] = field(default_factory=set)
+    reports: int = 0                  # reports adopting it
+    jurisdictions: int = 0            # distinct jurisdictions adopting it
+    sample: tuple[str, ...] = ()      # the reports whose sentences are read (`_sample`)
     sentences: dict[tuple[str, str], tuple[str, int]] = field(default_factory=dict)  # (report, evidence) → (text, start), sampled
     indicators: set[str] = field(default_factory=set)
     documents: set[str] = field(default_factory=set)
@@ -60,7 +61,13 @@ _PROGRAMMES = """SELECT DISTINCT ?p ?label ?type WHERE { GRAPH ?g { ?p a gk:Prog
   OPTIONAL { ?p skos:prefLabel ?label } OPTIONAL { ?p gk:programmeType ?type } } }"""
 _ALT = "SELECT DISTINCT ?p ?alt WHERE { GRAPH ?g { ?p a gk:Programme ; skos:altLabel ?alt } }"
 _THESAURUS = f"SELECT ?p WHERE {{ GRAPH <{GRAPH_THESAURUS}> {{ ?p a gk:Programme }} }}"
-_ADOPTIONS = "SELECT ?r ?p ?j WHERE { GRAPH ?r { ?a a gk:Adoption ; gk:programme ?p ; gk:jurisdiction ?j } }"
+# one chunk of programmes at a time, each pattern in its own sub-select (hash-joined, the chunk's side
+# built): the adoptions of the whole corpus are never held, by the engine or here
+_ADOPTIONS = """SELECT DISTINCT ?p ?r ?j WHERE {
+  { SELECT ?a ?r ?p WHERE { VALUES ?p { %s } GRAPH ?r { ?a gk:programme ?p } } }
+  { SELECT ?a ?r WHERE { GRAPH ?r { ?a a gk:Adoption } } }
+  { SELECT ?a ?r ?j WHERE { GRAPH ?r { ?a gk:jurisdiction ?j } } } }"""
+_CHUNK = 64         # programmes per adoption query
 _SENTENCES = """SELECT ?r ?p ?e ?s ?st WHERE {{ VALUES (?r ?p) {{ {} }}
   GRAPH ?r {{ ?a gk:programme ?p ; a gk:Adoption ; gk:evidence ?e . ?e gk:sentence ?s ; oa:start ?st }} }}"""
 _BESIDE = """SELECT ?e ?i ?d WHERE {{ VALUES ?e {{ {} }}
@@ -94,11 +101,7 @@ def gather(store) -> dict[str, Name]:
     for row in run(store, _ALT):
         if row["p"].value in names:
             names[row["p"].value].spellings.add(row["alt"].value)
-    for row in run(store, _ADOPTIONS):
-        name = names.get(row["p"].value)
-        if name is not None:
-            name.reports.add(row["r"].value)
-            name.jurisdictions.add(row["j"].value)
+    _read_adoptions(store, names)
     _read_sample(store, names)
     for row in run(store, _RELATED):
         p, q = row["p"].value, row["q"].value
@@ -108,6 +111,20 @@ def gather(store) -> dict[str, Name]:
     return names
 
 
+def _read_adoptions(store, names: dict[str, Name]) -> None:
+    """How many reports and jurisdictions adopt each name, and its sample of reports."""
+    iris = sorted(names)
+    for i in range(0, len(iris), _CHUNK):
+        reports: dict[str, set[str]] = defaultdict(set)
+        places: dict[str, set[str]] = defaultdict(set)
+        for row in run(store, _ADOPTIONS % " ".join(f"<{p}>" for p in iris[i:i + _CHUNK])):
+            reports[row["p"].value].add(row["r"].value)
+            places[row["p"].value].add(row["j"].value)
+        for p, found in reports.items():
+            name = names[p]
+            name.reports, name.jurisdictions, name.sample = len(found), len(places[p]), tuple(_sample(found))
+
+
 def _sample(reports: set[str]) -> list[str]:
     """Up to SAMPLE of a name's reports, spread by a hash of their IRIs (the same every run)."""
     return sorted(reports, key=lambda r: hashlib.sha1(r.encode()).digest())[:SAMPLE]
@@ -115,7 +132,7 @@ def _sample(reports: set[str]) -> list[str]:
 
 def _read_sample(store, names: dict[str, Name]) -> None:
     """Sentences of each name in its sampled reports, and the indicators and documents beside them."""
-    pairs = sorted((r, iri) for iri, n in names.items() for r in _sample(n.reports))
+    pairs = sorted((r, iri) for iri, n in names.items() for r in n.sample)
     beside: dict[str, list[Name]] = defaultdict(list)        # evidence → names it is evidence of
     for i in range(0, len(pairs), _BATCH):
         values = " ".join(f"(<{r}> <{p}>)" for r, p in pairs[i:i + _BATCH])

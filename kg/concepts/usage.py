@@ -42,7 +42,7 @@ def _after_verb(sentence: str, at: int) -> bool:
 def usage(name: Name) -> Usage:
     """The usage of one programme over the reports that name it.
 
-    >>> n = Name("x:p", "第一议题", reports={"r1", "r2", "r3"}, jurisdictions={"j1", "j2", "j3"})
+    >>> n = Name("x:p", "第一议题", reports=3, jurisdictions=3)
     >>> n.sentences = {(f"r{i}", "e"): ("全县坚持落实“第一议题”制度。", 30) for i in (1, 2, 3)}
     >>> u = usage(n); u.role, u.verb, u.opening
     ('formula', 0.0, 1.0)
@@ -61,9 +61,9 @@ def usage(name: Name) -> Usage:
     n = len({r for r, _ in name.sentences}) or 1      # the reports whose sentences were read (a sample)
     shares = len(quoted) / n, len(verb) / n, len(opening) / n
     role = None
-    if len(name.reports) >= MIN_REPORTS:
+    if name.reports >= MIN_REPORTS:
         if shares[0] >= 0.5 and shares[1] <= 0.2 and shares[2] >= 0.6:
             role = "formula"
-        elif shares[1] >= 0.5 and len(name.jurisdictions) >= MIN_REPORTS:
+        elif shares[1] >= 0.5 and name.jurisdictions >= MIN_REPORTS:
             role = "programme"
-    return Usage(len(name.reports), len(name.jurisdictions), *(round(s, 3) for s in shares), role)
+    return Usage(name.reports, name.jurisdictions, *(round(s, 3) for s in shares), role)

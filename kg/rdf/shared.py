@@ -4,8 +4,8 @@ mention it, so queries never see a shared statement twice.
 
 A group's key names what it describes (``place <J>``, ``programme <P>``, ``spelling <P> 企业“安静期”``,
 ``document <D>``, ``about <D>``). The build writes a group only if its key is not yet in the store
-(first writer wins, `kg.store.batch.known_keys` reads the keys back); statements the thesaurus already makes
-are left out, so no statement is in two graphs.
+(first writer wins; `kg.store.batch.existing_keys` asks the store for a batch's keys); statements the
+thesaurus already makes are left out, so no statement is in two graphs.
 """
 from __future__ import annotations
 

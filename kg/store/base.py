@@ -8,7 +8,8 @@ Primitives each implementation provides:
   ``write_batch(drop, shared, graphs, markers)``; ``remove_report(iri)``; ``triple_count()``;
   ``dump(output=None, format=N_QUADS, *, from_graph=None, prefixes=None)``; ``close()``.
 Written here once: `reports`, `counts`, `replace_report`, `unfinished`, `delete_subjects`,
-`load_vocabulary`, `union_triples` and the context manager. Readers use only these names; none
+`load_vocabulary`, `union_triples`, `flush` (a no-op unless the store has logs to write out) and the
+context manager. Readers use only these names; none
 reaches for what is underneath.
 """
 from __future__ import annotations
@@ -111,6 +112,9 @@ class StoreBase:
         """Remove every statement about `subjects` from shared graph `graph` (`build --prune`)."""
         for i in range(0, len(subjects), _SUBJECTS_PER_UPDATE):
             self.update(delete_subjects_update(graph, subjects[i:i + _SUBJECTS_PER_UPDATE]))
+
+    def flush(self) -> None:
+        """Write out what recent updates hold in memory (a server keeps its own: nothing to do)."""
 
     def load_vocabulary(self) -> None:
         """(Re)load the ontology and the thesaurus (where shipped) into their graphs."""

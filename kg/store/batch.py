@@ -1,7 +1,8 @@
 """The write side of a build: serialised report graphs and shared groups → batches → the store.
 
-The main process keeps the keys of the shared groups already in the store (read once, `known_keys`)
-and writes each group once. A batch is written in four steps (the store's `write_batch`): drop the
+Each shared group is written once: a batch keeps the first text of each key its reports bring, and
+at write time asks the store which of those keys it already holds (`existing_keys`, the batch's keys
+bound with VALUES), so no set of every key of the corpus is kept. A batch is written in four steps (the store's `write_batch`): drop the
 replaced reports' graphs and markers (a transaction), add new shared groups (a transaction), bulk-load
 the report graphs (fast, not atomic), then the completion markers in graph/builds (a transaction).
 A crash mid-batch leaves report graphs without a marker; the next build drops and redoes them.
@@ -10,11 +11,13 @@ from __future__ import annotations
 
 import os
 import time
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kg.rdf.vocab import GRAPH_DOCUMENTS, GRAPH_PLACES, GRAPH_PROGRAMMES, GRAPH_THESAURUS, PREFIXES
 
-__all__ = ["Batch", "known_keys", "marker_lines", "BATCH_BYTES", "BATCH_REPORTS", "BATCH_SECONDS"]
+__all__ = ["Batch", "existing_keys", "marker_lines", "BATCH_BYTES", "BATCH_REPORTS", "BATCH_SECONDS"]
 
 BATCH_BYTES = 32 << 20    # N-Quads bytes of report graphs per batch (each bulk load costs compactions)
 BATCH_REPORTS = 500       # and at most this many reports ($GOVKG_BATCH_REPORTS overrides)
@@ -23,16 +26,17 @@ BATCH_SECONDS = 60.0      # and at most this long since the batch's first report
 # makes RocksDB recompact the store (300 reports: 21 batches cost 26.0 CPU-s, 3 batches 20.6; docs/performance.md)
 
 _P = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
-# one query per kind of group: the key of every group the store holds (see kg.rdf.shared)
-_KNOWN = {
-    "place": f"SELECT ?s WHERE {{ GRAPH <{GRAPH_PLACES}> {{ ?s a gk:Jurisdiction }} }}",
-    "programme": f"SELECT ?s WHERE {{ GRAPH <{GRAPH_PROGRAMMES}> {{ ?s rdfs:label ?l }} }}",
-    "document": f"SELECT ?s WHERE {{ GRAPH <{GRAPH_DOCUMENTS}> {{ ?s dcterms:title ?t }} }}",
-    "about": f"SELECT DISTINCT ?s WHERE {{ GRAPH <{GRAPH_DOCUMENTS}> {{ ?s gk:documentType|gk:issuer|"
+# one query per kind of group: which of these keys (see kg.rdf.shared) the store holds
+_HELD = {
+    "place": f"SELECT ?s WHERE {{ VALUES ?s {{ %s }} GRAPH <{GRAPH_PLACES}> {{ ?s a gk:Jurisdiction }} }}",
+    "programme": f"SELECT DISTINCT ?s WHERE {{ VALUES ?s {{ %s }} GRAPH <{GRAPH_PROGRAMMES}> {{ ?s rdfs:label ?l }} }}",
+    "document": f"SELECT DISTINCT ?s WHERE {{ VALUES ?s {{ %s }} GRAPH <{GRAPH_DOCUMENTS}> {{ ?s dcterms:title ?t }} }}",
+    "about": f"SELECT DISTINCT ?s WHERE {{ VALUES ?s {{ %s }} GRAPH <{GRAPH_DOCUMENTS}> {{ ?s gk:documentType|gk:issuer|"
              "gk:issuedBy|gk:status|dcterms:references ?o } }",
-    "spelling": f"SELECT ?s ?l WHERE {{ {{ GRAPH <{GRAPH_PROGRAMMES}> {{ ?s skos:altLabel ?l }} }} UNION "
-                f"{{ GRAPH <{GRAPH_THESAURUS}> {{ ?s skos:altLabel|skos:prefLabel ?l }} }} }}",
+    "spelling": f"SELECT DISTINCT ?s ?v WHERE {{ VALUES (?s ?v) {{ %s }} {{ GRAPH <{GRAPH_PROGRAMMES}> {{ ?s skos:altLabel ?l }} }} "
+                f"UNION {{ GRAPH <{GRAPH_THESAURUS}> {{ ?s skos:altLabel|skos:prefLabel ?l }} }} FILTER(STR(?l) = ?v) }}",
 }
+_PER_QUERY = 1000
 
 
 def _batch_reports() -> int:
@@ -42,16 +46,23 @@ def _batch_reports() -> int:
         return BATCH_REPORTS
 
 
-def known_keys(store) -> set[str]:
-    """The keys (`kg.rdf.shared`) of every shared group already in `store` (embedded or remote)."""
-    keys: set[str] = set()
-    for kind, sparql in _KNOWN.items():
-        for row in store.query(_P + sparql):
-            if kind == "spelling":
-                keys.add(f"spelling {row['s'].value} {row['l'].value}")
-            else:
-                keys.add(f"{kind} {row['s'].value}")
-    return keys
+def existing_keys(store, keys: Iterable[str]) -> set[str]:
+    """Those of the shared-group `keys` (`kg.rdf.shared`) that `store` (embedded or remote) holds."""
+    from pyoxigraph import Literal
+    terms: dict[str, list[str]] = defaultdict(list)
+    for key in keys:
+        kind, rest = key.split(" ", 1)
+        if kind == "spelling":
+            subject, spelling = rest.split(" ", 1)
+            terms[kind].append(f"(<{subject}> {Literal(spelling)})")
+        else:
+            terms[kind].append(f"<{rest}>")
+    held: set[str] = set()
+    for kind, values in terms.items():
+        for i in range(0, len(values), _PER_QUERY):
+            for row in store.query(_P + _HELD[kind] % " ".join(values[i:i + _PER_QUERY])):
+                held.add(f"{kind} {row['s'].value}" + (f" {row['v'].value}" if kind == "spelling" else ""))
+    return held
 
 
 def marker_lines(markers: list[tuple[str, str]]) -> bytes:
@@ -70,11 +81,11 @@ def marker_lines(markers: list[tuple[str, str]]) -> bytes:
 
 @dataclass
 class Batch:
-    """Reports waiting to be written: what to drop first, new shared groups, graphs, markers."""
+    """Reports waiting to be written: what to drop first, shared groups (key → the first text), graphs,
+    markers."""
 
-    known: set[str]
     drop: list[str] = field(default_factory=list)
-    shared: list[bytes] = field(default_factory=list)
+    shared: dict[str, bytes] = field(default_factory=dict)
     graphs: list[bytes] = field(default_factory=list)
     markers: list[tuple[str, str]] = field(default_factory=list)
     size: int = 0
@@ -87,9 +98,7 @@ class Batch:
         if replaces:
             self.drop.append(report)
         for key, text in shared.items():
-            if key not in self.known:
-                self.known.add(key)
-                self.shared.append(text)
+            self.shared.setdefault(key, text)
         self.graphs.append(graph)
         self.markers.append((report, digest))
         self.size += len(graph)
@@ -103,7 +112,9 @@ class Batch:
         """Write the batch through `store.write_batch`; the reports written. Empties the batch."""
         if not self.markers and not self.drop:
             return []
-        store.write_batch(self.drop, b"".join(self.shared), b"".join(self.graphs), marker_lines(self.markers))
+        held = existing_keys(store, self.shared) if self.shared else set()
+        shared = b"".join(text for key, text in self.shared.items() if key not in held)
+        store.write_batch(self.drop, shared, b"".join(self.graphs), marker_lines(self.markers))
         written = [r for r, _ in self.markers]
-        self.drop, self.shared, self.graphs, self.markers, self.size = [], [], [], [], 0
+        self.drop, self.shared, self.graphs, self.markers, self.size = [], {}, [], [], 0
         return written
