@@ -84,6 +84,8 @@ def sort_rows(columns: list[str], rows: list[tuple], keys: list[tuple[str, bool]
     order = list(range(len(rows)))
     for name, descending in reversed(keys):
         i = columns.index(name)
-        column = [_key(row[i]) for row in rows]
+        terms = [row[i] for row in rows]
+        key = {term: _key(term) for term in set(terms)}     # each distinct term's key once
+        column = list(map(key.__getitem__, terms))
         order.sort(key=column.__getitem__, reverse=descending)
     return [rows[k] for k in order]
