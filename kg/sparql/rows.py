@@ -19,7 +19,7 @@ from pyoxigraph import QueryBoolean as _QueryBoolean, QuerySolutions as _QuerySo
 
 from kg.errors import QueryError
 from kg.sparql.guard import check_services
-from kg.sparql.order import sort_rows, split_order
+from kg.sparql.order import plan_order, sort_rows
 
 __all__ = ["Rows", "run_sparql", "to_python", "store_of", "select", "UNION"]
 
@@ -226,7 +226,7 @@ def run_sparql(store, text: str, *, labels: bool = True, source: str = "query",
     kg.errors.QueryError: query: only read-only queries (SELECT, ASK, CONSTRUCT, DESCRIBE) are allowed; DELETE is an update
     """
     store = store_of(store)
-    text, order = split_order(text)         # a final ORDER BY of variables: sorted here (kg.sparql.order)
+    text, order, added = plan_order(text)   # a final ORDER BY of variables: sorted here (kg.sparql.order)
     page = None if limit is None and not offset else (offset, None if limit is None else offset + limit)
     columns, raw = _solutions(_execute(store, text, source), source, None if order else page)
     if raw is None:
@@ -234,6 +234,9 @@ def run_sparql(store, text: str, *, labels: bool = True, source: str = "query",
     if order:
         raw = sort_rows(columns, raw, order)
         raw = raw[page[0]:page[1]] if page else raw
+    if added:                               # variables selected only to sort by
+        n = len(columns) - len(added)
+        columns, raw = columns[:n], [row[:n] for row in raw]
     return Rows(_converted(store, columns, raw, labels), columns)
 
 
