@@ -125,8 +125,6 @@ def sort_rows(columns: list[str], rows: list[tuple], keys: list[tuple[str, bool]
             order.sort(key=column.__getitem__, reverse=descending)
             continue
         i = columns.index(name)
-        terms = [row[i] for row in rows]
-        key = {term: _key(term) for term in set(terms)}     # each distinct term's key once
-        column = list(map(key.__getitem__, terms))
+        column = [_key(row[i]) for row in rows]
         order.sort(key=column.__getitem__, reverse=descending)
     return [rows[k] for k in order]

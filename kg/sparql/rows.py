@@ -241,10 +241,13 @@ def run_sparql(store, text: str, *, labels: bool = True, source: str = "query",
 
 
 def _converted(store, columns: list[str], raw: list[tuple], labels: bool) -> list[dict]:
-    """Rows of terms → dicts of values; each distinct term is converted (and labelled) once."""
-    distinct = set().union(*raw) if raw else set()
-    distinct.discard(None)
-    names = label_map(store, distinct) if labels else {}
-    value = {term: to_python(term, names) for term in distinct}
+    """Rows of terms → dicts of values; each distinct IRI is labelled once. Literals are converted
+    cell by cell: hashing one hashes its whole text (summary strings run to tens of kilobytes)."""
+    named = {t for row in raw for t in row if type(t) is NamedNode}
+    names = label_map(store, named) if labels else {}
+    value = {t: names.get(t.value, t.value) for t in named}
     value[None] = None
-    return [dict(zip(columns, map(value.__getitem__, row))) for row in raw]
+
+    def one(term):
+        return value[term] if term is None or type(term) is NamedNode else to_python(term)
+    return [dict(zip(columns, map(one, row))) for row in raw]
