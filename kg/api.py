@@ -15,17 +15,21 @@ __all__ = ["QueryMixin", "QueryGraph"]
 class QueryMixin:
     """Query helpers; each method is one named query (`govkg query NAME`), rows as dicts."""
 
-    def query(self, name: str, **params) -> Rows:
-        """Run the named query ``queries/NAME.rq`` with its parameters; a list of dicts.
+    def query(self, name: str, *, limit: int | None = None, offset: int = 0, **params) -> Rows:
+        """Run the named query ``queries/NAME.rq`` with its parameters; a list of dicts. ``limit`` and
+        ``offset`` page a long answer (``reports`` over a whole corpus): the rows ``offset`` to
+        ``offset + limit`` in the query's order.
 
         >>> [(r["program"], r["jurisdictions"]) for r in graph.query("shared-programs", min=3)][:2]
         [('法律明白人', 3), ('高效办成一件事', 3)]
+        >>> [r["program"] for r in graph.query("shared-programs", min=3, limit=1, offset=1)]
+        ['高效办成一件事']
         >>> graph.query("adopters", colour="red")
         Traceback (most recent call last):
         ...
         kg.errors.ParameterError: query 'adopters' has no parameter 'colour' (its parameters: program, exact)
         """
-        return run_named(self, name, **params)  # the name and parameters are checked before the store opens
+        return run_named(self, name, limit=limit, offset=offset, **params)  # the name and parameters are checked before the store opens
 
     def query_df(self, name: str, **params):
         """`query` as a `pandas.DataFrame` (needs pandas)."""

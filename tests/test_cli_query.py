@@ -109,3 +109,11 @@ def test_every_command_has_help(capsys, command):
     with pytest.raises(SystemExit) as exc:
         main([command, "--help"])
     assert exc.value.code == 0 and "usage: govkg " + command in capsys.readouterr().out
+
+
+def test_query_limit_and_offset_print_one_page(capsys, store_dir):
+    _, whole, _ = run(capsys, "query", "reports", "-f", "json", "--store", store_dir)
+    code, page, _ = run(capsys, "query", "reports", "-f", "json", "--limit", "2", "--offset", "1", "--store", store_dir)
+    assert code == 0 and json.loads(page) == json.loads(whole)[1:3]
+    code, _, err = run(capsys, "query", "reports", "--limit", "-1", "--store", store_dir)
+    assert code == 1 and err.count("\n") == 1 and "limit must be a whole number" in err

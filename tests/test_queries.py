@@ -5,7 +5,9 @@ import pyoxigraph
 import pytest
 from _mini import mini_store
 
+from kg.errors import ParameterError
 from kg.sparql.query import BIND_MARKER, list_queries, load_query, query_names, run_named
+from kg.sparql.rows import run_sparql
 
 # One case per query (the meta-test below fails when a new .rq has none): params, a check on the rows.
 CASES = {
@@ -249,3 +251,23 @@ def test_co_adoption_of_one_jurisdiction(store):
     assert {(r["jurisdiction"], r["other"], r["programs"]) for r in rows} >= {("泽州县", "阳泉市", 2)}
     assert all(r["jurisdiction"] == "泽州县" for r in rows)
     assert {r["other"] for r in rows} == {"阳泉市", "晋城市城区", "苏州市", "苏州工业园区"}
+
+
+@pytest.mark.parametrize("name", ["reports", "jurisdictions", "co-adoption"])
+def test_pages_are_slices_of_the_whole_answer(store, name):
+    whole = run_named(store, name)
+    pages = [run_named(store, name, limit=2, offset=start) for start in range(0, len(whole) + 2, 2)]
+    assert [row for page in pages for row in page] == list(whole) and len(whole) >= 3
+    assert all(len(page) <= 2 and page.columns == whole.columns for page in pages)
+    assert run_named(store, name, offset=1) == whole[1:] and run_named(store, name, limit=0) == []
+
+
+def test_a_page_of_an_unordered_answer_is_in_the_engines_order(store):
+    text = "SELECT ?n WHERE { VALUES ?n { 5 3 9 1 } }"
+    assert run_sparql(store, text, limit=2, offset=1) == run_sparql(store, text)[1:3] == [{"n": 3}, {"n": 9}]
+
+
+@pytest.mark.parametrize("bad", [-1, "x", 1.5])
+def test_a_page_bound_must_be_a_whole_number(store, bad):
+    with pytest.raises(ParameterError, match="limit must be a whole number"):
+        run_named(store, "reports", limit=bad)

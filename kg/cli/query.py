@@ -45,7 +45,7 @@ def _print(rows, fmt: str) -> None:
 def _cmd_query(args) -> int:
     params = parse_params(args.param)
     with open_graph(args) as kg:
-        rows = kg.query(args.name, **params)  # an unknown name fails before the store is opened
+        rows = kg.query(args.name, limit=args.limit, offset=args.offset, **params)  # an unknown name fails before the store is opened
     _print(rows, args.format)
     return 0
 
@@ -84,6 +84,9 @@ def add_query_commands(subparsers) -> None:
     p.add_argument("name", metavar="NAME")
     p.add_argument("--param", "-p", action="append", metavar="KEY=VALUE",
                    help="a parameter, e.g. --param program=企业安静期 (repeat for more)")
+    p.add_argument("--limit", type=int, metavar="N", help="print at most N rows (a page of a long answer)")
+    p.add_argument("--offset", type=int, default=0, metavar="N",
+                   help="skip the first N rows (with --limit: the next page)")
     add_output_args(p)
     p.set_defaults(func=_cmd_query)
 

@@ -247,11 +247,13 @@ def _blocks(blocks: dict[str, str], names: str | None) -> str:
     return " ".join(blocks[n] for n in wanted if n in blocks)
 
 
-def run_named(store, name: str, *, labels: bool = True, **params) -> Rows:
+def run_named(store, name: str, *, labels: bool = True, limit: int | None = None, offset: int = 0,
+              **params) -> Rows:
     """Run the named query NAME with parameters bound as RDF terms; rows as dicts.
 
     ``store`` is a store (`kg.sparql.rows.store_of`: a Store, a RemoteStore, a pyoxigraph Store, a KnowledgeGraph).
-    IRIs come back as their labels unless ``labels=False``.
+    IRIs come back as their labels unless ``labels=False``. ``limit``/``offset``: one page of the rows,
+    in the query's order (``offset`` rows skipped, at most ``limit`` kept).
 
     >>> import pyoxigraph
     >>> run_named(pyoxigraph.Store(), "reports")
@@ -260,10 +262,29 @@ def run_named(store, name: str, *, labels: bool = True, **params) -> Rows:
     Traceback (most recent call last):
     ...
     kg.errors.ParameterError: query 'adopters' has no parameter 'colour' (its parameters: program, exact)
+    >>> run_named(pyoxigraph.Store(), "reports", limit=-1)
+    Traceback (most recent call last):
+    ...
+    kg.errors.ParameterError: limit must be a whole number ≥ 0, not -1
     """
     spec = load_query(name)
     params = {k: v for k, v in params.items() if v is not None}
+    limit, offset = _count("limit", limit), _count("offset", offset or 0)
     if "summary" in spec.reads:
         from kg.summary import require
         require(store, f"queries/{name}.rq")
-    return run_sparql(store, bound_text(store, spec, params), labels=labels, source=f"queries/{name}.rq")
+    return run_sparql(store, bound_text(store, spec, params), labels=labels, source=f"queries/{name}.rq",
+                      limit=limit, offset=offset)
+
+
+def _count(what: str, value) -> int | None:
+    """A page bound (``limit``, ``offset``) as a whole number ≥ 0 (None stays None)."""
+    if value is None:
+        return None
+    try:
+        number = int(str(value).strip())
+    except ValueError:
+        number = -1
+    if number < 0 or isinstance(value, (bool, float)):
+        raise ParameterError(f"{what} must be a whole number ≥ 0, not {value!r}")
+    return number

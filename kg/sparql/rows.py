@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import re
 import weakref
+from itertools import islice
 
 from pyoxigraph import BlankNode, Literal, NamedNode
+from pyoxigraph import QueryBoolean as _QueryBoolean, QuerySolutions as _QuerySolutions, QueryTriples as _QueryTriples
 
 from kg.errors import QueryError
 from kg.sparql.guard import check_services
-from kg.sparql.order import sort_rows, split_order
+from kg.sparql.order import plan_order, sort_rows
 
 __all__ = ["Rows", "run_sparql", "to_python", "store_of", "select", "UNION"]
 
@@ -102,51 +104,41 @@ def to_python(term, labels: dict | None = None):
     """
     if term is None:
         return None
-    literal, named, blank = _TERM_TYPES or _term_types()
     kind = type(term)
-    if kind is literal:
+    if kind is Literal:
         return _literal(term)
-    if kind is named:
+    if kind is NamedNode:
         return (labels or {}).get(term.value, term.value)
-    if kind is blank:
+    if kind is BlankNode:
         return f"_:{term.value}"
     return str(term)
 
 
-_TERM_TYPES: tuple = ()
+def _decimal(text: str):
+    number = float(text)
+    return int(number) if _WHOLE.fullmatch(text) else number
 
 
-def _term_types() -> tuple:
-    """pyoxigraph's (Literal, NamedNode, BlankNode), imported on first use (a `--help` need not load it)."""
-    global _TERM_TYPES
-    from pyoxigraph import BlankNode, Literal, NamedNode
-    _TERM_TYPES = (Literal, NamedNode, BlankNode)
-    return _TERM_TYPES
+# datatype IRI → how its lexical form becomes a value (a failing parse keeps the text)
+_PARSE = {**dict.fromkeys(_INTEGERS, int), **dict.fromkeys(_REALS, float), XSD + "decimal": _decimal,
+          **dict.fromkeys(_YEARS, int), XSD + "boolean": lambda text: text in ("true", "1")}
+_WHOLE = re.compile(r"[+-]?\d+")
 
 
 def _literal(term):
-    kind, text = term.datatype.value, term.value
-    if kind in _STRINGS:
+    text = term.value
+    parse = _PARSE.get(term.datatype.value)
+    if parse is None:
         return text
     try:
-        if kind in _INTEGERS:
-            return int(text)
-        if kind in _REALS:
-            number = float(text)
-            return int(number) if kind == XSD + "decimal" and re.fullmatch(r"[+-]?\d+", text) else number
-        if kind in _YEARS:
-            return int(text)
-        if kind == XSD + "boolean":
-            return text in ("true", "1")
+        return parse(text)
     except ValueError:
-        pass
-    return text
+        return text
 
 
 def label_map(store, terms) -> dict[str, str]:
     """IRI → its rdfs:label (else skos:prefLabel; the smallest if several) for the IRIs among ``terms``
     that have one. Asks for rdfs:label first and skos:prefLabel only for the IRIs left without one."""
-    from pyoxigraph import NamedNode
     cache = _label_cache(store)
     wanted = {t.value for t in terms if type(t) is NamedNode}
     missing = sorted(wanted - cache.keys())
@@ -196,40 +188,66 @@ def _execute(store, text: str, source: str):
         raise QueryError(f"{source}: query failed: {exc}") from None
 
 
-def _solutions(result, source: str):
-    """(columns, rows of terms); (bool, None) for ASK. Results stream, so errors show up here too."""
-    import pyoxigraph
-    if isinstance(result, pyoxigraph.QueryBoolean):
+def _solutions(result, source: str, page: tuple | None = None):
+    """(columns, rows of terms); (bool, None) for ASK. Results stream, so errors show up here too;
+    with ``page`` (start, stop), only those rows are read."""
+    if isinstance(result, _QueryBoolean):
         return bool(result), None
     try:
-        if isinstance(result, pyoxigraph.QueryTriples):
-            return ["subject", "predicate", "object"], [(t.subject, t.predicate, t.object) for t in result]
-        columns = [v.value for v in result.variables]
-        if type(result).__name__ == "QuerySolutions":    # a solution iterates in variable order
-            return columns, [tuple(solution) for solution in result]
-        return columns, [tuple(solution[c] for c in columns) for solution in result]
+        if isinstance(result, _QueryTriples):
+            columns, rows = ["subject", "predicate", "object"], ((t.subject, t.predicate, t.object) for t in result)
+        else:
+            columns = [v.value for v in result.variables]
+            if type(result) is _QuerySolutions:    # a solution iterates in variable order
+                rows = map(tuple, result)
+            else:
+                rows = (tuple(solution[c] for c in columns) for solution in result)
+        return columns, list(islice(rows, *page) if page else rows)
     except (OSError, RuntimeError) as exc:  # e.g. an allowed SERVICE endpoint that does not answer
         raise QueryError(f"{source}: query failed: {' '.join(str(exc).split())}") from None
 
 
-def run_sparql(store, text: str, *, labels: bool = True, source: str = "query") -> Rows:
+def run_sparql(store, text: str, *, labels: bool = True, source: str = "query",
+               limit: int | None = None, offset: int = 0) -> Rows:
     """Run a read-only SPARQL query; SELECT → one dict per solution, ASK → [{"ask": bool}],
     CONSTRUCT/DESCRIBE → subject/predicate/object rows. Updates raise `QueryError`.
+
+    ``limit``/``offset``: only that page of the rows (in the query's order); the rows before the page
+    are skipped before they are converted, and a query without a final ORDER BY stops at its end.
 
     >>> import pyoxigraph
     >>> run_sparql(pyoxigraph.Store(), "SELECT (1 + 1 AS ?two) WHERE {}")
     [{'two': 2}]
+    >>> run_sparql(pyoxigraph.Store(), "SELECT ?n WHERE { VALUES ?n { 3 1 2 } } ORDER BY ?n", limit=2, offset=1)
+    [{'n': 2}, {'n': 3}]
     >>> run_sparql(pyoxigraph.Store(), "DELETE WHERE { ?s ?p ?o }")
     Traceback (most recent call last):
     ...
     kg.errors.QueryError: query: only read-only queries (SELECT, ASK, CONSTRUCT, DESCRIBE) are allowed; DELETE is an update
     """
     store = store_of(store)
-    text, order = split_order(text)         # a final ORDER BY of variables: sorted here (kg.sparql.order)
-    columns, raw = _solutions(_execute(store, text, source), source)
+    text, order, added = plan_order(text)   # a final ORDER BY of variables: sorted here (kg.sparql.order)
+    page = None if limit is None and not offset else (offset, None if limit is None else offset + limit)
+    columns, raw = _solutions(_execute(store, text, source), source, None if order else page)
     if raw is None:
         return Rows([{"ask": columns}], columns=["ask"])
     if order:
         raw = sort_rows(columns, raw, order)
-    names = label_map(store, {t for row in raw for t in row if isinstance(t, NamedNode)}) if labels else {}
-    return Rows([{c: to_python(t, names) for c, t in zip(columns, row)} for row in raw], columns)
+        raw = raw[page[0]:page[1]] if page else raw
+    if added:                               # variables selected only to sort by
+        n = len(columns) - len(added)
+        columns, raw = columns[:n], [row[:n] for row in raw]
+    return Rows(_converted(store, columns, raw, labels), columns)
+
+
+def _converted(store, columns: list[str], raw: list[tuple], labels: bool) -> list[dict]:
+    """Rows of terms → dicts of values; each distinct IRI is labelled once. Literals are converted
+    cell by cell: hashing one hashes its whole text (summary strings run to tens of kilobytes)."""
+    named = {t for row in raw for t in row if type(t) is NamedNode}
+    names = label_map(store, named) if labels else {}
+    value = {t: names.get(t.value, t.value) for t in named}
+    value[None] = None
+
+    def one(term):
+        return value[term] if term is None or type(term) is NamedNode else to_python(term)
+    return [dict(zip(columns, map(one, row))) for row in raw]
