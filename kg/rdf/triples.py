@@ -205,8 +205,8 @@ def to_parts(extraction: Extraction, report_iri: str, path: str | Path, content_
     >>> from loaders import extract_text
     >>> x = extract_text("a.txt", "泽州县2024年法治政府建设情况报告\\n全县推行“企业安静期”制度。")
     >>> parts = to_parts(x, "https://w3id.org/govkg/id/report/1", "a.txt", "0" * 64)
-    >>> sorted(k.split()[0] for k in parts.shared)
-    ['place', 'place', 'place', 'programme']
+    >>> sorted(k.split()[0] for k in parts.shared)     # the county, its city and province; the programme; 企业安静期制度 as its spelling
+    ['place', 'place', 'place', 'programme', 'spelling']
     >>> sorted({q.graph_name.value.rsplit("/", 1)[1] for g in parts.shared.values() for q in g})
     ['concepts', 'places', 'programmes']
     """
