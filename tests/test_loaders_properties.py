@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from loaders import extract_text
@@ -104,6 +104,7 @@ def _mentions(extraction):
                      lambda t: (f"<html><body><p>{t[0]}</p></body></html>" if t[2] else t[0])
                      .encode(t[1], errors="replace"))),
        st.sampled_from([".txt", ".html", ".md"]))
+@example("<html><body><p>杭州市杭州市杭州市\x08</p></body></html>".encode("utf-16-be"), ".txt")  # UTF-16, no BOM: a control kept
 def test_load_report_on_any_file_is_govkg_error_or_a_sound_extraction(tmp_path, data, suffix):
     from loaders import load_report
     path = tmp_path / f"report{suffix}"

@@ -147,7 +147,7 @@ def _utf16_without_bom(data: bytes) -> Decoded | None:
         except UnicodeDecodeError:
             continue
         if _mostly_text(text) and (max(even, odd) > 0 or _cjk_share(text) > 0.6):
-            return Decoded(text, name)
+            return Decoded(blank_controls(text), name)     # as every other path: controls become spaces
     return None
 
 
