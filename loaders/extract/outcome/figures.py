@@ -21,8 +21,8 @@ _MONEY = ("万元", "亿元", "千元")
 @lru_cache(maxsize=1)
 def _service_re() -> re.Pattern:
     return re.compile(alternation(dicts.words("outcome_service_words.txt")))
-_RANK_UNITS = ("名", "位")
-_BODY_UNITS = ("个", "家", "所", "座", "处", "支")
+_RANK_UNITS = dicts.words("outcome_unit_classes.tsv", 1, "rank")
+_BODY_UNITS = dicts.words("outcome_unit_classes.tsv", 1, "body")
 _DATE_JOIN = re.compile(r"[-—–/~～.]\d")
 
 
@@ -55,7 +55,7 @@ def _tail_re() -> re.Pattern:
                       rf"(?P<m2>{mid})?(?P<unit>(?(money)|{unit}))?(?P<post>{post})?")
 
 
-RUN_UNITS = ("年", "届", "次", "个月", "季度", "轮")
+RUN_UNITS = dicts.words("outcome_unit_classes.tsv", 1, "run")      # longest first, as the regex needs
 _RUN = re.compile(rf"(?<=连续)({ARABIC}|[一二两三四五六七八九十]+)({'|'.join(RUN_UNITS)})")
 _GREAT = re.compile(r"([一二两三四五六七八九十]+)大([\u4e00-\u9fff]{0,2}?[项类])")
 

@@ -12,7 +12,7 @@ from loaders.extract.outcome.lexicon import trims
 __all__ = ["head"]
 # A baseline left inside the phrase before a change (排名从2015年的第90位一跃上升): from where, not what.
 _FROM_BASE = re.compile(r"[从由](?=[^从由]*(?:\d|第|原|以往|过去))[^从由]*$")
-_PREPOSITIONS = ("从", "在", "向", "为", "对", "通过")
+_PREPOSITIONS = dicts.words("outcome_head_prepositions.txt")
 _HEAD_MIN = 5                                   # shorter phrases are cut by no one (build speed)
 
 

@@ -180,7 +180,7 @@ def bare(norm: str, start: int, end: int, head: str, kind: str, before: str,
     return out
 
 
-_CONJ = ("和", "与", "及", "以及", "、")
+_CONJ = dicts.words("programme_conjunctions.txt")
 
 
 def _bounding(norm: str, start: int, before: str) -> dict[str, float]:
