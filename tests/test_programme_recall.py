@@ -44,3 +44,40 @@ def test_word_jieba_tags_an_adverb_stays_inside_a_law_work_name():
 ])
 def test_push_and_deepen_are_adoption_verbs_before_a_quote(body, pos, kind):
     assert ev.verb_before(body, pos) == kind
+
+
+def test_unquoted_platform_is_a_candidate():
+    assert "企业诉求直达平台" in _bare("区里上线企业诉求直达平台，诉求当日分办。")
+
+
+def test_pilot_of_a_named_reform_keeps_the_reform_as_an_alias():
+    from loaders.extract.programme import _piloted
+    assert _piloted("农村宅基地审批改革试点") == ["农村宅基地审批改革"]
+    assert _piloted("法治乡村示范试点") == []          # no institution or reform before the pilot word
+
+
+@pytest.mark.parametrize("body, close, kind", [
+    ("“税企通”正式上线运行，", 5, "platform"),       # a running verb after the quote
+    ("“园区法务”全面推开，", 6, "reform"),
+    ("“园区法务”的说法，", 6, None),
+])
+def test_verb_after_a_quote(body, close, kind):
+    from loaders.extract.programme.features import verb_after
+    assert verb_after(body, close) == kind
+
+
+@pytest.mark.parametrize("body, opening, kind", [
+    ("实行企业承诺、“先批后核”、网上申请，", 7, "institution"),   # the verb opens the list
+    ("坚持问题导向、“X”", 7, None),
+])
+def test_verb_governing_a_list_the_quote_is_in(body, opening, kind):
+    from loaders.extract.programme.features import list_verb
+    assert list_verb(body, opening) == kind
+
+
+def test_name_in_a_heading_and_adopted_at_another_mention():
+    from loaders.extract.programme.features import behaviour
+    body = "二、推行“街乡吹哨”\n今年“街乡吹哨”响应率提高。"
+    assert behaviour(body, "街乡吹哨", body.rindex("街乡吹哨")) == {"in-heading": 1.0, "verb-elsewhere": 1.0}
+    plain = "今年各街道的“街乡吹哨”响应率有所提高，群众评价较好，相关做法得到推广和认可。"
+    assert behaviour(plain, "街乡吹哨", plain.index("街乡吹哨")) == {"one-line-text": 1.0}

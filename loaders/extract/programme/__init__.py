@@ -205,4 +205,19 @@ def _spellings(norm: str, group: Group) -> tuple[str, ...]:
     tail = next((m for m in pattern.finditer(name) if m.end() == len(name)), None)
     if tail and tail.start() >= 4 and norm.count(name[:tail.start()]) > norm.count(name):
         out.append(name[:tail.start()])
+    out += _piloted(name)
     return tuple(dict.fromkeys(out))
+
+
+def _piloted(name: str) -> list[str]:
+    """The institution or reform a pilot tries out, when the pilot's name is that name with the pilot
+    word after it (X改革试点 → X改革, X制度试点 → X制度): the same programme, piloted.
+
+    >>> _piloted("宅基地审批制度改革试点"), _piloted("依法治县示范试点")
+    (['宅基地审批制度改革'], [])
+    """
+    for word in dicts.words("programme_pilot_words.txt"):
+        stem = name[:-len(word)]
+        if name.endswith(word) and len(stem) >= 4 and any(m.end() == len(stem) for m in head_pattern().finditer(stem)):
+            return [stem]
+    return []

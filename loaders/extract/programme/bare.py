@@ -12,7 +12,7 @@ from loaders.segment import cut, tagged, tokenizer
 
 __all__ = ["Bare", "bare_names", "head_pattern", "BARE_TYPES"]
 
-BARE_TYPES = ("institution", "reform", "mechanism", "method", "pilot")
+BARE_TYPES = ("institution", "reform", "mechanism", "method", "pilot", "platform")
 _REACH = 24                 # characters before the head word that may belong to the name
 _MAX_NAME = 22
 _CLAUSE = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z.]")
