@@ -19,7 +19,8 @@ from loaders.extract.programme import bare_features
 from loaders.extract.programme.bare import bare_names
 from loaders.extract.programme.candidates import chains, quotes
 from loaders.extract.programme.judge import assess_chain, list_gap
-from loaders.lexicon import fold, thesaurus
+from loaders.extract.programme.national import lexicon as thesaurus
+from loaders.lexicon import fold
 from loaders.text import Text
 
 ROOT = Path(__file__).resolve().parents[1]

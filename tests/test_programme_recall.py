@@ -81,3 +81,19 @@ def test_name_in_a_heading_and_adopted_at_another_mention():
     assert behaviour(body, "街乡吹哨", body.rindex("街乡吹哨")) == {"in-heading": 1.0, "verb-elsewhere": 1.0}
     plain = "今年各街道的“街乡吹哨”响应率有所提高，群众评价较好，相关做法得到推广和认可。"
     assert behaviour(plain, "街乡吹哨", plain.index("街乡吹哨")) == {"one-line-text": 1.0}
+
+
+@pytest.mark.parametrize("body, name", [
+    ("全面推行不见面审批，企业足不出户办成事。", "不见面审批"),         # a national name, unquoted, no head word
+    ("严格落实领导干部年度述法，压实第一责任人职责。", "述法制度"),     # a further spelling of a thesaurus programme
+])
+def test_national_lexicon_names_found_unquoted(body, name):
+    from loaders.extract.programme import extract
+    from loaders.text import Text
+    assert name in [p.name for p in extract(Text.make("t.txt", body), None)]
+
+
+def test_national_lexicon_short_spelling_needs_quotes():
+    from loaders.extract.programme.national import lexicon
+    concept = lexicon().get("不见面")
+    assert concept is not None and concept.quoted_only("不见面")

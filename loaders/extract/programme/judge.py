@@ -10,7 +10,8 @@ from loaders.extract.programme import evidence as ev
 from loaders.extract.programme import features as fx
 from loaders.extract.programme.candidates import Quote
 from loaders.extract.programme.model import keep
-from loaders.lexicon import Concept, fold, thesaurus, verbs
+from loaders.extract.programme.national import lexicon as thesaurus
+from loaders.lexicon import Concept, fold, verbs
 from loaders.segment import tagged
 
 __all__ = ["Candidate", "judge_chain", "assess_chain", "list_gap", "vote"]
