@@ -97,3 +97,20 @@ def test_national_lexicon_short_spelling_needs_quotes():
     from loaders.extract.programme.national import lexicon
     concept = lexicon().get("不见面")
     assert concept is not None and concept.quoted_only("不见面")
+
+
+@pytest.mark.parametrize("body, name, kind", [
+    ("建立干部“2+5+N”学法清单，按月更新。", "2+5+N学法清单", "institution"),   # a number formula named by its head
+    ("形成“1+4”联动机制，", "1+4联动机制", "mechanism"),
+])
+def test_quoted_number_formula_with_a_head_word_is_a_name(body, name, kind):
+    from loaders.extract.programme import extract
+    from loaders.text import Text
+    found = {p.name: p for p in extract(Text.make("t.txt", body), None)}
+    assert name in found and found[name].type == kind
+
+
+def test_quoted_number_formula_without_a_head_is_no_name():
+    from loaders.extract.programme import extract
+    from loaders.text import Text
+    assert extract(Text.make("t.txt", "取得“1+1>2”的效果。"), None) == []
