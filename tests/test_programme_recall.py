@@ -114,3 +114,7 @@ def test_quoted_number_formula_without_a_head_is_no_name():
     from loaders.extract.programme import extract
     from loaders.text import Text
     assert extract(Text.make("t.txt", "取得“1+1>2”的效果。"), None) == []
+
+
+def test_one_character_word_joined_to_the_word_after_it_stays_inside():
+    assert _bare("全面实施行政规范性文件后评估制度，") == ["行政规范性文件后评估制度"]

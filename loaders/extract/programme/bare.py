@@ -77,9 +77,10 @@ def _keeps() -> frozenset[str]:
 
 
 def _kept(words, i: int) -> bool:
-    """Whether words[i] stays inside a name whatever its tag (会前, 立法; 事 + 中 → 事中)."""
+    """Whether words[i] stays inside a name whatever its tag (会前, 立法; 事 + 中 → 事中; 后 + 评估 → 后评估)."""
     word = words[i][0]
-    return word in _keeps() or (len(word) == 1 and i > 0 and words[i - 1][0][-1] + word in _keeps())
+    return word in _keeps() or (len(word) == 1 and i > 0 and words[i - 1][0][-1] + word in _keeps()) \
+        or (len(word) == 1 and i + 1 < len(words) and word + words[i + 1][0] in _keeps())
 
 
 def bare_names(norm: str, masked) -> list[Bare]:
