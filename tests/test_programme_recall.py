@@ -118,3 +118,9 @@ def test_quoted_number_formula_without_a_head_is_no_name():
 
 def test_one_character_word_joined_to_the_word_after_it_stays_inside():
     assert _bare("全面实施行政规范性文件后评估制度，") == ["行政规范性文件后评估制度"]
+
+
+def test_verb_jieba_joined_to_the_next_word_bounds_the_name():
+    # jieba writes 积极争取 and 推进改革 as one word each: they open with a bounding word
+    assert _bare("积极争取农村产权改革试点。") == ["农村产权改革试点"]
+    assert _bare("扎实推进改革试点。") == []

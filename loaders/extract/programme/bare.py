@@ -67,8 +67,14 @@ def _stops() -> tuple[str, ...]:
     return dicts.words("programme_bare_stop.txt")
 
 
-def _bounds(word: str) -> bool:
-    return word in _stops() or any(len(word) > len(s) and word.endswith(s) for s in _stops() if len(s) >= 2)
+def _bounds(word: str, tag: str = "") -> bool:
+    """A bounding word, a word ending with one (全面推行), or a verb or adverb jieba joined to the
+    word after it (积极争取, 推进改革: tagged v, d or l, opening with a bounding word)."""
+    stops = _stops()
+    if word in stops or any(len(word) > len(s) and word.endswith(s) for s in stops if len(s) >= 2):
+        return True
+    return tag[:1] in ("v", "d", "l") and tag != "vn" and any(
+        len(word) > len(s) and word.startswith(s) for s in stops if len(s) >= 2)
 
 
 @lru_cache(maxsize=1)
@@ -129,7 +135,7 @@ def _left_edge(norm: str, head_start: int) -> tuple[int, str] | None:
     start, before = head_start, "START" if span_start == 0 else norm[span_start - 1]
     for i in range(len(words) - 1, -1, -1):
         word, tag = words[i]
-        if not _kept(words, i) and (_bounds(word) or (tag.startswith(_STOP_TAGS) and not _numbered(word))):
+        if not _kept(words, i) and (_bounds(word, tag) or (tag.startswith(_STOP_TAGS) and not _numbered(word))):
             before = word
             break
         start -= len(word)
