@@ -218,6 +218,7 @@ def _piloted(name: str) -> list[str]:
     """
     for word in dicts.words("programme_pilot_words.txt"):
         stem = name[:-len(word)]
-        if name.endswith(word) and len(stem) >= 4 and any(m.end() == len(stem) for m in head_pattern().finditer(stem)):
+        headed = any(m.end() == len(stem) for m in head_pattern().finditer(stem))
+        if name.endswith(word) and len(stem) >= 4 and headed:
             return [stem]
     return []
