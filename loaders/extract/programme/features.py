@@ -193,15 +193,13 @@ _QUOTE_MARKS = "“「『\"‘"
 def behaviour(norm: str, name: str, start: int) -> dict[str, float]:
     r"""How the name behaves elsewhere in the report: written in a heading (a line opening with
     一、 / （二） / 3., or a short line of a text with other lines), or governed by an adoption verb
-    at another of its mentions; and whether the text is one line (a sentence alone, no report).
+    at another of its mentions.
 
     >>> t = "（三）深化“一窗通办”\n各窗口“一窗通办”事项120项。"
     >>> behaviour(t, "一窗通办", 15)
     {'in-heading': 1.0, 'verb-elsewhere': 1.0}
     """
     out: dict[str, float] = {}
-    if "\n" not in norm.strip():
-        out["one-line-text"] = 1.0      # a sentence alone: no report around it to judge the name by
     if len(name) < 2:
         return out
     at = norm.find(name)
