@@ -124,3 +124,10 @@ def test_verb_jieba_joined_to_the_next_word_bounds_the_name():
     # jieba writes 积极争取 and 推进改革 as one word each: they open with a bounding word
     assert _bare("积极争取农村产权改革试点。") == ["农村产权改革试点"]
     assert _bare("扎实推进改革试点。") == []
+
+
+def test_upgraded_release_keeps_the_name_without_its_version_as_alias():
+    from loaders.extract.programme import extract
+    from loaders.text import Text
+    found = {p.name: p for p in extract(Text.make("t.txt", "全面推行涉企服务直通车3.0系统，办事更快。"), None)}
+    assert "涉企服务直通车" in found["涉企服务直通车3.0系统"].aliases
