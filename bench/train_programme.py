@@ -19,7 +19,8 @@ from loaders.extract.programme import bare_features
 from loaders.extract.programme.bare import bare_names
 from loaders.extract.programme.candidates import chains, quotes
 from loaders.extract.programme.judge import assess_chain, list_gap
-from loaders.lexicon import fold, thesaurus
+from loaders.extract.programme.national import lexicon as thesaurus
+from loaders.lexicon import fold
 from loaders.text import Text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -139,7 +140,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--annotations", type=Path, default=ROOT / "devset" / "training.json")
     ap.add_argument("--seeds", type=Path, default=ROOT.parent / "shared" / "corpus" / "seeds")
-    ap.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength")
+    # 3.0: with the real excerpts in the training set, fits that leave r66–r89 (or r01–r65) out do best
+    # on them at C=3 (recall and precision), and cross-validation over texts agrees within 0.01.
+    ap.add_argument("--c", type=float, default=3.0, help="inverse regularisation strength")
     ap.add_argument("--threshold", type=float, default=0.5)
     ap.add_argument("--check", action="store_true", help="print training errors, write nothing")
     ap.add_argument("--cv", action="store_true", help="choose C by 5-fold cross-validation over texts")

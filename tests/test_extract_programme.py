@@ -252,9 +252,10 @@ def test_weights_file_is_the_decision(monkeypatch):
     is the data file, not code."""
     from loaders import dicts
     from loaders.extract.programme import model
-    real = dicts.weights("programme_weights.tsv")
+    weights = dicts.weights
+    real = weights("programme_weights.tsv")
     monkeypatch.setattr(model.dicts, "weights", lambda name: {"bias": -20.0, "threshold": real["threshold"]}
-                        if name == "programme_weights.tsv" else real)
+                        if name == "programme_weights.tsv" else weights(name))
     assert "园区法务" not in _by_name("持续推进“园区法务”工作。")
 
 

@@ -205,4 +205,36 @@ def _spellings(norm: str, group: Group) -> tuple[str, ...]:
     tail = next((m for m in pattern.finditer(name) if m.end() == len(name)), None)
     if tail and tail.start() >= 4 and norm.count(name[:tail.start()]) > norm.count(name):
         out.append(name[:tail.start()])
+    out += _piloted(name) + _unversioned(name)
     return tuple(dict.fromkeys(out))
+
+
+_VERSION = re.compile(r"\d+(?:\.\d+)+版?$")
+
+
+def _unversioned(name: str) -> list[str]:
+    """The name without the version and head word after it (企业开办直通车2.0系统 → 企业开办直通车):
+    the same programme in its upgraded release.
+
+    >>> _unversioned("企业开办直通车2.0系统"), _unversioned("综合窗口2.0改革"), _unversioned("12345热线")
+    (['企业开办直通车'], ['综合窗口'], [])
+    """
+    tail = next((m for m in head_pattern().finditer(name) if m.end() == len(name)), None)
+    stem = name[:tail.start()] if tail else name
+    version = _VERSION.search(stem)
+    return [stem[:version.start()]] if version and version.start() >= 4 else []
+
+
+def _piloted(name: str) -> list[str]:
+    """The institution or reform a pilot tries out, when the pilot's name is that name with the pilot
+    word after it (X改革试点 → X改革, X制度试点 → X制度): the same programme, piloted.
+
+    >>> _piloted("宅基地审批制度改革试点"), _piloted("依法治县示范试点")
+    (['宅基地审批制度改革'], [])
+    """
+    for word in dicts.words("programme_pilot_words.txt"):
+        stem = name[:-len(word)]
+        headed = any(m.end() == len(stem) for m in head_pattern().finditer(stem))
+        if name.endswith(word) and len(stem) >= 4 and headed:
+            return [stem]
+    return []

@@ -12,7 +12,7 @@ from loaders.segment import cut, tagged, tokenizer
 
 __all__ = ["Bare", "bare_names", "head_pattern", "BARE_TYPES"]
 
-BARE_TYPES = ("institution", "reform", "mechanism", "method")
+BARE_TYPES = ("institution", "reform", "mechanism", "method", "pilot", "platform")
 _REACH = 24                 # characters before the head word that may belong to the name
 _MAX_NAME = 22
 _CLAUSE = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z.]")
@@ -67,8 +67,14 @@ def _stops() -> tuple[str, ...]:
     return dicts.words("programme_bare_stop.txt")
 
 
-def _bounds(word: str) -> bool:
-    return word in _stops() or any(len(word) > len(s) and word.endswith(s) for s in _stops() if len(s) >= 2)
+def _bounds(word: str, tag: str = "") -> bool:
+    """A bounding word, a word ending with one (全面推行), or a verb or adverb jieba joined to the
+    word after it (积极争取, 推进改革: tagged v, d or l, opening with a bounding word)."""
+    stops = _stops()
+    if word in stops or any(len(word) > len(s) and word.endswith(s) for s in stops if len(s) >= 2):
+        return True
+    return tag[:1] in ("v", "d", "l") and tag != "vn" and any(
+        len(word) > len(s) and word.startswith(s) for s in stops if len(s) >= 2)
 
 
 @lru_cache(maxsize=1)
@@ -77,9 +83,10 @@ def _keeps() -> frozenset[str]:
 
 
 def _kept(words, i: int) -> bool:
-    """Whether words[i] stays inside a name whatever its tag (会前, 立法; 事 + 中 → 事中)."""
+    """Whether words[i] stays inside a name whatever its tag (会前, 立法; 事 + 中 → 事中; 后 + 评估 → 后评估)."""
     word = words[i][0]
-    return word in _keeps() or (len(word) == 1 and i > 0 and words[i - 1][0][-1] + word in _keeps())
+    return word in _keeps() or (len(word) == 1 and i > 0 and words[i - 1][0][-1] + word in _keeps()) \
+        or (len(word) == 1 and i + 1 < len(words) and word + words[i + 1][0] in _keeps())
 
 
 def bare_names(norm: str, masked) -> list[Bare]:
@@ -128,7 +135,7 @@ def _left_edge(norm: str, head_start: int) -> tuple[int, str] | None:
     start, before = head_start, "START" if span_start == 0 else norm[span_start - 1]
     for i in range(len(words) - 1, -1, -1):
         word, tag = words[i]
-        if not _kept(words, i) and (_bounds(word) or (tag.startswith(_STOP_TAGS) and not _numbered(word))):
+        if not _kept(words, i) and (_bounds(word, tag) or (tag.startswith(_STOP_TAGS) and not _numbered(word))):
             before = word
             break
         start -= len(word)

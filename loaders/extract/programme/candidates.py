@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from loaders import dicts
-from loaders.lexicon import Concept, thesaurus
+from loaders.extract.programme.national import lexicon as thesaurus
+from loaders.lexicon import Concept
 
 __all__ = ["Quote", "quotes", "chains", "raw_labels", "named_campaigns", "one_stop"]
 

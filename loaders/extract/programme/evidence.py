@@ -102,6 +102,34 @@ def service_number(norm: str, start: int, end: int, close: int) -> int | None:
     return close + m.end() if m else None
 
 
+_FORMULA_NUMBERS = re.compile(r"[\dA-Za-z]+(?:\s*[+＋\s]\s*[\dA-Za-z]+)+")
+
+
+def numbered_formula(norm: str, start: int, end: int, close: int) -> int | None:
+    """End of the named thing a quoted number formula opens (“1+3+X”学法清单, “6+37+N”服务体系): a
+    formula of numbers and letters is no name by itself, but with the strong head word glued after
+    it, it names that list or mechanism. None when no such head follows.
+
+    >>> t = "建立“1+3+X”学法清单，"
+    >>> t[3:numbered_formula(t, 3, 8, 9)]
+    '1+3+X”学法清单'
+    >>> numbered_formula("达到“1+1”的效果", 3, 6, 7) is None
+    True
+    """
+    if not _FORMULA_NUMBERS.fullmatch(fold(norm[start:end]).strip()) and \
+            not _FORMULA_NUMBERS.fullmatch(norm[start:end].strip()):
+        return None
+    window = _window(norm, close)[:_MAX_GAP]
+    best = None
+    for word, kind, where, strong in heads():
+        if where == "in" or not strong:
+            continue
+        i = window.find(word)
+        if i >= 0 and (best is None or i + len(word) > best):
+            best = i + len(word)
+    return close + best if best else None
+
+
 def verb_before(norm: str, pos: int) -> str | None:
     """The adoption verb ending right before position `pos` (an opening quote), if any.
 

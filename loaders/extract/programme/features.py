@@ -133,12 +133,87 @@ def quoted(norm: str, start: int, close: int, name: str, *, kind: str, head: tup
             out[flag] = 1.0
     if anchored:
         out["anchor"] = 1.0
+    running = verb_after(norm, close)
+    if running:
+        out["after-verb:" + running] = 1.0
+    if not verb:
+        listed = list_verb(norm, start - 1)
+        if listed:
+            out["list-verb:" + listed] = 1.0
     if elsewhere > 1:
         out["repeated"] = 1.0
+    out.update(behaviour(norm, name, start))
     if peers:
         out["chain"] = 1.0
         if peer_named:
             out["chain-lexicon"] = 1.0
+    return out
+
+
+_AFTER_REACH = 8     # characters after a closing quote where a running verb says the name was put to work
+_CLAUSE_STOP = re.compile(r"[，,。；;：:！？!?\n]")
+
+
+def verb_after(norm: str, close: int) -> str | None:
+    """The type of an adoption or launching verb in the words right after a closing quote, in its
+    clause (“X”正式上线, “X”全面推开): the name is the thing put to work.
+
+    >>> verb_after("“税企通”正式上线运行，", 5), verb_after("“X”的要求，", 3)
+    ('platform', None)
+    """
+    window = norm[close:close + _AFTER_REACH]
+    stop = _CLAUSE_STOP.search(window)
+    window = window[:stop.start()] if stop else window
+    found = [(window.find(v), -len(v), v) for v in verbs() if v in window]
+    return verbs()[min(found)[2]] if found else None
+
+
+def list_verb(norm: str, opening: int) -> str | None:
+    """The type of the adoption verb that governs a 、-list the quote at `opening` is an item of
+    (实行企业承诺、“X”、无纸化申请): the verb opens the list, earlier in the same clause.
+
+    >>> list_verb("实行企业承诺、“先批后核”、网上申请", 7), list_verb("坚持问题导向，“X”", 7)
+    ('institution', None)
+    """
+    lo = max(0, opening - 24)
+    clause = _CLAUSE_STOP.split(norm[lo:opening])[-1]
+    if not clause.endswith("、"):
+        return None
+    first = clause.split("、")[0]
+    found = [(first.find(v), -len(v), v) for v in verbs() if v in first]
+    return verbs()[min(found)[2]] if found else None
+
+
+_ENUMERATOR = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．](?!\d)"
+                         r"|第[一二三四五六七八九十]{1,3}[，,、是])")
+_HEADING_LEN = 30     # a line this short, among longer ones, is a heading
+_QUOTE_MARKS = "“「『\"‘"
+
+
+def behaviour(norm: str, name: str, start: int) -> dict[str, float]:
+    r"""How the name behaves elsewhere in the report: written in a heading (a line opening with
+    一、 / （二） / 3., or a short line of a text with other lines), or governed by an adoption verb
+    at another of its mentions.
+
+    >>> t = "（三）深化“一窗通办”\n各窗口“一窗通办”事项120项。"
+    >>> behaviour(t, "一窗通办", 15)
+    {'in-heading': 1.0, 'verb-elsewhere': 1.0}
+    """
+    out: dict[str, float] = {}
+    if len(name) < 2:
+        return out
+    at = norm.find(name)
+    while at >= 0:
+        line_start = norm.rfind("\n", 0, at) + 1
+        line_end = norm.find("\n", at)
+        line = norm[line_start:line_end if line_end >= 0 else len(norm)]
+        if _ENUMERATOR.match(line) or len(line.strip()) <= _HEADING_LEN and len(line) < len(norm.strip()):
+            out["in-heading"] = 1.0
+        if at != start:
+            opening = at - 1 if at > 0 and norm[at - 1] in _QUOTE_MARKS else at
+            if ev.verb_before(norm, opening):
+                out["verb-elsewhere"] = 1.0
+        at = norm.find(name, at + 1)
     return out
 
 
@@ -176,6 +251,7 @@ def bare(norm: str, start: int, end: int, head: str, kind: str, before: str,
             out["modifier-tag:" + words[-1][1][:1]] = 1.0
     if elsewhere > 1:
         out["repeated"] = 1.0
+    out.update(behaviour(norm, name, start))
     out.update(_bounding(norm, start, before))
     return out
 

@@ -9,7 +9,8 @@ from functools import lru_cache
 
 from loaders.extract.programme.bare import head_pattern
 from loaders.extract.programme.judge import Candidate
-from loaders.lexicon import Concept, cues, fold, thesaurus
+from loaders.extract.programme.national import lexicon as thesaurus
+from loaders.lexicon import Concept, cues, fold
 
 __all__ = ["Group", "display", "merge"]
 

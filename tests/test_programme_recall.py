@@ -1,0 +1,133 @@
+"""Programme recall on names written the way real reports write them: unquoted lists and pilots,
+names bounded by the verb that governs them, quotes after 推进/深化. One phenomenon per row, on
+sentences written for these tests; candidate generation is checked apart from the fitted weights."""
+import pytest
+
+from loaders.extract.programme.bare import bare_names
+from loaders.extract.programme import evidence as ev
+
+
+def _bare(body):
+    return [body[b.start:b.end] for b in bare_names(body, lambda i: False)]
+
+
+@pytest.mark.parametrize("body, name", [
+    ("县里建立乡村振兴项目负面清单，按季公布。", "乡村振兴项目负面清单"),        # a list is an institution
+    ("全面推行镇街履职事项清单制度。", "镇街履职事项清单制度"),
+])
+def test_unquoted_names_ending_in_a_list(body, name):
+    assert name in _bare(body)
+
+
+def test_unquoted_pilot_is_a_candidate_and_the_longer_name_stands():
+    assert _bare("今年开展农村宅基地审批改革试点，成效初显。") == ["农村宅基地审批改革试点"]
+
+
+@pytest.mark.parametrize("body, name, before", [
+    ("及时公布镇级权责清单，接受监督。", "镇级权责清单", "公布"),
+    ("逐项厘清街道执法事项清单。", "街道执法事项清单", "厘清"),
+    ("作为全国首批证照联办改革试点，", "证照联办改革试点", "首批"),
+])
+def test_governing_verb_bounds_the_name_by_word(body, name, before):
+    found = [b for b in bare_names(body, lambda i: False) if body[b.start:b.end] == name]
+    assert found and found[0].before == before
+
+
+def test_word_jieba_tags_an_adverb_stays_inside_a_law_work_name():
+    assert "相对集中许可权改革" in _bare("稳步推进相对集中许可权改革。")
+
+
+@pytest.mark.parametrize("body, pos, kind", [
+    ("持续深化“一码通办”，", 4, "reform"),
+    ("全面推进“园区法务”工作，", 4, "reform"),
+    ("认真落实“首接负责”要求，", 4, "institution"),
+])
+def test_push_and_deepen_are_adoption_verbs_before_a_quote(body, pos, kind):
+    assert ev.verb_before(body, pos) == kind
+
+
+def test_unquoted_platform_is_a_candidate():
+    assert "企业诉求直达平台" in _bare("区里上线企业诉求直达平台，诉求当日分办。")
+
+
+def test_pilot_of_a_named_reform_keeps_the_reform_as_an_alias():
+    from loaders.extract.programme import _piloted
+    assert _piloted("农村宅基地审批改革试点") == ["农村宅基地审批改革"]
+    assert _piloted("法治乡村示范试点") == []          # no institution or reform before the pilot word
+
+
+@pytest.mark.parametrize("body, close, kind", [
+    ("“税企通”正式上线运行，", 5, "platform"),       # a running verb after the quote
+    ("“园区法务”全面推开，", 6, "reform"),
+    ("“园区法务”的说法，", 6, None),
+])
+def test_verb_after_a_quote(body, close, kind):
+    from loaders.extract.programme.features import verb_after
+    assert verb_after(body, close) == kind
+
+
+@pytest.mark.parametrize("body, opening, kind", [
+    ("实行企业承诺、“先批后核”、网上申请，", 7, "institution"),   # the verb opens the list
+    ("坚持问题导向、“X”", 7, None),
+])
+def test_verb_governing_a_list_the_quote_is_in(body, opening, kind):
+    from loaders.extract.programme.features import list_verb
+    assert list_verb(body, opening) == kind
+
+
+def test_name_in_a_heading_and_adopted_at_another_mention():
+    from loaders.extract.programme.features import behaviour
+    body = "二、推行“街乡吹哨”\n今年“街乡吹哨”响应率提高。"
+    assert behaviour(body, "街乡吹哨", body.rindex("街乡吹哨")) == {"in-heading": 1.0, "verb-elsewhere": 1.0}
+    plain = "今年各街道的“街乡吹哨”响应率有所提高，群众评价较好，相关做法得到推广和认可。"
+    assert behaviour(plain, "街乡吹哨", plain.index("街乡吹哨")) == {}
+
+
+@pytest.mark.parametrize("body, name", [
+    ("全面推行不见面审批，企业足不出户办成事。", "不见面审批"),         # a national name, unquoted, no head word
+    ("严格落实领导干部年度述法，压实第一责任人职责。", "述法制度"),     # a further spelling of a thesaurus programme
+])
+def test_national_lexicon_names_found_unquoted(body, name):
+    from loaders.extract.programme import extract
+    from loaders.text import Text
+    assert name in [p.name for p in extract(Text.make("t.txt", body), None)]
+
+
+def test_national_lexicon_short_spelling_needs_quotes():
+    from loaders.extract.programme.national import lexicon
+    concept = lexicon().get("不见面")
+    assert concept is not None and concept.quoted_only("不见面")
+
+
+@pytest.mark.parametrize("body, name, kind", [
+    ("建立干部“2+5+N”学法清单，按月更新。", "2+5+N学法清单", "institution"),   # a number formula named by its head
+    ("形成“1+4”联动机制，", "1+4联动机制", "mechanism"),
+])
+def test_quoted_number_formula_with_a_head_word_is_a_name(body, name, kind):
+    from loaders.extract.programme import extract
+    from loaders.text import Text
+    found = {p.name: p for p in extract(Text.make("t.txt", body), None)}
+    assert name in found and found[name].type == kind
+
+
+def test_quoted_number_formula_without_a_head_is_no_name():
+    from loaders.extract.programme import extract
+    from loaders.text import Text
+    assert extract(Text.make("t.txt", "取得“1+1>2”的效果。"), None) == []
+
+
+def test_one_character_word_joined_to_the_word_after_it_stays_inside():
+    assert _bare("全面实施行政规范性文件后评估制度，") == ["行政规范性文件后评估制度"]
+
+
+def test_verb_jieba_joined_to_the_next_word_bounds_the_name():
+    # jieba writes 积极争取 and 推进改革 as one word each: they open with a bounding word
+    assert _bare("积极争取农村产权改革试点。") == ["农村产权改革试点"]
+    assert _bare("扎实推进改革试点。") == []
+
+
+def test_upgraded_release_keeps_the_name_without_its_version_as_alias():
+    from loaders.extract.programme import extract
+    from loaders.text import Text
+    found = {p.name: p for p in extract(Text.make("t.txt", "全面推行涉企服务直通车3.0系统，办事更快。"), None)}
+    assert "涉企服务直通车" in found["涉企服务直通车3.0系统"].aliases
