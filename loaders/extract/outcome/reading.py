@@ -64,7 +64,7 @@ def read(sentence: str) -> list[Reading]:
                 (indicator, direction), paired = paired, None
             if direction in ("increase", "decrease") and _TO_BOUND.search(pre) and fig.qualifier in _BOUNDS:
                 direction = "level"                   # 降至3%以下: a bound reached, not the size of a fall
-            base = _BASE.search(pre) or (_changed_to().match(post) and _BASE_OF.search(pre))
+            base = _base().search(pre) or (_changed_to().match(post) and _BASE_OF.search(pre))
             if base:                                  # a baseline: 由(原来的)20天压减至5天
                 last_indicator = before(pre[:base.start()])[0] or last_indicator
                 continue
@@ -111,7 +111,14 @@ def _closing(sentence: str, start: int, end: int) -> int:
         if depth == 0:
             return i + 1
     return end
-_BASE = re.compile(r"[由从](?:原来|原先|改革前|过去|以往|上年|去年|年初|\d{4}年)?的?$")
+
+
+@lru_cache(maxsize=None)
+def _base() -> re.Pattern:
+    """由/从 (with a word of when: outcome_baseline_words.txt) right before a figure: a baseline."""
+    return re.compile(rf"[由从](?:{alternation(dicts.words('outcome_baseline_words.txt'))}|\d{{4}}年)?的?$")
+
+
 _BASE_OF = re.compile(r"[由从][\u4e00-\u9fff]{1,5}的$")      # 由法定的20个工作日, when a change follows
 
 
