@@ -340,6 +340,8 @@ def _linked(text, names):
     ("召开推进会议2次，举办“法治讲堂”，组织80名干部参加考试。", ["法治讲堂"], [(2, None), (80, None)]),
     # a figure of the first clause, the programme in the next clause that adds what was done
     ("命名首批12个示范单位，积极参与“法治创建”活动。", ["法治创建"], [(12, "法治创建")]),
+    # …but not when that clause adopts a programme of its own
+    ("将120项审批事项改为备案，全面实施“多证合一”。", ["多证合一"], [(120, None)]),
     # a numbered paragraph heading is the topic of later sentences that name no programme
     ("3.深化“证照分离”改革。全区保留审批事项120项。", ["证照分离"], [(120, "证照分离")]),
     ("（二）深化“证照分离”改革。全区保留审批事项120项。", ["证照分离"], [(120, "证照分离")]),

@@ -8,7 +8,8 @@ other place a programme's name or alias is written), clause by clause:
   and the programme is not the sentence's topic (its first clause); a framing opening phrase
   (按照…部署，) is never the topic;
 - else, for a figure in the sentence's first clause, one named in the next clause when that clause
-  has no figure, subject or action of its own (命名31个示范地区，积极参与…示范创建活动);
+  has no figure, subject or action of its own and adopts no programme of its own (命名31个示范地区，
+  积极参与…示范创建活动, but not 将231项…改为后置，全面实施“多证合一”);
 - else, when the sentence names no programme before the figure: the subject of the previous sentence
   when this one continues it (通过该平台…, 此举…), or the programme of the paragraph's heading
   (3.深化行政审批制度改革。…保留事项515项).
@@ -23,6 +24,7 @@ from itertools import accumulate
 from loaders import dicts
 from loaders.extract.outcome.clauses import split
 from loaders.extract.outcome.indicator import tidy, unscoped
+from loaders.extract.outcome.lexicon import alternation
 from loaders.records import Programme
 from loaders.segment import tagged
 
@@ -128,7 +130,7 @@ class Linker:
             return None
         s, e = clauses[here + 1]
         if (any(s <= f < e for f in figures) or self._has_subject((s, e), e)
-                or self._opens_action((s, e), e)):
+                or self._opens_action((s, e), e) or _adopts(self.text[s:e])):
             return None
         found = self._within(s, e)
         return found[0][2] if found else None
@@ -207,6 +209,24 @@ class Linker:
             if other in clause and name not in clause:
                 return other
         return name
+
+
+@lru_cache(maxsize=1)
+def _adoption_re() -> re.Pattern:
+    """A clause opening with a verb of adopting a programme (programme_verbs.tsv), after adverbs
+    (outcome_link_adverbs.txt) and time and scope words."""
+    adverbs = alternation(dicts.words("outcome_link_adverbs.txt"))
+    return re.compile(rf"{adverbs}*{alternation(dicts.words('programme_verbs.tsv'))}")
+
+
+def _adopts(clause: str) -> bool:
+    """Whether `clause` opens by adopting a programme of its own (全面实施“31证合一”): what it names
+    is not what the figure of the clause before counts.
+
+    >>> _adopts("全面实施“多证合一”"), _adopts("积极参与示范创建活动")
+    (True, False)
+    """
+    return bool(_adoption_re().match(unscoped(clause)))
 
 
 def _nearest(spans: list[Span], at: int) -> str | None:
