@@ -331,6 +331,8 @@ def _linked(text, names):
     # a clause that names its own subject starts a new topic (also after time words)
     ("推行“阳光执法”改革，县委主要领导专题调研15次。", ["阳光执法"], [(15, None)]),
     ("落实“月调度”机制，今年以来全县人民调解组织调处纠纷90件。", ["月调度"], [(90, None)]),
+    # …unless the programme's own clause already names that subject: the same topic goes on
+    ("开展站所负责人“年度述职”，各站所负责人共42人完成述职。", ["年度述职"], [(42, "年度述职")]),
     # …but a subject head inside a longer word (政府 of 政府部门) names no subject
     ("推行“容缺受理”，政府部门办理时限压缩60%。", ["容缺受理"], [(60, "容缺受理")]),
     # a programme counted by its own clause's figure is no topic for the next clause

@@ -115,7 +115,8 @@ class Linker:
             there = _index(clauses, start)
             if there == here:
                 return name
-            if any(self._has_subject(clauses[i], at) for i in range(there + 1, here + 1)):
+            own = self.text[clauses[there][0]:clauses[there][1]]
+            if any(self._has_subject(clauses[i], at, own) for i in range(there + 1, here + 1)):
                 return None
             if _counted(self.text, end, clauses[there][1], figures) or (acting and there != topic):
                 continue
@@ -139,10 +140,11 @@ class Linker:
         """The sentence's first clause with more than time and scope words (近年来，… is passed over)."""
         return next((i for i, (s, e) in enumerate(clauses) if tidy(self.text[s:e])), 0)
 
-    def _has_subject(self, clause: tuple[int, int], at: int) -> bool:
+    def _has_subject(self, clause: tuple[int, int], at: int, topic: str = "") -> bool:
         """Whether the clause names who acted: a subject head ending a word (jieba's: 政府 in
         政府部门 is none) before its first verb (and before the figure); time and scope words at its
-        start are passed over."""
+        start are passed over. A subject the `topic` clause already names (开展党政主要负责人述法，
+        党政主要负责人共936人…) goes on with that topic and is none of its own."""
         opening = unscoped(self.text[clause[0]:min(clause[1], at)])
         heads = [(m.start(), m.end()) for m in _subject_re().finditer(opening)]
         if not heads:
@@ -152,12 +154,14 @@ class Linker:
         heads = [(s, e) for s, e in heads if e in ends]
         if not heads:
             return False
-        pos = 0
+        pos, verb = 0, len(opening)
         for word, flag in words:
             start, pos = pos, pos + len(word)
             if (flag.startswith("v") or flag == "i") and not any(s <= start < e for s, e in heads):
-                return any(e <= start for _, e in heads)
-        return True
+                verb = start
+                break
+        heads = [(s, e) for s, e in heads if e <= verb]
+        return bool(heads) and not (topic and _repeated(words, heads[-1][1], topic))
 
     def _opens_action(self, clause: tuple[int, int], at: int) -> bool:
         opening = unscoped(self.text[clause[0]:min(clause[1], at)])
@@ -209,6 +213,19 @@ class Linker:
             if other in clause and name not in clause:
                 return other
         return name
+
+
+def _repeated(words: tuple[tuple[str, str], ...], end: int, topic: str) -> bool:
+    """Whether the subject ending at `end` of the tagged opening `words` (its last two words, the
+    head and what qualifies it: 主要负责人) is written in the `topic` clause too."""
+    pos, taken = 0, []
+    for word, _ in words:
+        pos += len(word)
+        taken.append(word)
+        if pos >= end:
+            break
+    subject = "".join(taken[-2:])
+    return len(subject) >= 3 and subject in topic
 
 
 @lru_cache(maxsize=1)
