@@ -396,3 +396,13 @@ def test_a_counted_noun_ends_at_a_whole_stop_word(sentence, indicator):
 ])
 def test_a_share_written_before_its_measure(sentence, indicator):
     assert only(sentence).indicator == indicator
+
+
+@pytest.mark.parametrize("sentence, value, indicator", [
+    ("今年第二批精简审批事项12项，承接4项。", 12, "精简审批事项"),   # the verb stays with its noun
+    ("第二批精简12项，承接4项。", 12, "精简"),                   # an ordinal batch and the verb alone
+    ("出台规章2件，修改3件，废止5件。", 5, "废止"),               # not the sibling action before it
+])
+def test_a_count_named_only_by_its_cutting_verb(sentence, value, indicator):
+    o = next(o for o in outcomes(sentence) if o.value == value)
+    assert (o.indicator, o.direction) == (indicator, "decrease")

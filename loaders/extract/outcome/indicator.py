@@ -17,6 +17,8 @@ _YEAR = re.compile(r"^(?:\d{4}年(?:度|以来|底|末|全年)?|\d{1,2}月(?:份
                    r"|近[一二两三四五六七八九十\d]+年(?:来|以来)?)")
 # Tiers of government named as a scope (市区两级, 省市县三级): where, not what is measured.
 _LEVELS = re.compile(r"[省市州盟县区旗乡镇街村]{2,5}[两三四五]级")
+# A batch or round named by its ordinal (第三批, 第二轮) or one tier (县级): when or where, not what.
+_ORDINAL = re.compile(r"第[一二三四五六七八九十\d]{1,3}[批轮期]|[省市州盟县区旗乡镇街村]级")
 # What ends a counted noun after its figure: a conjunction or a verb of what was done with it.
 
 # A figure followed by a preposition or a verb counts nothing written after it (21人对全区…).
@@ -46,7 +48,7 @@ def _trim_re() -> re.Pattern:
 
 @lru_cache(maxsize=None)
 def _scope_only_re() -> re.Pattern:
-    return re.compile(rf"(?:{alternation(trims('scope'))}|{_YEAR.pattern[1:]}|{_LEVELS.pattern})+")
+    return re.compile(rf"(?:{alternation(trims('scope'))}|{_YEAR.pattern[1:]}|{_LEVELS.pattern}|{_ORDINAL.pattern})+")
 
 
 def tidy(phrase: str) -> str:
@@ -128,8 +130,13 @@ def before(phrase: str, counts: bool = False) -> tuple[str, str | None]:
     (('申请材料', 'decrease'), ('取消证明事项', 'decrease'))
     >>> before("较以往缩短"), before("审批时限比上年同期减少"), before("精简幅度达")
     (('', 'decrease'), ('审批时限', 'decrease'), ('精简幅度', 'decrease'))
+    >>> before("第二批取消", counts=True), before("减少", counts=True)
+    (('取消', 'decrease'), ('', 'decrease'))
     """
-    phrase, direction = peel_tail(_NOISE.sub("", phrase))
+    written = _NOISE.sub("", phrase)
+    phrase, direction = peel_tail(written)
+    if counts and written[len(phrase):] in dicts.words("outcome_count_verbs.txt") and not tidy(phrase):
+        return written[len(phrase):], direction  # 第三批取消8项: what was cancelled, named by the verb
     if _cut_size_re().fullmatch(phrase):
         return phrase, "decrease"                # 精简幅度达65%: the size of a cut, named by the cut
     phrase, head = peel_head(phrase, counts)
