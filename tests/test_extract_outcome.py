@@ -406,3 +406,12 @@ def test_a_share_written_before_its_measure(sentence, indicator):
 def test_a_count_named_only_by_its_cutting_verb(sentence, value, indicator):
     o = next(o for o in outcomes(sentence) if o.value == value)
     assert (o.indicator, o.direction) == (indicator, "decrease")
+
+
+@pytest.mark.parametrize("sentence, value, indicator", [
+    ("全年开展2次执法案卷、复议案卷集中评查。", 2, "执法案卷、复议案卷集中评查"),  # the head both share
+    ("培训12名调解员、8名网格员。", 12, "调解员"),                               # a name with its own figure
+])
+def test_a_counted_noun_coordinated_after_the_figure(sentence, value, indicator):
+    o = next(o for o in outcomes(sentence) if o.value == value)
+    assert o.indicator == indicator

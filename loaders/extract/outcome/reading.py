@@ -44,7 +44,8 @@ def read(sentence: str) -> list[Reading]:
     pending: list[str] = []                       # 报备率、及时率均为100%: rates waiting for a shared figure
     paired: tuple[str, str] | None = None
     respective: list[str] = []                    # 复议、诉讼案件分别为120件、45件: names still to pair
-    for clause in split(sentence):
+    clauses = split(sentence)
+    for c, clause in enumerate(clauses):
         inside = [f for f in figures if clause.start <= f.num_start < clause.end]
         pending = _waiting(sentence, clause, inside, pending)
         left = clause.start
@@ -53,6 +54,8 @@ def read(sentence: str) -> list[Reading]:
                 continue                              # 连续三年保持100%: the streak qualifies the next figure
             right = inside[k + 1].start if k + 1 < len(inside) else clause.end
             pre, post = sentence[left:fig.start], sentence[fig.end:_closing(sentence, fig.end, right)]
+            if k + 1 == len(inside) and after(post) and not after(post).endswith("性"):
+                post = sentence[fig.end:_coordinated(clauses, c, figures)]
             left = fig.end
             every = _EVERY.search(pre)
             if every and fig.unit == "次":             # 每两月1次: a frequency, not a result
@@ -88,6 +91,23 @@ def read(sentence: str) -> list[Reading]:
         if inside:
             pending = []
     return out
+
+
+def _coordinated(clauses: list[Clause], c: int, figures: list[Figure]) -> int:
+    """Where the noun counted by the last figure of clause `c` ends: past the names coordinated
+    with it by 、 that have no figure of their own (1次规章、规范性文件后评估工作 counts the
+    评估 of both), else at the clause's end.
+
+    >>> s = "开展1次规章、规范性文件后评估，并公布"; cs = split(s)
+    >>> s[4:_coordinated(cs, 0, find(s, quoted(s)))]
+    '规章、规范性文件后评估'
+    """
+    end = clauses[c].end
+    for nxt in clauses[c + 1:]:
+        if nxt.sep != "、" or any(nxt.start <= f.num_start < nxt.end for f in figures):
+            break
+        end = nxt.end
+    return end
 
 
 _SHARED = re.compile(r"[均都皆]")
