@@ -415,3 +415,11 @@ def test_a_count_named_only_by_its_cutting_verb(sentence, value, indicator):
 def test_a_counted_noun_coordinated_after_the_figure(sentence, value, indicator):
     o = next(o for o in outcomes(sentence) if o.value == value)
     assert o.indicator == indicator
+
+
+@pytest.mark.parametrize("sentence, indicator", [
+    ("全市共有6家单位被评为法治宣传教育先进单位。", "法治宣传教育先进单位"),
+    ("湖口县等4个县被命名为省级法治示范县。", "省级法治示范县"),
+])
+def test_a_count_of_places_given_a_title_is_measured_by_the_title(sentence, indicator):
+    assert only(sentence).indicator == indicator

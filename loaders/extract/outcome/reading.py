@@ -78,7 +78,7 @@ def read(sentence: str) -> list[Reading]:
             if direction is None and clause.sep == "、" and k == 0:
                 direction = last_direction
             counted = (_run_counted(sentence, fig, post) or _share_of(fig, indicator, post)
-                       or _served(pre, post) or _described(sentence, fig, after(post)))
+                       or _served(pre, post) or _titled(post) or _described(sentence, fig, after(post)))
             reading = _reading(fig, indicator, counted, direction, clause, last_indicator)
             if reading:
                 if k == 0 and pending and _SHARED.search(pre):
@@ -203,6 +203,23 @@ def _described(sentence: str, fig: Figure, counted: str) -> str:
     rest = re.split(r"[，,。；;]", sentence[fig.end:], maxsplit=1)[0]
     m = _QUALITY_HEAD.search(rest)
     return after(m.group(1)) if m else counted
+
+
+@lru_cache(maxsize=None)
+def _title_re() -> re.Pattern:
+    return re.compile(alternation(dicts.words("outcome_title_verbs.txt")))
+
+
+def _titled(post: str) -> str:
+    """13个县(区)被命名为法治示范县: the title the counted places or bodies were given names the
+    measure; "" unless a title verb follows the counted noun.
+
+    >>> _titled("县(区)被命名为省级法治示范县"), _titled("单位参加考试")
+    ('省级法治示范县', '')
+    """
+    counted = after(post)
+    m = _title_re().search(post, 1) if counted and post.startswith(counted) else None
+    return after(post[m.end():]) if m and m.start() <= len(counted) else ""
 
 
 _FOR = re.compile(r"为(?:全[省市区县州旗镇乡]|[本我][省市区县州旗镇乡])?$")
