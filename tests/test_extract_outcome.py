@@ -423,3 +423,8 @@ def test_a_counted_noun_coordinated_after_the_figure(sentence, value, indicator)
 ])
 def test_a_count_of_places_given_a_title_is_measured_by_the_title(sentence, indicator):
     assert only(sentence).indicator == indicator
+
+
+@pytest.mark.parametrize("sentence", ["上半年办结信访事项40件。", "第三季度办结信访事项40件。", "1-9月办结信访事项40件。"])
+def test_a_period_of_the_year_is_no_part_of_the_indicator(sentence):
+    assert only(sentence).indicator == "办结信访事项"
