@@ -344,6 +344,11 @@ def _linked(text, names):
     ("命名首批12个示范单位，积极参与“法治创建”活动。", ["法治创建"], [(12, "法治创建")]),
     # …but not when that clause adopts a programme of its own
     ("将120项审批事项改为备案，全面实施“多证合一”。", ["多证合一"], [(120, None)]),
+    # a sentence that restates every word of the previous sentence's programme goes on with it
+    ("试行“重大项目并联审批”。重大项目由串联审批改为并联审批，审批用时缩短至60天。",
+     ["重大项目并联审批"], [(60, "重大项目并联审批")]),
+    # …but sharing one of its words is no restatement
+    ("试行“重大项目并联审批”。全市审批用时缩短至60天。", ["重大项目并联审批"], [(60, None)]),
     # a numbered paragraph heading is the topic of later sentences that name no programme
     ("3.深化“证照分离”改革。全区保留审批事项120项。", ["证照分离"], [(120, "证照分离")]),
     ("（二）深化“证照分离”改革。全区保留审批事项120项。", ["证照分离"], [(120, "证照分离")]),

@@ -11,7 +11,8 @@ other place a programme's name or alias is written), clause by clause:
   has no figure, subject or action of its own and adopts no programme of its own (命名31个示范地区，
   积极参与…示范创建活动, but not 将231项…改为后置，全面实施“多证合一”);
 - else, when the sentence names no programme before the figure: the subject of the previous sentence
-  when this one continues it (通过该平台…, 此举…), or the programme of the paragraph's heading
+  when this one continues it (通过该平台…, 此举…) or restates its programme in its own words
+  (探索重大项目并联审批。重大项目…并联办理审批时间92天), or the programme of the paragraph's heading
   (3.深化行政审批制度改革。…保留事项515项).
 """
 from __future__ import annotations
@@ -26,7 +27,7 @@ from loaders.extract.outcome.clauses import split
 from loaders.extract.outcome.indicator import tidy, unscoped
 from loaders.extract.outcome.lexicon import alternation
 from loaders.records import Programme
-from loaders.segment import tagged
+from loaders.segment import cut, tagged
 
 __all__ = ["Linker"]
 
@@ -95,6 +96,8 @@ class Linker:
                     name = self._next_clause(self._clauses(floor, sent_end), at, figures)
                 if name is None and previous is not None:
                     name = self._continued(sent_start, sent_end, previous)
+                if name is None and previous is not None:
+                    name = self._restated(sent_start, clause_end, previous)
                 if name is None:
                     name = self._heading(sent_start)
         return self._related_in(name, clause_start, clause_end) if name else None
@@ -189,6 +192,20 @@ class Linker:
                 return name
         return spans[0][2]
 
+    def _restated(self, sent_start: int, upto: int, previous: tuple[int, int]) -> str | None:
+        """The programme of the previous sentence of the paragraph that this sentence restates in
+        its own words up to the figure's clause (探索重大项目并联审批。重大项目…缩短到并联办理审批
+        时间92天): every word of its name but the head, and at least two (outcome_link.tsv)."""
+        if "\n" in self.text[previous[1]:sent_start]:
+            return None
+        here = self.text[sent_start:upto]
+        for _, _, name in sorted(self._within(*previous), key=lambda s: -s[1]):
+            words = _content_words(name)
+            shared = sum(w in here for w in words)
+            if shared >= max(_limits()["restated_min"], _limits()["restated_share"] * len(words)):
+                return name
+        return None
+
     def _heading(self, sent_start: int) -> str | None:
         """The programme named in the short opening sentence of the paragraph `sent_start` stands in
         (3.深化行政审批制度改革。一是…), when that sentence is not this one."""
@@ -213,6 +230,18 @@ class Linker:
             if other in clause and name not in clause:
                 return other
         return name
+
+
+@lru_cache(maxsize=1024)
+def _content_words(name: str) -> tuple[str, ...]:
+    """The words of a programme's name that say what it is about: two characters or more, not a
+    head word (制度, 改革, 机制: programme_heads.tsv).
+
+    >>> _content_words("重大项目并联审批制度")
+    ('重大项目', '并联', '审批')
+    """
+    heads = set(dicts.words("programme_heads.tsv"))
+    return tuple(dict.fromkeys(w for w in cut(name) if len(w) >= 2 and w not in heads))
 
 
 def _repeated(words: tuple[tuple[str, str], ...], end: int, topic: str) -> bool:
