@@ -433,3 +433,8 @@ def test_a_count_of_places_given_a_title_is_measured_by_the_title(sentence, indi
 @pytest.mark.parametrize("sentence", ["上半年办结信访事项40件。", "第三季度办结信访事项40件。", "1-9月办结信访事项40件。"])
 def test_a_period_of_the_year_is_no_part_of_the_indicator(sentence):
     assert only(sentence).indicator == "办结信访事项"
+
+
+def test_an_indicator_does_not_end_with_the_particle_before_its_figure():
+    found = outcomes("开展联合抽查任务230项，占计划任务总数的64%。")
+    assert [o.indicator for o in found] == ["联合抽查任务", "占计划任务总数"]

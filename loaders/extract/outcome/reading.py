@@ -321,6 +321,8 @@ def _reading(fig: Figure, indicator: str, counted: str, direction: str | None, c
         indicator = _with_head(indicator, counted)
     if len(indicator) < 2 or inherited and indicator.endswith(dicts.words("outcome_event_verbs.txt")):
         indicator = inherited                     # 宣讲2场次，走进社区开展2场次: more of the same
+    if len(indicator) > 3 and indicator.endswith("的"):
+        indicator = indicator[:-1]                # 占计划任务总数的69%: the 的 joined the figure
     if len(indicator) < 2:
         return None
     direction = direction or "level"
