@@ -438,3 +438,8 @@ def test_a_period_of_the_year_is_no_part_of_the_indicator(sentence):
 def test_an_indicator_does_not_end_with_the_particle_before_its_figure():
     found = outcomes("开展联合抽查任务230项，占计划任务总数的64%。")
     assert [o.indicator for o in found] == ["联合抽查任务", "占计划任务总数"]
+
+
+def test_a_benchmark_beaten_is_no_outcome():
+    found = outcomes("群众评议满意率96.2%，高于省里要求的90%。")
+    assert [(o.indicator, o.value) for o in found] == [("群众评议满意率", 96.2)]

@@ -71,6 +71,8 @@ def read(sentence: str) -> list[Reading]:
             if base:                                  # a baseline: 由(原来的)20天压减至5天
                 last_indicator = before(pre[:base.start()])[0] or last_indicator
                 continue
+            if _benchmark().search(pre):              # 超过自治区规定的62.5%: what was to be beaten
+                continue
             if pre.endswith(("把", "将")) and k + 1 < len(inside):
                 paired = _pair(post)
                 if paired:                            # a baseline written before its noun
@@ -137,6 +139,17 @@ def _closing(sentence: str, start: int, end: int) -> int:
 def _base() -> re.Pattern:
     """由/从 (with a word of when: outcome_baseline_words.txt) right before a figure: a baseline."""
     return re.compile(rf"[由从](?:{alternation(dicts.words('outcome_baseline_words.txt'))}|\d{{4}}年)?的?$")
+
+
+@lru_cache(maxsize=None)
+def _benchmark() -> re.Pattern:
+    """A verb of comparing (outcome_benchmark_verbs.txt) and a phrase ending in 的 right before a
+    figure: the figure is the benchmark.
+
+    >>> bool(_benchmark().search("超过自治区规定的")), bool(_benchmark().search("高于全省平均水平"))
+    (True, False)
+    """
+    return re.compile(rf"{alternation(dicts.words('outcome_benchmark_verbs.txt'))}[\u4e00-\u9fff]{{1,10}}的$")
 
 
 _BASE_OF = re.compile(r"[由从][\u4e00-\u9fff]{1,5}的$")      # 由法定的20个工作日, when a change follows
