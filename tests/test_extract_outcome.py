@@ -443,3 +443,13 @@ def test_an_indicator_does_not_end_with_the_particle_before_its_figure():
 def test_a_benchmark_beaten_is_no_outcome():
     found = outcomes("群众评议满意率96.2%，高于省里要求的90%。")
     assert [(o.indicator, o.value) for o in found] == [("群众评议满意率", 96.2)]
+
+
+@pytest.mark.parametrize("sentence, value, direction", [
+    ("全县共精简、下放许可事项56项。", 56, "decrease"),                  # the verb the listed names share
+    ("首批精简3项，次批修改依据、时限27项。", 27, "level"),              # not the direction of the clause before
+    ("压减申请材料40项、承诺时限6天。", 6, "decrease"),                 # a figure listed after a figure
+])
+def test_the_direction_of_a_figure_listed_after_a_comma_of_enumeration(sentence, value, direction):
+    o = next(o for o in outcomes(sentence) if o.value == value)
+    assert o.direction == direction
