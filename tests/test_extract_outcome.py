@@ -453,3 +453,12 @@ def test_a_benchmark_beaten_is_no_outcome():
 def test_the_direction_of_a_figure_listed_after_a_comma_of_enumeration(sentence, value, direction):
     o = next(o for o in outcomes(sentence) if o.value == value)
     assert o.direction == direction
+
+
+@pytest.mark.parametrize("sentence, indicator", [
+    ("不动产登记时间压缩至3个工作日以内。", "不动产登记时间"),   # 以内 is a bound, not what is measured
+    ("信访办结时限控制在10天以内。", "信访办结时限"),           # 控制在 is a verb of the level kept
+])
+def test_a_bound_within_is_a_qualifier(sentence, indicator):
+    o = only(sentence)
+    assert (o.indicator, o.qualifier, o.direction) == (indicator, "以内", "level")
