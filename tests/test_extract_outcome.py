@@ -462,3 +462,8 @@ def test_the_direction_of_a_figure_listed_after_a_comma_of_enumeration(sentence,
 def test_a_bound_within_is_a_qualifier(sentence, indicator):
     o = only(sentence)
     assert (o.indicator, o.qualifier, o.direction) == (indicator, "以内", "level")
+
+
+def test_a_list_inside_a_short_bracket_does_not_split_the_clause():
+    o = only("全区建成调解工作室(站、点)86个。")
+    assert (o.indicator, o.value) == ("建成调解工作室(站、点)", 86)
