@@ -467,3 +467,12 @@ def test_a_bound_within_is_a_qualifier(sentence, indicator):
 def test_a_list_inside_a_short_bracket_does_not_split_the_clause():
     o = only("全区建成调解工作室(站、点)86个。")
     assert (o.indicator, o.value) == ("调解工作室(站、点)", 86)
+
+
+@pytest.mark.parametrize("sentence, want", [
+    ("调处率和化解率分别达到97%和93%。", [("调处率", 97), ("化解率", 93)]),     # 分别: one name each, in order
+    ("知晓率和满意率均达90%。", [("知晓率", 90), ("满意率", 90)]),               # 均: one figure for both
+    ("平均办理时长缩短6天。", [("平均办理时长", 6)]),                            # 平均 is no 均 of a list
+])
+def test_names_joined_by_he_share_out_the_figures(sentence, want):
+    assert [(o.indicator, o.value) for o in outcomes(sentence)] == want

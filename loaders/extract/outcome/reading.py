@@ -88,6 +88,15 @@ def read(sentence: str) -> list[Reading]:
                 own = len(indicator) >= 2 or len(counted) >= 2
                 reading, respective = _respectively(reading, pre, pending if k == 0 else [], respective, own,
                                                     out[-1] if out else None)
+                if k == 0 and "分别" in pre and not respective:
+                    reading, respective = _joined(reading, len(inside))
+                elif k == 0 and len(inside) == 1 and not pending and "和" in reading.indicator:
+                    first, rest = _joined(reading, 1 + reading.indicator.count("和"))
+                    tail = pre[pre.rfind(rest[-1]) + len(rest[-1]):] if rest and rest[-1] in pre else ""
+                    if _SHARED.match(tail):           # 满意度和知晓率均达95%: one figure, each name
+                        out.append(first)
+                        out.extend(replace(reading, indicator=name) for name in rest[:-1])
+                        reading = replace(reading, indicator=rest[-1])
                 out.append(reading)
                 last_indicator, last_direction = reading.indicator, reading.direction
         if inside:
@@ -313,6 +322,23 @@ def _respectively(reading: Reading, pre: str, pending: list[str], respective: li
         direction = previous.direction if previous and reading.direction == "level" else reading.direction
         return replace(reading, indicator=respective[0], direction=direction), respective[1:]
     return reading, [] if own else respective
+
+
+def _joined(reading: Reading, figures: int) -> tuple[Reading, list[str]]:
+    """办结率和满意率分别达到98%和96%: names joined by 和/及/与 in one indicator go with the
+    clause's figures in order, when there are as many of each; returns the reading and the names
+    still to pair.
+
+    >>> [(r.indicator, r.figure.value) for r in read("受理率和办结率分别为97%和95%")]
+    [('受理率', 97.0), ('办结率', 95.0)]
+    >>> [(r.indicator, r.figure.value) for r in read("受理率和办结率均为97%")]
+    [('受理率', 97.0), ('办结率', 97.0)]
+    """
+    names = [n for n in re.split(r"[和及与]", reading.indicator)]
+    if figures < 2 or len(names) != figures or any(len(n) < 2 for n in names):
+        return reading, []
+    names = [_shared_ending(n, names[-1]) for n in names[:-1]] + names[-1:]
+    return replace(reading, indicator=names[0]), names[1:]
 
 
 def _shared_ending(name: str, last: str) -> str:
