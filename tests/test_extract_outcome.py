@@ -310,6 +310,7 @@ def test_indicator_names_the_measure(sentence, indicator):
 @pytest.mark.parametrize("text, linked", [
     ("按照“全域通办”工作部署，组织全区12个部门开展自查。", None),                # a framing opening phrase
     ("推行“全域通办”改革，全年办件量增长12%。", "全域通办"),                     # an adopting one
+    ("在深化“全域通办”改革的同时，全区完成立法项目4件。", None),                  # 在…的同时: something else
 ])
 def test_a_framing_opening_phrase_is_not_what_later_figures_measure(text, linked):
     assert only(text, programs=[programme(text, "全域通办")]).program == linked

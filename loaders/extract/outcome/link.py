@@ -171,13 +171,15 @@ class Linker:
         return opening.startswith(dicts.words("outcome_link_actions.txt"))
 
     def _after_frame(self, sent_start: int, clause_start: int) -> int:
-        """Where a framing opening phrase (按照…部署，) ends, when the figure stands in a later clause;
-        the sentence start otherwise."""
-        if not self.text.startswith(dicts.words("outcome_link_frames.txt"), sent_start):
-            return sent_start
+        """Where a framing opening phrase (按照…部署，, 在…的同时，) ends, when the figure stands in a
+        later clause; the sentence start otherwise."""
         comma = min((i for i in (self.text.find(c, sent_start, clause_start) for c in "，,") if i >= 0),
                     default=-1)
-        return comma + 1 if comma >= 0 else sent_start
+        if comma < 0:
+            return sent_start
+        framed = (self.text.startswith(dicts.words("outcome_link_frames.txt"), sent_start)
+                  or self.text[sent_start:comma].endswith(dicts.words("outcome_link_frame_ends.txt")))
+        return comma + 1 if framed else sent_start
 
     def _continued(self, sent_start: int, sent_end: int, previous: tuple[int, int]) -> str | None:
         if "\n" in self.text[previous[1]:sent_start]:
