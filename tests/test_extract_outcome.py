@@ -477,3 +477,12 @@ def test_a_list_inside_a_short_bracket_does_not_split_the_clause():
 ])
 def test_names_joined_by_he_share_out_the_figures(sentence, want):
     assert [(o.indicator, o.value) for o in outcomes(sentence)] == want
+
+
+@pytest.mark.parametrize("sentence, want", [
+    ("县政府常务会议三次研究了行政执法工作。", [("研究行政执法工作", 3, "次")]),   # how often, before the verb
+    ("推动三次产业融合发展。", []),                                                 # 三次产业 counts nothing
+    ("推行一次性告知制度。", []),
+])
+def test_a_chinese_numeral_and_ci_before_a_verb_count_how_often(sentence, want):
+    assert [(o.indicator, o.value, o.unit) for o in outcomes(sentence)] == want

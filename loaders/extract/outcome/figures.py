@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from loaders import dicts
 from loaders.extract.outcome.lexicon import alternation, qualifiers, units
-from loaders.segment import cut
+from loaders.segment import cut, tagged
 from loaders.numerals import ARABIC, CHINESE_NUMERAL, MAGNITUDES, MULTIPLIERS, parse_number
 
 __all__ = ["Figure", "find", "RUN_UNITS"]
@@ -116,7 +116,8 @@ def _figure(s: str, m: re.Match) -> Figure | None:
         return tenths
     t = _tail_re().match(s, num_end)
     value = parse_number(token)
-    if value is None or not (_numeral_ok(m, m.group("cn") or token, t) or _counts_bodies(s, m, value, t)):
+    if value is None or not (_numeral_ok(m, m.group("cn") or token, t) or _counts_bodies(s, m, value, t)
+                             or _counts_times(s, m, value, t)):
         return None
     if t.group("mult"):
         value = round(value * MULTIPLIERS[t.group("mult")], 6)
@@ -167,6 +168,19 @@ def _counts_bodies(s: str, m: re.Match, value: float, t: re.Match) -> bool:
         return False
     heads = dicts.words("outcome_concrete_heads.txt")
     return any(w.endswith(heads) for w in cut(s[t.end():t.end() + 10])[:3])
+
+
+def _counts_times(s: str, m: re.Match, value: float, t: re.Match) -> bool:
+    """两次研究, 三次召开: a one-character numeral and 次 before a verb count how often it was done
+    (一次性, 三次产业 and 两次全会 count nothing).
+
+    >>> [(f.value, f.unit) for f in find("常委会两次研究法治工作，推进三次产业融合")]
+    [(2.0, '次')]
+    """
+    if not m.group("cn") or value < 2 or t.group("unit") != "次" or t.group("m1") or t.group("mult"):
+        return False
+    words = tagged(s[t.end():t.end() + 8])
+    return bool(words) and words[0][1] in ("v", "vn") and len(words[0][0]) >= 2
 
 
 def _rejected(s: str, f: Figure) -> bool:

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from loaders import dicts
-from loaders.segment import cut
+from loaders.segment import cut, tagged
 from loaders.extract.outcome.direction import change_inside, peel_head, peel_tail
 from loaders.extract.outcome.lexicon import alternation, trims, verbs
 
@@ -189,7 +189,19 @@ def after(phrase: str) -> str:
         return ""
     if phrase.startswith(("参加", "参与")):       # 1.1万人次参加学法考试: what they took part in
         return phrase[:_stop(phrase, 2)]
-    return _unbracket(phrase[:_stop(phrase, 0)].removesuffix("的"))
+    return _unaspected(_unbracket(phrase[:_stop(phrase, 0)].removesuffix("的")))
+
+
+def _unaspected(phrase: str) -> str:
+    """`phrase` without the aspect particle 了 after its verb (两次研究了法治工作 → 研究法治工作); 了
+    inside a word (了解) stays.
+
+    >>> _unaspected("研究了法治建设工作"), _unaspected("了解企业诉求")
+    ('研究法治建设工作', '了解企业诉求')
+    """
+    if "了" not in phrase:
+        return phrase
+    return "".join(w for w, flag in tagged(phrase) if not (w == "了" and flag.startswith("u")))
 
 
 def _stop(phrase: str, start: int) -> int:
