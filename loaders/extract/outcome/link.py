@@ -264,7 +264,8 @@ def _adoption_re() -> re.Pattern:
     """A clause opening with a verb of adopting a programme (programme_verbs.tsv), after adverbs
     (outcome_link_adverbs.txt) and time and scope words."""
     adverbs = alternation(dicts.words("outcome_link_adverbs.txt"))
-    return re.compile(rf"{adverbs}*{alternation(dicts.words('programme_verbs.tsv'))}")
+    verbs = [w for w in dicts.words("programme_verbs.tsv") if len(w) >= 2]
+    return re.compile(rf"{adverbs}*{alternation(verbs)}")
 
 
 def _adopts(clause: str) -> bool:
