@@ -486,3 +486,13 @@ def test_names_joined_by_he_share_out_the_figures(sentence, want):
 ])
 def test_a_chinese_numeral_and_ci_before_a_verb_count_how_often(sentence, want):
     assert [(o.indicator, o.value, o.unit) for o in outcomes(sentence)] == want
+
+
+@pytest.mark.parametrize("sentence, want", [
+    ("全年审议规范性文件草案七件。", [("审议规范性文件草案", 7, "件")]),   # a Chinese numeral closing the clause
+    ("切实做到两个确保。", []),                                           # a formula before its noun
+    ("全年接听群众来电8.6万通。", [("接听群众来电", 86000, "通")]),       # calls are counted in 通
+    ("通过3个窗口受理。", [("窗口受理", 3, "个")]),                       # 通 of 通过 is no unit
+])
+def test_chinese_numerals_closing_a_clause_and_calls(sentence, want):
+    assert [(o.indicator, o.value, o.unit) for o in outcomes(sentence)] == want

@@ -117,7 +117,7 @@ def _figure(s: str, m: re.Match) -> Figure | None:
     t = _tail_re().match(s, num_end)
     value = parse_number(token)
     if value is None or not (_numeral_ok(m, m.group("cn") or token, t) or _counts_bodies(s, m, value, t)
-                             or _counts_times(s, m, value, t)):
+                             or _counts_times(s, m, value, t) or _closes_clause(s, m, value, t)):
         return None
     if t.group("mult"):
         value = round(value * MULTIPLIERS[t.group("mult")], 6)
@@ -181,6 +181,19 @@ def _counts_times(s: str, m: re.Match, value: float, t: re.Match) -> bool:
         return False
     words = tagged(s[t.end():t.end() + 8])
     return bool(words) and words[0][1] in ("v", "vn") and len(words[0][0]) >= 2
+
+
+def _closes_clause(s: str, m: re.Match, value: float, t: re.Match) -> bool:
+    """完成立法项目五件。: a one-character numeral and its unit after a noun, ending the clause,
+    count what the noun names (a formula such as 两个维护 stands before its noun).
+
+    >>> [(f.value, f.unit) for f in find("完成立法项目五件，坚持两个维护")]
+    [(5.0, '件')]
+    """
+    if not m.group("cn") or value < 2 or not t.group("unit") or t.group("m1") or t.group("mult"):
+        return False
+    closes = t.end() == len(s) or s[t.end()] in "，,。；;、！？)）"
+    return closes and m.start() > 0 and "\u4e00" <= s[m.start() - 1] <= "\u9fff"
 
 
 def _rejected(s: str, f: Figure) -> bool:
