@@ -496,3 +496,12 @@ def test_a_chinese_numeral_and_ci_before_a_verb_count_how_often(sentence, want):
 ])
 def test_chinese_numerals_closing_a_clause_and_calls(sentence, want):
     assert [(o.indicator, o.value, o.unit) for o in outcomes(sentence)] == want
+
+
+@pytest.mark.parametrize("sentence, value, unit, direction", [
+    ("企业开办材料精简了一半。", 50, "%", "decrease"),   # half, after a change verb
+    ("调解案件数增加一倍。", 1, "倍", "increase"),
+])
+def test_half_and_double_after_a_change_verb(sentence, value, unit, direction):
+    o = only(sentence)
+    assert (o.value, o.unit, o.direction) == (value, unit, direction)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from loaders import dicts
-from loaders.extract.outcome.lexicon import alternation, qualifiers, units
+from loaders.extract.outcome.lexicon import alternation, qualifiers, units, verbs
 from loaders.segment import cut, tagged
 from loaders.numerals import ARABIC, CHINESE_NUMERAL, MAGNITUDES, MULTIPLIERS, parse_number
 
@@ -111,7 +111,7 @@ def _figure(s: str, m: re.Match) -> Figure | None:
     num_end = m.end()
     if m.group("cn") and token[-1] in "万亿" and len(token) > 1 and s[num_end:num_end + 1] == "元":
         token, num_end = token[:-1], num_end - 1          # 三万元 → 三 + 万元, as 3万元 is
-    tenths = _tenths(s, m, token, num_start, num_end)
+    tenths = _tenths(s, m, token, num_start, num_end) or _half(s, m, token, num_start, num_end)
     if tenths:
         return tenths
     t = _tail_re().match(s, num_end)
@@ -143,6 +143,31 @@ def _tenths(s: str, m: re.Match, token: str, num_start: int, num_end: int) -> Fi
     end = num_end + 1 + (post.end() if post else 0)
     qual = m.group("pre") or (post.group() if post else None)
     return Figure(m.start(), end, num_start, num_end, parse_number(token) * 10, "%", qual)
+
+
+@lru_cache(maxsize=1)
+def _changed_re() -> re.Pattern:
+    """A change verb (outcome_verbs.tsv, two characters or more) ending the text before a number."""
+    changes = [w for w, d in verbs().items() if d in ("increase", "decrease") and len(w) >= 2]
+    return re.compile(rf"{alternation(changes)}了?$")
+
+
+def _half(s: str, m: re.Match, token: str, num_start: int, num_end: int) -> Figure | None:
+    """压缩了一半, 减少一半以上: half of something, after a change verb, read as 50%; 一倍 after one
+    as 1 倍 (增加一倍).
+
+    >>> [(f.value, f.unit, f.qualifier) for f in find("办理时限压缩了一半以上，办件量增加一倍，一半以上")]
+    [(50.0, '%', '以上'), (1.0, '倍', None)]
+    """
+    if token != "一" or m.group("pre") or not _changed_re().search(s, 0, num_start):
+        return None
+    nxt = s[num_end:num_end + 1]
+    if nxt not in "半倍" or not nxt:
+        return None
+    post = re.match(alternation(qualifiers("post")), s[num_end + 1:]) if nxt == "半" else None
+    end = num_end + 1 + (post.end() if post else 0)
+    value, unit = (50.0, "%") if nxt == "半" else (1.0, "倍")
+    return Figure(m.start(), end, num_start, num_end, value, unit, post.group() if post else None)
 
 
 def _tails(unit: str | None) -> list[str]:
