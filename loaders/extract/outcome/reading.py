@@ -138,7 +138,7 @@ def _coordinated(clauses: list[Clause], c: int, figures: list[Figure]) -> int:
 
 _SHARED = re.compile(r"[均都皆]")
 # Units of a size (a share, a time, a sum): a change verb before the noun gives only the direction.
-_SIZES = (None, "%", "‰", "百分点", "倍", "天", "小时", "工作日", "个月", "分钟", "周", "年", "万元", "亿元", "千元", "元")
+_SIZES = (None, *dicts.words("outcome_unit_classes.tsv", 1, "size"))
 
 
 def _closing(sentence: str, start: int, end: int) -> int:
