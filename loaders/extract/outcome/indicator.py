@@ -27,8 +27,14 @@ _RATE = re.compile(r"(?:率|占比|比例|比重|(?<!年|季|程|力|进|制|额
 CHINESE_DIGITS = "零〇一二两三四五六七八九十百千"
 # Quote marks, spaces, and pinyin glosses a page writes after characters (创(chuàng)建).
 _NOISE = re.compile(r"[“”‘’「」\"'\s]|[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
-# A comparison base (较以往, 比上年同期, 与去年相比) is no indicator; the clause before names it.
-_BASELINE = re.compile(r"(?:较|比|与)(?:上年|去年|以往|往年|上一年|改革前|原来|过去|以前)(?:同期)?(?:相比)?$|^(?:较|比)$")
+
+
+@lru_cache(maxsize=None)
+def _baseline_re() -> re.Pattern:
+    """A comparison base (较以往, 比上年同期, 与去年相比: outcome_baseline_words.txt) is no indicator;
+    the clause before names it."""
+    earlier = alternation(dicts.words("outcome_baseline_words.txt"))
+    return re.compile(rf"(?:较|比|与){earlier}(?:同期)?(?:相比)?$|^(?:较|比)$")
 
 
 @lru_cache(maxsize=None)
@@ -148,7 +154,7 @@ def before(phrase: str, counts: bool = False) -> tuple[str, str | None]:
         phrase, head = peel_head(phrase, counts)
     if not (direction or head or tail):          # 区级取消政务服务事项: a change verb inside
         phrase, head = change_inside(phrase, counts)
-    m = _BASELINE.search(phrase)
+    m = _baseline_re().search(phrase)
     if m and (m.start() == 0 or m.start() >= 2):
         phrase = phrase[:m.start()]
     direction = direction or head or tail
