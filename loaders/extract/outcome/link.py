@@ -31,13 +31,19 @@ from loaders.segment import cut, tagged
 
 __all__ = ["Linker"]
 
-# A sentence opening like these goes on about what the previous sentence introduced.
-_CONTINUES = re.compile(r"(?:通过|依托|借助|运用|利用|凭借)?(?:该|此|这一|这项|这个|上述|其)"
-                        r"(?P<head>[\u4e00-\u9fff]{0,3}?)(?:[，,、]|实施|运行|推行|上线|以来|后|中|累计|共)")
 
 Span = tuple[int, int, str]
 # A heading's number: 3. / 一、 / （二） / 一是
 _NUMBERING = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十\d]{1,3}(?:[、．.]|是))\s*")
+
+
+@lru_cache(maxsize=1)
+def _continues_re() -> re.Pattern:
+    """A sentence opening that goes on about what the previous sentence introduced (通过该平台…):
+    outcome_link_continues.tsv."""
+    def words(kind: str) -> str:
+        return alternation(dicts.words("outcome_link_continues.tsv", 1, kind))
+    return re.compile(rf"{words('lead')}?{words('this')}(?P<head>[\u4e00-\u9fff]{{0,3}}?){words('then')}")
 
 
 @lru_cache(maxsize=1)
@@ -184,7 +190,7 @@ class Linker:
     def _continued(self, sent_start: int, sent_end: int, previous: tuple[int, int]) -> str | None:
         if "\n" in self.text[previous[1]:sent_start]:
             return None                      # a new paragraph starts a new subject
-        m = _CONTINUES.match(self.text, sent_start, sent_end)
+        m = _continues_re().match(self.text, sent_start, sent_end)
         spans = self._within(*previous)
         if not m or not spans:
             return None
