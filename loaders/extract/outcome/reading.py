@@ -67,9 +67,12 @@ def read(sentence: str) -> list[Reading]:
                 (indicator, direction), paired = paired, None
             if direction in ("increase", "decrease") and _TO_BOUND.search(pre) and fig.qualifier in _BOUNDS:
                 direction = "level"                   # 降至3%以下: a bound reached, not the size of a fall
-            base = _base().search(pre) or (_changed_to().match(post) and _BASE_OF.search(pre))
+            base = _base().search(pre) or (_changed_to().match(post)
+                                           and (_BASE_OF.search(pre) or _BASE_NOUN.search(pre)))
             if base:                                  # a baseline: 由(原来的)20天压减至5天
-                last_indicator = before(pre[:base.start()])[0] or last_indicator
+                named = base.groupdict().get("what")  # 从法定办理时间20天…: what the baseline measures
+                last_indicator = (before(pre[:base.start()])[0] or (tidy(named) if named else "")
+                                  or last_indicator)
                 continue
             if _benchmark().search(pre):              # 超过自治区规定的62.5%: what was to be beaten
                 continue
@@ -177,6 +180,7 @@ def _benchmark() -> re.Pattern:
 
 
 _BASE_OF = re.compile(r"[由从][\u4e00-\u9fff]{1,5}的$")      # 由法定的20个工作日, when a change follows
+_BASE_NOUN = re.compile(r"[由从](?P<what>[\u4e00-\u9fff]{2,12})$")  # 从法定时限20个工作日, when a change follows
 
 
 @lru_cache(maxsize=None)
