@@ -514,3 +514,7 @@ def test_half_and_double_after_a_change_verb(sentence, value, unit, direction):
 ])
 def test_a_baseline_named_after_cong_and_the_value_it_changed_to(sentence, indicator, value):
     assert [(o.indicator, o.value) for o in outcomes(sentence)] == [(indicator, value)]
+
+
+def test_speeding_up_to_a_length_of_time_is_a_decrease():
+    assert only("企业开办全流程提速至2天。").direction == "decrease"

@@ -65,6 +65,8 @@ def read(sentence: str) -> list[Reading]:
             indicator = head(indicator)
             if paired:                                # 把62项考核指标精简为13项: the after-value
                 (indicator, direction), paired = paired, None
+            if direction == "increase" and fig.unit in _TIMES and _sped_up(pre):
+                direction = "decrease"                # 提速至6.44天: less time
             if direction in ("increase", "decrease") and _TO_BOUND.search(pre) and fig.qualifier in _BOUNDS:
                 direction = "level"                   # 降至3%以下: a bound reached, not the size of a fall
             base = _base().search(pre) or (_changed_to().match(post)
@@ -142,6 +144,16 @@ def _coordinated(clauses: list[Clause], c: int, figures: list[Figure]) -> int:
 _SHARED = re.compile(r"[均都皆]")
 # Units of a size (a share, a time, a sum): a change verb before the noun gives only the direction.
 _SIZES = (None, *dicts.words("outcome_unit_classes.tsv", 1, "size"))
+_TIMES = dicts.words("outcome_unit_classes.tsv", 1, "time")
+
+
+def _sped_up(pre: str) -> bool:
+    """Whether `pre` ends with a verb of speeding up (outcome_speed_verbs.txt), 至/到 aside.
+
+    >>> _sped_up("审批事项提速至"), _sped_up("办件量增长")
+    (True, False)
+    """
+    return pre.rstrip("至到为了").endswith(dicts.words("outcome_speed_verbs.txt"))
 
 
 def _closing(sentence: str, start: int, end: int) -> int:
