@@ -202,12 +202,14 @@ def _unaspected(phrase: str) -> str:
     """`phrase` without the aspect particle 了 after its verb (两次研究了法治工作 → 研究法治工作); 了
     inside a word (了解) stays.
 
-    >>> _unaspected("研究了法治建设工作"), _unaspected("了解企业诉求")
-    ('研究法治建设工作', '了解企业诉求')
+    >>> _unaspected("研究了法治建设工作"), _unaspected("了解企业诉求"), _unaspected("案结事了率")
+    ('研究法治建设工作', '了解企业诉求', '案结事了率')
     """
     if "了" not in phrase:
         return phrase
-    return "".join(w for w, flag in tagged(phrase) if not (w == "了" and flag.startswith("u")))
+    words = tagged(phrase)
+    return "".join(w for i, (w, flag) in enumerate(words)
+                   if not (w == "了" and flag.startswith("u") and i and words[i - 1][1].startswith("v")))
 
 
 def _stop(phrase: str, start: int) -> int:
