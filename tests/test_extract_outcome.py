@@ -518,3 +518,8 @@ def test_a_baseline_named_after_cong_and_the_value_it_changed_to(sentence, indic
 
 def test_speeding_up_to_a_length_of_time_is_a_decrease():
     assert only("企业开办全流程提速至2天。").direction == "decrease"
+
+
+def test_a_short_bracket_with_figures_still_splits_at_its_comma():
+    found = outcomes("受理投诉40件(线上25件、线下15件)。")
+    assert [(o.indicator, o.value) for o in found][-1] == ("线下", 15)

@@ -47,14 +47,15 @@ def quoted(sentence: str) -> frozenset[int]:
 
 def _bracketed(sentence: str) -> frozenset[int]:
     """Offsets inside a short bracket closed within _BRACKET_MAX characters (站(室、点), 县（市、区）),
-    whose 、 lists alternatives of one name rather than separating clauses."""
+    whose 、 lists alternatives of one name rather than separating clauses; a bracket with digits
+    (线上12件、线下8件) holds figures of its own and is not one."""
     out, opened = set(), []
     for i, ch in enumerate(sentence):
         if ch in "(（":
             opened.append(i)
         elif ch in ")）" and opened:
             j = opened.pop()
-            if i - j <= _BRACKET_MAX:
+            if i - j <= _BRACKET_MAX and not any(c.isdigit() for c in sentence[j:i]):
                 out.update(range(j + 1, i))
     return frozenset(out)
 
