@@ -131,3 +131,13 @@ def test_upgraded_release_keeps_the_name_without_its_version_as_alias():
     from loaders.text import Text
     found = {p.name: p for p in extract(Text.make("t.txt", "全面推行涉企服务直通车3.0系统，办事更快。"), None)}
     assert "涉企服务直通车" in found["涉企服务直通车3.0系统"].aliases
+
+
+def test_platform_named_after_a_programme_is_another_entity():
+    from loaders.extract.programme import extract
+    from loaders.text import Text
+    body = "推行“示例即享机制”，惠企政策免于申报。上线“示例即享平台”，企业在线查询。“示例即享”让企业受益。"
+    found = {p.name: p for p in extract(Text.make("t.txt", body), None)}
+    assert "示例即享平台" in found
+    assert "示例即享" not in found["示例即享平台"].aliases
+    assert "示例即享平台" not in found.get("示例即享机制", found["示例即享平台"]).aliases
