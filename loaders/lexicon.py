@@ -135,6 +135,18 @@ def verbs() -> dict[str, str]:
     return {w: t for w, t in _rows("programme_verbs.tsv")}
 
 
+@lru_cache(maxsize=1)
+def setting_verbs() -> tuple[str, ...]:
+    """The adoption verbs that set something up, without those that carry it on
+    (programme_carry_verbs.txt: 落实, 推进), which political formulas take too.
+
+    >>> "推行" in setting_verbs(), "落实" in setting_verbs(), "落实" in verbs()
+    (True, False, True)
+    """
+    carry = set(dicts.words("programme_carry_verbs.txt"))
+    return tuple(v for v in verbs() if v not in carry)
+
+
 @lru_cache(maxsize=None)
 def cues(role: str) -> tuple[str, ...]:
     """Cue words of one role in `programme_cues.tsv`, longest first (anchor roles keep ':type').

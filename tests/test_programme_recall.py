@@ -141,3 +141,23 @@ def test_platform_named_after_a_programme_is_another_entity():
     assert "示例即享平台" in found
     assert "示例即享" not in found["示例即享平台"].aliases
     assert "示例即享平台" not in found.get("示例即享机制", found["示例即享平台"]).aliases
+
+
+def _names(body):
+    from loaders.extract.programme import extract
+    from loaders.text import Text
+    return {p.name for p in extract(Text.make("t.txt", "示例县2023年法治政府建设情况报告\n" + body), None)}
+
+
+@pytest.mark.parametrize("body, absent, present", [
+    # a 《》 title names a document: no bare name is read inside it
+    ("制定《示例县党政主要负责人履行推进法治建设第一责任人职责工作清单》，纳入考核。", "责任人职责工作清单", None),
+    # a head word right before a quote is a verb there (试点“X”制度): the quoted name is the programme
+    ("在示例高新区试点“企业安静期”制度，入企检查次数下降30%。", "示例高新区试点", "企业安静期"),
+    # an unquoted label that ends inside a word (掌上办 + 办理) is not a name
+    ("全县412个高频事项实现“一网通办”，群众可掌上办理。", "掌上办", "一网通办"),
+])
+def test_bare_and_unquoted_names_respect_titles_verbs_and_word_ends(body, absent, present):
+    names = _names(body)
+    assert absent not in names
+    assert present is None or present in names

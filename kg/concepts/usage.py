@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from kg.concepts.names import Name
 from kg.concepts.variants import QUOTES
-from loaders.lexicon import verbs
+from loaders.lexicon import setting_verbs
 
 __all__ = ["Usage", "usage", "OPENING", "MIN_REPORTS"]
 
@@ -36,7 +36,7 @@ class Usage:
 
 def _after_verb(sentence: str, at: int) -> bool:
     before = sentence[max(0, at - _NEAR):at]
-    return any(v in before for v in verbs())
+    return any(v in before for v in setting_verbs())
 
 
 def usage(name: Name) -> Usage:

@@ -18,6 +18,7 @@ BARE_TYPES = ("institution", "reform", "mechanism", "method", "pilot", "platform
 NAMING_TYPES = tuple(t for t in BARE_TYPES if t != "platform")
 _REACH = 24                 # characters before the head word that may belong to the name
 _MAX_NAME = 22
+_OPENERS = ("“", "‘", "「", "『", "《", "\"")
 _CLAUSE = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z.]")
 # Parts of speech that bound a name on its left: prepositions, adverbs, time and numeral words,
 # pronouns, conjunctions, particles, locatives (jieba's tags).
@@ -116,6 +117,8 @@ def bare_names(norm: str, masked) -> list[Bare]:
         if len(m.group()) == 1 and not _own_word(norm, start, m.start(), m.group()):
             continue
         if before in "”’」』":                    # the head of the quoted name before it (“X”清单制度)
+            continue
+        if norm[m.end():m.end() + 1] in _OPENERS:   # 试点“X”制度, 改革《…》: the head word is a verb here
             continue
         if 2 <= m.start() - start and m.end() - start <= _MAX_NAME:
             while out and out[-1].end > start:       # 行政审批制度 + 改革: the longer name stands
