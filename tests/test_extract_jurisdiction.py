@@ -190,3 +190,33 @@ def test_town_under_its_named_city_is_not_put_under_another_county_named():
     body = "2023年，高都镇坚持依法行政，全镇法治建设取得成效，获晋城市表彰。镇司法所赴阳城县学习交流。"
     place = _run(body)
     assert (place.label, place.parents[-1]) == ("高都镇", "泽州县")
+
+
+def test_city_report_on_a_county_site_is_the_city_it_addresses_as():
+    # a county portal's name on top; the report opens with its addressees (a city government reports to
+    # the province's government and to its own city's committee and congress) and names its city only
+    # inside document titles
+    body = ("洛川县人民政府\n首页 > 政务公开\n省政府、市委、市人大：\n"
+            "2019年，市政府坚持依法行政，全市法治政府建设取得新进展。现将有关情况报告如下：\n"
+            "一、主要工作\n制定《延安市法治政府建设实施方案》《延安市重大行政决策程序规定》。"
+            "全市各县区推进综合执法改革，洛川县、黄陵县开展试点。")
+    place = _run(body)
+    assert (place.label, place.level, place.parents) == ("延安市", "prefecture", ("陕西省",))
+
+
+def test_addressee_line_names_the_superior_not_the_writer():
+    # 宁波市委、市政府： addresses the city; the writer is the district named in the body
+    body = ("宁波市委、市政府：\n2024年，区政府在市委、市政府的坚强领导下坚持依法行政，法治政府建设取得积极进展。"
+            "现将有关情况报告如下：\n一、主要举措\n印发《海曙区法治政府建设工作要点》，全区推行集成改革。")
+    place = _run(body)
+    assert (place.label, place.parents[-1]) == ("海曙区", "宁波市")
+
+
+@pytest.mark.parametrize("line, writer", [
+    ("国务院：", ("province",)),
+    ("省政府、市委、市人大：", ("prefecture", "county-city")),
+    ("市委、市政府：", ("county", "district", "county-city", "development-zone", "township")),
+])
+def test_addressee_line_declares_the_writer_level(line, writer):
+    norm = line + "\n一年来，各项工作取得成效，法治政府建设迈出新步伐，现将有关情况报告如下：一、主要举措"
+    assert jurisdiction._writer_levels(norm, jurisdiction._addressee_line(norm)) == writer

@@ -83,7 +83,8 @@ def extract(text: Text, title: str | None) -> Place | None:
         named(place, _w("subject"))
     for place in _chrome_places(text.norm, spans):
         named(place, _w("chrome"))
-    for place in _issuer_places(text.norm, spans):
+    addressed = _addressee_line(text.norm)
+    for place in _issuer_places(text.norm, [s for s in spans if addressed is None or not addressed[0] <= s[0] < addressed[1]]):
         named(place, _w("issuer"))
     _add_frequency(spans, named)
     children = _add_parents(gaz, spans, add)
@@ -91,6 +92,10 @@ def extract(text: Text, title: str | None) -> Place | None:
         return _region_place(gaz, text.norm)
     helped = direct | {k for k, n in children.items() if n >= _w("helped_children")}
     _level_bonus(text.norm, places, scores, helped)
+    writer = _writer_levels(text.norm, addressed)
+    for key, place in places.items():
+        if place.level in writer:
+            scores[key] += _w("writer_level")
     best = max(scores, key=lambda k: (scores[k], _depth(places[k])))
     return _as_titled(gaz, _with_parents(gaz, places[best], spans, text.norm), title)
 
@@ -217,6 +222,85 @@ def _subject_places(norm: str, spans) -> list[Place]:
         if home is not None:
             return [zones.zone_place(home, found[1])]
     return []
+
+
+_RANK = {"national": 4, "province": 3, "city": 2, "county": 1}
+
+
+@lru_cache(maxsize=1)
+def _addressees() -> tuple[dict[str, tuple[str, str]], dict[tuple[str, str], tuple[str, ...]]]:
+    """(organ → (its level, government|committee), (level, below|same) → the writer's place levels)."""
+    organs, writers = {}, {}
+    for row in dicts.rows("place_addressees.tsv"):
+        if row[1] in ("below", "same"):
+            writers[(row[0], row[1])] = tuple(row[2].split(","))
+        else:
+            organs[row[0]] = (row[1], row[2])
+    return organs, writers
+
+
+def _addressee_line(norm: str) -> tuple[int, int, tuple[tuple[str, str], ...]] | None:
+    """(start, end, ((level, kind) of each organ)) of the line a report opens with instead of a title
+    when it addresses the bodies it reports to (国务院：, 省政府、市委、市人大：, 延安市委、市政府：): within
+    the first lines, short, ending with a colon, every part an organ (a place name may precede it).
+
+    >>> _addressee_line("标题\\n省政府、市委、市人大：\\n2019年，市政府…")[2]
+    (('province', 'government'), ('city', 'committee'), ('city', 'committee'))
+    >>> _addressee_line("各乡镇人民政府，县直各单位：\\n…") is None
+    True
+    """
+    organs = _addressees()[0]
+    ends = sorted(organs, key=len, reverse=True)
+    at = 0
+    for n, line in enumerate(norm.split("\n")):
+        if n >= 12:
+            break
+        bare = line.strip()
+        if 3 <= len(bare) <= 40 and bare[-1] in ":：":
+            found = []
+            for part in re.split(r"[、，,和及与]", bare[:-1].strip()):
+                organ = next((w for w in ends if part.endswith(w)), None)
+                if organ is None or len(part) - len(organ) > 12:
+                    found = []
+                    break
+                found.append(organs[organ])
+            if found:
+                return at, at + len(line), tuple(found)
+        at += len(line) + 1
+    return None
+
+
+def _writer_levels(norm: str, addressed) -> tuple[str, ...]:
+    """The levels of place the writer is of, as the text declares them: the bodies its addressee line
+    reports to (a government addressed is one level up; a committee of a lower level than every
+    government addressed is the writer's own: 省政府、市委、市人大 → a city), or a level-word subject of
+    the opening sentence (2019年，市政府坚持… / 我市…). Empty when the text declares none."""
+    if addressed is not None:
+        writers = _addressees()[1]
+        govs = [lvl for lvl, kind in addressed[2] if kind == "government"]
+        if govs:
+            low = min(govs, key=_RANK.get)
+            own = [lvl for lvl, kind in addressed[2] if kind == "committee" and _RANK[lvl] < _RANK[low]]
+            if own:
+                return writers.get((min(own, key=_RANK.get), "same"), ())
+            return writers.get((low, "below"), ())
+    return _subject_level(norm)
+
+
+def _subject_level(norm: str) -> tuple[str, ...]:
+    """The levels a level-word subject of the opening sentence names (市政府坚持…, 我县…), not a party
+    organ (省委…印发: in news the actor, not the writer) nor a scope (全省14个…)."""
+    offset = 0
+    for line in norm.splitlines(keepends=True):
+        if len(line.strip()) > 40:
+            break
+        offset += len(line)
+    else:
+        return ()
+    at = _OPENING.match(norm, offset).end()
+    words = "|".join(map(re.escape, sorted(_self_levels(), key=len, reverse=True)))
+    m = re.compile(r"(?:[我本](" + words + r")(?![镇村委])|(" + words + r")(?:人民政府|政府))").match(norm, at)
+    return _self_levels()[m.group(1) or m.group(2)] if m else ()
 
 
 def _start_of(spans, place: Place) -> int:
