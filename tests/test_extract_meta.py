@@ -191,3 +191,34 @@ def test_traditional_script_page_reads_like_a_simplified_one():
 ])
 def test_goal_years_are_not_the_year_covered(body, year):
     assert _meta(body).year == year
+
+
+# --- titles broken inside a word, labels above the title (issue 15, page metadata) ---
+
+@pytest.mark.parametrize("body, title", [
+    # the head word split over two lines
+    ("某市人民政府关于2018年度法治政府建设情况的报\n告\n2018年，市政府坚持依法行政。现将有关情况报告如下：",
+     "某市人民政府关于2018年度法治政府建设情况的报告"),
+    # a place name split over two lines (a district of Yinchuan)
+    ("银川市兴庆\n区2019年法治政府建设情况报告\n2019年，区政府坚持依法行政，全区法治政府建设取得新成效。",
+     "银川市兴庆区2019年法治政府建设情况报告"),
+    # a line holding only the place's name above the rest of the title
+    ("海北藏族自治州\n2018年法治政府建设情况报告\n2018年，州政府坚持依法行政，全州法治政府建设取得新成效。",
+     "海北藏族自治州2018年法治政府建设情况报告"),
+    # a bracketed column tag before the title
+    ("[重要发布]某省2017年法治政府建设情况报告\n——副题说明本省法治建设进入新阶段暨某省2017年法治政府建设情况报告\n"
+     "2017年以来，在党中央的坚强领导下，某省深入推进依法行政，法治政府建设取得新成效，现将有关情况报告如下。",
+     "某省2017年法治政府建设情况报告"),
+    # an aggregator's label of another year above the real title: the opening's year decides
+    ("某县 2022 年法治政府建设工作总结\n某县2019年法治政府建设工作总结\n"
+     "2019年，我县法治政府建设工作在市委、市政府的正确领导下，全面完成了各项目标任务，法治政府建设取得新成效。",
+     "某县2019年法治政府建设工作总结"),
+    # an e-paper page: the photo caption above the headline is not the headline
+    ("第03版：要闻\n图为某市司法局工作人员在集市上开展普法宣传。 本报记者 马丽 摄\n某市推进法治政府建设见实效\n"
+     "本报讯（记者 马丽）今年以来，某市坚持依法行政。", "某市推进法治政府建设见实效"),
+    # 原标题 (the headline the piece first ran under) is not the page's headline
+    ("原标题：让法治成为营商环境的金字招牌\n某市深化法治政府建设\n来源：某某日报 2019-06-12 08:30\n今年以来，某市……。",
+     "某市深化法治政府建设"),
+])
+def test_title_mended_and_labels_skipped(body, title):
+    assert _meta(body).title == title
