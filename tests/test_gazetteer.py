@@ -178,3 +178,14 @@ def test_short_name_of_a_city_named_in_full_is_the_city():
 def test_town_names_that_look_like_words_stay_towns(text, town):
     from loaders.gazetteer import Gazetteer
     assert town in [p.name for _, _, p in Gazetteer.default().find_all(text)]
+
+
+@pytest.mark.parametrize("text, name, parent", [
+    ("2019年，西咸新区坚持依法行政，全区法治政府建设取得新成效。", "西咸新区", "陕西省"),   # no city's name in it
+    ("南京江北新区推进综合执法改革", "江北新区", "南京市"),       # not a zone of Ningbo's 江北区
+    ("广州南沙新区深化营商环境改革", "南沙新区", "广州市"),       # run by the city, not by 南沙区
+])
+def test_state_level_new_area_is_placed_under_the_division_running_it(text, name, parent):
+    from loaders.gazetteer import Gazetteer
+    place = Gazetteer.default().find_all(text)[-1][2]
+    assert (place.label, place.level, place.parents[-1]) == (name, "development-zone", parent)

@@ -36,6 +36,10 @@ class Gazetteer:
             self._names.setdefault(place.name, []).append((place, True))
             for alias in short_forms(place):
                 self._names.setdefault(alias, []).append((place, False))
+        for place, spellings in _new_areas(self._by_code):
+            self._names[place.name] = [(place, True)]      # over a zone or historical entry of that name
+            for spelling in spellings:
+                self._names.setdefault(spelling, []).append((place, True))
         self._automaton = ahocorasick.Automaton()
         for surface in self._names:
             self._automaton.add_word(surface, surface)
@@ -123,6 +127,27 @@ class Gazetteer:
     def is_stop(self, surface: str) -> bool:
         """True for names matched only right after their parent (老城区) or never alone (东方)."""
         return surface in stop_words()
+
+
+def _new_areas(by_code: dict[str, Place]) -> list[tuple[Place, tuple[str, ...]]]:
+    """State-level new areas of loaders/dicts/place_new_areas.tsv as development zones under the
+    division that runs them, with their other spellings (贵州贵安新区).
+
+    >>> g = Gazetteer.default()
+    >>> [(p.label, p.level, p.parents) for _, _, p in g.find_all("2018年，贵安新区坚持依法行政")]
+    [('贵安新区', 'development-zone', ('贵州省',))]
+    >>> [p.parents for _, _, p in g.find_all("南京江北新区")][-1]
+    ('江苏省', '南京市')
+    """
+    out = []
+    for row in dicts.rows("place_new_areas.tsv"):
+        parent = by_code.get(row[1])
+        if parent is None:
+            continue
+        place = Place(row[0], None, "development-zone", parent.parents + (parent.name,),
+                      parent.parent_codes + (parent.adcode,))
+        out.append((place, tuple(s for s in (row[2].split(",") if len(row) > 2 else ()) if s)))
+    return out
 
 
 _TOWN_AFTER = re.compile(r"镇(?![村级街区域])|乡(?![镇村级土贤情亲愁音])|街道")

@@ -53,7 +53,8 @@ def _context(hits, gaz: "Gazetteer", within: Place | None) -> dict[str, set[str]
     for _, _, surface in hits:
         cands = [p for p, full in gaz.candidates(surface) if not p.historical]
         if len({p.adcode for p in cands}) == 1 and not gaz.is_stop(surface):
-            codes.setdefault(cands[0].adcode, set()).add(surface)
+            for code in (cands[0].adcode,) if cands[0].adcode else cands[0].parent_codes[-1:]:
+                codes.setdefault(code, set()).add(surface)      # a new area: the division running it
     if within is not None:
         for code in (within.adcode, *within.parent_codes):
             if code:
