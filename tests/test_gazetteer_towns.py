@@ -47,3 +47,16 @@ def test_the_kind_of_province_above_picks_among_same_named_towns():
     text = "友谊路街道在自治区党委和区委的领导下依法行政。"
     assert towns.county_for("友谊路街道", text, set(), _place) == "650104"
     assert towns.county_for("友谊路街道", "友谊路街道在区委的领导下依法行政。", set(), _place) is None
+
+
+def test_town_that_names_only_city_organs_is_under_a_county_level_city():
+    # 勐养镇 is a town of 景洪市 (a county-level city) and of 梁河县; the report names 市委、市政府 only
+    from loaders.gazetteer import towns, Gazetteer
+    text = "市委、市政府：\n2024年，勐养镇在市委、市政府的坚强领导下坚持依法行政，全镇法治建设取得成效。"
+    assert towns.county_for("勐养镇", text, set(), Gazetteer.default().by_code) == "532801"
+
+
+def test_city_organs_beside_county_organs_do_not_decide():
+    from loaders.gazetteer import towns, Gazetteer
+    text = "2024年，勐养镇在市委和县委、县政府的领导下坚持依法行政。"
+    assert towns.county_for("勐养镇", text, set(), Gazetteer.default().by_code) == "533122"

@@ -154,6 +154,7 @@ def _named(village: str, text: str) -> bool:
 
 
 _COUNTY_LEVELS = ("district", "county")
+_CITY_LEVEL = "county-city"            # a town's 市委 when it names no 区委/县委
 _REGION_KINDS = ("province", "autonomous-region")
 
 
@@ -173,16 +174,20 @@ def _superior_level(text: str, levels: tuple[str, ...] = _COUNTY_LEVELS) -> str 
 
     >>> _superior_level("在区委、区政府的领导下"), _superior_level("社区委员会换届，县委部署"), _superior_level("区委县委")
     ('district', 'county', None)
+    >>> _superior_level("在市委、市政府的领导下"), _superior_level("在市委和区委的领导下")
+    ('county-city', 'district')
     >>> _superior_level("落实省委部署，在区委领导下", _REGION_KINDS)
     'province'
     """
     bounded = levels == _COUNTY_LEVELS          # 省委, 自治区 are inside no other common word
     counts: dict[str, int] = {}
     for word, level in dicts.table("town_superiors.tsv").items():
-        if level not in levels:
+        if level not in levels and not (bounded and level == _CITY_LEVEL):
             continue
         n = sum(1 for m in re.finditer(re.escape(word), text)
                 if not bounded or m.start() == 0 or text[m.start() - 1] in _ORGAN_BEFORE)
         if n:
             counts[level] = counts.get(level, 0) + n
+    if len(counts) > 1:
+        counts.pop(_CITY_LEVEL, None)           # 市委 beside 区委/县委 is the city above the county
     return next(iter(counts)) if len(counts) == 1 else None
