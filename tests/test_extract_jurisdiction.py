@@ -220,3 +220,20 @@ def test_addressee_line_names_the_superior_not_the_writer():
 def test_addressee_line_declares_the_writer_level(line, writer):
     norm = line + "\n一年来，各项工作取得成效，法治政府建设迈出新步伐，现将有关情况报告如下：一、主要举措"
     assert jurisdiction._writer_levels(norm, jurisdiction._addressee_line(norm)) == writer
+
+
+def test_place_name_with_scraper_noise_inside_is_found():
+    # a wiki copy: a footnote mark inside the region's name, an invisible space inside a city's
+    body = ("宁[1]夏回族自治区人民政府关于2018年法治政府建设情况的报告\n"
+            "2018年，自治区人民政府坚持依法行政，全区法治政府建设取得新成效。现将有关情况报告如下：\n"
+            "全区取消行政许可事项20项，银\u200b川市推行一窗受理。")
+    place = _run(body, "宁夏回族自治区人民政府关于2018年法治政府建设情况的报告")
+    assert (place.label, place.level) == ("宁夏回族自治区", "province")
+    assert _run(body).label == "宁夏回族自治区"
+
+
+def test_a_space_still_bounds_a_short_name():
+    # 发布 西宁列…: the space is a word boundary, not noise inside 布西宁
+    from loaders.gazetteer import Gazetteer
+    spans = Gazetteer.default().find_all("评估报告发布 西宁列西北省会城市第一")
+    assert [p.label for _, _, p in spans][:1] == ["西宁市"]

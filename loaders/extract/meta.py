@@ -74,7 +74,7 @@ def _lines(norm: str, page: Page | None = None) -> list[str]:
 
 
 def _clean_title(line: str) -> str:
-    line = _TAG.sub("", re.sub(r"\s+", " ", line).strip())
+    line = _TAG.sub("", re.sub(r"\s+", " ", re.sub(r"\[\d{1,3}\]", "", line)).strip())     # footnote marks [1]
     if line.startswith("《") and line.endswith("》"):
         line = line[1:-1]
     return line

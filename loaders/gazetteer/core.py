@@ -90,8 +90,15 @@ class Gazetteer:
         >>> [p.label for _, _, p in Gazetteer.default().find_all("苏州工业园区与昆山市")]
         ['苏州工业园区', '昆山市']
         """
-        hits = self._hits(text)
-        return resolve.resolve(text, hits, within, self)
+        spans = resolve.resolve(text, self._hits(text), within, self)
+        compact, where = _compact(text)
+        if where is None:
+            return spans
+        mended = [(where[start], where[end - 1] + 1, place)
+                  for start, end, place in resolve.resolve(compact, self._hits(compact), within, self)
+                  if where[end - 1] - where[start] != end - 1 - start]       # a name across the noise
+        mended = [m for m in mended if all(m[1] <= s or m[0] >= e for s, e, _ in spans)]
+        return sorted(spans + mended, key=lambda s: s[0]) if mended else spans
 
     def _hits(self, text: str) -> list[tuple[int, int, str]]:
         """Non-overlapping surface matches: plausible ones only, full names and longer ones first."""
@@ -127,6 +134,35 @@ class Gazetteer:
     def is_stop(self, surface: str) -> bool:
         """True for names matched only right after their parent (老城区) or never alone (东方)."""
         return surface in stop_words()
+
+
+# What a scraper or a wiki copy leaves inside words, between two Chinese characters: spaces (odd ones
+# are plain after normalise), soft hyphens and other invisible marks, footnote marks ([1], [编辑]),
+# and one or two stray Latin letters.
+_NOISE = re.compile(r"(?<=[\u4e00-\u9fff])(?:[ \u00a0\u3000\u00ad\u200b-\u200f\u2060\ufeff]+|\[\d{1,3}\]|\[[\u4e00-\u9fff]{2,4}\]"
+                    r"|[a-zA-Z]{1,2})(?=[\u4e00-\u9fff])")
+
+
+def _compact(text: str) -> tuple[str, list[int] | None]:
+    """`text` without the noise inside words, and where each of its characters stood in `text` (None
+    when there is no noise). A place name found across the noise counts (宁[1]夏 is 宁夏), where the
+    text itself has no name there (a space also bounds words: 发布 西宁列…).
+
+    >>> _compact("宁[1]夏回族 自治区，2019年")
+    ('宁夏回族自治区，2019年', [0, 4, 5, 6, 8, 9, 10, 11, 12, 13, 14, 15, 16])
+    >>> _compact("泽州县坚持依法行政")[1] is None
+    True
+    """
+    if not _NOISE.search(text):
+        return text, None
+    kept, where, at = [], [], 0
+    for m in _NOISE.finditer(text):
+        kept.append(text[at:m.start()])
+        where.extend(range(at, m.start()))
+        at = m.end()
+    kept.append(text[at:])
+    where.extend(range(at, len(text)))
+    return "".join(kept), where
 
 
 def _new_areas(by_code: dict[str, Place]) -> list[tuple[Place, tuple[str, ...]]]:
