@@ -2,6 +2,7 @@
 import pytest
 
 from loaders.extract import jurisdiction
+from loaders.extract.page import addressee_line
 from loaders.text import Text
 
 
@@ -219,7 +220,7 @@ def test_addressee_line_names_the_superior_not_the_writer():
 ])
 def test_addressee_line_declares_the_writer_level(line, writer):
     norm = line + "\n一年来，各项工作取得成效，法治政府建设迈出新步伐，现将有关情况报告如下：一、主要举措"
-    assert jurisdiction._writer_levels(norm, jurisdiction._addressee_line(norm)) == writer
+    assert jurisdiction._writer_levels(norm, addressee_line(norm)) == writer
 
 
 def test_place_name_with_scraper_noise_inside_is_found():

@@ -222,3 +222,10 @@ def test_goal_years_are_not_the_year_covered(body, year):
 ])
 def test_title_mended_and_labels_skipped(body, title):
     assert _meta(body).title == title
+
+
+def test_report_opening_with_its_addressees_is_a_report():
+    # no title, no 现将…报告如下, a lead with 日前: the addressee line says it is a report to superiors
+    body = "市委、市政府：\n日前，区政府对一年来的依法行政工作进行了总结，各项工作有序推进，法治政府建设成效明显，群众满意度持续提升。"
+    assert _meta(body).kind == "government-report"
+    assert _meta(body.split("\n", 1)[1]).kind == "news-article"

@@ -15,6 +15,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from loaders import dicts
+from loaders.extract.page import addressee_line, addressees
 from loaders.gazetteer import Gazetteer, towns, zones
 from loaders.records import Place
 from loaders.text import Text
@@ -83,7 +84,7 @@ def extract(text: Text, title: str | None) -> Place | None:
         named(place, _w("subject"))
     for place in _chrome_places(text.norm, spans):
         named(place, _w("chrome"))
-    addressed = _addressee_line(text.norm)
+    addressed = addressee_line(text.norm)
     for place in _issuer_places(text.norm, [s for s in spans if addressed is None or not addressed[0] <= s[0] < addressed[1]]):
         named(place, _w("issuer"))
     _add_frequency(spans, named)
@@ -227,56 +228,13 @@ def _subject_places(norm: str, spans) -> list[Place]:
 _RANK = {"national": 4, "province": 3, "city": 2, "county": 1}
 
 
-@lru_cache(maxsize=1)
-def _addressees() -> tuple[dict[str, tuple[str, str]], dict[tuple[str, str], tuple[str, ...]]]:
-    """(organ → (its level, government|committee), (level, below|same) → the writer's place levels)."""
-    organs, writers = {}, {}
-    for row in dicts.rows("place_addressees.tsv"):
-        if row[1] in ("below", "same"):
-            writers[(row[0], row[1])] = tuple(row[2].split(","))
-        else:
-            organs[row[0]] = (row[1], row[2])
-    return organs, writers
-
-
-def _addressee_line(norm: str) -> tuple[int, int, tuple[tuple[str, str], ...]] | None:
-    """(start, end, ((level, kind) of each organ)) of the line a report opens with instead of a title
-    when it addresses the bodies it reports to (国务院：, 省政府、市委、市人大：, 延安市委、市政府：): within
-    the first lines, short, ending with a colon, every part an organ (a place name may precede it).
-
-    >>> _addressee_line("标题\\n省政府、市委、市人大：\\n2019年，市政府…")[2]
-    (('province', 'government'), ('city', 'committee'), ('city', 'committee'))
-    >>> _addressee_line("各乡镇人民政府，县直各单位：\\n…") is None
-    True
-    """
-    organs = _addressees()[0]
-    ends = sorted(organs, key=len, reverse=True)
-    at = 0
-    for n, line in enumerate(norm.split("\n")):
-        if n >= 12:
-            break
-        bare = line.strip()
-        if 3 <= len(bare) <= 40 and bare[-1] in ":：":
-            found = []
-            for part in re.split(r"[、，,和及与]", bare[:-1].strip()):
-                organ = next((w for w in ends if part.endswith(w)), None)
-                if organ is None or len(part) - len(organ) > 12:
-                    found = []
-                    break
-                found.append(organs[organ])
-            if found:
-                return at, at + len(line), tuple(found)
-        at += len(line) + 1
-    return None
-
-
 def _writer_levels(norm: str, addressed) -> tuple[str, ...]:
     """The levels of place the writer is of, as the text declares them: the bodies its addressee line
     reports to (a government addressed is one level up; a committee of a lower level than every
     government addressed is the writer's own: 省政府、市委、市人大 → a city), or a level-word subject of
     the opening sentence (2019年，市政府坚持… / 我市…). Empty when the text declares none."""
     if addressed is not None:
-        writers = _addressees()[1]
+        writers = addressees()[1]
         govs = [lvl for lvl, kind in addressed[2] if kind == "government"]
         if govs:
             low = min(govs, key=_RANK.get)

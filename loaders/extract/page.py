@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-__all__ = ["Page", "read_page", "strip_watermarks", "DATE"]
+from loaders import dicts
+
+__all__ = ["Page", "read_page", "strip_watermarks", "addressee_line", "addressees", "DATE"]
 
 DATE = r"((?:19|20)\d\d)\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?"
 _DATE_RE = re.compile(DATE)
@@ -143,3 +146,46 @@ def strip_watermarks(line: str, marks: tuple[str, ...]) -> str:
     for mark in marks:
         line = line.replace(mark, "")
     return line
+
+
+@lru_cache(maxsize=1)
+def addressees() -> tuple[dict[str, tuple[str, str]], dict[tuple[str, str], tuple[str, ...]]]:
+    """(organ → (its level, government|committee), (level, below|same) → the writer's place levels)."""
+    organs, writers = {}, {}
+    for row in dicts.rows("place_addressees.tsv"):
+        if row[1] in ("below", "same"):
+            writers[(row[0], row[1])] = tuple(row[2].split(","))
+        else:
+            organs[row[0]] = (row[1], row[2])
+    return organs, writers
+
+
+def addressee_line(norm: str) -> tuple[int, int, tuple[tuple[str, str], ...]] | None:
+    """(start, end, ((level, kind) of each organ)) of the line a report opens with instead of a title
+    when it addresses the bodies it reports to (国务院：, 省政府、市委、市人大：, 延安市委、市政府：): within
+    the first lines, short, ending with a colon, every part an organ (a place name may precede it).
+
+    >>> addressee_line("标题\\n省政府、市委、市人大：\\n2019年，市政府…")[2]
+    (('province', 'government'), ('city', 'committee'), ('city', 'committee'))
+    >>> addressee_line("各乡镇人民政府，县直各单位：\\n…") is None
+    True
+    """
+    organs = addressees()[0]
+    ends = sorted(organs, key=len, reverse=True)
+    at = 0
+    for n, line in enumerate(norm.split("\n")):
+        if n >= 12:
+            break
+        bare = line.strip()
+        if 3 <= len(bare) <= 40 and bare[-1] in ":：":
+            found = []
+            for part in re.split(r"[、，,和及与]", bare[:-1].strip()):
+                organ = next((w for w in ends if part.endswith(w)), None)
+                if organ is None or len(part) - len(organ) > 12:
+                    found = []
+                    break
+                found.append(organs[organ])
+            if found:
+                return at, at + len(line), tuple(found)
+        at += len(line) + 1
+    return None
