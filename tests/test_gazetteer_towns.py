@@ -60,3 +60,10 @@ def test_city_organs_beside_county_organs_do_not_decide():
     from loaders.gazetteer import towns, Gazetteer
     text = "2024年，勐养镇在市委和县委、县政府的领导下坚持依法行政。"
     assert towns.county_for("勐养镇", text, set(), Gazetteer.default().by_code) == "533122"
+
+
+def test_town_known_under_its_former_rank_is_placed():
+    # the data lists 横沙乡 (崇明区); a report after its renaming writes 横沙镇
+    from loaders.gazetteer import towns
+    assert towns.counties_of("横沙镇") == ("310151",)
+    assert towns.counties_of("横沙乡") == ("310151",)

@@ -83,14 +83,38 @@ def variants(name: str) -> tuple[str, ...]:
     return (name,)
 
 
+_TOWN_WORDS = ("街道办事处", "街道", "镇", "乡")
+
+
+def _renamed(name: str) -> tuple[str, ...]:
+    """The same stem with another town word, for a town the data knows under its former rank or
+    spelling (a 乡 made a 镇, a 镇 made a 街道, 某街道 listed as 某街道办事处): tried only when the name
+    itself is not in the data.
+
+    >>> _renamed("应昌街道"), _renamed("某某乡")
+    (('应昌街道办事处', '应昌镇', '应昌乡'), ('某某街道办事处', '某某街道', '某某镇'))
+    """
+    word = next((w for w in _TOWN_WORDS if name.endswith(w)), None)
+    if word is None or len(name) - len(word) < 2:
+        return ()
+    stem = name[:-len(word)]
+    return tuple(stem + w for w in _TOWN_WORDS if w != word)
+
+
+def _entries(name: str) -> list[tuple[str, int, int]]:
+    """(county code, villages' span) of each town of that name: its spellings, else its renamings."""
+    index = _tree()[0]
+    found = [e for v in variants(name) for e in index.get(v, ())]
+    return found or [e for v in _renamed(name) for e in index.get(v, ())]
+
+
 def counties_of(name: str) -> tuple[str, ...]:
     """GB/T 2260 codes of the counties that have a town, township or street called `name`.
 
     >>> "330106" in counties_of("留下街道")
     True
     """
-    index = _tree()[0]
-    return tuple(dict.fromkeys(code for v in variants(name) for code, _, _ in index.get(v, ())))
+    return tuple(dict.fromkeys(code for code, _, _ in _entries(name)))
 
 
 def county_for(name: str, text: str, named_codes: set[str], place_of=lambda code: None) -> str | None:
@@ -102,8 +126,7 @@ def county_for(name: str, text: str, named_codes: set[str], place_of=lambda code
     codes of divisions the text names), and whether the superior organs the text names are of its
     level (区委, 县委) and of its province's kind (省委 for a province, 自治区 for an autonomous region:
     town_superiors.tsv; `place_of`: code → Place). Weights: jurisdiction_weights.tsv."""
-    index = _tree()[0]
-    cands = [(code, span) for v in variants(name) for code, *span in index.get(v, ())]
+    cands = [(code, span) for code, *span in _entries(name)]
     if not cands:
         return None
     if len({code for code, _ in cands}) == 1:
