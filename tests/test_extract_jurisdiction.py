@@ -238,3 +238,10 @@ def test_a_space_still_bounds_a_short_name():
     from loaders.gazetteer import Gazetteer
     spans = Gazetteer.default().find_all("评估报告发布 西宁列西北省会城市第一")
     assert [p.label for _, _, p in spans][:1] == ["西宁市"]
+
+
+def test_town_whose_county_ties_is_flagged_not_guessed():
+    from loaders.pipeline import extract_text
+    x = extract_text("t.txt", "2023年，下洋镇坚持依法行政，全镇法治建设取得成效。现将有关情况报告如下：")
+    assert (x.jurisdiction.name, x.jurisdiction.parents) == ("下洋镇", ())
+    assert any(w.startswith("jurisdiction uncertain: 下洋镇") for w in x.warnings)

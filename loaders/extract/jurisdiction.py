@@ -20,7 +20,7 @@ from loaders.gazetteer import Gazetteer, towns, zones
 from loaders.records import Place
 from loaders.text import Text
 
-__all__ = ["extract"]
+__all__ = ["extract", "uncertainty"]
 
 _ISSUER = re.compile(r"^\s*(?:[(（]?(?:委|市委|县委|区委|党委|政府|人民政府|党工委|管委会)|[、，,]?(?:县|市|区)?委)")
 # The opening of a report's first paragraph, before its subject: 2023年，在市委的坚强领导下，…
@@ -99,6 +99,23 @@ def extract(text: Text, title: str | None) -> Place | None:
             scores[key] += _w("writer_level")
     best = max(scores, key=lambda k: (scores[k], _depth(places[k])))
     return _as_titled(gaz, _with_parents(gaz, places[best], spans, text.norm), title)
+
+
+def uncertainty(place: Place | None) -> str | None:
+    """A warning when the jurisdiction is a town placed under no county because the counties that
+    have a town of that name tie (the text names none of them): flagged, not guessed.
+
+    >>> uncertainty(Place("下洋镇", None, "township"))
+    'jurisdiction uncertain: 下洋镇 is a town of 3 counties (徐闻县, 永春县, 永定区) and the text tells none of them'
+    """
+    if place is None or place.level != "township" or place.parents:
+        return None
+    gaz = Gazetteer.default()
+    names = [p.name for p in map(gaz.by_code, towns.counties_of(place.name)) if p is not None]
+    if len(names) < 2:
+        return None
+    shown = ", ".join(names[:5]) + (", …" if len(names) > 5 else "")
+    return f"jurisdiction uncertain: {place.name} is a town of {len(names)} counties ({shown}) and the text tells none of them"
 
 
 def _region_place(gaz: Gazetteer, norm: str) -> Place | None:
