@@ -219,6 +219,9 @@ def test_goal_years_are_not_the_year_covered(body, year):
     # 原标题 (the headline the piece first ran under) is not the page's headline
     ("原标题：让法治成为营商环境的金字招牌\n某市深化法治政府建设\n来源：某某日报 2019-06-12 08:30\n今年以来，某市……。",
      "某市深化法治政府建设"),
+    # a news portal's widget (a bulleted list of other headlines with dates) above the headline
+    ("首页 | 新闻 | 图片\n热点推荐\n· 某省召开政法工作会议 2025-01-02\n· 某市出台营商环境条例 2024-12-30\n"
+     "某市法治政府建设综述\n2019-06-12 08:30:00 来源：某某新闻网\n今年以来，某市坚持依法行政。", "某市法治政府建设综述"),
 ])
 def test_title_mended_and_labels_skipped(body, title):
     assert _meta(body).title == title
