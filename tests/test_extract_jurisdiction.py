@@ -216,7 +216,7 @@ def test_addressee_line_names_the_superior_not_the_writer():
 @pytest.mark.parametrize("line, writer", [
     ("国务院：", ("province",)),
     ("省政府、市委、市人大：", ("prefecture", "county-city")),
-    ("市委、市政府：", ("county", "district", "county-city", "development-zone", "township")),
+    ("市委、市政府：", ()),          # below 市政府: any level, and a municipality's is a province's
 ])
 def test_addressee_line_declares_the_writer_level(line, writer):
     norm = line + "\n一年来，各项工作取得成效，法治政府建设迈出新步伐，现将有关情况报告如下：一、主要举措"
@@ -245,3 +245,22 @@ def test_town_whose_county_ties_is_flagged_not_guessed():
     x = extract_text("t.txt", "2023年，下洋镇坚持依法行政，全镇法治建设取得成效。现将有关情况报告如下：")
     assert (x.jurisdiction.name, x.jurisdiction.parents) == ("下洋镇", ())
     assert any(w.startswith("jurisdiction uncertain: 下洋镇") for w in x.warnings)
+
+
+@pytest.mark.parametrize("opening", [
+    # the county portal's name joined to the title line below it, the writer's level in the subject
+    "洛川县人民政府\n关于2019年度法治政府建设情况的报告\n2019年，市政府坚持依法行政，全市法治政府建设取得新进展。",
+    # only self-references name the writer's level
+    "洛川县人民政府\n首页 > 政务公开\n一年来，全市坚持依法行政，法治政府建设取得新进展。",
+])
+def test_county_portal_name_does_not_outweigh_the_city_writer(opening):
+    body = (opening + "现将有关情况报告如下：\n一、主要工作\n制定《延安市法治政府建设实施方案》《延安市重大行政决策程序规定》。"
+            "全市各县区推进综合执法改革，洛川县、黄陵县开展试点。全市办理复议案件120件。")
+    title = "洛川县人民政府关于2019年度法治政府建设情况的报告" if "关于" in opening else None
+    assert _run(body, title).label == "延安市"
+
+
+def test_portal_name_counts_once_however_often_the_place_is_named_near_the_top():
+    from loaders.gazetteer import Gazetteer
+    norm = "洛川县人民政府\n首页\n一年来，全市推进改革，洛川县开展试点，黄陵县跟进。"
+    assert len(jurisdiction._chrome_places(norm, Gazetteer.default().find_all(norm))) == 1

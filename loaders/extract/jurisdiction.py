@@ -78,24 +78,33 @@ def extract(text: Text, title: str | None) -> Place | None:
         direct.add(_key(place))
         add(place, weight)
 
-    for place in _title_places(gaz, title, spans):
-        named(place, _w("title"))
-    for place in _subject_places(text.norm, spans):
-        named(place, _w("subject"))
-    for place in _chrome_places(text.norm, spans):
-        named(place, _w("chrome"))
     addressed = addressee_line(text.norm)
-    for place in _issuer_places(text.norm, [s for s in spans if addressed is None or not addressed[0] <= s[0] < addressed[1]]):
-        named(place, _w("issuer"))
+    writer = _writer_levels(text.norm, addressed)
+
+    def top(place: Place, weight: float) -> None:
+        """A place named at the top (title, subject, portal, issuer): it counts less when the writer
+        declares another level (a county portal's name above a city's report)."""
+        named(place, weight * (1 if not writer or _fits(place, writer) else _w("other_level_factor")))
+
+    for place in _title_places(gaz, title, spans):
+        top(place, _w("title"))
+    for place in _subject_places(text.norm, spans):
+        top(place, _w("subject"))
+    chrome = _chrome_places(text.norm, spans)
+    for place in chrome:
+        top(place, _w("chrome"))
+    skip = addressed[:2] if addressed else (0, 0)
+    for place in _issuer_places(text.norm, [s for s in spans if not skip[0] <= s[0] < skip[1]]):
+        if all(place is not c for c in chrome):          # a portal's name is not also the issuer
+            top(place, _w("issuer"))
     _add_frequency(spans, named)
     children = _add_parents(gaz, spans, add)
     if not scores:
         return _region_place(gaz, text.norm)
     helped = direct | {k for k, n in children.items() if n >= _w("helped_children")}
     _level_bonus(text.norm, places, scores, helped)
-    writer = _writer_levels(text.norm, addressed)
     for key, place in places.items():
-        if place.level in writer:
+        if writer and _fits(place, writer):
             scores[key] += _w("writer_level")
     best = max(scores, key=lambda k: (scores[k], _depth(places[k])))
     return _as_titled(gaz, _with_parents(gaz, places[best], spans, text.norm), title)
@@ -180,6 +189,18 @@ def _chains(spans) -> list[list[Place]]:
     return chains
 
 
+def _chain_starts(starts: list[int], spans) -> list[int]:
+    """Where each chain of `_chains` over the spans starting at `starts` begins (a place named twice
+    is two chains: the second is not at the first's position)."""
+    ends = {s: e for s, e, _ in spans}
+    out, last_end = [], None
+    for start in starts:
+        if last_end != start:
+            out.append(start)
+        last_end = ends[start]
+    return out
+
+
 def _title_places(gaz: Gazetteer, title: str | None, doc_spans) -> list[Place]:
     """The first chain of places in the title, resolved with the whole text as context."""
     if not title:
@@ -210,8 +231,8 @@ def _chrome_places(norm: str, spans) -> list[Place]:
     """Places in short lines at the very top of the page (a portal's name: 阳泉市城区人民政府)."""
     head = norm[:400]
     found = []
-    for chain in _chains([s for s in spans if s[0] < len(head)]):
-        start = next(s for s, _, p in spans if p is chain[0])
+    starts = [s for s, _, _ in spans if s < len(head)]
+    for chain, start in zip(_chains([s for s in spans if s[0] < len(head)]), _chain_starts(starts, spans)):
         line_start = head.rfind("\n", 0, start) + 1
         line_end = head.find("\n", start)
         line = head[line_start: line_end if line_end >= 0 else len(head)].strip()
@@ -243,6 +264,11 @@ def _subject_places(norm: str, spans) -> list[Place]:
 
 
 _RANK = {"national": 4, "province": 3, "city": 2, "county": 1}
+
+
+def _fits(place: Place, levels: tuple[str, ...]) -> bool:
+    """Whether `place` is of one of `levels`; a municipality (北京市) is a province that is also a 市."""
+    return place.level in levels or (place.level == "province" and place.name.endswith("市") and "prefecture" in levels)
 
 
 def _writer_levels(norm: str, addressed) -> tuple[str, ...]:
