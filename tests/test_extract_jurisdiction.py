@@ -264,3 +264,9 @@ def test_portal_name_counts_once_however_often_the_place_is_named_near_the_top()
     from loaders.gazetteer import Gazetteer
     norm = "洛川县人民政府\n首页\n一年来，全市推进改革，洛川县开展试点，黄陵县跟进。"
     assert len(jurisdiction._chrome_places(norm, Gazetteer.default().find_all(norm))) == 1
+
+
+def test_municipality_is_the_subject_its_own_self_references_name():
+    # 全市 of a municipality (a province-level 市) is its own, not that of a prefecture named in passing
+    body = "2019年，北京市坚持依法行政，全市法治政府建设取得新成效。东城区、西城区开展试点，对口支援和田地区、拉萨市。"
+    assert _run(body).label == "北京市"

@@ -347,7 +347,8 @@ def _add_parents(gaz: Gazetteer, spans, add) -> Counter:
 
 def _level_bonus(norm: str, places: dict[str, Place], scores: dict[str, float], helped: set[str]) -> None:
     """Self-references (我市, 全县) favour places of the level they name: places the text names, and
-    parents of two sub-units or more (a city inferred from one district named in passing is not 我市)."""
+    parents of two sub-units or more (a city inferred from one district named in passing is not 我市).
+    A municipality (北京市) is a province whose self-references are 市."""
     refs = Counter(m.group(1) for m in _self_pattern().finditer(norm))
     total = sum(refs.values())
     if not total:
@@ -355,7 +356,7 @@ def _level_bonus(norm: str, places: dict[str, Place], scores: dict[str, float], 
     for key, place in places.items():
         if key not in helped:
             continue
-        share = sum(n for ch, n in refs.items() if place.level in _self_levels()[ch]) / total
-        scores[key] += _w("self_reference") * share
-        if place.level == "province" and refs.get("省", 0) < total / 2:
+        own = sum(n for ch, n in refs.items() if _fits(place, _self_levels()[ch]))
+        scores[key] += _w("self_reference") * own / total
+        if place.level == "province" and own < total / 2:        # a municipality's are 我市, 全市
             scores[key] += _w("province_minority")
