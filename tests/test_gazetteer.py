@@ -189,3 +189,21 @@ def test_state_level_new_area_is_placed_under_the_division_running_it(text, name
     from loaders.gazetteer import Gazetteer
     place = Gazetteer.default().find_all(text)[-1][2]
     assert (place.label, place.level, place.parents[-1]) == (name, "development-zone", parent)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("2019年，克州坚持依法行政，全州法治政府建设取得新成效。", "653000"),   # 克孜勒苏柯尔克孜自治州
+    ("2019年，海南州坚持依法行政，全州法治政府建设取得新成效。", "632500"), # the Qinghai prefecture, not 海南省
+    ("新疆维吾尔自治区巴州推进依法行政", "652800"),                         # 巴音郭楞, not 巴中's 巴州区
+])
+def test_abbreviated_autonomous_prefecture_is_found(text, code):
+    from loaders.gazetteer import Gazetteer
+    assert code in [p.adcode for _, _, p in Gazetteer.default().find_all(text)]
+
+
+def test_whole_prefecture_is_not_the_county_quanzhou():
+    # 全州 in a prefecture's report means the whole prefecture; 全州县 (Guangxi) is found by its full name
+    from loaders.gazetteer import Gazetteer
+    g = Gazetteer.default()
+    assert "450324" not in [p.adcode for _, _, p in g.find_all("2019年，城关区坚持依法行政，全州法治政府建设取得新成效。")]
+    assert "450324" in [p.adcode for _, _, p in g.find_all("桂林市全州县推进依法行政")]

@@ -36,6 +36,9 @@ class Gazetteer:
             self._names.setdefault(place.name, []).append((place, True))
             for alias in short_forms(place):
                 self._names.setdefault(alias, []).append((place, False))
+        for row in dicts.rows("place_abbreviations.tsv"):          # 克州, 巴州, 海南州
+            if row[1] in self._by_code:
+                self._names.setdefault(row[0], []).append((self._by_code[row[1]], False))
         for place, spellings in _new_areas(self._by_code):
             self._names[place.name] = [(place, True)]      # over a zone or historical entry of that name
             for spelling in spellings:
