@@ -232,3 +232,12 @@ def test_report_opening_with_its_addressees_is_a_report():
     body = "市委、市政府：\n日前，区政府对一年来的依法行政工作进行了总结，各项工作有序推进，法治政府建设成效明显，群众满意度持续提升。"
     assert _meta(body).kind == "government-report"
     assert _meta(body.split("\n", 1)[1]).kind == "news-article"
+
+
+def test_report_year_leaves_out_goals_and_comparison_bases():
+    # no year in title or opening: the goal year (到2020年) and the base of comparisons (比2015年) are
+    # named more often than the year covered
+    body = ("某县人民政府\n关于法治政府建设情况的报告\n一年来，县政府围绕到2020年基本建成法治政府的目标，依法行政，取得成效。"
+            "复议案件比2015年下降，诉讼案件比2015年减少。力争2020年前全面完成。2016年全县办理复议案件9件，"
+            "2016年行政诉讼败诉率下降。")
+    assert _meta(body).year == 2016

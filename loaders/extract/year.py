@@ -24,9 +24,22 @@ def _lines(norm: str) -> list[str]:
     return [ln.strip() for ln in norm.splitlines() if ln.strip()]
 
 
+# A year named as the base of a comparison (比2017年增长, 较2017年下降, 同比) is not the year covered.
+_BASE = re.compile(r"(?:比|较)\s*((?:19|20)\d\d)\s*年")
+
+
 def _prominent_year(norm: str) -> int | None:
-    body = _BOOK.sub("", _RANGE.sub("", norm))
-    counts = Counter(int(y) for y in _YEAR.findall(body))
+    """The year a report's body names most, leaving out goals (到2020年基本建成) and comparison bases
+    (比2017年增长): mentions, not the year covered.
+
+    >>> _prominent_year("2016年，全县推进改革，比2015年增长，较2015年提高，到2020年基本建成，2020年前完成，2016年完成。")
+    2016
+    """
+    body = _BOOK.sub("", _RANGE.sub("", norm)).replace("截至", "截止")
+    skipped = Counter(int(a or b) for a, b in _TITLE_GOAL.findall(body)) + Counter(int(y) for y in _BASE.findall(body))
+    counts = Counter(int(y) for y in _YEAR.findall(body)) - skipped
+    if not counts:
+        counts = Counter(int(y) for y in _YEAR.findall(body))
     return counts.most_common(1)[0][0] if counts else None
 
 
