@@ -241,3 +241,10 @@ def test_report_year_leaves_out_goals_and_comparison_bases():
             "复议案件比2015年下降，诉讼案件比2015年减少。力争2020年前全面完成。2016年全县办理复议案件9件，"
             "2016年行政诉讼败诉率下降。")
     assert _meta(body).year == 2016
+
+
+def test_news_on_a_draft_regulation_is_news_not_a_plan():
+    body = ("某省行政执法监督办法（草案）公开征求意见\n本报讯（记者 张三）近日，省司法厅就《某省行政执法监督办法（草案）》"
+            "公开征求意见。草案第一条规定：为了规范行政执法监督，制定本办法。\n（责任编辑：李四）")
+    assert _meta(body).kind == "news-article"
+    assert _meta("关于印发某县行政执法监督办法的通知\n各乡镇：\n为了规范行政执法监督，制定本办法。").kind == "other"

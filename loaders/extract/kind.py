@@ -57,7 +57,8 @@ def find_kind(norm: str, title: str | None, page: Page | None = None) -> str:
     report += w["report_headings"] * min(1, len(_HEADINGS.findall(norm))) + w["report_structure"] * _structured(norm)
     news += _news_cues(norm, fields)
     planned = head_word.endswith(_words("plan")) or bool(_PLAN_FORMULA.search(norm[:3000]))
-    if planned and not _REPORT_FORMULA.search(norm) and not head_word.endswith("报告"):
+    if planned and not _REPORT_FORMULA.search(norm) and not head_word.endswith("报告") \
+            and _news_cues(norm, fields) < w["plan_news_override"]:
         return "other"
     if not report and not news:
         return "other"
