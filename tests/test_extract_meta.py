@@ -248,3 +248,13 @@ def test_news_on_a_draft_regulation_is_news_not_a_plan():
             "公开征求意见。草案第一条规定：为了规范行政执法监督，制定本办法。\n（责任编辑：李四）")
     assert _meta(body).kind == "news-article"
     assert _meta("关于印发某县行政执法监督办法的通知\n各乡镇：\n为了规范行政执法监督，制定本办法。").kind == "other"
+
+
+@pytest.mark.parametrize("body, year", [
+    # an undated news piece that names no year, only the period's first year
+    ("某市法治政府建设迈出新步伐\n本报讯（记者 王一）今年是“十四五”开局之年，某市坚持依法行政，全市复议案件下降。", 2021),
+    # … or an anniversary of this year, beside an older year named in passing
+    ("某县开展法治宣传\n本报讯（记者 王一）在庆祝新中国成立七十周年之际，某县开展普法活动，该县2016年曾获评先进。", 2019),
+])
+def test_year_of_an_undated_news_piece_from_its_period(body, year):
+    assert _meta(body).year == year

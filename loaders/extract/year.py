@@ -3,6 +3,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
+
+from loaders import dicts
+from loaders.numerals import parse_number
 
 __all__ = ["find_year"]
 
@@ -69,7 +73,7 @@ def _news_year(norm: str, printed: int | None) -> int | None:
         return printed if printed in named else max(named)
     if printed is not None and norm.count("去年") > norm.count("今年"):
         return printed - 1
-    return printed or _latest_year(norm)
+    return printed or _period_year(norm) or _latest_year(norm)
 
 
 def _latest_year(norm: str) -> int | None:
@@ -95,6 +99,38 @@ def _looks_back(norm: str, year: int, month: int) -> bool:
     last, this = len(re.findall(r"去年", body)), len(re.findall(r"今年(?![将要])", body))
     years = Counter(int(y) for y in _YEAR.findall(_RANGE.sub("", body)))
     return last > this or (bool(years) and years.most_common(1)[0][0] == year - 1 and year not in years)
+
+
+_FIRST = ("开局", "起步", "开篇", "启动", "开启")
+_LAST = ("收官", "决胜", "完成", "结束")
+
+
+@lru_cache(maxsize=1)
+def _periods() -> re.Pattern:
+    """“十四五”开局之年, 八五普法收官之年, 建党100周年, 新中国成立七十周年 (names: year_periods.tsv)."""
+    plans = "|".join(re.escape(r[0]) for r in dicts.rows("year_periods.tsv") if r[2] == "plan")
+    events = "|".join(re.escape(r[0]) for r in dicts.rows("year_periods.tsv") if r[2] == "anniversary")
+    return re.compile(r"(" + plans + r")[”\"’']?(?:规划|时期|期间)?的?(" + "|".join(_FIRST + _LAST) + r")之年"
+                      r"|(" + events + r")\s*([\d一二三四五六七八九十百]+)\s*周年")
+
+
+def _period_year(norm: str) -> int | None:
+    """The year a text names only through a period or an anniversary (今年是“十四五”开局之年 → 2021,
+    庆祝建党100周年 → 2021), when all such phrases agree.
+
+    >>> _period_year("今年是“十四五”开局之年，全市……"), _period_year("迎接新中国成立七十周年"), _period_year("无")
+    (2021, 2019, None)
+    """
+    start = {r[0]: int(r[1]) for r in dicts.rows("year_periods.tsv")}
+    years = set()
+    for m in _periods().finditer(norm):
+        if m.group(1):
+            years.add(start[m.group(1)] + (0 if m.group(2) in _FIRST else 4))
+        else:
+            n = parse_number(m.group(4))
+            if n and 0 < n < 200:
+                years.add(start[m.group(3)] + int(n))
+    return years.pop() if len(years) == 1 else None
 
 
 def _title_year(title: str | None) -> int | None:
@@ -133,7 +169,7 @@ def find_year(norm: str, title: str | None, kind: str, published: str | None) ->
         if year == base and base and published and _looks_back(norm, base, int(published[5:7])):
             return base - 1
         return year
-    year = _prominent_year(_before_plans(norm[:3000]))
+    year = _prominent_year(_before_plans(norm[:3000])) or _period_year(norm)
     if year:
         return year
     if published:
