@@ -270,3 +270,15 @@ def test_municipality_is_the_subject_its_own_self_references_name():
     # 全市 of a municipality (a province-level 市) is its own, not that of a prefecture named in passing
     body = "2019年，北京市坚持依法行政，全市法治政府建设取得新成效。东城区、西城区开展试点，对口支援和田地区、拉萨市。"
     assert _run(body).label == "北京市"
+
+
+def test_subject_named_before_in_the_portal_name_is_still_the_subject():
+    from loaders.gazetteer import Gazetteer
+    norm = "泽州县人民政府\n首页\n2024年，泽州县坚持依法行政，全县法治政府建设取得成效，各项工作有序推进，群众满意度提升。"
+    assert [p.name for p in jurisdiction._subject_places(norm, Gazetteer.default().find_all(norm))] == ["泽州县"]
+
+
+def test_subject_after_addressees_run_on_into_the_opening():
+    from loaders.gazetteer import Gazetteer
+    norm = "省政府：2019年，遵义市坚持依法行政，全市法治政府建设取得新进展，各项工作有序推进，群众满意度提升。"
+    assert [p.name for p in jurisdiction._subject_places(norm, Gazetteer.default().find_all(norm))] == ["遵义市"]

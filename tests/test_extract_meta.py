@@ -258,3 +258,9 @@ def test_news_on_a_draft_regulation_is_news_not_a_plan():
 ])
 def test_year_of_an_undated_news_piece_from_its_period(body, year):
     assert _meta(body).year == year
+
+
+def test_addressees_run_on_into_the_opening_leave_its_year_first():
+    body = ("国务院：2019年，我省全面推进依法行政，法治政府建设取得新成效，2018年曾获评示范，2018年全省复议案件下降，"
+            "2018年办结案件。现将有关情况报告如下：\n一、主要举措")
+    assert _meta(body).year == 2019

@@ -241,18 +241,30 @@ def _chrome_places(norm: str, spans) -> list[Place]:
     return [p for p in found if p is not None]
 
 
-def _subject_places(norm: str, spans) -> list[Place]:
-    """The place the first paragraph opens with, after its year and its 在…领导下 clause: the subject
-    the report names (2023年，乌鲁木齐市坚持…; 2023年，高新区坚持… → the zone of the city named)."""
+def _opening_at(norm: str) -> int | None:
+    """Where the subject of the first paragraph stands: after the paragraph's year, its 在…领导下
+    clause and addressees run on into it (国务院：2019年，我省…)."""
     offset = 0
     for line in norm.splitlines(keepends=True):
         if len(line.strip()) > 40:
             break
         offset += len(line)
     else:
+        return None
+    addressed = addressee_line(norm)
+    if addressed and offset <= addressed[0] < addressed[1] < offset + 40:
+        offset = addressed[1]
+    return _OPENING.match(norm, offset).end()
+
+
+def _subject_places(norm: str, spans) -> list[Place]:
+    """The place the first paragraph opens with, after its year and its 在…领导下 clause: the subject
+    the report names (2023年，乌鲁木齐市坚持…; 2023年，高新区坚持… → the zone of the city named)."""
+    at = _opening_at(norm)
+    if at is None:
         return []
-    at = _OPENING.match(norm, offset).end()
-    chain = next((c for c in _chains(spans) if c and _start_of(spans, c[0]) == at), None)
+    starts = _chain_starts([s for s, _, _ in spans], spans)
+    chain = next((c for c, start in zip(_chains(spans), starts) if start == at), None)
     if chain:
         return [_specific(chain)]
     found = zones.zone_at(norm, at)
@@ -291,21 +303,12 @@ def _writer_levels(norm: str, addressed) -> tuple[str, ...]:
 def _subject_level(norm: str) -> tuple[str, ...]:
     """The levels a level-word subject of the opening sentence names (市政府坚持…, 我县…), not a party
     organ (省委…印发: in news the actor, not the writer) nor a scope (全省14个…)."""
-    offset = 0
-    for line in norm.splitlines(keepends=True):
-        if len(line.strip()) > 40:
-            break
-        offset += len(line)
-    else:
+    at = _opening_at(norm)
+    if at is None:
         return ()
-    at = _OPENING.match(norm, offset).end()
     words = "|".join(map(re.escape, sorted(_self_levels(), key=len, reverse=True)))
     m = re.compile(r"(?:[我本](" + words + r")(?![镇村委])|(" + words + r")(?:人民政府|政府))").match(norm, at)
     return _self_levels()[m.group(1) or m.group(2)] if m else ()
-
-
-def _start_of(spans, place: Place) -> int:
-    return next(s for s, _, p in spans if p is place)
 
 
 def _issuer_places(norm: str, spans) -> list[Place]:

@@ -161,12 +161,15 @@ def addressees() -> tuple[dict[str, tuple[str, str]], dict[tuple[str, str], tupl
 
 
 def addressee_line(norm: str) -> tuple[int, int, tuple[tuple[str, str], ...]] | None:
-    """(start, end, ((level, kind) of each organ)) of the line a report opens with instead of a title
-    when it addresses the bodies it reports to (国务院：, 省政府、市委、市人大：, 延安市委、市政府：): within
-    the first lines, short, ending with a colon, every part an organ (a place name may precede it).
+    """(start, end, ((level, kind) of each organ)) of the addressees a report opens with instead of a
+    title (国务院：, 省政府、市委、市人大：, 延安市委、市政府：): within the first lines, at most 40 characters
+    before a colon that starts a line or runs on into the body on the same line, every part an organ
+    (a place name may precede it). `end` is the end of the addressees' colon.
 
     >>> addressee_line("标题\\n省政府、市委、市人大：\\n2019年，市政府…")[2]
     (('province', 'government'), ('city', 'committee'), ('city', 'committee'))
+    >>> addressee_line("国务院: 2019年，我省坚持依法行政…")[:2]
+    (0, 4)
     >>> addressee_line("各乡镇人民政府，县直各单位：\\n…") is None
     True
     """
@@ -176,16 +179,16 @@ def addressee_line(norm: str) -> tuple[int, int, tuple[tuple[str, str], ...]] | 
     for n, line in enumerate(norm.split("\n")):
         if n >= 12:
             break
-        bare = line.strip()
-        if 3 <= len(bare) <= 40 and bare[-1] in ":：":
+        m = re.match(r"\s*([^:：。，,\n]{2,40}?(?:[、，,和及与][^:：。\n]{2,20}?)*)\s*[:：]", line)
+        if m:
             found = []
-            for part in re.split(r"[、，,和及与]", bare[:-1].strip()):
+            for part in re.split(r"[、，,和及与]", m.group(1).strip()):
                 organ = next((w for w in ends if part.endswith(w)), None)
                 if organ is None or len(part) - len(organ) > 12:
                     found = []
                     break
                 found.append(organs[organ])
             if found:
-                return at, at + len(line), tuple(found)
+                return at, at + m.end(), tuple(found)
         at += len(line) + 1
     return None

@@ -6,6 +6,7 @@ from collections import Counter
 from functools import lru_cache
 
 from loaders import dicts
+from loaders.extract.page import addressee_line
 from loaders.numerals import parse_number
 
 __all__ = ["find_year"]
@@ -158,7 +159,8 @@ def find_year(norm: str, title: str | None, kind: str, published: str | None) ->
     year = _title_year(title)
     if year:
         return year
-    lead = _lines(_BOOK.sub("", norm))
+    addressed = addressee_line(norm)                 # 国务院：2019年，我省… (addressees run on)
+    lead = _lines(_BOOK.sub("", norm[addressed[1]:] if addressed else norm))
     first = next((ln for ln in lead if len(ln) > 40), "")
     m = re.match(r"^\s*((?:19|20)\d\d)\s*年(?:度|以来|[,，上半]|[1-9一二三四]|$)", first)
     if m:
