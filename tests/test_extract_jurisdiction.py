@@ -282,3 +282,9 @@ def test_subject_after_addressees_run_on_into_the_opening():
     from loaders.gazetteer import Gazetteer
     norm = "省政府：2019年，遵义市坚持依法行政，全市法治政府建设取得新进展，各项工作有序推进，群众满意度提升。"
     assert [p.name for p in jurisdiction._subject_places(norm, Gazetteer.default().find_all(norm))] == ["遵义市"]
+
+
+def test_issuer_is_read_where_it_is_named_not_at_a_later_mention():
+    from loaders.gazetteer import Gazetteer
+    norm = "2024年，泽州县委、县政府坚持依法行政，全县推进改革。泽州县获评示范。"
+    assert [p.name for p in jurisdiction._issuer_places(norm, Gazetteer.default().find_all(norm))] == ["泽州县"]

@@ -314,8 +314,12 @@ def _subject_level(norm: str) -> tuple[str, ...]:
 def _issuer_places(norm: str, spans) -> list[Place]:
     """Places followed by 委/政府 in the opening lines: the issuer (泽州县委、县政府, 朔州委、政府)."""
     found = []
-    for chain in _chains([s for s in spans if s[0] < 600]):
-        end = max(e for _, e, p in spans if p is chain[-1])
+    early = [s for s in spans if s[0] < 600]
+    ends = {start: end for start, end, _ in early}
+    for chain, start in zip(_chains(early), _chain_starts([s for s, _, _ in early], early)):
+        end = ends[start]
+        for _ in chain[1:]:
+            end = ends[end]                     # the chain's last name ends where the next begins
         if _ISSUER.match(norm[end:end + 8]):
             found.append(_specific(chain))
     return [p for p in found if p is not None]
