@@ -288,3 +288,19 @@ def test_issuer_is_read_where_it_is_named_not_at_a_later_mention():
     from loaders.gazetteer import Gazetteer
     norm = "2024年，泽州县委、县政府坚持依法行政，全县推进改革。泽州县获评示范。"
     assert [p.name for p in jurisdiction._issuer_places(norm, Gazetteer.default().find_all(norm))] == ["泽州县"]
+
+
+@pytest.mark.parametrize("body", [
+    "2019年，我区坚持依法行政，全区法治政府建设取得新成效。银川市、石嘴山市、吴忠市开展试点。《宁夏回族自治区重大行政决策程序规定》施行。",
+    "国务院：\n2019年，自治区人民政府坚持依法行政，全区法治政府建设取得新成效。现将有关情况报告如下：\n银川市、石嘴山市开展试点。《宁夏回族自治区法治政府建设实施方案》印发。",
+])
+def test_autonomous_region_is_the_writer_its_own_quarter_words_name(body):
+    # 我区, 全区 of an autonomous region are its own self-references, not a district's
+    assert _run(body).label == "宁夏回族自治区"
+
+
+def test_superior_whose_organs_the_report_follows_is_not_the_writer():
+    # 落实某自治区党委部署: the region is the superior; the writer is the district of 区政府 and 全区
+    body = ("2019年，区政府坚持依法行政，全区法治政府建设取得新成效。落实宁夏回族自治区党委部署，"
+            "《兴庆区法治政府建设方案》印发，银川市表彰。")
+    assert _run(body).label == "兴庆区"

@@ -97,6 +97,8 @@ def extract(text: Text, title: str | None) -> Place | None:
     for place in _issuer_places(text.norm, [s for s in spans if not skip[0] <= s[0] < skip[1]]):
         if all(place is not c for c in chrome):          # a portal's name is not also the issuer
             top(place, _w("issuer"))
+    for place in _superior_places(text.norm, spans):
+        add(place, _w("superior"))
     _add_frequency(spans, named)
     children = _add_parents(gaz, spans, add)
     if not scores:
@@ -279,8 +281,12 @@ _RANK = {"national": 4, "province": 3, "city": 2, "county": 1}
 
 
 def _fits(place: Place, levels: tuple[str, ...]) -> bool:
-    """Whether `place` is of one of `levels`; a municipality (北京市) is a province that is also a 市."""
-    return place.level in levels or (place.level == "province" and place.name.endswith("市") and "prefecture" in levels)
+    """Whether `place` is of one of `levels`; a municipality (北京市) is a province that is also a 市,
+    an autonomous region (宁夏回族自治区) one that is also a 区 (我区, 全区, 区政府)."""
+    if place.level in levels:
+        return True
+    return place.level == "province" and (place.name.endswith("市") and "prefecture" in levels
+                                          or place.name.endswith("自治区") and "district" in levels)
 
 
 def _writer_levels(norm: str, addressed) -> tuple[str, ...]:
@@ -311,8 +317,27 @@ def _subject_level(norm: str) -> tuple[str, ...]:
     return _self_levels()[m.group(1) or m.group(2)] if m else ()
 
 
+# Before a superior's organs: 落实自治区党委部署, 在市委领导下, 按照省政府要求, 经县政府同意.
+_SUPERIOR_BEFORE = re.compile(r"(?:落实|贯彻|按照|根据|依照|遵照|在|经|向|受|由)[^，,。；]{0,2}$")
+
+
+def _superior_places(norm: str, spans) -> list[Place]:
+    """Places whose organs the report follows (落实某省委部署, 在某市委、市政府的领导下): superiors, not
+    the writer."""
+    found = []
+    ends = {start: end for start, end, _ in spans}
+    for chain, start in zip(_chains(spans), _chain_starts([s for s, _, _ in spans], spans)):
+        end = ends[start]
+        for _ in chain[1:]:
+            end = ends[end]
+        if _ISSUER.match(norm[end:end + 8]) and _SUPERIOR_BEFORE.search(norm[max(0, start - 6):start]):
+            found.append(_specific(chain))
+    return [p for p in found if p is not None]
+
+
 def _issuer_places(norm: str, spans) -> list[Place]:
-    """Places followed by 委/政府 in the opening lines: the issuer (泽州县委、县政府, 朔州委、政府)."""
+    """Places followed by 委/政府 in the opening lines: the issuer (泽州县委、县政府, 朔州委、政府), not a
+    superior whose organs the report follows (落实某省委部署, 在某市委领导下)."""
     found = []
     early = [s for s in spans if s[0] < 600]
     ends = {start: end for start, end, _ in early}
@@ -320,7 +345,7 @@ def _issuer_places(norm: str, spans) -> list[Place]:
         end = ends[start]
         for _ in chain[1:]:
             end = ends[end]                     # the chain's last name ends where the next begins
-        if _ISSUER.match(norm[end:end + 8]):
+        if _ISSUER.match(norm[end:end + 8]) and not _SUPERIOR_BEFORE.search(norm[max(0, start - 6):start]):
             found.append(_specific(chain))
     return [p for p in found if p is not None]
 
