@@ -67,3 +67,10 @@ def test_town_known_under_its_former_rank_is_placed():
     from loaders.gazetteer import towns
     assert towns.counties_of("横沙镇") == ("310151",)
     assert towns.counties_of("横沙乡") == ("310151",)
+
+
+def test_town_placed_by_the_neighbouring_towns_it_names():
+    # three counties have a 下洋镇; the report names two other towns of one of them (made-up text)
+    from loaders.gazetteer import towns, Gazetteer
+    text = "2023年，下洋镇坚持依法行政，与龙塘镇、前山镇建立联调机制，全镇法治建设取得成效。"
+    assert towns.county_for("下洋镇", text, set(), Gazetteer.default().by_code) == "440825"

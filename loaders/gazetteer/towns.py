@@ -121,8 +121,8 @@ def county_for(name: str, text: str, named_codes: set[str], place_of=lambda code
     """The code of the county the town `name` of `text` belongs to, or None when no county has such
     a town or the evidence ties.
 
-    Evidence per candidate county: its villages and communities that the text names as names
-    (`_named`), whether the text names its province or city (`named_codes`:
+    Evidence per candidate county: its villages and communities, and its other towns, that the text
+    names as names (`_named`), whether the text names its province or city (`named_codes`:
     codes of divisions the text names), and whether the superior organs the text names are of its
     level (区委, 县委) and of its province's kind (省委 for a province, 自治区 for an autonomous region:
     town_superiors.tsv; `place_of`: code → Place). Weights: jurisdiction_weights.tsv."""
@@ -137,6 +137,7 @@ def county_for(name: str, text: str, named_codes: set[str], place_of=lambda code
     scored = []
     for code, span in cands:
         hits = {v for v in _villages(*span) if _named(v, text)}
+        hits |= {t for t in _towns_of(code) if t not in variants(name) and _named(t, text)}   # its neighbours
         score = weights["town_village"] * len(hits)
         if code[:2] + "0000" in named_codes:
             score += weights["town_province"]
@@ -151,6 +152,20 @@ def county_for(name: str, text: str, named_codes: set[str], place_of=lambda code
     if scored[0][0] <= 0 or scored[0][0] == scored[1][0]:
         return None
     return scored[0][1]
+
+
+@lru_cache(maxsize=1)
+def _county_towns() -> dict[str, tuple[str, ...]]:
+    """County code → the names of its towns, townships and streets."""
+    out: dict[str, list[str]] = {}
+    for town, entries in _tree()[0].items():
+        for code, _, _ in entries:
+            out.setdefault(code, []).append(town)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _towns_of(code: str) -> tuple[str, ...]:
+    return _county_towns().get(code, ())
 
 
 _VILLAGE_WORD = re.compile(r"(?:村|社区|居委会|嘎查)$")
