@@ -317,20 +317,22 @@ def _subject_level(norm: str) -> tuple[str, ...]:
     return _self_levels()[m.group(1) or m.group(2)] if m else ()
 
 
-# Before a superior's organs: 落实自治区党委部署, 在市委领导下, 按照省政府要求, 经县政府同意.
+# Before a superior's organs: 落实自治区党委部署, 按照省政府要求 (_FOLLOWS); 在某县委领导下, 经县政府同意 may
+# also name the writer's own party committee, so they only keep a place from being the issuer.
+_FOLLOWS = re.compile(r"(?:落实|贯彻|按照|根据|依照|遵照)[^，,。；]{0,2}$")
 _SUPERIOR_BEFORE = re.compile(r"(?:落实|贯彻|按照|根据|依照|遵照|在|经|向|受|由)[^，,。；]{0,2}$")
 
 
 def _superior_places(norm: str, spans) -> list[Place]:
-    """Places whose organs the report follows (落实某省委部署, 在某市委、市政府的领导下): superiors, not
-    the writer."""
+    """Places whose organs' deployments the report follows (落实某省委部署, 按照某市政府要求): superiors,
+    not the writer."""
     found = []
     ends = {start: end for start, end, _ in spans}
     for chain, start in zip(_chains(spans), _chain_starts([s for s, _, _ in spans], spans)):
         end = ends[start]
         for _ in chain[1:]:
             end = ends[end]
-        if _ISSUER.match(norm[end:end + 8]) and _SUPERIOR_BEFORE.search(norm[max(0, start - 6):start]):
+        if _ISSUER.match(norm[end:end + 8]) and _FOLLOWS.search(norm[max(0, start - 6):start]):
             found.append(_specific(chain))
     return [p for p in found if p is not None]
 
