@@ -106,6 +106,9 @@ def test_published(body, page, published):
     # a bulleted metadata list without labels: index number, topic, then the date as an item of its own
     ("首页 > 信息公开\n  • 000000/2021-00012\n  • 工作报告\n  • 2021-03-18\n某镇2020年法治政府建设工作报告\n2020年，全镇……。",
      "2021-03-18"),
+    # 发布时间 run on into its date (no colon, no space) after a written date with a colon
+    ("某镇2023年法治政府建设工作报告\n成文日期：2023-12-20\n发布时间2025-09-05\n2023年，全镇……。", "2025-09-05"),
+    ("某镇2017年法治政府建设工作报告\n发布时间 2017-12-13 浏览次数：120\n2017年，全镇……。", "2017-12-13"),
 ])
 def test_published_from_page_structure(body, published):
     assert _meta(body).published == published

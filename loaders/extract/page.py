@@ -36,7 +36,7 @@ _LABELS = (("发布日期", "published"), ("发布时间", "published"), ("发�
            ("主题分类", "topic"), ("体裁分类", "genre"), ("有效性", "validity"), ("日期", "date"),
            ("时间", "date"))
 _LABEL_RE = re.compile(r"(?:^|(?<=[\s|\[\]【】(（]))[\[【]?\s*(" + "|".join(_spaced(w) for w, _ in _LABELS)
-                       + r")\s*[\]】]?\s*(?:[:：|]|\s(?=\S))")
+                       + r")\s*[\]】]?\s*(?:[:：|]|\s(?=\S)|(?=(?:19|20)\d\d\s*[-年/.]))")    # 发布时间2025-09-05
 _FIELD = {re.sub(r"\s", "", w): f for w, f in _LABELS}
 _CLOCK = re.compile(r"今天是|农历|^\s*\S{0,16}(?:人民政府|政府网|门户网站)\s*" + DATE + r"\s*星期")
 _ADDRESS = re.compile(r"(?:https?://)?www\.[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org)(?:\.cn)?", re.I)
@@ -95,6 +95,8 @@ def read_page(norm: str, head_lines: int = 60) -> Page:
     '2020-10-16'
     >>> read_page("今天是:2019年10月31日 星期三 农历十月初七\\n正文").dateline is None
     True
+    >>> read_page("成文日期：2023-12-20\\n发布时间2025-09-05\\n正文").fields["published"]
+    '2025-09-05'
     """
     lines = norm.splitlines()[:head_lines]
     fields: dict = {}
