@@ -267,3 +267,9 @@ def test_addressees_run_on_into_the_opening_leave_its_year_first():
     body = ("国务院：2019年，我省全面推进依法行政，法治政府建设取得新成效，2018年曾获评示范，2018年全省复议案件下降，"
             "2018年办结案件。现将有关情况报告如下：\n一、主要举措")
     assert _meta(body).year == 2019
+
+
+def test_publication_date_in_the_footer_beats_a_written_date_above():
+    body = ("某镇2023年法治政府建设工作报告\n成文日期：2023-12-20\n" + "2023年，全镇推进改革，成效明显。\n" * 80
+            + "发布时间：2025-09-05 浏览次数：3")
+    assert _meta(body).published == "2025-09-05"

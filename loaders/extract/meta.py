@@ -27,6 +27,7 @@ class Meta:
 
 
 _DATE_RE = re.compile(DATE)
+_PUBLISHED = re.compile(r"(?:发布日期|发布时间|发稿时间|发表时间|公开日期)\s*[:：]?\s*" + DATE)   # before 成文日期, 日期
 _LABELLED = re.compile(r"(?:发布日期|发布时间|发稿时间|发表时间|发文日期|更新时间|日期|时间)\s*[:：]?\s*" + DATE)
 # A date alone on its line, in brackets or as an item of a bulleted metadata list (• 2020-05-07).
 _DATELINE = re.compile(r"^[\s(（•·●▪◦‧∙*]*" + DATE + r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?[\s)）]*$")
@@ -226,7 +227,9 @@ def find_published(norm: str, meta: dict | None = None, page: Page | None = None
         if found:
             return found
     lines = _lines(norm, page)
-    m = _LABELLED.search("\n".join(lines)[:3000]) or _LABELLED.search(norm[-1500:])
+    head = "\n".join(lines)[:3000]
+    m = _PUBLISHED.search(head) or _PUBLISHED.search(norm[-1500:]) \
+        or _LABELLED.search(head) or _LABELLED.search(norm[-1500:])
     if m and date_of(m.group()):
         return date_of(m.group())
     if fields.get("written"):
