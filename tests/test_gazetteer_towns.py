@@ -1,4 +1,6 @@
 """Towns named without their county: placed under the county whose town of that name fits the text."""
+import pytest
+
 from loaders.gazetteer import Gazetteer, towns
 
 
@@ -74,3 +76,17 @@ def test_town_placed_by_the_neighbouring_towns_it_names():
     from loaders.gazetteer import towns, Gazetteer
     text = "2023年，下洋镇坚持依法行政，与龙塘镇、前山镇建立联调机制，全镇法治建设取得成效。"
     assert towns.county_for("下洋镇", text, set(), Gazetteer.default().by_code) == "440825"
+
+
+@pytest.mark.parametrize("text, town", [
+    ("2023年，然乌乡坚持依法行政，全乡法治建设取得成效。", "然乌乡"),          # its stem reads like sentence words
+    ("2023年，曩宋阿昌族乡坚持依法行政，全乡法治建设取得成效。", "曩宋阿昌族乡"),   # an ethnic township
+])
+def test_town_the_data_lists_by_that_name_is_found(text, town):
+    from loaders.gazetteer import zones
+    assert town in [name for _, _, name in zones.townships(text)]
+
+
+def test_sentence_words_before_a_town_word_stay_out():
+    from loaders.gazetteer import zones
+    assert zones.townships("现将我镇情况报告如下，全面推进依法治镇。") == []
