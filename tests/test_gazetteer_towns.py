@@ -90,3 +90,28 @@ def test_town_the_data_lists_by_that_name_is_found(text, town):
 def test_sentence_words_before_a_town_word_stay_out():
     from loaders.gazetteer import zones
     assert zones.townships("现将我镇情况报告如下，全面推进依法治镇。") == []
+
+
+@pytest.mark.parametrize("text, town", [
+    ("2023年，满城镇坚持依法行政。", "满城镇"),        # 城镇 is a kind of town, but the data has 满城镇
+    ("2023年，梅街镇坚持依法行政。", "梅街镇"),        # a stem ending in 街 before 镇
+    ("2023年，下廿里铺镇坚持依法行政。", "下廿里铺镇"),  # a four-character stem
+])
+def test_town_words_and_long_stems_kept_when_the_data_has_the_town(text, town):
+    from loaders.gazetteer import zones
+    assert town in [name for _, _, name in zones.townships(text)]
+
+
+def test_short_county_name_inside_a_street_name_is_the_street():
+    # 白塔 (白塔区 said short) and 济源 (济源市) inside street names
+    from loaders.gazetteer import Gazetteer
+    for text, town in (("2023年，白塔岭街道坚持依法行政。", "白塔岭街道"), ("2023年，济源路街道坚持依法行政。", "济源路街道")):
+        assert [p.name for _, _, p in Gazetteer.default().find_all(text)] == [town]
+
+
+def test_town_of_a_zone_the_divisions_lack_is_put_under_its_city():
+    # the township data files 金坝街道 under a zone's code, which GB/T 2260 does not list
+    from loaders.extract import jurisdiction
+    from loaders.text import Text
+    place = jurisdiction.extract(Text.make("t.txt", "2023年，金坝街道坚持依法行政，全街道法治建设取得成效。"), None)
+    assert (place.name, place.parents) == ("金坝街道", ("安徽省", "宣城市"))

@@ -149,7 +149,7 @@ def _with_parents(gaz: Gazetteer, place: Place, spans, norm: str) -> Place:
         county = next(p for _, _, p in spans if _key(p) == having[0])
         return zones.township_place(place.name, county)
     code = towns.county_for(place.name, norm, {p.adcode for _, _, p in spans if p.adcode}, gaz.by_code)
-    county = gaz.by_code(code) if code else None
+    county = (gaz.by_code(code) or gaz.by_code(code[:4] + "00")) if code else None   # a zone's code: its city
     if county is None and counts:
         key = counts.most_common(1)[0][0]
         county = next(p for _, _, p in spans if _key(p) == key)

@@ -142,6 +142,9 @@ def _add_townships(text: str, spans, within: Place | None):
     stems = {name[:-2] if name.endswith("街道") else name[:-1] for _, _, name in towns}
     # 东城 in a text about 东城街道 is the street said short (东城街…), not 东城区 of Beijing.
     spans = [s for s in spans if not (text[s[0]:s[1]] in stems and text[s[0]:s[1]] != s[2].name)]
+    # 白塔 in 白塔岭街道, 济源 in 济源路街道: a short name inside a town's name is part of that name.
+    spans = [s for s in spans if text[s[0]:s[1]] == s[2].name
+             or not any(ts <= s[0] and s[1] <= te and (ts, te) != (s[0], s[1]) for ts, te, _ in towns)]
     taken = [(s, e) for s, e, _ in spans]
     for start, end, name in towns:
         if any(s < end and start < e for s, e in taken):
