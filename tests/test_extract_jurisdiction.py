@@ -216,6 +216,7 @@ def test_addressee_line_names_the_superior_not_the_writer():
 @pytest.mark.parametrize("line, writer", [
     ("国务院：", ("province",)),
     ("省政府、市委、市人大：", ("prefecture", "county-city")),
+    ("省人民政府、中共某市委、市人大常委会、市政协:", ("prefecture", "county-city")),
     ("市委、市政府：", ()),          # below 市政府: any level, and a municipality's is a province's
 ])
 def test_addressee_line_declares_the_writer_level(line, writer):
