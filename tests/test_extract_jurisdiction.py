@@ -305,3 +305,8 @@ def test_superior_whose_organs_the_report_follows_is_not_the_writer():
     body = ("2019年，区政府坚持依法行政，全区法治政府建设取得新成效。落实宁夏回族自治区党委部署，"
             "《兴庆区法治政府建设方案》印发，银川市表彰。")
     assert _run(body).label == "兴庆区"
+
+
+def test_subject_level_speaks_where_the_addressees_tell_nothing():
+    norm = "市委、市政府：\n2024年，区政府坚持依法行政，法治政府建设取得积极进展，现将有关情况报告如下：一、主要举措"
+    assert jurisdiction._writer_levels(norm, addressee_line(norm)) == ("district", "development-zone")

@@ -293,17 +293,19 @@ def _writer_levels(norm: str, addressed) -> tuple[str, ...]:
     """The levels of place the writer is of, as the text declares them: the bodies its addressee line
     reports to (a government addressed is one level up; a committee of a lower level than every
     government addressed is the writer's own: 省政府、市委、市人大 → a city), or a level-word subject of
-    the opening sentence (2019年，市政府坚持… / 我市…). Empty when the text declares none."""
+    the opening sentence (2019年，市政府坚持… / 我市…): the levels both allow, else whichever speaks.
+    Empty when the text declares none (市委、市政府： alone tells nothing)."""
+    told: tuple[str, ...] = ()
     if addressed is not None:
         writers = addressees()[1]
         govs = [lvl for lvl, kind in addressed[2] if kind == "government"]
         if govs:
             low = min(govs, key=_RANK.get)
             own = [lvl for lvl, kind in addressed[2] if kind == "committee" and _RANK[lvl] < _RANK[low]]
-            if own:
-                return writers.get((min(own, key=_RANK.get), "same"), ())
-            return writers.get((low, "below"), ())
-    return _subject_level(norm)
+            told = writers.get((min(own, key=_RANK.get), "same") if own else (low, "below"), ())
+    subject = _subject_level(norm)
+    both = tuple(level for level in told if level in subject)
+    return both or subject or told
 
 
 def _subject_level(norm: str) -> tuple[str, ...]:
