@@ -29,7 +29,7 @@ def _lines(norm: str) -> list[str]:
     return [ln.strip() for ln in norm.splitlines() if ln.strip()]
 
 
-# A year named as the base of a comparison (比2017年增长, 较2017年下降, 同比) is not the year covered.
+# A year named as the base of a comparison (比2017年增长, 较2017年下降) is not the year covered.
 _BASE = re.compile(r"(?:比|较)\s*((?:19|20)\d\d)\s*年")
 
 
