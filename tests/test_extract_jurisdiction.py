@@ -234,6 +234,12 @@ def test_place_name_with_scraper_noise_inside_is_found():
     assert _run(body).label == "宁夏回族自治区"
 
 
+def test_html_entity_left_inside_a_place_name_is_noise():
+    from loaders.gazetteer import Gazetteer
+    spans = Gazetteer.default().find_all("2019年，宁夏&nbsp;回族自治区坚持依法行政，银&#12288;川市推行改革。")
+    assert [p.label for _, _, p in spans] == ["宁夏回族自治区", "银川市"]
+
+
 def test_a_space_still_bounds_a_short_name():
     # 发布 西宁列…: the space is a word boundary, not noise inside 布西宁
     from loaders.gazetteer import Gazetteer

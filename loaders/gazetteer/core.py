@@ -141,9 +141,9 @@ class Gazetteer:
 
 # What a scraper or a wiki copy leaves inside words, between two Chinese characters: spaces (odd ones
 # are plain after normalise), soft hyphens and other invisible marks, footnote marks ([1], [编辑], [注 1]),
-# and one or two stray Latin letters.
+# HTML entities left as text (&nbsp;), and one or two stray Latin letters.
 _NOISE = re.compile(r"(?<=[\u4e00-\u9fff])(?:[ \u00a0\u3000\u00ad\u200b-\u200f\u2060\ufeff]+|\[[^\[\]\n]{1,8}\]"
-                    r"|[a-zA-Z]{1,2})(?=[\u4e00-\u9fff])")
+                    r"|&(?:[a-z]{2,6}|#\d{2,5});|[a-zA-Z]{1,2})(?=[\u4e00-\u9fff])")
 
 
 def _compact(text: str) -> tuple[str, list[int] | None]:
