@@ -4,8 +4,12 @@ Evidence, strongest first: the title (its most specific place: a street under it
 subject of the opening sentence (2023年，乌鲁木齐市坚持… / 高新区坚持…), the portal name at the top of
 the page, the issuer of the opening sentence (朔州委、政府), and the places named most often near
 self-references (我市, 全县). A short name found inside another word never counts (words.py), and a
-parent inferred from one sub-unit gets no help from self-references. The weights and the
-self-reference words are data: `loaders/dicts/jurisdiction_weights.tsv`, `self_references.tsv`.
+parent inferred from one sub-unit gets no help from self-references. The level the writer declares
+(an addressee line such as 省政府、市委、市人大：, a subject such as 市政府…, 我区…) favours places of that
+level and discounts places of another named at the top (a county portal above its city's report); a
+place whose organs' deployments the text follows (落实某省委部署) is a superior. A town whose county
+cannot be told is flagged (`uncertainty`), not guessed. The weights and the word lists are data:
+`loaders/dicts/jurisdiction_weights.tsv`, `self_references.tsv`, `place_addressees.tsv`.
 """
 from __future__ import annotations
 
