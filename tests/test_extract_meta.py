@@ -273,3 +273,11 @@ def test_publication_date_in_the_footer_beats_a_written_date_above():
     body = ("某镇2023年法治政府建设工作报告\n成文日期：2023-12-20\n" + "2023年，全镇推进改革，成效明显。\n" * 80
             + "发布时间：2025-09-05 浏览次数：3")
     assert _meta(body).published == "2025-09-05"
+
+
+@pytest.mark.parametrize("body", [
+    "某县二〇一九年法治政府建设工作报告\n一年来，县政府坚持依法行政，全县法治政府建设取得新成效。现将有关情况报告如下：",
+    "二〇一九年，县政府坚持依法行政，全县法治政府建设取得新成效，各项工作有序推进。现将有关情况报告如下：",
+])
+def test_year_written_in_chinese_digits(body):
+    assert _meta(body).year == 2019

@@ -148,6 +148,19 @@ def _title_year(title: str | None) -> int | None:
     return next((int(y) for y in _YEAR.findall(body) if int(y) not in goals), None)
 
 
+_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "Ｏ": "0", "O": "0"}
+_CN_YEAR = re.compile(r"(?:一九|二[〇零○ＯO])[〇零○ＯO一二三四五六七八九]{2}(?=\s*年)")
+
+
+def _arabic_years(text: str) -> str:
+    """Years written in Chinese digits (二〇一九年, 二零二三年度) as Arabic ones, same length.
+
+    >>> _arabic_years("二〇一九年，县政府…二〇二〇年三月五日")
+    '2019年，县政府…2020年三月五日'
+    """
+    return _CN_YEAR.sub(lambda m: "".join(_DIGIT[c] for c in m.group()), text)
+
+
 def find_year(norm: str, title: str | None, kind: str, published: str | None) -> int | None:
     """The year the report covers (not the year it was published).
 
@@ -156,6 +169,7 @@ def find_year(norm: str, title: str | None, kind: str, published: str | None) ->
     >>> find_year("近年来，某市……", "某市2020年度法治政府建设情况报告", "government-report", "2021-03-11")
     2020
     """
+    norm, title = _arabic_years(norm), _arabic_years(title or "") or None
     year = _title_year(title)
     if year:
         return year
