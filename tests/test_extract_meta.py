@@ -281,3 +281,10 @@ def test_publication_date_in_the_footer_beats_a_written_date_above():
 ])
 def test_year_written_in_chinese_digits(body):
     assert _meta(body).year == 2019
+
+
+def test_undated_mid_year_report_that_speaks_of_this_year_is_this_years():
+    body = ("某县法治政府建设工作情况汇报\n发布日期：2021-06-20\n今年以来，县政府坚持依法行政，各项工作有序推进。"
+            "今年上半年全县办理复议案件9件。现将有关情况报告如下：")
+    assert _meta(body).year == 2021
+    assert _meta(body.replace("今年", "一年来")).year == 2020

@@ -188,6 +188,7 @@ def find_year(norm: str, title: str | None, kind: str, published: str | None) ->
     year = _prominent_year(_before_plans(norm[:3000])) or _period_year(norm)
     if year:
         return year
-    if published:
-        return int(published[:4]) - (1 if int(published[5:7]) <= 6 else 0)
+    if published:       # an undated report of the first half-year is last year's, unless it speaks of 今年
+        this = len(re.findall(r"今年(?![将要])", norm)) > norm.count("去年")
+        return int(published[:4]) - (1 if int(published[5:7]) <= 6 and not this else 0)
     return None
