@@ -225,6 +225,8 @@ def test_goal_years_are_not_the_year_covered(body, year):
     # a news portal's widget (a bulleted list of other headlines with dates) above the headline
     ("首页 | 新闻 | 图片\n热点推荐\n· 某省召开政法工作会议 2025-01-02\n· 某市出台营商环境条例 2024-12-30\n"
      "某市法治政府建设综述\n2019-06-12 08:30:00 来源：某某新闻网\n今年以来，某市坚持依法行政。", "某市法治政府建设综述"),
+    # a title headed 汇报 (a report to superiors)
+    ("首页 > 信息公开\n某县2019年法治政府建设工作情况汇报\n一年来，县政府坚持依法行政。", "某县2019年法治政府建设工作情况汇报"),
 ])
 def test_title_mended_and_labels_skipped(body, title):
     assert _meta(body).title == title
