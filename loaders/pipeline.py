@@ -60,6 +60,8 @@ def extract_text(source: str, plain: str, encoding: str = "utf-8", page: dict | 
     warnings = list(info.warnings) + list((page or {}).get("warnings", ()))
     if place is None:
         warnings.append("no reporting jurisdiction found")
+    elif jurisdiction.uncertainty(place):
+        warnings.append(jurisdiction.uncertainty(place))
     if info.year is None:
         warnings.append("no report year found")
     return Extraction(source=source, encoding=encoding, text=plain, kind=info.kind, title=info.title,

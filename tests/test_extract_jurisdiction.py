@@ -2,6 +2,7 @@
 import pytest
 
 from loaders.extract import jurisdiction
+from loaders.extract.page import addressee_line
 from loaders.text import Text
 
 
@@ -190,3 +191,128 @@ def test_town_under_its_named_city_is_not_put_under_another_county_named():
     body = "2023年，高都镇坚持依法行政，全镇法治建设取得成效，获晋城市表彰。镇司法所赴阳城县学习交流。"
     place = _run(body)
     assert (place.label, place.parents[-1]) == ("高都镇", "泽州县")
+
+
+def test_city_report_on_a_county_site_is_the_city_it_addresses_as():
+    # a county portal's name on top; the report opens with its addressees (a city government reports to
+    # the province's government and to its own city's committee and congress) and names its city only
+    # inside document titles
+    body = ("洛川县人民政府\n首页 > 政务公开\n省政府、市委、市人大：\n"
+            "2019年，市政府坚持依法行政，全市法治政府建设取得新进展。现将有关情况报告如下：\n"
+            "一、主要工作\n制定《延安市法治政府建设实施方案》《延安市重大行政决策程序规定》。"
+            "全市各县区推进综合执法改革，洛川县、黄陵县开展试点。")
+    place = _run(body)
+    assert (place.label, place.level, place.parents) == ("延安市", "prefecture", ("陕西省",))
+
+
+def test_addressee_line_names_the_superior_not_the_writer():
+    # 宁波市委、市政府： addresses the city; the writer is the district named in the body
+    body = ("宁波市委、市政府：\n2024年，区政府在市委、市政府的坚强领导下坚持依法行政，法治政府建设取得积极进展。"
+            "现将有关情况报告如下：\n一、主要举措\n印发《海曙区法治政府建设工作要点》，全区推行集成改革。")
+    place = _run(body)
+    assert (place.label, place.parents[-1]) == ("海曙区", "宁波市")
+
+
+@pytest.mark.parametrize("line, writer", [
+    ("国务院：", ("province",)),
+    ("省政府、市委、市人大：", ("prefecture", "county-city")),
+    ("省人民政府、中共某市委、市人大常委会、市政协:", ("prefecture", "county-city")),
+    ("市委、市政府：", ()),          # below 市政府: any level, and a municipality's is a province's
+])
+def test_addressee_line_declares_the_writer_level(line, writer):
+    norm = line + "\n一年来，各项工作取得成效，法治政府建设迈出新步伐，现将有关情况报告如下：一、主要举措"
+    assert jurisdiction._writer_levels(norm, addressee_line(norm)) == writer
+
+
+def test_place_name_with_scraper_noise_inside_is_found():
+    # a wiki copy: a footnote mark inside the region's name, an invisible space inside a city's
+    body = ("宁[1]夏回族自治区人民政府关于2018年法治政府建设情况的报告\n"
+            "2018年，自治区人民政府坚持依法行政，全区法治政府建设取得新成效。现将有关情况报告如下：\n"
+            "全区取消行政许可事项20项，银\u200b川市推行一窗受理。")
+    place = _run(body, "宁夏回族自治区人民政府关于2018年法治政府建设情况的报告")
+    assert (place.label, place.level) == ("宁夏回族自治区", "province")
+    assert _run(body).label == "宁夏回族自治区"
+
+
+def test_html_entity_left_inside_a_place_name_is_noise():
+    from loaders.gazetteer import Gazetteer
+    spans = Gazetteer.default().find_all("2019年，宁夏&nbsp;回族自治区坚持依法行政，银&#12288;川市推行改革。")
+    assert [p.label for _, _, p in spans] == ["宁夏回族自治区", "银川市"]
+
+
+def test_a_space_still_bounds_a_short_name():
+    # 发布 西宁列…: the space is a word boundary, not noise inside 布西宁
+    from loaders.gazetteer import Gazetteer
+    spans = Gazetteer.default().find_all("评估报告发布 西宁列西北省会城市第一")
+    assert [p.label for _, _, p in spans][:1] == ["西宁市"]
+
+
+def test_town_whose_county_ties_is_flagged_not_guessed():
+    from loaders.pipeline import extract_text
+    x = extract_text("t.txt", "2023年，下洋镇坚持依法行政，全镇法治建设取得成效。现将有关情况报告如下：")
+    assert (x.jurisdiction.name, x.jurisdiction.parents) == ("下洋镇", ())
+    assert any(w.startswith("jurisdiction uncertain: 下洋镇") for w in x.warnings)
+
+
+@pytest.mark.parametrize("opening", [
+    # the county portal's name joined to the title line below it, the writer's level in the subject
+    "洛川县人民政府\n关于2019年度法治政府建设情况的报告\n2019年，市政府坚持依法行政，全市法治政府建设取得新进展。",
+    # only self-references name the writer's level
+    "洛川县人民政府\n首页 > 政务公开\n一年来，全市坚持依法行政，法治政府建设取得新进展。",
+])
+def test_county_portal_name_does_not_outweigh_the_city_writer(opening):
+    body = (opening + "现将有关情况报告如下：\n一、主要工作\n制定《延安市法治政府建设实施方案》《延安市重大行政决策程序规定》。"
+            "全市各县区推进综合执法改革，洛川县、黄陵县开展试点。全市办理复议案件120件。")
+    title = "洛川县人民政府关于2019年度法治政府建设情况的报告" if "关于" in opening else None
+    assert _run(body, title).label == "延安市"
+
+
+def test_portal_name_counts_once_however_often_the_place_is_named_near_the_top():
+    from loaders.gazetteer import Gazetteer
+    norm = "洛川县人民政府\n首页\n一年来，全市推进改革，洛川县开展试点，黄陵县跟进。"
+    assert len(jurisdiction._chrome_places(norm, Gazetteer.default().find_all(norm))) == 1
+
+
+def test_municipality_is_the_subject_its_own_self_references_name():
+    # 全市 of a municipality (a province-level 市) is its own, not that of a prefecture named in passing
+    body = "2019年，北京市坚持依法行政，全市法治政府建设取得新成效。东城区、西城区开展试点，对口支援和田地区、拉萨市。"
+    assert _run(body).label == "北京市"
+
+
+def test_subject_named_before_in_the_portal_name_is_still_the_subject():
+    from loaders.gazetteer import Gazetteer
+    norm = "泽州县人民政府\n首页\n2024年，泽州县坚持依法行政，全县法治政府建设取得成效，各项工作有序推进，群众满意度提升。"
+    assert [p.name for p in jurisdiction._subject_places(norm, Gazetteer.default().find_all(norm))] == ["泽州县"]
+
+
+def test_subject_after_addressees_run_on_into_the_opening():
+    from loaders.gazetteer import Gazetteer
+    norm = "省政府：2019年，遵义市坚持依法行政，全市法治政府建设取得新进展，各项工作有序推进，群众满意度提升。"
+    assert [p.name for p in jurisdiction._subject_places(norm, Gazetteer.default().find_all(norm))] == ["遵义市"]
+
+
+def test_issuer_is_read_where_it_is_named_not_at_a_later_mention():
+    from loaders.gazetteer import Gazetteer
+    norm = "2024年，泽州县委、县政府坚持依法行政，全县推进改革。泽州县获评示范。"
+    assert [p.name for p in jurisdiction._issuer_places(norm, Gazetteer.default().find_all(norm))] == ["泽州县"]
+
+
+@pytest.mark.parametrize("body", [
+    "2019年，我区坚持依法行政，全区法治政府建设取得新成效。银川市、石嘴山市、吴忠市开展试点。《宁夏回族自治区重大行政决策程序规定》施行。",
+    "国务院：\n2019年，自治区人民政府坚持依法行政，全区法治政府建设取得新成效。现将有关情况报告如下：\n银川市、石嘴山市开展试点。《宁夏回族自治区法治政府建设实施方案》印发。",
+])
+def test_autonomous_region_is_the_writer_its_own_quarter_words_name(body):
+    # 我区, 全区 of an autonomous region are its own self-references, not a district's
+    assert _run(body).label == "宁夏回族自治区"
+
+
+def test_superior_whose_organs_the_report_follows_is_not_the_writer():
+    # 落实某自治区党委部署: the region is the superior; the writer is the district of 区政府 and 全区
+    body = ("2019年，区政府坚持依法行政，全区法治政府建设取得新成效。落实宁夏回族自治区党委部署，"
+            "《兴庆区法治政府建设方案》印发，银川市表彰。")
+    assert _run(body).label == "兴庆区"
+
+
+def test_subject_level_speaks_where_the_addressees_tell_nothing():
+    norm = "市委、市政府：\n2024年，区政府坚持依法行政，法治政府建设取得积极进展，现将有关情况报告如下：一、主要举措"
+    assert jurisdiction._writer_levels(norm, addressee_line(norm)) == ("district", "development-zone")

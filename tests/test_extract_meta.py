@@ -106,6 +106,9 @@ def test_published(body, page, published):
     # a bulleted metadata list without labels: index number, topic, then the date as an item of its own
     ("首页 > 信息公开\n  • 000000/2021-00012\n  • 工作报告\n  • 2021-03-18\n某镇2020年法治政府建设工作报告\n2020年，全镇……。",
      "2021-03-18"),
+    # 发布时间 run on into its date (no colon, no space) after a written date with a colon
+    ("某镇2023年法治政府建设工作报告\n成文日期：2023-12-20\n发布时间2025-09-05\n2023年，全镇……。", "2025-09-05"),
+    ("某镇2017年法治政府建设工作报告\n发布时间 2017-12-13 浏览次数：120\n2017年，全镇……。", "2017-12-13"),
 ])
 def test_published_from_page_structure(body, published):
     assert _meta(body).published == published
@@ -191,3 +194,99 @@ def test_traditional_script_page_reads_like_a_simplified_one():
 ])
 def test_goal_years_are_not_the_year_covered(body, year):
     assert _meta(body).year == year
+
+
+# --- titles broken inside a word, labels above the title (issue 15, page metadata) ---
+
+@pytest.mark.parametrize("body, title", [
+    # the head word split over two lines
+    ("某市人民政府关于2018年度法治政府建设情况的报\n告\n2018年，市政府坚持依法行政。现将有关情况报告如下：",
+     "某市人民政府关于2018年度法治政府建设情况的报告"),
+    # a place name split over two lines (a district of Yinchuan)
+    ("银川市兴庆\n区2019年法治政府建设情况报告\n2019年，区政府坚持依法行政，全区法治政府建设取得新成效。",
+     "银川市兴庆区2019年法治政府建设情况报告"),
+    # a line holding only the place's name above the rest of the title
+    ("海北藏族自治州\n2018年法治政府建设情况报告\n2018年，州政府坚持依法行政，全州法治政府建设取得新成效。",
+     "海北藏族自治州2018年法治政府建设情况报告"),
+    # a bracketed column tag before the title
+    ("[重要发布]某省2017年法治政府建设情况报告\n——副题说明本省法治建设进入新阶段暨某省2017年法治政府建设情况报告\n"
+     "2017年以来，在党中央的坚强领导下，某省深入推进依法行政，法治政府建设取得新成效，现将有关情况报告如下。",
+     "某省2017年法治政府建设情况报告"),
+    # an aggregator's label of another year above the real title: the opening's year decides
+    ("某县 2022 年法治政府建设工作总结\n某县2019年法治政府建设工作总结\n"
+     "2019年，我县法治政府建设工作在市委、市政府的正确领导下，全面完成了各项目标任务，法治政府建设取得新成效。",
+     "某县2019年法治政府建设工作总结"),
+    # an e-paper page: the photo caption above the headline is not the headline
+    ("第03版：要闻\n图为某市司法局工作人员在集市上开展普法宣传。 本报记者 马丽 摄\n某市推进法治政府建设见实效\n"
+     "本报讯（记者 马丽）今年以来，某市坚持依法行政。", "某市推进法治政府建设见实效"),
+    # 原标题 (the headline the piece first ran under) is not the page's headline
+    ("原标题：让法治成为营商环境的金字招牌\n某市深化法治政府建设\n来源：某某日报 2019-06-12 08:30\n今年以来，某市……。",
+     "某市深化法治政府建设"),
+    # a news portal's widget (a bulleted list of other headlines with dates) above the headline
+    ("首页 | 新闻 | 图片\n热点推荐\n· 某省召开政法工作会议 2025-01-02\n· 某市出台营商环境条例 2024-12-30\n"
+     "某市法治政府建设综述\n2019-06-12 08:30:00 来源：某某新闻网\n今年以来，某市坚持依法行政。", "某市法治政府建设综述"),
+    # a title headed 汇报 (a report to superiors)
+    ("首页 > 信息公开\n某县2019年法治政府建设工作情况汇报\n一年来，县政府坚持依法行政。", "某县2019年法治政府建设工作情况汇报"),
+])
+def test_title_mended_and_labels_skipped(body, title):
+    assert _meta(body).title == title
+
+
+def test_report_opening_with_its_addressees_is_a_report():
+    # no title, no 现将…报告如下, a lead with 日前: the addressee line says it is a report to superiors
+    body = "市委、市政府：\n日前，区政府对一年来的依法行政工作进行了总结，各项工作有序推进，法治政府建设成效明显，群众满意度持续提升。"
+    assert _meta(body).kind == "government-report"
+    assert _meta(body.split("\n", 1)[1]).kind == "news-article"
+
+
+def test_report_year_leaves_out_goals_and_comparison_bases():
+    # no year in title or opening: the goal year (到2020年) and the base of comparisons (比2015年) are
+    # named more often than the year covered
+    body = ("某县人民政府\n关于法治政府建设情况的报告\n一年来，县政府围绕到2020年基本建成法治政府的目标，依法行政，取得成效。"
+            "复议案件比2015年下降，诉讼案件比2015年减少。力争2020年前全面完成。2016年全县办理复议案件9件，"
+            "2016年行政诉讼败诉率下降。")
+    assert _meta(body).year == 2016
+
+
+def test_news_on_a_draft_regulation_is_news_not_a_plan():
+    body = ("某省行政执法监督办法（草案）公开征求意见\n本报讯（记者 张三）近日，省司法厅就《某省行政执法监督办法（草案）》"
+            "公开征求意见。草案第一条规定：为了规范行政执法监督，制定本办法。\n（责任编辑：李四）")
+    assert _meta(body).kind == "news-article"
+    assert _meta("关于印发某县行政执法监督办法的通知\n各乡镇：\n为了规范行政执法监督，制定本办法。").kind == "other"
+
+
+@pytest.mark.parametrize("body, year", [
+    # an undated news piece that names no year, only the period's first year
+    ("某市法治政府建设迈出新步伐\n本报讯（记者 王一）今年是“十四五”开局之年，某市坚持依法行政，全市复议案件下降。", 2021),
+    # … or an anniversary of this year, beside an older year named in passing
+    ("某县开展法治宣传\n本报讯（记者 王一）在庆祝新中国成立七十周年之际，某县开展普法活动，该县2016年曾获评先进。", 2019),
+])
+def test_year_of_an_undated_news_piece_from_its_period(body, year):
+    assert _meta(body).year == year
+
+
+def test_addressees_run_on_into_the_opening_leave_its_year_first():
+    body = ("国务院：2019年，我省全面推进依法行政，法治政府建设取得新成效，2018年曾获评示范，2018年全省复议案件下降，"
+            "2018年办结案件。现将有关情况报告如下：\n一、主要举措")
+    assert _meta(body).year == 2019
+
+
+def test_publication_date_in_the_footer_beats_a_written_date_above():
+    body = ("某镇2023年法治政府建设工作报告\n成文日期：2023-12-20\n" + "2023年，全镇推进改革，成效明显。\n" * 80
+            + "发布时间：2025-09-05 浏览次数：3")
+    assert _meta(body).published == "2025-09-05"
+
+
+@pytest.mark.parametrize("body", [
+    "某县二〇一九年法治政府建设工作报告\n一年来，县政府坚持依法行政，全县法治政府建设取得新成效。现将有关情况报告如下：",
+    "二〇一九年，县政府坚持依法行政，全县法治政府建设取得新成效，各项工作有序推进。现将有关情况报告如下：",
+])
+def test_year_written_in_chinese_digits(body):
+    assert _meta(body).year == 2019
+
+
+def test_undated_mid_year_report_that_speaks_of_this_year_is_this_years():
+    body = ("某县法治政府建设工作情况汇报\n发布日期：2021-06-20\n今年以来，县政府坚持依法行政，各项工作有序推进。"
+            "今年上半年全县办理复议案件9件。现将有关情况报告如下：")
+    assert _meta(body).year == 2021
+    assert _meta(body.replace("今年", "一年来")).year == 2020

@@ -178,3 +178,32 @@ def test_short_name_of_a_city_named_in_full_is_the_city():
 def test_town_names_that_look_like_words_stay_towns(text, town):
     from loaders.gazetteer import Gazetteer
     assert town in [p.name for _, _, p in Gazetteer.default().find_all(text)]
+
+
+@pytest.mark.parametrize("text, name, parent", [
+    ("2019年，西咸新区坚持依法行政，全区法治政府建设取得新成效。", "西咸新区", "陕西省"),   # no city's name in it
+    ("南京江北新区推进综合执法改革", "江北新区", "南京市"),       # not a zone of Ningbo's 江北区
+    ("广州南沙新区深化营商环境改革", "南沙新区", "广州市"),       # run by the city, not by 南沙区
+])
+def test_state_level_new_area_is_placed_under_the_division_running_it(text, name, parent):
+    from loaders.gazetteer import Gazetteer
+    place = Gazetteer.default().find_all(text)[-1][2]
+    assert (place.label, place.level, place.parents[-1]) == (name, "development-zone", parent)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("2019年，克州坚持依法行政，全州法治政府建设取得新成效。", "653000"),   # 克孜勒苏柯尔克孜自治州
+    ("2019年，海南州坚持依法行政，全州法治政府建设取得新成效。", "632500"), # the Qinghai prefecture, not 海南省
+    ("新疆维吾尔自治区巴州推进依法行政", "652800"),                         # 巴音郭楞, not 巴中's 巴州区
+])
+def test_abbreviated_autonomous_prefecture_is_found(text, code):
+    from loaders.gazetteer import Gazetteer
+    assert code in [p.adcode for _, _, p in Gazetteer.default().find_all(text)]
+
+
+def test_whole_prefecture_is_not_the_county_quanzhou():
+    # 全州 in a prefecture's report means the whole prefecture; 全州县 (Guangxi) is found by its full name
+    from loaders.gazetteer import Gazetteer
+    g = Gazetteer.default()
+    assert "450324" not in [p.adcode for _, _, p in g.find_all("2019年，城关区坚持依法行政，全州法治政府建设取得新成效。")]
+    assert "450324" in [p.adcode for _, _, p in g.find_all("桂林市全州县推进依法行政")]

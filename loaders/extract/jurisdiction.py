@@ -4,8 +4,12 @@ Evidence, strongest first: the title (its most specific place: a street under it
 subject of the opening sentence (2023年，乌鲁木齐市坚持… / 高新区坚持…), the portal name at the top of
 the page, the issuer of the opening sentence (朔州委、政府), and the places named most often near
 self-references (我市, 全县). A short name found inside another word never counts (words.py), and a
-parent inferred from one sub-unit gets no help from self-references. The weights and the
-self-reference words are data: `loaders/dicts/jurisdiction_weights.tsv`, `self_references.tsv`.
+parent inferred from one sub-unit gets no help from self-references. The level the writer declares
+(an addressee line such as 省政府、市委、市人大：, a subject such as 市政府…, 我区…) favours places of that
+level and discounts places of another named at the top (a county portal above its city's report); a
+place whose organs' deployments the text follows (落实某省委部署) is a superior. A town whose county
+cannot be told is flagged (`uncertainty`), not guessed. The weights and the word lists are data:
+`loaders/dicts/jurisdiction_weights.tsv`, `self_references.tsv`, `place_addressees.tsv`.
 """
 from __future__ import annotations
 
@@ -15,11 +19,12 @@ from dataclasses import replace
 from functools import lru_cache
 
 from loaders import dicts
+from loaders.extract.page import addressee_line, addressees
 from loaders.gazetteer import Gazetteer, towns, zones
 from loaders.records import Place
 from loaders.text import Text
 
-__all__ = ["extract"]
+__all__ = ["extract", "uncertainty"]
 
 _ISSUER = re.compile(r"^\s*(?:[(（]?(?:委|市委|县委|区委|党委|政府|人民政府|党工委|管委会)|[、，,]?(?:县|市|区)?委)")
 # The opening of a report's first paragraph, before its subject: 2023年，在市委的坚强领导下，…
@@ -77,22 +82,55 @@ def extract(text: Text, title: str | None) -> Place | None:
         direct.add(_key(place))
         add(place, weight)
 
+    addressed = addressee_line(text.norm)
+    writer = _writer_levels(text.norm, addressed)
+
+    def top(place: Place, weight: float) -> None:
+        """A place named at the top (title, subject, portal, issuer): it counts less when the writer
+        declares another level (a county portal's name above a city's report)."""
+        named(place, weight * (1 if not writer or _fits(place, writer) else _w("other_level_factor")))
+
     for place in _title_places(gaz, title, spans):
-        named(place, _w("title"))
+        top(place, _w("title"))
     for place in _subject_places(text.norm, spans):
-        named(place, _w("subject"))
-    for place in _chrome_places(text.norm, spans):
-        named(place, _w("chrome"))
-    for place in _issuer_places(text.norm, spans):
-        named(place, _w("issuer"))
+        top(place, _w("subject"))
+    chrome = _chrome_places(text.norm, spans)
+    for place in chrome:
+        top(place, _w("chrome"))
+    skip = addressed[:2] if addressed else (0, 0)
+    for place in _issuer_places(text.norm, [s for s in spans if not skip[0] <= s[0] < skip[1]]):
+        if all(place is not c for c in chrome):          # a portal's name is not also the issuer
+            top(place, _w("issuer"))
+    for place in _superior_places(text.norm, spans):
+        add(place, _w("superior"))
     _add_frequency(spans, named)
     children = _add_parents(gaz, spans, add)
     if not scores:
         return _region_place(gaz, text.norm)
     helped = direct | {k for k, n in children.items() if n >= _w("helped_children")}
     _level_bonus(text.norm, places, scores, helped)
+    for key, place in places.items():
+        if writer and _fits(place, writer):
+            scores[key] += _w("writer_level")
     best = max(scores, key=lambda k: (scores[k], _depth(places[k])))
     return _as_titled(gaz, _with_parents(gaz, places[best], spans, text.norm), title)
+
+
+def uncertainty(place: Place | None) -> str | None:
+    """A warning when the jurisdiction is a town placed under no county because the counties that
+    have a town of that name tie (the text names none of them): flagged, not guessed.
+
+    >>> uncertainty(Place("下洋镇", None, "township"))
+    'jurisdiction uncertain: 下洋镇 is a town of 3 counties (徐闻县, 永春县, 永定区) and the text tells none of them'
+    """
+    if place is None or place.level != "township" or place.parents:
+        return None
+    gaz = Gazetteer.default()
+    names = [p.name for p in map(gaz.by_code, towns.counties_of(place.name)) if p is not None]
+    if len(names) < 2:
+        return None
+    shown = ", ".join(names[:5]) + (", …" if len(names) > 5 else "")
+    return f"jurisdiction uncertain: {place.name} is a town of {len(names)} counties ({shown}) and the text tells none of them"
 
 
 def _region_place(gaz: Gazetteer, norm: str) -> Place | None:
@@ -115,7 +153,7 @@ def _with_parents(gaz: Gazetteer, place: Place, spans, norm: str) -> Place:
         county = next(p for _, _, p in spans if _key(p) == having[0])
         return zones.township_place(place.name, county)
     code = towns.county_for(place.name, norm, {p.adcode for _, _, p in spans if p.adcode}, gaz.by_code)
-    county = gaz.by_code(code) if code else None
+    county = (gaz.by_code(code) or gaz.by_code(code[:4] + "00")) if code else None   # a zone's code: its city
     if county is None and counts:
         key = counts.most_common(1)[0][0]
         county = next(p for _, _, p in spans if _key(p) == key)
@@ -157,6 +195,18 @@ def _chains(spans) -> list[list[Place]]:
     return chains
 
 
+def _chain_starts(starts: list[int], spans) -> list[int]:
+    """Where each chain of `_chains` over the spans starting at `starts` begins (a place named twice
+    is two chains: the second is not at the first's position)."""
+    ends = {s: e for s, e, _ in spans}
+    out, last_end = [], None
+    for start in starts:
+        if last_end != start:
+            out.append(start)
+        last_end = ends[start]
+    return out
+
+
 def _title_places(gaz: Gazetteer, title: str | None, doc_spans) -> list[Place]:
     """The first chain of places in the title, resolved with the whole text as context."""
     if not title:
@@ -187,8 +237,8 @@ def _chrome_places(norm: str, spans) -> list[Place]:
     """Places in short lines at the very top of the page (a portal's name: 阳泉市城区人民政府)."""
     head = norm[:400]
     found = []
-    for chain in _chains([s for s in spans if s[0] < len(head)]):
-        start = next(s for s, _, p in spans if p is chain[0])
+    starts = [s for s, _, _ in spans if s < len(head)]
+    for chain, start in zip(_chains([s for s in spans if s[0] < len(head)]), _chain_starts(starts, spans)):
         line_start = head.rfind("\n", 0, start) + 1
         line_end = head.find("\n", start)
         line = head[line_start: line_end if line_end >= 0 else len(head)].strip()
@@ -197,18 +247,30 @@ def _chrome_places(norm: str, spans) -> list[Place]:
     return [p for p in found if p is not None]
 
 
-def _subject_places(norm: str, spans) -> list[Place]:
-    """The place the first paragraph opens with, after its year and its 在…领导下 clause: the subject
-    the report names (2023年，乌鲁木齐市坚持…; 2023年，高新区坚持… → the zone of the city named)."""
+def _opening_at(norm: str) -> int | None:
+    """Where the subject of the first paragraph stands: after the paragraph's year, its 在…领导下
+    clause and addressees run on into it (国务院：2019年，我省…)."""
     offset = 0
     for line in norm.splitlines(keepends=True):
         if len(line.strip()) > 40:
             break
         offset += len(line)
     else:
+        return None
+    addressed = addressee_line(norm)
+    if addressed and offset <= addressed[0] < addressed[1] < offset + 40:
+        offset = addressed[1]
+    return _OPENING.match(norm, offset).end()
+
+
+def _subject_places(norm: str, spans) -> list[Place]:
+    """The place the first paragraph opens with, after its year and its 在…领导下 clause: the subject
+    the report names (2023年，乌鲁木齐市坚持…; 2023年，高新区坚持… → the zone of the city named)."""
+    at = _opening_at(norm)
+    if at is None:
         return []
-    at = _OPENING.match(norm, offset).end()
-    chain = next((c for c in _chains(spans) if c and _start_of(spans, c[0]) == at), None)
+    starts = _chain_starts([s for s, _, _ in spans], spans)
+    chain = next((c for c, start in zip(_chains(spans), starts) if start == at), None)
     if chain:
         return [_specific(chain)]
     found = zones.zone_at(norm, at)
@@ -219,16 +281,79 @@ def _subject_places(norm: str, spans) -> list[Place]:
     return []
 
 
-def _start_of(spans, place: Place) -> int:
-    return next(s for s, _, p in spans if p is place)
+_RANK = {"national": 4, "province": 3, "city": 2, "county": 1}
+
+
+def _fits(place: Place, levels: tuple[str, ...]) -> bool:
+    """Whether `place` is of one of `levels`; a municipality (北京市) is a province that is also a 市,
+    an autonomous region (宁夏回族自治区) one that is also a 区 (我区, 全区, 区政府)."""
+    if place.level in levels:
+        return True
+    return place.level == "province" and (place.name.endswith("市") and "prefecture" in levels
+                                          or place.name.endswith("自治区") and "district" in levels)
+
+
+def _writer_levels(norm: str, addressed) -> tuple[str, ...]:
+    """The levels of place the writer is of, as the text declares them: the bodies its addressee line
+    reports to (a government addressed is one level up; a committee of a lower level than every
+    government addressed is the writer's own: 省政府、市委、市人大 → a city), or a level-word subject of
+    the opening sentence (2019年，市政府坚持… / 我市…): the levels both allow, else whichever speaks.
+    Empty when the text declares none (市委、市政府： alone tells nothing)."""
+    told: tuple[str, ...] = ()
+    if addressed is not None:
+        writers = addressees()[1]
+        govs = [lvl for lvl, kind in addressed[2] if kind == "government"]
+        if govs:
+            low = min(govs, key=_RANK.get)
+            own = [lvl for lvl, kind in addressed[2] if kind == "committee" and _RANK[lvl] < _RANK[low]]
+            told = writers.get((min(own, key=_RANK.get), "same") if own else (low, "below"), ())
+    subject = _subject_level(norm)
+    both = tuple(level for level in told if level in subject)
+    return both or subject or told
+
+
+def _subject_level(norm: str) -> tuple[str, ...]:
+    """The levels a level-word subject of the opening sentence names (市政府坚持…, 我县…), not a party
+    organ (省委…印发: in news the actor, not the writer) nor a scope (全省14个…)."""
+    at = _opening_at(norm)
+    if at is None:
+        return ()
+    words = "|".join(map(re.escape, sorted(_self_levels(), key=len, reverse=True)))
+    m = re.compile(r"(?:[我本](" + words + r")(?![镇村委])|(" + words + r")(?:人民政府|政府))").match(norm, at)
+    return _self_levels()[m.group(1) or m.group(2)] if m else ()
+
+
+# Before a superior's organs: 落实自治区党委部署, 按照省政府要求 (_FOLLOWS); 在某县委领导下, 经县政府同意 may
+# also name the writer's own party committee, so they only keep a place from being the issuer.
+_FOLLOWS = re.compile(r"(?:落实|贯彻|按照|根据|依照|遵照)[^，,。；]{0,2}$")
+_SUPERIOR_BEFORE = re.compile(r"(?:落实|贯彻|按照|根据|依照|遵照|在|经|向|受|由)[^，,。；]{0,2}$")
+
+
+def _superior_places(norm: str, spans) -> list[Place]:
+    """Places whose organs' deployments the report follows (落实某省委部署, 按照某市政府要求): superiors,
+    not the writer."""
+    found = []
+    ends = {start: end for start, end, _ in spans}
+    for chain, start in zip(_chains(spans), _chain_starts([s for s, _, _ in spans], spans)):
+        end = ends[start]
+        for _ in chain[1:]:
+            end = ends[end]
+        if _ISSUER.match(norm[end:end + 8]) and _FOLLOWS.search(norm[max(0, start - 6):start]):
+            found.append(_specific(chain))
+    return [p for p in found if p is not None]
 
 
 def _issuer_places(norm: str, spans) -> list[Place]:
-    """Places followed by 委/政府 in the opening lines: the issuer (泽州县委、县政府, 朔州委、政府)."""
+    """Places followed by 委/政府 in the opening lines: the issuer (泽州县委、县政府, 朔州委、政府), not a
+    superior whose organs the report follows (落实某省委部署, 在某市委领导下)."""
     found = []
-    for chain in _chains([s for s in spans if s[0] < 600]):
-        end = max(e for _, e, p in spans if p is chain[-1])
-        if _ISSUER.match(norm[end:end + 8]):
+    early = [s for s in spans if s[0] < 600]
+    ends = {start: end for start, end, _ in early}
+    for chain, start in zip(_chains(early), _chain_starts([s for s, _, _ in early], early)):
+        end = ends[start]
+        for _ in chain[1:]:
+            end = ends[end]                     # the chain's last name ends where the next begins
+        if _ISSUER.match(norm[end:end + 8]) and not _SUPERIOR_BEFORE.search(norm[max(0, start - 6):start]):
             found.append(_specific(chain))
     return [p for p in found if p is not None]
 
@@ -262,7 +387,8 @@ def _add_parents(gaz: Gazetteer, spans, add) -> Counter:
 
 def _level_bonus(norm: str, places: dict[str, Place], scores: dict[str, float], helped: set[str]) -> None:
     """Self-references (我市, 全县) favour places of the level they name: places the text names, and
-    parents of two sub-units or more (a city inferred from one district named in passing is not 我市)."""
+    parents of two sub-units or more (a city inferred from one district named in passing is not 我市).
+    A municipality (北京市) is a province whose self-references are 市."""
     refs = Counter(m.group(1) for m in _self_pattern().finditer(norm))
     total = sum(refs.values())
     if not total:
@@ -270,7 +396,7 @@ def _level_bonus(norm: str, places: dict[str, Place], scores: dict[str, float], 
     for key, place in places.items():
         if key not in helped:
             continue
-        share = sum(n for ch, n in refs.items() if place.level in _self_levels()[ch]) / total
-        scores[key] += _w("self_reference") * share
-        if place.level == "province" and refs.get("省", 0) < total / 2:
+        own = sum(n for ch, n in refs.items() if _fits(place, _self_levels()[ch]))
+        scores[key] += _w("self_reference") * own / total
+        if place.level == "province" and own < total / 2:        # a municipality's are 我市, 全市
             scores[key] += _w("province_minority")

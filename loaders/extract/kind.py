@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from loaders import dicts
-from loaders.extract.page import Page
+from loaders.extract.page import Page, addressee_line
 
 __all__ = ["find_kind"]
 
@@ -52,10 +52,13 @@ def find_kind(norm: str, title: str | None, page: Page | None = None) -> str:
         report += w["report_genre"]
     if _REPORT_FORMULA.search(norm):
         report += w["report_formula"]
+    if addressee_line(norm) is not None:          # 省政府、市委、市人大： a report to its superiors
+        report += w["report_addressee"]
     report += w["report_headings"] * min(1, len(_HEADINGS.findall(norm))) + w["report_structure"] * _structured(norm)
     news += _news_cues(norm, fields)
     planned = head_word.endswith(_words("plan")) or bool(_PLAN_FORMULA.search(norm[:3000]))
-    if planned and not _REPORT_FORMULA.search(norm) and not head_word.endswith("报告"):
+    if planned and not _REPORT_FORMULA.search(norm) and not head_word.endswith("报告") \
+            and _news_cues(norm, fields) < w["plan_news_override"]:
         return "other"
     if not report and not news:
         return "other"

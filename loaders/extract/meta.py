@@ -27,6 +27,7 @@ class Meta:
 
 
 _DATE_RE = re.compile(DATE)
+_PUBLISHED = re.compile(r"(?:发布日期|发布时间|发稿时间|发表时间|公开日期)\s*[:：]?\s*" + DATE)   # before 成文日期, 日期
 _LABELLED = re.compile(r"(?:发布日期|发布时间|发稿时间|发表时间|发文日期|更新时间|日期|时间)\s*[:：]?\s*" + DATE)
 # A date alone on its line, in brackets or as an item of a bulleted metadata list (• 2020-05-07).
 _DATELINE = re.compile(r"^[\s(（•·●▪◦‧∙*]*" + DATE + r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?[\s)）]*$")
@@ -36,13 +37,13 @@ _EDITION = r"第\s*[A-Z]?[一二三四五六七八九十\d]+\s*版|星期[一二
 _CHROME = re.compile(r"^(?:第[A-Z]?[一二三四五六七八九十\d]+版|.{0,6}要闻|首页|.{0,3}当前.{0,2}位置|来源|字号|打印|分享|关闭|"
                      r"发布日期|发布时间|信息来源|浏览次数|(?:责任)?编辑\s*[:：]|作者\s*[:：]|【|索\s*引\s*号|标题导航|扫一扫|.*(?:人民政府|门户网站|政府网)$|"
                      r".*(?:上一篇|下一篇|上一版|下一版)|.{0,6}位置\s*[:：]|.*\S\s*>\s*\S|.*(?:https?://|www\.)|"
-                     r"(?:本报)?(?:记者|通讯员)\s|本报讯|.{0,8}(?:日报|晚报|早报|金报|数字报|电子报|新闻网)$|.*(?:" + _EDITION + r"))")
+                     r"(?:本报)?(?:记者|通讯员)\s|本报讯|原标题|[·•●▪◦‧∙]|(?:热点|热门|推荐|相关|延伸|精彩|猜你)\S{0,4}$|图为|[(（]?图\s*[:：/]|.*摄影?[)）]?$|.{0,8}(?:日报|晚报|早报|金报|数字报|电子报|新闻网)$|.*(?:" + _EDITION + r"))")
 _ROW = re.compile(r"[\[【]\s*[\u4e00-\u9fff]{2,6}\s*[\]】]|\|")     # a metadata row: [ 体裁分类 ] 工作报告
-_TAG = re.compile(r"^【[^】]{1,8}】\s*(?=\S{8})")        # 【政策解读】关于…: a column tag before a title
+_TAG = re.compile(r"^(?:【[^】]{1,8}】|\[[^\]]{1,8}\])\s*(?=\S{8})")   # 【政策解读】关于…, [权威发布]…: a column tag
 _ORGAN = re.compile(r"(?:人民政府|政府|委员会|管委会|办公室|司法局|行政公署|行署)$")
-_TITLE_HEAD = re.compile(r"(?:报告|工作总结|通知|解读)$")
+_TITLE_HEAD = re.compile(r"(?:报告|工作总结|汇报|通知|解读)$")
 # A title run on into the body on one line (aggregators): …的报告2023年，省政府坚持…
-_RUN_ON = re.compile(r"^(.{8,60}?(?:报告|工作总结))(?=(?:19|20)\d\d\s*年|[一二三四五六七八九十]、)")
+_RUN_ON = re.compile(r"^(.{8,60}?(?:报告|工作总结|汇报))(?=(?:19|20)\d\d\s*年|[一二三四五六七八九十]、)")
 
 
 def extract(text: Text) -> Meta:
@@ -74,7 +75,7 @@ def _lines(norm: str, page: Page | None = None) -> list[str]:
 
 
 def _clean_title(line: str) -> str:
-    line = _TAG.sub("", re.sub(r"\s+", " ", line).strip())
+    line = _TAG.sub("", re.sub(r"\s+", " ", re.sub(r"\[\d{1,3}\]", "", line)).strip())     # footnote marks [1]
     if line.startswith("《") and line.endswith("》"):
         line = line[1:-1]
     return line
@@ -112,6 +113,52 @@ def _joined(head: list[str], i: int) -> str:
     return line
 
 
+def _mended(head: list[str]) -> list[str]:
+    """Title lines broken inside a word joined again: a head word split (…情况的报 / 告), a place name
+    split (某市兴庆 / 区2019年…报告), and a line that is only a place's name above the rest of its title
+    (某某自治州 / 2018年法治政府建设情况报告)."""
+    out = list(head)
+    i = 0
+    while i + 1 < len(out):
+        line, nxt = out[i], out[i + 1]
+        if not _report_line(line) and len(nxt) <= 3 and _report_line(line + nxt):
+            out[i:i + 2] = [line + nxt]
+            continue
+        if _report_line(nxt) and not _report_line(line) and len(line) + len(nxt) <= 60 \
+                and not _CHROME.match(line) and not re.search(r"[。；;!！?？,，:：]", line) \
+                and (_place_across(line, nxt) or _only_places(line)):
+            out[i:i + 2] = [line + nxt]
+            continue
+        i += 1
+    return out
+
+
+def _place_across(prev: str, line: str) -> bool:
+    """Whether a place name runs across the break between two lines (某市兴庆 / 区…)."""
+    from loaders.gazetteer import Gazetteer
+    cut = len(prev)
+    return any(start < cut < end for start, end, _ in Gazetteer.default().find_all(prev + line))
+
+
+def _only_places(line: str) -> bool:
+    """Whether a line is nothing but place names (某某自治州, 某市某县), no organ."""
+    from loaders.gazetteer import Gazetteer
+    covered = sum(end - start for start, end, _ in Gazetteer.default().find_all(line))
+    return len(line) >= 2 and covered == len(line.strip())
+
+
+def _agreeing(titles: list[tuple[int, str]], head: list[str]) -> str:
+    """The first title line, unless its year disagrees with the year the opening paragraph leads with
+    and a later title line has that year (an aggregator's label of another year above the real title)."""
+    first = titles[0][1]
+    body = next((ln for ln in head[titles[0][0] + 1:] if len(ln) > 40), "")
+    m = re.match(r"^\s*((?:19|20)\d\d)\s*年", body)
+    years = lambda t: re.findall(r"((?:19|20)\d\d)\s*年", t)
+    if m and years(first) and m.group(1) not in years(first):
+        return next((t for _, t in titles[1:] if m.group(1) in years(t)), first)
+    return first
+
+
 def find_title(lines: list[str], hint: str | None = None, page: Page | None = None) -> str | None:
     """The title the page's metadata rows give (标题/名称), else the report's title line (…报告,
     rejoined if broken over lines), else the page's own title (`hint`, e.g. HTML <title>) where it is
@@ -128,12 +175,15 @@ def find_title(lines: list[str], hint: str | None = None, page: Page | None = No
     if len(re.sub(r"\s", "", listed)) >= 8:
         return _clean_title(re.sub(r"\s+", "", listed) if re.search(r"[\u4e00-\u9fff]\s+[\u4e00-\u9fff]", listed)
                             else listed)
-    head = lines[:40]
+    head = _mended(lines[:40])
+    titles = []
     for i, line in enumerate(head):
         if _report_line(line):
             joined = _clean_title(_joined(head, i))
             if len(re.sub(r"\s", "", joined)) >= 8:
-                return joined
+                titles.append((i, joined))
+    if titles:
+        return _agreeing(titles, head)
     if head and (m := _RUN_ON.match(head[0])):
         return _clean_title(m.group(1))
     if hint and _clean_title(hint) in {_clean_title(ln) for ln in head}:
@@ -177,7 +227,9 @@ def find_published(norm: str, meta: dict | None = None, page: Page | None = None
         if found:
             return found
     lines = _lines(norm, page)
-    m = _LABELLED.search("\n".join(lines)[:3000]) or _LABELLED.search(norm[-1500:])
+    head = "\n".join(lines)[:3000]
+    m = _PUBLISHED.search(head) or _PUBLISHED.search(norm[-1500:]) \
+        or _LABELLED.search(head) or _LABELLED.search(norm[-1500:])
     if m and date_of(m.group()):
         return date_of(m.group())
     if fields.get("written"):

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-__all__ = ["Page", "read_page", "strip_watermarks", "DATE"]
+from loaders import dicts
+
+__all__ = ["Page", "read_page", "strip_watermarks", "addressee_line", "addressees", "DATE"]
 
 DATE = r"((?:19|20)\d\d)\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?"
 _DATE_RE = re.compile(DATE)
@@ -33,7 +36,7 @@ _LABELS = (("发布日期", "published"), ("发布时间", "published"), ("发�
            ("主题分类", "topic"), ("体裁分类", "genre"), ("有效性", "validity"), ("日期", "date"),
            ("时间", "date"))
 _LABEL_RE = re.compile(r"(?:^|(?<=[\s|\[\]【】(（]))[\[【]?\s*(" + "|".join(_spaced(w) for w, _ in _LABELS)
-                       + r")\s*[\]】]?\s*(?:[:：|]|\s(?=\S))")
+                       + r")\s*[\]】]?\s*(?:[:：|]|\s(?=\S)|(?=(?:19|20)\d\d\s*[-年/.]))")    # 发布时间2025-09-05
 _FIELD = {re.sub(r"\s", "", w): f for w, f in _LABELS}
 _CLOCK = re.compile(r"今天是|农历|^\s*\S{0,16}(?:人民政府|政府网|门户网站)\s*" + DATE + r"\s*星期")
 _ADDRESS = re.compile(r"(?:https?://)?www\.[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org)(?:\.cn)?", re.I)
@@ -92,6 +95,8 @@ def read_page(norm: str, head_lines: int = 60) -> Page:
     '2020-10-16'
     >>> read_page("今天是:2019年10月31日 星期三 农历十月初七\\n正文").dateline is None
     True
+    >>> read_page("成文日期：2023-12-20\\n发布时间2025-09-05\\n正文").fields["published"]
+    '2025-09-05'
     """
     lines = norm.splitlines()[:head_lines]
     fields: dict = {}
@@ -143,3 +148,49 @@ def strip_watermarks(line: str, marks: tuple[str, ...]) -> str:
     for mark in marks:
         line = line.replace(mark, "")
     return line
+
+
+@lru_cache(maxsize=1)
+def addressees() -> tuple[dict[str, tuple[str, str]], dict[tuple[str, str], tuple[str, ...]]]:
+    """(organ → (its level, government|committee), (level, below|same) → the writer's place levels)."""
+    organs, writers = {}, {}
+    for row in dicts.rows("place_addressees.tsv"):
+        if row[1] in ("below", "same"):
+            writers[(row[0], row[1])] = tuple(row[2].split(","))
+        else:
+            organs[row[0]] = (row[1], row[2])
+    return organs, writers
+
+
+def addressee_line(norm: str) -> tuple[int, int, tuple[tuple[str, str], ...]] | None:
+    """(start, end, ((level, kind) of each organ)) of the addressees a report opens with instead of a
+    title (国务院：, 省政府、市委、市人大：, 延安市委、市政府：): within the first lines, at most 40 characters
+    before a colon that starts a line or runs on into the body on the same line, every part an organ
+    (a place name may precede it). `end` is the end of the addressees' colon.
+
+    >>> addressee_line("标题\\n省政府、市委、市人大：\\n2019年，市政府…")[2]
+    (('province', 'government'), ('city', 'committee'), ('city', 'committee'))
+    >>> addressee_line("国务院: 2019年，我省坚持依法行政…")[:2]
+    (0, 4)
+    >>> addressee_line("各乡镇人民政府，县直各单位：\\n…") is None
+    True
+    """
+    organs = addressees()[0]
+    ends = sorted(organs, key=len, reverse=True)
+    at = 0
+    for n, line in enumerate(norm.split("\n")):
+        if n >= 12:
+            break
+        m = re.match(r"\s*([^:：。，,\n]{2,40}?(?:[、，,和及与][^:：。\n]{2,20}?)*)\s*[:：]", line)
+        if m:
+            found = []
+            for part in re.split(r"[、，,和及与]", m.group(1).strip()):
+                organ = next((w for w in ends if part.endswith(w)), None)
+                if organ is None or len(part) - len(organ) > 12:
+                    found = []
+                    break
+                found.append(organs[organ])
+            if found:
+                return at, at + m.end(), tuple(found)
+        at += len(line) + 1
+    return None

@@ -3,6 +3,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
+
+from loaders import dicts
+from loaders.extract.page import addressee_line
+from loaders.numerals import parse_number
 
 __all__ = ["find_year"]
 
@@ -24,9 +29,22 @@ def _lines(norm: str) -> list[str]:
     return [ln.strip() for ln in norm.splitlines() if ln.strip()]
 
 
+# A year named as the base of a comparison (比2017年增长, 较2017年下降) is not the year covered.
+_BASE = re.compile(r"(?:比|较)\s*((?:19|20)\d\d)\s*年")
+
+
 def _prominent_year(norm: str) -> int | None:
-    body = _BOOK.sub("", _RANGE.sub("", norm))
-    counts = Counter(int(y) for y in _YEAR.findall(body))
+    """The year a report's body names most, leaving out goals (到2020年基本建成) and comparison bases
+    (比2017年增长): mentions, not the year covered.
+
+    >>> _prominent_year("2016年，全县推进改革，比2015年增长，较2015年提高，到2020年基本建成，2020年前完成，2016年完成。")
+    2016
+    """
+    body = _BOOK.sub("", _RANGE.sub("", norm)).replace("截至", "截止")
+    skipped = Counter(int(a or b) for a, b in _TITLE_GOAL.findall(body)) + Counter(int(y) for y in _BASE.findall(body))
+    counts = Counter(int(y) for y in _YEAR.findall(body)) - skipped
+    if not counts:
+        counts = Counter(int(y) for y in _YEAR.findall(body))
     return counts.most_common(1)[0][0] if counts else None
 
 
@@ -56,7 +74,7 @@ def _news_year(norm: str, printed: int | None) -> int | None:
         return printed if printed in named else max(named)
     if printed is not None and norm.count("去年") > norm.count("今年"):
         return printed - 1
-    return printed or _latest_year(norm)
+    return printed or _period_year(norm) or _latest_year(norm)
 
 
 def _latest_year(norm: str) -> int | None:
@@ -84,6 +102,38 @@ def _looks_back(norm: str, year: int, month: int) -> bool:
     return last > this or (bool(years) and years.most_common(1)[0][0] == year - 1 and year not in years)
 
 
+_FIRST = ("开局", "起步", "开篇", "启动", "开启")
+_LAST = ("收官", "决胜", "完成", "结束")
+
+
+@lru_cache(maxsize=1)
+def _periods() -> re.Pattern:
+    """“十四五”开局之年, 八五普法收官之年, 建党100周年, 新中国成立七十周年 (names: year_periods.tsv)."""
+    plans = "|".join(re.escape(r[0]) for r in dicts.rows("year_periods.tsv") if r[2] == "plan")
+    events = "|".join(re.escape(r[0]) for r in dicts.rows("year_periods.tsv") if r[2] == "anniversary")
+    return re.compile(r"(" + plans + r")[”\"’']?(?:规划|时期|期间)?的?(" + "|".join(_FIRST + _LAST) + r")之年"
+                      r"|(" + events + r")\s*([\d一二三四五六七八九十百]+)\s*周年")
+
+
+def _period_year(norm: str) -> int | None:
+    """The year a text names only through a period or an anniversary (今年是“十四五”开局之年 → 2021,
+    庆祝建党100周年 → 2021), when all such phrases agree.
+
+    >>> _period_year("今年是“十四五”开局之年，全市……"), _period_year("迎接新中国成立七十周年"), _period_year("无")
+    (2021, 2019, None)
+    """
+    start = {r[0]: int(r[1]) for r in dicts.rows("year_periods.tsv")}
+    years = set()
+    for m in _periods().finditer(norm):
+        if m.group(1):
+            years.add(start[m.group(1)] + (0 if m.group(2) in _FIRST else 4))
+        else:
+            n = parse_number(m.group(4))
+            if n and 0 < n < 200:
+                years.add(start[m.group(3)] + int(n))
+    return years.pop() if len(years) == 1 else None
+
+
 def _title_year(title: str | None) -> int | None:
     """The first year of the title that is not a goal (山东要求如期实现2020年基本建成法治政府目标 names
     the goal, not the year covered).
@@ -98,6 +148,19 @@ def _title_year(title: str | None) -> int | None:
     return next((int(y) for y in _YEAR.findall(body) if int(y) not in goals), None)
 
 
+_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "Ｏ": "0", "O": "0"}
+_CN_YEAR = re.compile(r"(?:一九|二[〇零○ＯO])[〇零○ＯO一二三四五六七八九]{2}(?=\s*年)")
+
+
+def _arabic_years(text: str) -> str:
+    """Years written in Chinese digits (二〇一九年, 二零二三年度) as Arabic ones, same length.
+
+    >>> _arabic_years("二〇一九年，县政府…二〇二〇年三月五日")
+    '2019年，县政府…2020年三月五日'
+    """
+    return _CN_YEAR.sub(lambda m: "".join(_DIGIT[c] for c in m.group()), text)
+
+
 def find_year(norm: str, title: str | None, kind: str, published: str | None) -> int | None:
     """The year the report covers (not the year it was published).
 
@@ -106,10 +169,12 @@ def find_year(norm: str, title: str | None, kind: str, published: str | None) ->
     >>> find_year("近年来，某市……", "某市2020年度法治政府建设情况报告", "government-report", "2021-03-11")
     2020
     """
+    norm, title = _arabic_years(norm), _arabic_years(title or "") or None
     year = _title_year(title)
     if year:
         return year
-    lead = _lines(_BOOK.sub("", norm))
+    addressed = addressee_line(norm)                 # 国务院：2019年，我省… (addressees run on)
+    lead = _lines(_BOOK.sub("", norm[addressed[1]:] if addressed else norm))
     first = next((ln for ln in lead if len(ln) > 40), "")
     m = re.match(r"^\s*((?:19|20)\d\d)\s*年(?:度|以来|[,，上半]|[1-9一二三四]|$)", first)
     if m:
@@ -120,9 +185,10 @@ def find_year(norm: str, title: str | None, kind: str, published: str | None) ->
         if year == base and base and published and _looks_back(norm, base, int(published[5:7])):
             return base - 1
         return year
-    year = _prominent_year(_before_plans(norm[:3000]))
+    year = _prominent_year(_before_plans(norm[:3000])) or _period_year(norm)
     if year:
         return year
-    if published:
-        return int(published[:4]) - (1 if int(published[5:7]) <= 6 else 0)
+    if published:       # an undated report of the first half-year is last year's, unless it speaks of 今年
+        this = len(re.findall(r"今年(?![将要])", norm)) > norm.count("去年")
+        return int(published[:4]) - (1 if int(published[5:7]) <= 6 and not this else 0)
     return None

@@ -36,6 +36,13 @@ class Gazetteer:
             self._names.setdefault(place.name, []).append((place, True))
             for alias in short_forms(place):
                 self._names.setdefault(alias, []).append((place, False))
+        for row in dicts.rows("place_abbreviations.tsv"):          # 克州, 巴州, 海南州
+            if row[1] in self._by_code:
+                self._names.setdefault(row[0], []).append((self._by_code[row[1]], False))
+        for place, spellings in _new_areas(self._by_code):
+            self._names[place.name] = [(place, True)]      # over a zone or historical entry of that name
+            for spelling in spellings:
+                self._names.setdefault(spelling, []).append((place, True))
         self._automaton = ahocorasick.Automaton()
         for surface in self._names:
             self._automaton.add_word(surface, surface)
@@ -86,8 +93,15 @@ class Gazetteer:
         >>> [p.label for _, _, p in Gazetteer.default().find_all("苏州工业园区与昆山市")]
         ['苏州工业园区', '昆山市']
         """
-        hits = self._hits(text)
-        return resolve.resolve(text, hits, within, self)
+        spans = resolve.resolve(text, self._hits(text), within, self)
+        compact, where = _compact(text)
+        if where is None:
+            return spans
+        mended = [(where[start], where[end - 1] + 1, place)
+                  for start, end, place in resolve.resolve(compact, self._hits(compact), within, self)
+                  if where[end - 1] - where[start] != end - 1 - start]       # a name across the noise
+        mended = [m for m in mended if all(m[1] <= s or m[0] >= e for s, e, _ in spans)]
+        return sorted(spans + mended, key=lambda s: s[0]) if mended else spans
 
     def _hits(self, text: str) -> list[tuple[int, int, str]]:
         """Non-overlapping surface matches: plausible ones only, full names and longer ones first."""
@@ -123,6 +137,56 @@ class Gazetteer:
     def is_stop(self, surface: str) -> bool:
         """True for names matched only right after their parent (老城区) or never alone (东方)."""
         return surface in stop_words()
+
+
+# What a scraper or a wiki copy leaves inside words, between two Chinese characters: spaces (odd ones
+# are plain after normalise), soft hyphens and other invisible marks, footnote marks ([1], [编辑], [注 1]),
+# HTML entities left as text (&nbsp;), and one or two stray Latin letters.
+_NOISE = re.compile(r"(?<=[\u4e00-\u9fff])(?:[ \u00a0\u3000\u00ad\u200b-\u200f\u2060\ufeff]+|\[[^\[\]\n]{1,8}\]"
+                    r"|&(?:[a-z]{2,6}|#\d{2,5});|[a-zA-Z]{1,2})(?=[\u4e00-\u9fff])")
+
+
+def _compact(text: str) -> tuple[str, list[int] | None]:
+    """`text` without the noise inside words, and where each of its characters stood in `text` (None
+    when there is no noise). A place name found across the noise counts (宁[1]夏 is 宁夏), where the
+    text itself has no name there (a space also bounds words: 发布 西宁列…).
+
+    >>> _compact("宁[1]夏回族 自治区，2019年")
+    ('宁夏回族自治区，2019年', [0, 4, 5, 6, 8, 9, 10, 11, 12, 13, 14, 15, 16])
+    >>> _compact("泽州县坚持依法行政")[1] is None
+    True
+    """
+    if not _NOISE.search(text):
+        return text, None
+    kept, where, at = [], [], 0
+    for m in _NOISE.finditer(text):
+        kept.append(text[at:m.start()])
+        where.extend(range(at, m.start()))
+        at = m.end()
+    kept.append(text[at:])
+    where.extend(range(at, len(text)))
+    return "".join(kept), where
+
+
+def _new_areas(by_code: dict[str, Place]) -> list[tuple[Place, tuple[str, ...]]]:
+    """State-level new areas of loaders/dicts/place_new_areas.tsv as development zones under the
+    division that runs them, with their other spellings (贵州贵安新区).
+
+    >>> g = Gazetteer.default()
+    >>> [(p.label, p.level, p.parents) for _, _, p in g.find_all("2018年，贵安新区坚持依法行政")]
+    [('贵安新区', 'development-zone', ('贵州省',))]
+    >>> [p.parents for _, _, p in g.find_all("南京江北新区")][-1]
+    ('江苏省', '南京市')
+    """
+    out = []
+    for row in dicts.rows("place_new_areas.tsv"):
+        parent = by_code.get(row[1])
+        if parent is None:
+            continue
+        place = Place(row[0], None, "development-zone", parent.parents + (parent.name,),
+                      parent.parent_codes + (parent.adcode,))
+        out.append((place, tuple(s for s in (row[2].split(",") if len(row) > 2 else ()) if s)))
+    return out
 
 
 _TOWN_AFTER = re.compile(r"镇(?![村级街区域])|乡(?![镇村级土贤情亲愁音])|街道")

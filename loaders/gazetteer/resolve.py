@@ -53,7 +53,8 @@ def _context(hits, gaz: "Gazetteer", within: Place | None) -> dict[str, set[str]
     for _, _, surface in hits:
         cands = [p for p, full in gaz.candidates(surface) if not p.historical]
         if len({p.adcode for p in cands}) == 1 and not gaz.is_stop(surface):
-            codes.setdefault(cands[0].adcode, set()).add(surface)
+            for code in (cands[0].adcode,) if cands[0].adcode else cands[0].parent_codes[-1:]:
+                codes.setdefault(code, set()).add(surface)      # a new area: the division running it
     if within is not None:
         for code in (within.adcode, *within.parent_codes):
             if code:
@@ -141,6 +142,9 @@ def _add_townships(text: str, spans, within: Place | None):
     stems = {name[:-2] if name.endswith("街道") else name[:-1] for _, _, name in towns}
     # 东城 in a text about 东城街道 is the street said short (东城街…), not 东城区 of Beijing.
     spans = [s for s in spans if not (text[s[0]:s[1]] in stems and text[s[0]:s[1]] != s[2].name)]
+    # 白塔 in 白塔岭街道, 济源 in 济源路街道: a short name inside a town's name is part of that name.
+    spans = [s for s in spans if text[s[0]:s[1]] == s[2].name
+             or not any(ts <= s[0] and s[1] <= te and (ts, te) != (s[0], s[1]) for ts, te, _ in towns)]
     taken = [(s, e) for s, e, _ in spans]
     for start, end, name in towns:
         if any(s < end and start < e for s, e in taken):

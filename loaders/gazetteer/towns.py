@@ -83,27 +83,50 @@ def variants(name: str) -> tuple[str, ...]:
     return (name,)
 
 
+_TOWN_WORDS = ("街道办事处", "街道", "镇", "乡")
+
+
+def _renamed(name: str) -> tuple[str, ...]:
+    """The same stem with another town word, for a town the data knows under its former rank or
+    spelling (a 乡 made a 镇, a 镇 made a 街道, 某街道 listed as 某街道办事处): tried only when the name
+    itself is not in the data.
+
+    >>> _renamed("应昌街道"), _renamed("某某乡")
+    (('应昌街道办事处', '应昌镇', '应昌乡'), ('某某街道办事处', '某某街道', '某某镇'))
+    """
+    word = next((w for w in _TOWN_WORDS if name.endswith(w)), None)
+    if word is None or len(name) - len(word) < 2:
+        return ()
+    stem = name[:-len(word)]
+    return tuple(stem + w for w in _TOWN_WORDS if w != word)
+
+
+def _entries(name: str) -> list[tuple[str, int, int]]:
+    """(county code, villages' span) of each town of that name: its spellings, else its renamings."""
+    index = _tree()[0]
+    found = [e for v in variants(name) for e in index.get(v, ())]
+    return found or [e for v in _renamed(name) for e in index.get(v, ())]
+
+
 def counties_of(name: str) -> tuple[str, ...]:
     """GB/T 2260 codes of the counties that have a town, township or street called `name`.
 
     >>> "330106" in counties_of("留下街道")
     True
     """
-    index = _tree()[0]
-    return tuple(dict.fromkeys(code for v in variants(name) for code, _, _ in index.get(v, ())))
+    return tuple(dict.fromkeys(code for code, _, _ in _entries(name)))
 
 
 def county_for(name: str, text: str, named_codes: set[str], place_of=lambda code: None) -> str | None:
     """The code of the county the town `name` of `text` belongs to, or None when no county has such
     a town or the evidence ties.
 
-    Evidence per candidate county: its villages and communities that the text names as names
-    (`_named`), whether the text names its province or city (`named_codes`:
+    Evidence per candidate county: its villages and communities, and its other towns, that the text
+    names as names (`_named`), whether the text names its province or city (`named_codes`:
     codes of divisions the text names), and whether the superior organs the text names are of its
     level (区委, 县委) and of its province's kind (省委 for a province, 自治区 for an autonomous region:
     town_superiors.tsv; `place_of`: code → Place). Weights: jurisdiction_weights.tsv."""
-    index = _tree()[0]
-    cands = [(code, span) for v in variants(name) for code, *span in index.get(v, ())]
+    cands = [(code, span) for code, *span in _entries(name)]
     if not cands:
         return None
     if len({code for code, _ in cands}) == 1:
@@ -114,6 +137,7 @@ def county_for(name: str, text: str, named_codes: set[str], place_of=lambda code
     scored = []
     for code, span in cands:
         hits = {v for v in _villages(*span) if _named(v, text)}
+        hits |= {t for t in _towns_of(code) if t not in variants(name) and _named(t, text)}   # its neighbours
         score = weights["town_village"] * len(hits)
         if code[:2] + "0000" in named_codes:
             score += weights["town_province"]
@@ -128,6 +152,20 @@ def county_for(name: str, text: str, named_codes: set[str], place_of=lambda code
     if scored[0][0] <= 0 or scored[0][0] == scored[1][0]:
         return None
     return scored[0][1]
+
+
+@lru_cache(maxsize=1)
+def _county_towns() -> dict[str, tuple[str, ...]]:
+    """County code → the names of its towns, townships and streets."""
+    out: dict[str, list[str]] = {}
+    for town, entries in _tree()[0].items():
+        for code, _, _ in entries:
+            out.setdefault(code, []).append(town)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _towns_of(code: str) -> tuple[str, ...]:
+    return _county_towns().get(code, ())
 
 
 _VILLAGE_WORD = re.compile(r"(?:村|社区|居委会|嘎查)$")
@@ -154,6 +192,7 @@ def _named(village: str, text: str) -> bool:
 
 
 _COUNTY_LEVELS = ("district", "county")
+_CITY_LEVEL = "county-city"            # a town's 市委 when it names no 区委/县委
 _REGION_KINDS = ("province", "autonomous-region")
 
 
@@ -173,16 +212,20 @@ def _superior_level(text: str, levels: tuple[str, ...] = _COUNTY_LEVELS) -> str 
 
     >>> _superior_level("在区委、区政府的领导下"), _superior_level("社区委员会换届，县委部署"), _superior_level("区委县委")
     ('district', 'county', None)
+    >>> _superior_level("在市委、市政府的领导下"), _superior_level("在市委和区委的领导下")
+    ('county-city', 'district')
     >>> _superior_level("落实省委部署，在区委领导下", _REGION_KINDS)
     'province'
     """
     bounded = levels == _COUNTY_LEVELS          # 省委, 自治区 are inside no other common word
     counts: dict[str, int] = {}
     for word, level in dicts.table("town_superiors.tsv").items():
-        if level not in levels:
+        if level not in levels and not (bounded and level == _CITY_LEVEL):
             continue
         n = sum(1 for m in re.finditer(re.escape(word), text)
                 if not bounded or m.start() == 0 or text[m.start() - 1] in _ORGAN_BEFORE)
         if n:
             counts[level] = counts.get(level, 0) + n
+    if len(counts) > 1:
+        counts.pop(_CITY_LEVEL, None)           # 市委 beside 区委/县委 is the city above the county
     return next(iter(counts)) if len(counts) == 1 else None

@@ -73,7 +73,9 @@ def townships(text: str, starts: set[int] = frozenset()) -> list[tuple[int, int,
     found = []
     for m in _TOWN.finditer(text):
         i = m.start()
-        for size in (2, 3, 4):
+        doubtful = []                 # stems that only a sentence-word test or their length kept out
+        count = len(found)
+        for size in (2, 3, 4, 5, 6):
             start = i - size
             if start < 0:
                 break
@@ -81,20 +83,50 @@ def townships(text: str, starts: set[int] = frozenset()) -> list[tuple[int, int,
             before = text[start - 1] if start > 0 else "\n"
             if not re.fullmatch(r"[\u4e00-\u9fff]+", stem) or stem in not_towns():
                 continue
-            if size == 4 and not set(stem) <= transliteration_chars():
+            after = text[m.end()] if m.end() < len(text) else ""
+            bounded = (before in _BOUNDARY or start in starts) and after not in _NOT_AFTER[m.group()]
+            if size >= 4 and (size > 4 or not set(stem) <= transliteration_chars()):
+                if bounded and stem[0] not in _BAD_FIRST:
+                    doubtful.append(start)           # 下廿里铺镇, 阿克吐别克镇: only if the data has it
                 continue
             street = stem[-1] == "街" and m.group() == "街道"        # 坡子街街道, 北城街街道
-            if stem[0] in _BAD_FIRST or (stem[-1] in _BAD_LAST and not street) or text[i - 1:i + 1] in dicts.words("place_context.tsv", 1, "town_word"):
+            if stem[0] in _BAD_FIRST:
                 continue
-            if words.grammatical(stem):                           # 完善以街道, 现将我镇, 依法治镇
+            if (stem[-1] in _BAD_LAST and not street) or text[i - 1:i + 1] in dicts.words("place_context.tsv", 1, "town_word") \
+                    or words.grammatical(stem):              # 梅街镇, 满城镇; 完善以街道, 现将我镇, 依法治镇
+                if bounded:
+                    doubtful.append(start)
                 continue
-            after = text[m.end()] if m.end() < len(text) else ""
             if after in _NOT_AFTER[m.group()] and not text.startswith("办事处", m.end()):
                 break
             if before in _BOUNDARY or start in starts:
                 found.append((start, m.end(), stem + m.group()))
                 break
+        if len(found) == count:
+            known = _known_town(text, i, m.end(), doubtful, starts)
+            if known:
+                found.append(known)
     return found
+
+
+_ETHNIC_TOWN = re.compile(r"族(?:乡|镇)$")
+
+
+def _known_town(text: str, i: int, end: int, doubtful: list[int], starts) -> tuple[int, int, str] | None:
+    """A town the rules above leave out but the township data lists by that very name: a stem that
+    reads like sentence words (然乌乡) or ends like a kind of town (满城镇, 梅街镇), or an ethnic township
+    (某某回族乡, 某某侗族乡) longer than a stem may be; after a boundary as always. The data is read
+    only for these."""
+    ethnic = bool(_ETHNIC_TOWN.search(text[max(0, end - 3):end]))
+    if not doubtful and not ethnic:
+        return None
+    from loaders.gazetteer import towns        # the township data (towns.py imports this module)
+    for start in (doubtful + [i - n for n in range(9, 2, -1)] if ethnic else doubtful):
+        before = text[start - 1] if start > 0 else "\n"
+        if start >= 0 and (before in _BOUNDARY or start in starts) and towns.counties_of(text[start:end]) \
+                and re.fullmatch(r"[\u4e00-\u9fff]+", text[start:end]):
+            return start, end, text[start:end]
+    return None
 
 
 @lru_cache(maxsize=1)
