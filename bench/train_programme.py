@@ -51,7 +51,7 @@ def candidates(norm: str) -> list[tuple[str, str | None, str, dict]]:
     for q in found:
         mask[max(0, q.start - 1):q.close] = b"\x01" * (q.close - max(0, q.start - 1))
     for b in bare_names(norm, lambda i: bool(mask[i])):
-        out.append((norm[b.start:b.end], None, "bare", bare_features(norm, b)))
+        out.append((b.name(norm), None, "bare", bare_features(norm, b)))
     return out
 
 

@@ -131,3 +131,10 @@ def test_upgraded_release_keeps_the_name_without_its_version_as_alias():
     from loaders.text import Text
     found = {p.name: p for p in extract(Text.make("t.txt", "全面推行涉企服务直通车3.0系统，办事更快。"), None)}
     assert "涉企服务直通车" in found["涉企服务直通车3.0系统"].aliases
+
+
+def test_two_names_sharing_one_head_word_are_two_candidates():
+    body = "全面推行村级议事协商和矛盾调处制度，"
+    names = [b.name(body) for b in bare_names(body, lambda i: False)]
+    assert names == ["村级议事协商制度", "矛盾调处制度"]
+    assert _bare("建立乡镇执法协作制度和执法公示制度。") == ["乡镇执法协作制度", "执法公示制度"]  # two heads: no sharing

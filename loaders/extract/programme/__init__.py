@@ -116,17 +116,18 @@ def _bare(norm: str, found_quotes: list[Quote], kept: list[Candidate]) -> tuple[
         if not keep(bare_features(norm, b)):
             continue
         if inner:
-            out.append(Candidate(norm[b.start:b.end], b.start, b.end, inner.concept, inner.votes))
+            out.append(Candidate(b.name(norm), b.start, b.end, inner.concept, inner.votes))
             within.add(id(inner))
         else:
-            out.append(Candidate(norm[b.start:b.end], b.start, b.end, None, ((b.type, vote("bare-head")),)))
+            out.append(Candidate(b.name(norm), b.start, b.end, None, ((b.type, vote("bare-head")),)))
     return out, within
 
 
 def bare_features(norm: str, b) -> dict[str, float]:
     """The model's features for an unquoted candidate (shared with the training script)."""
-    name = norm[b.start:b.end]
-    return fx.bare(norm, b.start, b.end, b.head, b.type, b.before, norm.count(name))
+    name = b.name(norm)
+    return fx.bare(norm, b.start, b.end, b.head, b.type, b.before, norm.count(name), shared=b.shared,
+                  paired=b.paired)
 
 
 def _status(text: Text, start: int, end: int) -> str | None:

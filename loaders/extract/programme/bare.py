@@ -24,13 +24,20 @@ _STOP_TAGS = ("p", "d", "t", "m", "q", "r", "c", "u", "f", "y", "e", "zg")
 
 @dataclass(frozen=True)
 class Bare:
-    """An unquoted would-be programme norm[start:end], its head word and type, the word before it."""
+    """An unquoted would-be programme norm[start:end], its head word and type, the word before it.
+    `shared` is set on the first conjunct of names sharing one head word (法律顾问 of 法律顾问和公职律师
+    制度): its name is the conjunct with that head word, which the text writes only once, later."""
 
     start: int
     end: int
     head: str
     type: str
     before: str
+    shared: bool = False
+    paired: bool = False               # either conjunct of names sharing one head word
+
+    def name(self, norm: str) -> str:
+        return norm[self.start:self.end] + (self.head if self.shared else "")
 
 
 @lru_cache(maxsize=1)
@@ -116,8 +123,46 @@ def bare_names(norm: str, masked) -> list[Bare]:
         if 2 <= m.start() - start and m.end() - start <= _MAX_NAME:
             while out and out[-1].end > start:       # 行政审批制度 + 改革: the longer name stands
                 out.pop()
-            out.append(Bare(start, m.end(), m.group(), table[m.group()], before))
+            first = _first_conjunct(norm, start, before, m.group(), table[m.group()], masked)
+            if first is not None and not (out and out[-1].end > first.start):
+                out.append(first)
+            else:
+                first = None
+            out.append(Bare(start, m.end(), m.group(), table[m.group()], before, paired=first is not None))
     return out
+
+
+_JOINS = ("和", "与", "及", "以及")
+
+
+def _first_conjunct(norm: str, start: int, before: str, head: str, kind: str, masked) -> Bare | None:
+    """The first of two names sharing the head word of the second (法律顾问和公职律师制度 → 法律顾问
+    + 制度): a conjunct of two words or more right before the conjunction, bounded on its left as any
+    name is, and not ending in a head word of its own (A制度和B制度 are two names already).
+
+    >>> t = "全面推行法律顾问和公职律师制度"
+    >>> b = _first_conjunct(t, 9, "和", "制度", "institution", lambda i: False)
+    >>> b.name(t), b.before, b.shared
+    ('法律顾问制度', '全面推行', True)
+    >>> _first_conjunct("建立A类制度和公职律师制度", 7, "和", "制度", "institution", lambda i: False) is None
+    True
+    """
+    if before not in _JOINS or start - len(before) < 2:
+        return None
+    end = start - len(before)
+    if masked(end - 1) or not "\u4e00" <= norm[end - 1] <= "\u9fff":
+        return None
+    found = _left_edge(norm, end)
+    if found is None:
+        return None
+    first, bound = found
+    name = norm[first:end]
+    if len(name) < 2 or len(name) + len(head) > _MAX_NAME or any(
+            m.end() == len(name) for m in head_pattern().finditer(name)) or name[-1] in "制":
+        return None
+    if len(cut(name)) < 2 and len(name) < 4:
+        return None
+    return Bare(first, end, head, kind, bound, shared=True, paired=True)
 
 
 def _numbered(word: str) -> bool:

@@ -226,15 +226,17 @@ def _honour_after(norm: str, close: int) -> bool:
 
 
 def bare(norm: str, start: int, end: int, head: str, kind: str, before: str,
-         elsewhere: int) -> dict[str, float]:
+         elsewhere: int, shared: bool = False, paired: bool = False) -> dict[str, float]:
     """Features of an unquoted name norm[start:end] ending in the head word `head` of type `kind`;
-    `before` is the word that bounds it on the left.
+    `before` is the word that bounds it on the left. `shared`: norm[start:end] is the first of two
+    conjuncts and the head word is written after the second (法律顾问和公职律师制度); `paired`: it is
+    either of two such conjuncts.
 
     >>> f = bare("全面推行政府法律顾问制度", 4, 12, "制度", "institution", "推行", 1)
     >>> f["kind:bare"], f["head:制度"], f["first:政府"], f["before:推行"]
     (1.0, 1.0, 1.0, 1.0)
     """
-    name = norm[start:end]
+    name = norm[start:end] + (head if shared else "")
     words = tagged(name[:-len(head)]) if len(name) > len(head) else ()
     out = {"bias": 1.0, "kind:bare": 1.0, "head:" + head: 1.0, "bare-type:" + kind: 1.0,
            length_bucket(name): 1.0, "before:" + before: 1.0,
@@ -251,6 +253,8 @@ def bare(norm: str, start: int, end: int, head: str, kind: str, before: str,
             out["modifier-tag:" + words[-1][1][:1]] = 1.0
     if elsewhere > 1:
         out["repeated"] = 1.0
+    if paired:
+        out["shared-head"] = 1.0
     out.update(behaviour(norm, name, start))
     out.update(_bounding(norm, start, before))
     return out
