@@ -138,3 +138,9 @@ def test_two_names_sharing_one_head_word_are_two_candidates():
     names = [b.name(body) for b in bare_names(body, lambda i: False)]
     assert names == ["村级议事协商制度", "矛盾调处制度"]
     assert _bare("建立乡镇执法协作制度和执法公示制度。") == ["乡镇执法协作制度", "执法公示制度"]  # two heads: no sharing
+
+
+def test_unquoted_campaign_without_a_launching_verb_is_a_candidate():
+    body = "会后召开了农村乱占耕地问题专项整治推进会。"
+    found = [b for b in bare_names(body, lambda i: False) if b.type == "campaign"]
+    assert [body[b.start:b.end] for b in found] == ["农村乱占耕地问题专项整治"]

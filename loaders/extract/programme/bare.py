@@ -1,5 +1,6 @@
 """Unquoted programme candidates: a name ending in an institution/reform/mechanism head word
-(政府法律顾问制度, 涉企执法阳光监督改革), its left edge found by jieba words up to a bounding word."""
+(政府法律顾问制度, 涉企执法阳光监督改革) or a targeted campaign's head (programme_bare_campaigns.txt:
+执法突出问题专项整治), its left edge found by jieba words up to a bounding word."""
 from __future__ import annotations
 
 import re
@@ -44,6 +45,7 @@ class Bare:
 def _heads() -> tuple[re.Pattern, dict[str, str]]:
     table = {w: t for w, t, where, strong in heads()
              if t in BARE_TYPES and strong and where == "both" and len(w) >= 2}
+    table.update((w, "campaign") for w in dicts.words("programme_bare_campaigns.txt"))
     return re.compile("|".join(re.escape(w) for w in sorted(table, key=len, reverse=True))), table
 
 
