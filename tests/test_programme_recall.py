@@ -144,3 +144,19 @@ def test_unquoted_campaign_without_a_launching_verb_is_a_candidate():
     body = "会后召开了农村乱占耕地问题专项整治推进会。"
     found = [b for b in bare_names(body, lambda i: False) if b.type == "campaign"]
     assert [body[b.start:b.end] for b in found] == ["农村乱占耕地问题专项整治"]
+
+
+def test_quote_followed_by_an_honour_verb_is_the_thing_honoured_not_an_honour_title():
+    from loaders.extract.programme import features as fx
+    body = "全区“老街坊调解室”入选全市调解工作优秀案例。"
+    f = fx.quoted(body, 3, 10, "老街坊调解室", kind="quote", head=None, verb=None, rejected=False, honoured=False,
+                  anchored=None, lexicon=False, stems=frozenset(), elsewhere=1)
+    assert "honour-subject" in f and "honour-after" not in f
+    g = fx.quoted("创成“七五”普法先进县。", 3, 6, "七五", kind="quote", head=None, verb=None, rejected=False,
+                  honoured=True, anchored=None, lexicon=False, stems=frozenset(), elsewhere=1)
+    assert "honour-after" in g and "honour-subject" not in g
+
+
+def test_count_classifier_is_no_part_of_an_unquoted_name():
+    assert _bare("今年共建立12项议事制度。") == ["议事制度"]
+    assert _bare("实行24小时值班值守制度。") == ["值班值守制度"]

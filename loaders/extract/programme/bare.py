@@ -20,6 +20,8 @@ _CLAUSE = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z.]")
 # Parts of speech that bound a name on its left: prepositions, adverbs, time and numeral words,
 # pronouns, conjunctions, particles, locatives (jieba's tags).
 _NUMERALS = "一二两三四五六七八九十百千首"
+_CLASSIFIERS = "项个条件类家名批套"       # a count's classifier or unit opens no name (25项重要制度)
+_UNITS = ("小时", "分钟", "工作日")
 _STOP_TAGS = ("p", "d", "t", "m", "q", "r", "c", "u", "f", "y", "e", "zg")
 
 
@@ -188,4 +190,7 @@ def _left_edge(norm: str, head_start: int) -> tuple[int, str] | None:
         start -= len(word)
     while start < head_start and not "\u4e00" <= norm[start] <= "\u9fff":
         start += 1                               # a name starts with a word, not 2.0
+    if start > span_start and norm[start - 1].isdigit():
+        unit = next((u for u in _UNITS if norm.startswith(u, start)), "")
+        start += len(unit) or int(norm[start] in _CLASSIFIERS)   # 25项重要制度, 24小时值守制度
     return (start, before) if start < head_start else None

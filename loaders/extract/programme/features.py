@@ -127,10 +127,14 @@ def quoted(norm: str, start: int, close: int, name: str, *, kind: str, head: tup
         out["prev-tag:" + tagged(before)[-1][1][:1]] = 1.0
     if any(cue in fold(name) for cue in cues("honour-after")):
         out["name-honour"] = 1.0
+    honour = _honour_after(norm, close)
     for flag, on in (("rejected-after", rejected), ("honour-before", honoured),
-                     ("honour-after", _honour_after(norm, close)), ("lexicon", lexicon)):
+                     ("honour-after", honour == "title"), ("lexicon", lexicon)):
         if on:
             out[flag] = 1.0
+    if honour == "subject":             # “X”入选…: the thing honoured, a programme or a case's title
+        out["honour-subject"] = 1.0
+        out["honour-subject:" + length_bucket(name)] = 1.0
     if anchored:
         out["anchor"] = 1.0
     running = verb_after(norm, close)
@@ -217,12 +221,23 @@ def behaviour(norm: str, name: str, start: int) -> dict[str, float]:
     return out
 
 
-def _honour_after(norm: str, close: int) -> bool:
-    """An honour or title follows the name (“五五”普法先进县, “X”示范单位称号)."""
+_HONOUR_LEAD = re.compile(r"^(?:成功|先后|再次|被|已|均|还)?")
+
+
+def _honour_after(norm: str, close: int) -> str | None:
+    """'subject' when an honour verb follows the name (“X”入选全国典型案例: the name is what was
+    honoured), 'title' when an honour or title does (“五五”普法先进县, “X”示范单位称号), else None.
+
+    >>> _honour_after("“某某一件事”成功入选全国案例", 7), _honour_after("“五五”普法先进县", 4), _honour_after("“X”制度", 3)
+    ('subject', 'title', None)
+    """
     window = norm[close:close + 10]
     stop = _PUNCT.search(window)
     window = window[:stop.start()] if stop else window
-    return any(cue in window for cue in cues("honour-after"))
+    lead = window[_HONOUR_LEAD.match(window).end():]
+    if any(lead.startswith(cue) for cue in cues("honour-after:verb")):
+        return "subject"
+    return "title" if any(cue in window for cue in cues("honour-after")) else None
 
 
 def bare(norm: str, start: int, end: int, head: str, kind: str, before: str,
