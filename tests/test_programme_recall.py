@@ -160,3 +160,10 @@ def test_quote_followed_by_an_honour_verb_is_the_thing_honoured_not_an_honour_ti
 def test_count_classifier_is_no_part_of_an_unquoted_name():
     assert _bare("今年共建立12项议事制度。") == ["议事制度"]
     assert _bare("实行24小时值班值守制度。") == ["值班值守制度"]
+
+
+def test_brand_without_a_head_word_is_typed_by_what_follows_it_here_or_elsewhere():
+    from loaders.extract.programme import features as fx
+    assert fx.verb_after("“乡邻码”正式投用，", 5) == "platform"       # put to use right after the quote
+    body = "群众通过“乡邻码”反映诉求。全镇推广“乡邻码”小程序。"
+    assert fx.behaviour(body, "乡邻码", 5).get("head-elsewhere") == 1.0   # its head written at another mention

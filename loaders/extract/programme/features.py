@@ -192,16 +192,19 @@ _ENUMERATOR = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]
                          r"|第[一二三四五六七八九十]{1,3}[，,、是])")
 _HEADING_LEN = 30     # a line this short, among longer ones, is a heading
 _QUOTE_MARKS = "“「『\"‘"
+_CLOSING = "”」』\"’"
 
 
 def behaviour(norm: str, name: str, start: int) -> dict[str, float]:
     r"""How the name behaves elsewhere in the report: written in a heading (a line opening with
-    一、 / （二） / 3., or a short line of a text with other lines), or governed by an adoption verb
-    at another of its mentions.
+    一、 / （二） / 3., or a short line of a text with other lines), governed by an adoption verb
+    at another of its mentions, or followed there by a strong head word (“邻里通”… “邻里通”小程序).
 
     >>> t = "（三）深化“一窗通办”\n各窗口“一窗通办”事项120项。"
     >>> behaviour(t, "一窗通办", 15)
     {'in-heading': 1.0, 'verb-elsewhere': 1.0}
+    >>> behaviour("“邻里通”用户过万。“邻里通”小程序上线。", "邻里通", 1)
+    {'head-elsewhere': 1.0}
     """
     out: dict[str, float] = {}
     if len(name) < 2:
@@ -217,6 +220,10 @@ def behaviour(norm: str, name: str, start: int) -> dict[str, float]:
             opening = at - 1 if at > 0 and norm[at - 1] in _QUOTE_MARKS else at
             if ev.verb_before(norm, opening):
                 out["verb-elsewhere"] = 1.0
+            close = at + len(name) + int(norm[at + len(name):at + len(name) + 1] in _CLOSING)
+            head = ev.post_head(norm, close)
+            if head and head[1]:
+                out["head-elsewhere"] = 1.0
         at = norm.find(name, at + 1)
     return out
 

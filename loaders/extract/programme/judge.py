@@ -130,6 +130,9 @@ def _assess(norm: str, quote: Quote, ctx: _Context, home_stems: frozenset[str],
         feats = dict(feats, lexicon=1.0)
         return Candidate(gname, quote.start, end, concept, ((concept.type, vote("thesaurus")),)), feats
     votes = _votes(name, ctx, anchor)
+    running = fx.verb_after(norm, quote.close) if not votes else None
+    if running:                        # “X”正式上线: typed by what was done with it
+        votes = ((running, vote("verb")),)
     start = quote.start + (len(quote.content(norm)) - len(quote.content(norm).lstrip()))
     lead = ev.leading_verb(name)
     if lead and not ctx.head:
