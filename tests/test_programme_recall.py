@@ -167,3 +167,14 @@ def test_brand_without_a_head_word_is_typed_by_what_follows_it_here_or_elsewhere
     assert fx.verb_after("“乡邻码”正式投用，", 5) == "platform"       # put to use right after the quote
     body = "群众通过“乡邻码”反映诉求。全镇推广“乡邻码”小程序。"
     assert fx.behaviour(body, "乡邻码", 5).get("head-elsewhere") == 1.0   # its head written at another mention
+
+
+def test_quoted_list_governed_as_a_whole_has_its_own_evidence():
+    from loaders.extract.programme import features as fx
+    body = "对办件实行“统一受理、统一流转、统一反馈”，"
+    f = fx.quoted(body, 6, 21, "统一受理、统一流转、统一反馈", kind="quote", head=None, verb="institution",
+                  rejected=False, honoured=False, anchored=None, lexicon=False, stems=frozenset(), elsewhere=1)
+    assert f.get("slogan-governed:verb") == 1.0
+    g = fx.quoted("做到“早发现、早化解”。", 3, 9, "早发现、早化解", kind="quote", head=None, verb=None,
+                  rejected=False, honoured=False, anchored=None, lexicon=False, stems=frozenset(), elsewhere=1)
+    assert not any(k.startswith("slogan-governed") for k in g)

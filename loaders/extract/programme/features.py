@@ -123,6 +123,10 @@ def quoted(norm: str, start: int, close: int, name: str, *, kind: str, head: tup
     out[f"next:{after}|{'verb' if verb else 'noverb'}"] = 1.0
     if not head and not verb:
         out["no-cue"] = 1.0
+    if "shape:slogan" in out and (head and head[1] or verb):
+        # a quoted list is one name when a strong head word or an adoption verb governs it as a whole
+        # (实行“统一登记、统一编号、统一发布”, “A、B”工作机制); alone it is mostly a slogan
+        out["slogan-governed:" + ("head" if head and head[1] else "verb")] = 1.0
     if _CJK.match(before) and before not in cues("adverb"):
         out["prev-tag:" + tagged(before)[-1][1][:1]] = 1.0
     if any(cue in fold(name) for cue in cues("honour-after")):
