@@ -178,3 +178,11 @@ def test_quoted_list_governed_as_a_whole_has_its_own_evidence():
     g = fx.quoted("做到“早发现、早化解”。", 3, 9, "早发现、早化解", kind="quote", head=None, verb=None,
                   rejected=False, honoured=False, anchored=None, lexicon=False, stems=frozenset(), elsewhere=1)
     assert not any(k.startswith("slogan-governed") for k in g)
+
+
+def test_national_lexicon_names_registration_and_service_institutions_unquoted():
+    from loaders.extract.programme import extract
+    from loaders.text import Text
+    body = "全面实行五证合一登记，落实首问负责、一次性告知和限时办结。"
+    names = {p.name for p in extract(Text.make("t.txt", body), None)}
+    assert {"五证合一", "首问负责制", "一次性告知制", "限时办结制"} <= names
