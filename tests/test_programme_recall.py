@@ -186,3 +186,12 @@ def test_national_lexicon_names_registration_and_service_institutions_unquoted()
     body = "全面实行五证合一登记，落实首问负责、一次性告知和限时办结。"
     names = {p.name for p in extract(Text.make("t.txt", body), None)}
     assert {"五证合一", "首问负责制", "一次性告知制", "限时办结制"} <= names
+
+
+def test_campaign_heads_of_a_battle_or_drive_and_a_split_verb_complement():
+    assert _bare("坚决打好农村人居环境整治攻坚战。") == ["农村人居环境整治攻坚战"]   # 打 + 好 bounds it
+    assert _bare("开展城乡环境综合整治行动，") == ["城乡环境综合整治行动"]
+
+
+def test_random_inspection_keeps_its_adverb_inside_the_name():
+    assert _bare("全面推开双随机抽查机制。") == ["双随机抽查机制"]

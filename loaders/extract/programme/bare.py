@@ -187,6 +187,9 @@ def _left_edge(norm: str, head_start: int) -> tuple[int, str] | None:
         if not _kept(words, i) and (_bounds(word, tag) or (tag.startswith(_STOP_TAGS) and not _numbered(word))):
             before = word
             break
+        if len(word) == 1 and i > 0 and words[i - 1][0] + word in _stops():
+            before = words[i - 1][0] + word      # 打 + 好: a verb and its complement jieba cut apart
+            break
         start -= len(word)
     while start < head_start and not "\u4e00" <= norm[start] <= "\u9fff":
         start += 1                               # a name starts with a word, not 2.0
