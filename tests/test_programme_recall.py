@@ -102,6 +102,7 @@ def test_national_lexicon_short_spelling_needs_quotes():
 @pytest.mark.parametrize("body, name, kind", [
     ("建立干部“2+5+N”学法清单，按月更新。", "2+5+N学法清单", "institution"),   # a number formula named by its head
     ("形成“1+4”联动机制，", "1+4联动机制", "mechanism"),
+    ("搭建“3+1”全流程法律服务体系，", "3+1全流程法律服务体系", "mechanism"),   # a weak head ending the phrase
 ])
 def test_quoted_number_formula_with_a_head_word_is_a_name(body, name, kind):
     from loaders.extract.programme import extract
