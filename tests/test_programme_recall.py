@@ -196,3 +196,21 @@ def test_campaign_heads_of_a_battle_or_drive_and_a_split_verb_complement():
 
 def test_random_inspection_keeps_its_adverb_inside_the_name():
     assert _bare("全面推开双随机抽查机制。") == ["双随机抽查机制"]
+
+
+def test_no_shared_head_after_a_list_or_for_a_one_character_head():
+    body = "落实选题论证、征求意见、合法性审核和集体审议制度。"
+    assert not any(b.shared for b in bare_names(body, lambda i: False))     # the steps of one institution
+    body = "推行用地审批和规划许可事项承诺制，"
+    assert not any(b.shared for b in bare_names(body, lambda i: False))     # shares more than 制
+
+
+def test_lifetime_stays_inside_an_accountability_name():
+    assert _bare("实行重大投资决策终身责任追究制度。") == ["重大投资决策终身责任追究制度"]
+
+
+def test_parts_of_the_three_enforcement_institutions_are_named_without_their_head():
+    from loaders.extract.programme import extract
+    from loaders.text import Text
+    names = {p.name for p in extract(Text.make("t.txt", "全面推行行政执法全过程记录，健全行政执法和刑事司法衔接机制。"), None)}
+    assert {"执法全过程记录制度", "两法衔接"} <= names

@@ -151,7 +151,7 @@ def _first_conjunct(norm: str, start: int, before: str, head: str, kind: str, ma
     >>> _first_conjunct("建立A类制度和公职律师制度", 7, "和", "制度", "institution", lambda i: False) is None
     True
     """
-    if before not in _JOINS or start - len(before) < 2:
+    if before not in _JOINS or start - len(before) < 2 or len(head) < 2:
         return None
     end = start - len(before)
     if masked(end - 1) or not "\u4e00" <= norm[end - 1] <= "\u9fff":
@@ -160,6 +160,8 @@ def _first_conjunct(norm: str, start: int, before: str, head: str, kind: str, ma
     if found is None:
         return None
     first, bound = found
+    if bound in ("、", "，", ","):             # the last items of a longer list (A、B和C制度): no one name
+        return None
     name = norm[first:end]
     if len(name) < 2 or len(name) + len(head) > _MAX_NAME or any(
             m.end() == len(name) for m in head_pattern().finditer(name)) or name[-1] in "制":
