@@ -214,3 +214,7 @@ def test_parts_of_the_three_enforcement_institutions_are_named_without_their_hea
     from loaders.text import Text
     names = {p.name for p in extract(Text.make("t.txt", "全面推行行政执法全过程记录，健全行政执法和刑事司法衔接机制。"), None)}
     assert {"执法全过程记录制度", "两法衔接"} <= names
+
+
+def test_one_character_function_word_inside_a_numbered_name_does_not_bound_it():
+    assert _bare("全面推行三函同发制度，") == ["三函同发制度"]       # jieba tags 同 a preposition

@@ -186,8 +186,9 @@ def _left_edge(norm: str, head_start: int) -> tuple[int, str] | None:
     start, before = head_start, "START" if span_start == 0 else norm[span_start - 1]
     for i in range(len(words) - 1, -1, -1):
         word, tag = words[i]
-        if not _kept(words, i) and (_bounds(word, tag) or (tag.startswith(_STOP_TAGS) and not _numbered(word))):
-            before = word
+        if not _kept(words, i) and (_bounds(word, tag) or (tag.startswith(_STOP_TAGS) and not _numbered(word))) \
+                and not (len(word) == 1 and head_start - start == 1 and word not in _stops()):
+            before = word                        # (三书同达: 同 tagged a preposition, one character left)
             break
         if len(word) == 1 and i > 0 and words[i - 1][0] + word in _stops():
             before = words[i - 1][0] + word      # 打 + 好: a verb and its complement jieba cut apart
