@@ -218,3 +218,10 @@ def test_parts_of_the_three_enforcement_institutions_are_named_without_their_hea
 
 def test_one_character_function_word_inside_a_numbered_name_does_not_bound_it():
     assert _bare("全面推行三函同发制度，") == ["三函同发制度"]       # jieba tags 同 a preposition
+
+
+def test_unquoted_platform_keeps_its_brand_without_the_carrier_word_as_alias():
+    from loaders.extract.programme import extract
+    from loaders.text import Text
+    found = {p.name: p for p in extract(Text.make("t.txt", "全面推广惠企通小程序，企业注册2万户。"), None)}
+    assert "惠企通" in found["惠企通小程序"].aliases

@@ -207,7 +207,25 @@ def _spellings(norm: str, group: Group) -> tuple[str, ...]:
     if tail and tail.start() >= 4 and norm.count(name[:tail.start()]) > norm.count(name):
         out.append(name[:tail.start()])
     out += _piloted(name) + _unversioned(name)
+    if group.type() == "platform":
+        out += _unclassified(name)
     return tuple(dict.fromkeys(out))
+
+
+_CARRIERS = ("APP", "App", "app", "小程序", "客户端", "移动端", "平台")
+_BRAND_MAX = 6
+
+
+def _unclassified(name: str) -> list[str]:
+    """A platform's brand without the word for its carrier (浙里办APP → 浙里办, 皖事通办平台 → 皖事通办):
+    the brand is how the programme is known; a long descriptive stem is no brand.
+
+    >>> _unclassified("浙里办APP"), _unclassified("民情通小程序"), _unclassified("行政执法综合管理监督平台")
+    (['浙里办'], ['民情通'], [])
+    """
+    carrier = next((c for c in _CARRIERS if name.endswith(c)), None)
+    stem = name[:-len(carrier)] if carrier else ""
+    return [stem] if 2 <= len(stem) <= _BRAND_MAX and re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9+]+", stem) else []
 
 
 _VERSION = re.compile(r"\d+(?:\.\d+)+版?$")
