@@ -225,3 +225,9 @@ def test_unquoted_platform_keeps_its_brand_without_the_carrier_word_as_alias():
     from loaders.text import Text
     found = {p.name: p for p in extract(Text.make("t.txt", "全面推广惠企通小程序，企业注册2万户。"), None)}
     assert "惠企通" in found["惠企通小程序"].aliases
+
+
+def test_local_name_opening_with_the_reporting_place_keeps_the_name_without_it_as_alias():
+    from loaders.extract.programme import _unplaced
+    assert _unplaced("临河区行政执法责任制", frozenset({"临河区", "临河"})) == ("行政执法责任制",)
+    assert _unplaced("临河区级河长制", frozenset({"临河区"})) == ()        # too short without the place

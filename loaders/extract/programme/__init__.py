@@ -169,7 +169,8 @@ def _programme(text: Text, home: Place | None, group: Group, related: tuple[str,
             places.setdefault(place.label, place)
         statuses.append(_status(text, cand.start, cand.end))
     status = next((k for k in _STATUS_ORDER if k in statuses), None)
-    aliases = tuple(dict.fromkeys(a for a in group.aliases() + _spellings(text.norm, group) if a != group.name()))
+    aliases = tuple(dict.fromkeys(a for a in group.aliases() + _spellings(text.norm, group)
+                                  + _unplaced(group.name(), _stems(home)) if a != group.name()))
     return Programme(group.name(), group.type(), aliases, tuple(places.values()),
                      tuple(mentions), status, related)
 
@@ -210,6 +211,21 @@ def _spellings(norm: str, group: Group) -> tuple[str, ...]:
     if group.type() == "platform":
         out += _unclassified(name)
     return tuple(dict.fromkeys(out))
+
+
+def _unplaced(name: str, stems: frozenset[str]) -> tuple[str, ...]:
+    """A local name without the reporting place (or a parent) that opens it (沈阳市党员领导干部学法用法制度
+    → 党员领导干部学法用法制度): the programme as other reports of the place name it.
+
+    >>> _unplaced("朔州市行政复议体制改革", frozenset({"朔州市", "朔州"})), _unplaced("朔州品牌", frozenset({"朔州"}))
+    (('行政复议体制改革',), ())
+    """
+    for stem in sorted(stems, key=len, reverse=True):
+        if len(stem) >= 2 and name.startswith(stem) and len(name) - len(stem) >= 4:
+            rest = name[len(stem):]
+            rest = rest[1:] if rest[:1] == "级" else rest
+            return (rest,) if len(rest) >= 4 else ()
+    return ()
 
 
 _CARRIERS = ("APP", "App", "app", "小程序", "客户端", "移动端", "平台")
