@@ -231,3 +231,9 @@ def test_local_name_opening_with_the_reporting_place_keeps_the_name_without_it_a
     from loaders.extract.programme import _unplaced
     assert _unplaced("临河区行政执法责任制", frozenset({"临河区", "临河"})) == ("行政执法责任制",)
     assert _unplaced("临河区级河长制", frozenset({"临河区"})) == ()        # too short without the place
+
+
+def test_reversed_procedure_formula_has_its_own_shape():
+    from loaders.extract.programme.features import _shape
+    assert "shape:first-then" in _shape("先批后审", frozenset())
+    assert "shape:first-then" not in _shape("先行先试区", frozenset())

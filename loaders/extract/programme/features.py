@@ -19,6 +19,7 @@ __all__ = ["quoted", "bare", "next_word", "prev_word", "length_bucket"]
 _PUNCT = re.compile(r"[，,、；;：:。！？!?\n（）()]")
 _WIDE = str.maketrans(",;:!?()", "，；：！？（）")      # one feature whichever width the page used
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_FIRST_THEN = re.compile(r"^先[\u4e00-\u9fff]{1,3}后[\u4e00-\u9fff]{1,3}$")
 _COMMON = 20          # jieba dictionary frequency from which a one-word name is an everyday word
 
 
@@ -90,6 +91,8 @@ def _shape(name: str, stems: frozenset[str]) -> dict[str, float]:
             out["endword:" + cut(key)[-1]] = 1.0     # its last word: 十五周年 → 周年
     if _CJK.search(key) and len(cut(key)) == 1 and tokenizer().FREQ.get(key, 0) >= _COMMON:
         out["shape:common-word"] = 1.0        # an everyday word (组合拳, 风向标, 温度): a metaphor, not a name
+    if _FIRST_THEN.match(key):
+        out["shape:first-then"] = 1.0        # 先照后证, 先证后核, 先建后验: an order of procedure reversed
     if any(w in key for w in dicts.words("programme_handling_words.txt")):
         out["shape:handling"] = 1.0           # 一网通办, 最多跑一次, 秒批: how matters are handled
     inner = ev.inner_head(name)
