@@ -16,6 +16,7 @@ from loaders.extract.programme.candidates import Quote, chains, named_campaigns,
 from loaders.extract.programme.judge import Candidate, assess_chain, list_gap, vote
 from loaders.extract.programme.model import keep
 from loaders.extract.programme.merge import Group, display, merge
+from loaders.extract.programme.national import lexicon as thesaurus
 from loaders.records import Place, Programme
 from loaders.text import Text
 
@@ -228,20 +229,25 @@ def _unplaced(name: str, stems: frozenset[str]) -> tuple[str, ...]:
     return ()
 
 
-_CARRIERS = ("APP", "App", "app", "小程序", "客户端", "移动端", "平台")
+_CARRIERS = ("APP", "App", "app", "小程序", "客户端", "移动端")
 _BRAND_MAX = 6
 
 
 def _unclassified(name: str) -> list[str]:
-    """A platform's brand without the word for its carrier (浙里办APP → 浙里办, 皖事通办平台 → 皖事通办):
-    the brand is how the programme is known; a long descriptive stem is no brand.
+    """An app's brand without the word for its carrier (浙里办APP → 浙里办, 随申办小程序 → 随申办): the
+    brand is how the app is known. Not for a 平台 nor a stem that names a programme (免申即享平台 is the
+    tool serving 免申即享, another entity); a long descriptive stem is no brand.
 
-    >>> _unclassified("浙里办APP"), _unclassified("民情通小程序"), _unclassified("行政执法综合管理监督平台")
+    >>> _unclassified("浙里办APP"), _unclassified("民情通小程序"), _unclassified("企业开办平台")
     (['浙里办'], ['民情通'], [])
+    >>> _unclassified("一网通办小程序"), _unclassified("行政执法综合管理监督信息小程序")
+    ([], [])
     """
     carrier = next((c for c in _CARRIERS if name.endswith(c)), None)
     stem = name[:-len(carrier)] if carrier else ""
-    return [stem] if 2 <= len(stem) <= _BRAND_MAX and re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9+]+", stem) else []
+    if not 2 <= len(stem) <= _BRAND_MAX or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9+]+", stem):
+        return []
+    return [] if thesaurus().get(stem) else [stem]
 
 
 _VERSION = re.compile(r"\d+(?:\.\d+)+版?$")
