@@ -310,6 +310,7 @@ def test_indicator_names_the_measure(sentence, indicator):
 @pytest.mark.parametrize("text, linked", [
     ("按照“全域通办”工作部署，组织全区12个部门开展自查。", None),                # a framing opening phrase
     ("推行“全域通办”改革，全年办件量增长12%。", "全域通办"),                     # an adopting one
+    ("在深化“全域通办”改革的同时，全区完成立法项目4件。", None),                  # 在…的同时: something else
 ])
 def test_a_framing_opening_phrase_is_not_what_later_figures_measure(text, linked):
     assert only(text, programs=[programme(text, "全域通办")]).program == linked
@@ -331,6 +332,8 @@ def _linked(text, names):
     # a clause that names its own subject starts a new topic (also after time words)
     ("推行“阳光执法”改革，县委主要领导专题调研15次。", ["阳光执法"], [(15, None)]),
     ("落实“月调度”机制，今年以来全县人民调解组织调处纠纷90件。", ["月调度"], [(90, None)]),
+    # …unless the programme's own clause already names that subject: the same topic goes on
+    ("开展站所负责人“年度述职”，各站所负责人共42人完成述职。", ["年度述职"], [(42, "年度述职")]),
     # …but a subject head inside a longer word (政府 of 政府部门) names no subject
     ("推行“容缺受理”，政府部门办理时限压缩60%。", ["容缺受理"], [(60, "容缺受理")]),
     # a programme counted by its own clause's figure is no topic for the next clause
@@ -340,6 +343,13 @@ def _linked(text, names):
     ("召开推进会议2次，举办“法治讲堂”，组织80名干部参加考试。", ["法治讲堂"], [(2, None), (80, None)]),
     # a figure of the first clause, the programme in the next clause that adds what was done
     ("命名首批12个示范单位，积极参与“法治创建”活动。", ["法治创建"], [(12, "法治创建")]),
+    # …but not when that clause adopts a programme of its own
+    ("将120项审批事项改为备案，全面实施“多证合一”。", ["多证合一"], [(120, None)]),
+    # a sentence that restates every word of the previous sentence's programme goes on with it
+    ("试行“重大项目并联审批”。重大项目由串联审批改为并联审批，审批用时缩短至60天。",
+     ["重大项目并联审批"], [(60, "重大项目并联审批")]),
+    # …but sharing one of its words is no restatement
+    ("试行“重大项目并联审批”。全市审批用时缩短至60天。", ["重大项目并联审批"], [(60, None)]),
     # a numbered paragraph heading is the topic of later sentences that name no programme
     ("3.深化“证照分离”改革。全区保留审批事项120项。", ["证照分离"], [(120, "证照分离")]),
     ("（二）深化“证照分离”改革。全区保留审批事项120项。", ["证照分离"], [(120, "证照分离")]),
@@ -392,3 +402,124 @@ def test_a_counted_noun_ends_at_a_whole_stop_word(sentence, indicator):
 ])
 def test_a_share_written_before_its_measure(sentence, indicator):
     assert only(sentence).indicator == indicator
+
+
+@pytest.mark.parametrize("sentence, value, indicator", [
+    ("今年第二批精简审批事项12项，承接4项。", 12, "精简审批事项"),   # the verb stays with its noun
+    ("第二批精简12项，承接4项。", 12, "精简"),                   # an ordinal batch and the verb alone
+    ("出台规章2件，修改3件，废止5件。", 5, "废止"),               # not the sibling action before it
+])
+def test_a_count_named_only_by_its_cutting_verb(sentence, value, indicator):
+    o = next(o for o in outcomes(sentence) if o.value == value)
+    assert (o.indicator, o.direction) == (indicator, "decrease")
+
+
+@pytest.mark.parametrize("sentence, value, indicator", [
+    ("全年开展2次执法案卷、复议案卷集中评查。", 2, "执法案卷、复议案卷集中评查"),  # the head both share
+    ("培训12名调解员、8名网格员。", 12, "调解员"),                               # a name with its own figure
+])
+def test_a_counted_noun_coordinated_after_the_figure(sentence, value, indicator):
+    o = next(o for o in outcomes(sentence) if o.value == value)
+    assert o.indicator == indicator
+
+
+@pytest.mark.parametrize("sentence, indicator", [
+    ("全市共有6家单位被评为法治宣传教育先进单位。", "法治宣传教育先进单位"),
+    ("湖口县等4个县被命名为省级法治示范县。", "省级法治示范县"),
+])
+def test_a_count_of_places_given_a_title_is_measured_by_the_title(sentence, indicator):
+    assert only(sentence).indicator == indicator
+
+
+@pytest.mark.parametrize("sentence", ["上半年办结信访事项40件。", "第三季度办结信访事项40件。", "1-9月办结信访事项40件。"])
+def test_a_period_of_the_year_is_no_part_of_the_indicator(sentence):
+    assert only(sentence).indicator == "办结信访事项"
+
+
+def test_an_indicator_does_not_end_with_the_particle_before_its_figure():
+    found = outcomes("开展联合抽查任务230项，占计划任务总数的64%。")
+    assert [o.indicator for o in found] == ["联合抽查任务", "占计划任务总数"]
+
+
+def test_a_benchmark_beaten_is_no_outcome():
+    found = outcomes("群众评议满意率96.2%，高于省里要求的90%。")
+    assert [(o.indicator, o.value) for o in found] == [("群众评议满意率", 96.2)]
+
+
+@pytest.mark.parametrize("sentence, value, direction", [
+    ("全县共精简、下放许可事项56项。", 56, "decrease"),                  # the verb the listed names share
+    ("首批精简3项，次批修改依据、时限27项。", 27, "level"),              # not the direction of the clause before
+    ("压减申请材料40项、承诺时限6天。", 6, "decrease"),                 # a figure listed after a figure
+])
+def test_the_direction_of_a_figure_listed_after_a_comma_of_enumeration(sentence, value, direction):
+    o = next(o for o in outcomes(sentence) if o.value == value)
+    assert o.direction == direction
+
+
+@pytest.mark.parametrize("sentence, indicator", [
+    ("不动产登记时间压缩至3个工作日以内。", "不动产登记时间"),   # 以内 is a bound, not what is measured
+    ("信访办结时限控制在10天以内。", "信访办结时限"),           # 控制在 is a verb of the level kept
+])
+def test_a_bound_within_is_a_qualifier(sentence, indicator):
+    o = only(sentence)
+    assert (o.indicator, o.qualifier, o.direction) == (indicator, "以内", "level")
+
+
+def test_a_list_inside_a_short_bracket_does_not_split_the_clause():
+    o = only("全区建成调解工作室(站、点)86个。")
+    assert (o.indicator, o.value) == ("调解工作室(站、点)", 86)
+
+
+@pytest.mark.parametrize("sentence, want", [
+    ("调处率和化解率分别达到97%和93%。", [("调处率", 97), ("化解率", 93)]),     # 分别: one name each, in order
+    ("知晓率和满意率均达90%。", [("知晓率", 90), ("满意率", 90)]),               # 均: one figure for both
+    ("平均办理时长缩短6天。", [("平均办理时长", 6)]),                            # 平均 is no 均 of a list
+])
+def test_names_joined_by_he_share_out_the_figures(sentence, want):
+    assert [(o.indicator, o.value) for o in outcomes(sentence)] == want
+
+
+@pytest.mark.parametrize("sentence, want", [
+    ("县政府常务会议三次研究了行政执法工作。", [("研究行政执法工作", 3, "次")]),   # how often, before the verb
+    ("推动三次产业融合发展。", []),                                                 # 三次产业 counts nothing
+    ("推行一次性告知制度。", []),
+])
+def test_a_chinese_numeral_and_ci_before_a_verb_count_how_often(sentence, want):
+    assert [(o.indicator, o.value, o.unit) for o in outcomes(sentence)] == want
+
+
+@pytest.mark.parametrize("sentence, want", [
+    ("全年审议规范性文件草案七件。", [("审议规范性文件草案", 7, "件")]),   # a Chinese numeral closing the clause
+    ("切实做到两个确保。", []),                                           # a formula before its noun
+    ("全年接听群众来电8.6万通。", [("接听群众来电", 86000, "通")]),       # calls are counted in 通
+    ("通过3个窗口受理。", [("窗口受理", 3, "个")]),                       # 通 of 通过 is no unit
+])
+def test_chinese_numerals_closing_a_clause_and_calls(sentence, want):
+    assert [(o.indicator, o.value, o.unit) for o in outcomes(sentence)] == want
+
+
+@pytest.mark.parametrize("sentence, value, unit, direction", [
+    ("企业开办材料精简了一半。", 50, "%", "decrease"),   # half, after a change verb
+    ("调解案件数增加一倍。", 1, "倍", "increase"),
+])
+def test_half_and_double_after_a_change_verb(sentence, value, unit, direction):
+    o = only(sentence)
+    assert (o.value, o.unit, o.direction) == (value, unit, direction)
+
+
+@pytest.mark.parametrize("sentence, indicator, value", [
+    ("县本级许可事项从法定办理时限15天压缩至4天。", "许可事项", 4),       # a baseline named after 从
+    ("从法定时限30个工作日压缩到9个工作日。", "法定时限", 9),             # …its noun names the after-value
+    ("项目审批由串联审批80天缩短到并联审批时间35天。", "并联审批时间", 35),  # 到 after the change verb goes too
+])
+def test_a_baseline_named_after_cong_and_the_value_it_changed_to(sentence, indicator, value):
+    assert [(o.indicator, o.value) for o in outcomes(sentence)] == [(indicator, value)]
+
+
+def test_speeding_up_to_a_length_of_time_is_a_decrease():
+    assert only("企业开办全流程提速至2天。").direction == "decrease"
+
+
+def test_a_short_bracket_with_figures_still_splits_at_its_comma():
+    found = outcomes("受理投诉40件(线上25件、线下15件)。")
+    assert [(o.indicator, o.value) for o in found][-1] == ("线下", 15)

@@ -84,3 +84,15 @@ def test_thesaurus_concepts_keep_their_iri_and_label():
 def test_programme_outside_the_thesaurus_keeps_its_spelling():
     assert iri.programme_label("某县夜间政务服务") == "某县夜间政务服务"
     assert iri.programme("某县夜间政务服务").startswith(iri.BASE + "programme/")
+
+
+def test_a_national_spelling_names_its_concepts_iri():
+    """loaders/dicts/programme_national.tsv adds spellings the recogniser merges into a concept: the
+    store's IRI for that spelling is the concept's, so both sides name one programme one way."""
+    from loaders import dicts
+    rows = [r for r in dicts.rows("programme_national.tsv") if len(r) > 2 and r[2]]
+    assert rows
+    for name, _type, spellings, *_ in rows:
+        for spelling in spellings.split("|"):
+            if len(spelling) >= 4:
+                assert iri.programme(spelling) == iri.programme(name), (spelling, name)

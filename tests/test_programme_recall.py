@@ -237,3 +237,11 @@ def test_reversed_procedure_formula_has_its_own_shape():
     from loaders.extract.programme.features import _shape
     assert "shape:first-then" in _shape("先批后审", frozenset())
     assert "shape:first-then" not in _shape("先行先试区", frozenset())
+def test_platform_named_after_a_programme_is_another_entity():
+    from loaders.extract.programme import extract
+    from loaders.text import Text
+    body = "推行“示例即享机制”，惠企政策免于申报。上线“示例即享平台”，企业在线查询。“示例即享”让企业受益。"
+    found = {p.name: p for p in extract(Text.make("t.txt", body), None)}
+    assert "示例即享平台" in found
+    assert "示例即享" not in found["示例即享平台"].aliases
+    assert "示例即享平台" not in found.get("示例即享机制", found["示例即享平台"]).aliases

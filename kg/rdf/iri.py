@@ -93,7 +93,13 @@ def programme(name: str) -> str:
     """
     from loaders.names import programme_key
     folded = programme_key(name) or key(name)
-    return _thesaurus()[0].get(folded) or f"{BASE}programme/{digest(folded)}"
+    return _thesaurus()[0].get(folded) or programme_fallback(name)
+
+
+def programme_fallback(name: str) -> str:
+    """The IRI of a programme no thesaurus names: a hash of the name's merge key."""
+    from loaders.names import programme_key
+    return f"{BASE}programme/{digest(programme_key(name) or key(name))}"
 
 
 def programme_label(name: str) -> str:
@@ -127,6 +133,14 @@ def _thesaurus() -> tuple[dict[str, str], dict[str, str]]:
         short = fold(label) in fold(pref.get(concept, "")) and len(fold(label)) < 4
         if not short:
             found.setdefault(fold(label), concept)
+    # the recogniser's lexicon adds national names and spellings (loaders/dicts/programme_national.tsv):
+    # a spelling names the IRI its concept's name has, so both sides give one programme one IRI
+    from loaders.extract.programme.national import lexicon
+    for c in lexicon().concepts:
+        target = found.get(fold(c.name)) or programme_fallback(c.name)
+        for label in c.labels:
+            if not (fold(label) in fold(c.name) and len(fold(label)) < 4):
+                found.setdefault(fold(label), target)
     return found, pref
 
 

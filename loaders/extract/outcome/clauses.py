@@ -45,19 +45,41 @@ def quoted(sentence: str) -> frozenset[int]:
     return frozenset(i for i, d in enumerate(_depths(sentence)) if d > 0)
 
 
+def _bracketed(sentence: str) -> frozenset[int]:
+    """Offsets inside a short bracket closed within _BRACKET_MAX characters (站(室、点), 县（市、区）),
+    whose 、 lists alternatives of one name rather than separating clauses; a bracket with digits
+    (线上12件、线下8件) holds figures of its own and is not one."""
+    out, opened = set(), []
+    for i, ch in enumerate(sentence):
+        if ch in "(（":
+            opened.append(i)
+        elif ch in ")）" and opened:
+            j = opened.pop()
+            if i - j <= _BRACKET_MAX and not any(c.isdigit() for c in sentence[j:i]):
+                out.update(range(j + 1, i))
+    return frozenset(out)
+
+
+_BRACKET_MAX = 12
+
+
 def split(sentence: str) -> list[Clause]:
-    """Clauses of `sentence`; separators between digits (1,234 or 11:30) do not split.
+    """Clauses of `sentence`; separators between digits (1,234 or 11:30) or inside a short bracket
+    (中心(站、室)) do not split.
 
     >>> s = "受理1,234件、办结“甲、乙”5件；满意率99%"
     >>> [s[c.start:c.end] for c in split(s)]
     ['受理1,234件', '办结“甲、乙”5件', '满意率99%']
     >>> [c.sep for c in split(s)]
     ['', '、', '；']
+    >>> [c.end for c in split("建成服务中心(站、室)60个")]
+    [14]
     """
     depths = _depths(sentence)
+    inside = _bracketed(sentence)
     out, start, sep = [], 0, ""
     for i, ch in enumerate(sentence):
-        if ch not in _SEPARATORS or depths[i] > 0:
+        if ch not in _SEPARATORS or depths[i] > 0 or i in inside:
             continue
         if ch in ",:" and 0 < i < len(sentence) - 1 and sentence[i - 1].isdigit() and sentence[i + 1].isdigit():
             continue

@@ -24,7 +24,7 @@ def _tail_re() -> re.Pattern:
 @lru_cache(maxsize=None)
 def _head_re() -> re.Pattern:
     changes = [w for w, d in verbs().items() if d != "level"]
-    return re.compile(rf"^(?:{_COMPARE})?({alternation(changes)})")
+    return re.compile(rf"^(?:{_COMPARE})?({alternation(changes)})[至到]?")
 
 
 def peel_tail(phrase: str) -> tuple[str, str | None]:
@@ -81,8 +81,8 @@ def peel_head(phrase: str, keep: bool = False) -> tuple[str, str | None]:
 
     >>> peel_head("压减申请材料")
     ('申请材料', 'decrease')
-    >>> peel_head("审批时间")
-    ('审批时间', None)
+    >>> peel_head("审批时间"), peel_head("缩短到并联审批时间")
+    (('审批时间', None), ('并联审批时间', 'decrease'))
     """
     m = _head_re().match(phrase)
     if not m or len(phrase) - m.end() < 2:

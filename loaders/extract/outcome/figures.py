@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from loaders import dicts
-from loaders.extract.outcome.lexicon import alternation, qualifiers, units
-from loaders.segment import cut
+from loaders.extract.outcome.lexicon import alternation, qualifiers, units, verbs
+from loaders.segment import cut, tagged
 from loaders.numerals import ARABIC, CHINESE_NUMERAL, MAGNITUDES, MULTIPLIERS, parse_number
 
 __all__ = ["Figure", "find", "RUN_UNITS"]
@@ -111,12 +111,13 @@ def _figure(s: str, m: re.Match) -> Figure | None:
     num_end = m.end()
     if m.group("cn") and token[-1] in "万亿" and len(token) > 1 and s[num_end:num_end + 1] == "元":
         token, num_end = token[:-1], num_end - 1          # 三万元 → 三 + 万元, as 3万元 is
-    tenths = _tenths(s, m, token, num_start, num_end)
+    tenths = _tenths(s, m, token, num_start, num_end) or _half(s, m, token, num_start, num_end)
     if tenths:
         return tenths
     t = _tail_re().match(s, num_end)
     value = parse_number(token)
-    if value is None or not (_numeral_ok(m, m.group("cn") or token, t) or _counts_bodies(s, m, value, t)):
+    if value is None or not (_numeral_ok(m, m.group("cn") or token, t) or _counts_bodies(s, m, value, t)
+                             or _counts_times(s, m, value, t) or _closes_clause(s, m, value, t)):
         return None
     if t.group("mult"):
         value = round(value * MULTIPLIERS[t.group("mult")], 6)
@@ -144,6 +145,31 @@ def _tenths(s: str, m: re.Match, token: str, num_start: int, num_end: int) -> Fi
     return Figure(m.start(), end, num_start, num_end, parse_number(token) * 10, "%", qual)
 
 
+@lru_cache(maxsize=1)
+def _changed_re() -> re.Pattern:
+    """A change verb (outcome_verbs.tsv, two characters or more) ending the text before a number."""
+    changes = [w for w, d in verbs().items() if d in ("increase", "decrease") and len(w) >= 2]
+    return re.compile(rf"{alternation(changes)}了?$")
+
+
+def _half(s: str, m: re.Match, token: str, num_start: int, num_end: int) -> Figure | None:
+    """压缩了一半, 减少一半以上: half of something, after a change verb, read as 50%; 一倍 after one
+    as 1 倍 (增加一倍).
+
+    >>> [(f.value, f.unit, f.qualifier) for f in find("办理时限压缩了一半以上，办件量增加一倍，一半以上")]
+    [(50.0, '%', '以上'), (1.0, '倍', None)]
+    """
+    if token != "一" or m.group("pre") or not _changed_re().search(s, 0, num_start):
+        return None
+    nxt = s[num_end:num_end + 1]
+    if nxt not in "半倍" or not nxt:
+        return None
+    post = re.match(alternation(qualifiers("post")), s[num_end + 1:]) if nxt == "半" else None
+    end = num_end + 1 + (post.end() if post else 0)
+    value, unit = (50.0, "%") if nxt == "半" else (1.0, "倍")
+    return Figure(m.start(), end, num_start, num_end, value, unit, post.group() if post else None)
+
+
 def _tails(unit: str | None) -> list[str]:
     """What must not follow `unit` for it to be a unit (部 + 门 → 部门)."""
     return [w[len(unit):] for w in dicts.words("outcome_not_unit.txt") if unit and w.startswith(unit)]
@@ -167,6 +193,32 @@ def _counts_bodies(s: str, m: re.Match, value: float, t: re.Match) -> bool:
         return False
     heads = dicts.words("outcome_concrete_heads.txt")
     return any(w.endswith(heads) for w in cut(s[t.end():t.end() + 10])[:3])
+
+
+def _counts_times(s: str, m: re.Match, value: float, t: re.Match) -> bool:
+    """两次研究, 三次召开: a one-character numeral and 次 before a verb count how often it was done
+    (一次性, 三次产业 and 两次全会 count nothing).
+
+    >>> [(f.value, f.unit) for f in find("常委会两次研究法治工作，推进三次产业融合")]
+    [(2.0, '次')]
+    """
+    if not m.group("cn") or value < 2 or t.group("unit") != "次" or t.group("m1") or t.group("mult"):
+        return False
+    words = tagged(s[t.end():t.end() + 8])
+    return bool(words) and words[0][1] in ("v", "vn") and len(words[0][0]) >= 2
+
+
+def _closes_clause(s: str, m: re.Match, value: float, t: re.Match) -> bool:
+    """完成立法项目五件。: a one-character numeral and its unit after a noun, ending the clause,
+    count what the noun names (a formula such as 两个维护 stands before its noun).
+
+    >>> [(f.value, f.unit) for f in find("完成立法项目五件，坚持两个维护")]
+    [(5.0, '件')]
+    """
+    if not m.group("cn") or value < 2 or not t.group("unit") or t.group("m1") or t.group("mult"):
+        return False
+    closes = t.end() == len(s) or s[t.end()] in "，,。；;、！？)）"
+    return closes and m.start() > 0 and "\u4e00" <= s[m.start() - 1] <= "\u9fff"
 
 
 def _rejected(s: str, f: Figure) -> bool:

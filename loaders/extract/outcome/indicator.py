@@ -6,17 +6,19 @@ import re
 from functools import lru_cache
 
 from loaders import dicts
-from loaders.segment import cut
+from loaders.segment import cut, tagged
 from loaders.extract.outcome.direction import change_inside, peel_head, peel_tail
 from loaders.extract.outcome.lexicon import alternation, trims, verbs
 
 __all__ = ["before", "after", "is_rate", "tidy", "unscoped", "measure_heads"]
 
 _SCOPE = re.compile(r".*(?:共计|合计|总计|累计|全年|今年以来|年内|共有|(?<!公)共(?![享建治同担])|(?<![平同均])等(?![级次待]))(?=..)")
-_YEAR = re.compile(r"^(?:\d{4}年(?:度|以来|底|末|全年)?|\d{1,2}月(?:份|底|末)?(?:以来)?"
-                   r"|近[一二两三四五六七八九十\d]+年(?:来|以来)?)")
+_YEAR = re.compile(r"^(?:\d{4}年(?:度|以来|底|末|全年)?|\d{1,2}(?:[-—~～至到]\d{1,2})?月(?:份|底|末)?(?:以来)?"
+                   r"|近[一二两三四五六七八九十\d]+年(?:来|以来)?|[第前]?[一二三四1-4]季度|[上下]半年)")
 # Tiers of government named as a scope (市区两级, 省市县三级): where, not what is measured.
 _LEVELS = re.compile(r"[省市州盟县区旗乡镇街村]{2,5}[两三四五]级")
+# A batch or round named by its ordinal (第三批, 第二轮) or one tier (县级): when or where, not what.
+_ORDINAL = re.compile(r"第[一二三四五六七八九十\d]{1,3}[批轮期]|[省市州盟县区旗乡镇街村]级")
 # What ends a counted noun after its figure: a conjunction or a verb of what was done with it.
 
 # A figure followed by a preposition or a verb counts nothing written after it (21人对全区…).
@@ -25,8 +27,14 @@ _RATE = re.compile(r"(?:率|占比|比例|比重|(?<!年|季|程|力|进|制|额
 CHINESE_DIGITS = "零〇一二两三四五六七八九十百千"
 # Quote marks, spaces, and pinyin glosses a page writes after characters (创(chuàng)建).
 _NOISE = re.compile(r"[“”‘’「」\"'\s]|[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
-# A comparison base (较以往, 比上年同期, 与去年相比) is no indicator; the clause before names it.
-_BASELINE = re.compile(r"(?:较|比|与)(?:上年|去年|以往|往年|上一年|改革前|原来|过去|以前)(?:同期)?(?:相比)?$|^(?:较|比)$")
+
+
+@lru_cache(maxsize=None)
+def _baseline_re() -> re.Pattern:
+    """A comparison base (较以往, 比上年同期, 与去年相比: outcome_baseline_words.txt) is no indicator;
+    the clause before names it."""
+    earlier = alternation(dicts.words("outcome_baseline_words.txt"))
+    return re.compile(rf"(?:较|比|与){earlier}(?:同期)?(?:相比)?$|^(?:较|比)$")
 
 
 @lru_cache(maxsize=None)
@@ -46,7 +54,7 @@ def _trim_re() -> re.Pattern:
 
 @lru_cache(maxsize=None)
 def _scope_only_re() -> re.Pattern:
-    return re.compile(rf"(?:{alternation(trims('scope'))}|{_YEAR.pattern[1:]}|{_LEVELS.pattern})+")
+    return re.compile(rf"(?:{alternation(trims('scope'))}|{_YEAR.pattern[1:]}|{_LEVELS.pattern}|{_ORDINAL.pattern})+")
 
 
 def tidy(phrase: str) -> str:
@@ -128,8 +136,13 @@ def before(phrase: str, counts: bool = False) -> tuple[str, str | None]:
     (('申请材料', 'decrease'), ('取消证明事项', 'decrease'))
     >>> before("较以往缩短"), before("审批时限比上年同期减少"), before("精简幅度达")
     (('', 'decrease'), ('审批时限', 'decrease'), ('精简幅度', 'decrease'))
+    >>> before("第二批取消", counts=True), before("减少", counts=True)
+    (('取消', 'decrease'), ('', 'decrease'))
     """
-    phrase, direction = peel_tail(_NOISE.sub("", phrase))
+    written = _NOISE.sub("", phrase)
+    phrase, direction = peel_tail(written)
+    if counts and written[len(phrase):] in dicts.words("outcome_count_verbs.txt") and not tidy(phrase):
+        return written[len(phrase):], direction  # 第三批取消8项: what was cancelled, named by the verb
     if _cut_size_re().fullmatch(phrase):
         return phrase, "decrease"                # 精简幅度达65%: the size of a cut, named by the cut
     phrase, head = peel_head(phrase, counts)
@@ -141,7 +154,7 @@ def before(phrase: str, counts: bool = False) -> tuple[str, str | None]:
         phrase, head = peel_head(phrase, counts)
     if not (direction or head or tail):          # 区级取消政务服务事项: a change verb inside
         phrase, head = change_inside(phrase, counts)
-    m = _BASELINE.search(phrase)
+    m = _baseline_re().search(phrase)
     if m and (m.start() == 0 or m.start() >= 2):
         phrase = phrase[:m.start()]
     direction = direction or head or tail
@@ -182,7 +195,21 @@ def after(phrase: str) -> str:
         return ""
     if phrase.startswith(("参加", "参与")):       # 1.1万人次参加学法考试: what they took part in
         return phrase[:_stop(phrase, 2)]
-    return _unbracket(phrase[:_stop(phrase, 0)].removesuffix("的"))
+    return _unaspected(_unbracket(phrase[:_stop(phrase, 0)].removesuffix("的")))
+
+
+def _unaspected(phrase: str) -> str:
+    """`phrase` without the aspect particle 了 after its verb (两次研究了法治工作 → 研究法治工作); 了
+    inside a word (了解) stays.
+
+    >>> _unaspected("研究了法治建设工作"), _unaspected("了解企业诉求"), _unaspected("案结事了率")
+    ('研究法治建设工作', '了解企业诉求', '案结事了率')
+    """
+    if "了" not in phrase:
+        return phrase
+    words = tagged(phrase)
+    return "".join(w for i, (w, flag) in enumerate(words)
+                   if not (w == "了" and flag.startswith("u") and i and words[i - 1][1].startswith("v")))
 
 
 def _stop(phrase: str, start: int) -> int:

@@ -8,9 +8,11 @@ other place a programme's name or alias is written), clause by clause:
   and the programme is not the sentence's topic (its first clause); a framing opening phrase
   (按照…部署，) is never the topic;
 - else, for a figure in the sentence's first clause, one named in the next clause when that clause
-  has no figure, subject or action of its own (命名31个示范地区，积极参与…示范创建活动);
+  has no figure, subject or action of its own and adopts no programme of its own (命名31个示范地区，
+  积极参与…示范创建活动, but not 将231项…改为后置，全面实施“多证合一”);
 - else, when the sentence names no programme before the figure: the subject of the previous sentence
-  when this one continues it (通过该平台…, 此举…), or the programme of the paragraph's heading
+  when this one continues it (通过该平台…, 此举…) or restates its programme in its own words
+  (探索重大项目并联审批。重大项目…并联办理审批时间92天), or the programme of the paragraph's heading
   (3.深化行政审批制度改革。…保留事项515项).
 """
 from __future__ import annotations
@@ -23,18 +25,25 @@ from itertools import accumulate
 from loaders import dicts
 from loaders.extract.outcome.clauses import split
 from loaders.extract.outcome.indicator import tidy, unscoped
+from loaders.extract.outcome.lexicon import alternation
 from loaders.records import Programme
-from loaders.segment import tagged
+from loaders.segment import cut, tagged
 
 __all__ = ["Linker"]
 
-# A sentence opening like these goes on about what the previous sentence introduced.
-_CONTINUES = re.compile(r"(?:通过|依托|借助|运用|利用|凭借)?(?:该|此|这一|这项|这个|上述|其)"
-                        r"(?P<head>[\u4e00-\u9fff]{0,3}?)(?:[，,、]|实施|运行|推行|上线|以来|后|中|累计|共)")
 
 Span = tuple[int, int, str]
 # A heading's number: 3. / 一、 / （二） / 一是
 _NUMBERING = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十\d]{1,3}(?:[、．.]|是))\s*")
+
+
+@lru_cache(maxsize=1)
+def _continues_re() -> re.Pattern:
+    """A sentence opening that goes on about what the previous sentence introduced (通过该平台…):
+    outcome_link_continues.tsv."""
+    def words(kind: str) -> str:
+        return alternation(dicts.words("outcome_link_continues.tsv", 1, kind))
+    return re.compile(rf"{words('lead')}?{words('this')}(?P<head>[\u4e00-\u9fff]{{0,3}}?){words('then')}")
 
 
 @lru_cache(maxsize=1)
@@ -93,6 +102,8 @@ class Linker:
                     name = self._next_clause(self._clauses(floor, sent_end), at, figures)
                 if name is None and previous is not None:
                     name = self._continued(sent_start, sent_end, previous)
+                if name is None and previous is not None:
+                    name = self._restated(sent_start, clause_end, previous)
                 if name is None:
                     name = self._heading(sent_start)
         return self._related_in(name, clause_start, clause_end) if name else None
@@ -113,7 +124,8 @@ class Linker:
             there = _index(clauses, start)
             if there == here:
                 return name
-            if any(self._has_subject(clauses[i], at) for i in range(there + 1, here + 1)):
+            own = self.text[clauses[there][0]:clauses[there][1]]
+            if any(self._has_subject(clauses[i], at, own) for i in range(there + 1, here + 1)):
                 return None
             if _counted(self.text, end, clauses[there][1], figures) or (acting and there != topic):
                 continue
@@ -128,7 +140,7 @@ class Linker:
             return None
         s, e = clauses[here + 1]
         if (any(s <= f < e for f in figures) or self._has_subject((s, e), e)
-                or self._opens_action((s, e), e)):
+                or self._opens_action((s, e), e) or _adopts(self.text[s:e])):
             return None
         found = self._within(s, e)
         return found[0][2] if found else None
@@ -137,10 +149,11 @@ class Linker:
         """The sentence's first clause with more than time and scope words (近年来，… is passed over)."""
         return next((i for i, (s, e) in enumerate(clauses) if tidy(self.text[s:e])), 0)
 
-    def _has_subject(self, clause: tuple[int, int], at: int) -> bool:
+    def _has_subject(self, clause: tuple[int, int], at: int, topic: str = "") -> bool:
         """Whether the clause names who acted: a subject head ending a word (jieba's: 政府 in
         政府部门 is none) before its first verb (and before the figure); time and scope words at its
-        start are passed over."""
+        start are passed over. A subject the `topic` clause already names (开展党政主要负责人述法，
+        党政主要负责人共936人…) goes on with that topic and is none of its own."""
         opening = unscoped(self.text[clause[0]:min(clause[1], at)])
         heads = [(m.start(), m.end()) for m in _subject_re().finditer(opening)]
         if not heads:
@@ -150,30 +163,34 @@ class Linker:
         heads = [(s, e) for s, e in heads if e in ends]
         if not heads:
             return False
-        pos = 0
+        pos, verb = 0, len(opening)
         for word, flag in words:
             start, pos = pos, pos + len(word)
             if (flag.startswith("v") or flag == "i") and not any(s <= start < e for s, e in heads):
-                return any(e <= start for _, e in heads)
-        return True
+                verb = start
+                break
+        heads = [(s, e) for s, e in heads if e <= verb]
+        return bool(heads) and not (topic and _repeated(words, heads[-1][1], topic))
 
     def _opens_action(self, clause: tuple[int, int], at: int) -> bool:
         opening = unscoped(self.text[clause[0]:min(clause[1], at)])
         return opening.startswith(dicts.words("outcome_link_actions.txt"))
 
     def _after_frame(self, sent_start: int, clause_start: int) -> int:
-        """Where a framing opening phrase (按照…部署，) ends, when the figure stands in a later clause;
-        the sentence start otherwise."""
-        if not self.text.startswith(dicts.words("outcome_link_frames.txt"), sent_start):
-            return sent_start
+        """Where a framing opening phrase (按照…部署，, 在…的同时，) ends, when the figure stands in a
+        later clause; the sentence start otherwise."""
         comma = min((i for i in (self.text.find(c, sent_start, clause_start) for c in "，,") if i >= 0),
                     default=-1)
-        return comma + 1 if comma >= 0 else sent_start
+        if comma < 0:
+            return sent_start
+        framed = (self.text.startswith(dicts.words("outcome_link_frames.txt"), sent_start)
+                  or self.text[sent_start:comma].endswith(dicts.words("outcome_link_frame_ends.txt")))
+        return comma + 1 if framed else sent_start
 
     def _continued(self, sent_start: int, sent_end: int, previous: tuple[int, int]) -> str | None:
         if "\n" in self.text[previous[1]:sent_start]:
             return None                      # a new paragraph starts a new subject
-        m = _CONTINUES.match(self.text, sent_start, sent_end)
+        m = _continues_re().match(self.text, sent_start, sent_end)
         spans = self._within(*previous)
         if not m or not spans:
             return None
@@ -182,6 +199,20 @@ class Linker:
             if head and head in self.text[end:end + 4]:
                 return name
         return spans[0][2]
+
+    def _restated(self, sent_start: int, upto: int, previous: tuple[int, int]) -> str | None:
+        """The programme of the previous sentence of the paragraph that this sentence restates in
+        its own words up to the figure's clause (探索重大项目并联审批。重大项目…缩短到并联办理审批
+        时间92天): every word of its name but the head, and at least two (outcome_link.tsv)."""
+        if "\n" in self.text[previous[1]:sent_start]:
+            return None
+        here = self.text[sent_start:upto]
+        for _, _, name in sorted(self._within(*previous), key=lambda s: -s[1]):
+            words = _content_words(name)
+            shared = sum(w in here for w in words)
+            if shared >= max(_limits()["restated_min"], _limits()["restated_share"] * len(words)):
+                return name
+        return None
 
     def _heading(self, sent_start: int) -> str | None:
         """The programme named in the short opening sentence of the paragraph `sent_start` stands in
@@ -207,6 +238,50 @@ class Linker:
             if other in clause and name not in clause:
                 return other
         return name
+
+
+@lru_cache(maxsize=1024)
+def _content_words(name: str) -> tuple[str, ...]:
+    """The words of a programme's name that say what it is about: two characters or more, not a
+    head word (制度, 改革, 机制: programme_heads.tsv).
+
+    >>> _content_words("重大项目并联审批制度")
+    ('重大项目', '并联', '审批')
+    """
+    heads = set(dicts.words("programme_heads.tsv"))
+    return tuple(dict.fromkeys(w for w in cut(name) if len(w) >= 2 and w not in heads))
+
+
+def _repeated(words: tuple[tuple[str, str], ...], end: int, topic: str) -> bool:
+    """Whether the subject ending at `end` of the tagged opening `words` (its last two words, the
+    head and what qualifies it: 主要负责人) is written in the `topic` clause too."""
+    pos, taken = 0, []
+    for word, _ in words:
+        pos += len(word)
+        taken.append(word)
+        if pos >= end:
+            break
+    subject = "".join(taken[-2:])
+    return len(subject) >= 3 and subject in topic
+
+
+@lru_cache(maxsize=1)
+def _adoption_re() -> re.Pattern:
+    """A clause opening with a verb of adopting a programme (programme_verbs.tsv), after adverbs
+    (outcome_link_adverbs.txt) and time and scope words."""
+    adverbs = alternation(dicts.words("outcome_link_adverbs.txt"))
+    verbs = [w for w in dicts.words("programme_verbs.tsv") if len(w) >= 2]
+    return re.compile(rf"{adverbs}*{alternation(verbs)}")
+
+
+def _adopts(clause: str) -> bool:
+    """Whether `clause` opens by adopting a programme of its own (全面实施“31证合一”): what it names
+    is not what the figure of the clause before counts.
+
+    >>> _adopts("全面实施“多证合一”"), _adopts("积极参与示范创建活动")
+    (True, False)
+    """
+    return bool(_adoption_re().match(unscoped(clause)))
 
 
 def _nearest(spans: list[Span], at: int) -> str | None:

@@ -44,7 +44,8 @@ def read(sentence: str) -> list[Reading]:
     pending: list[str] = []                       # 报备率、及时率均为100%: rates waiting for a shared figure
     paired: tuple[str, str] | None = None
     respective: list[str] = []                    # 复议、诉讼案件分别为120件、45件: names still to pair
-    for clause in split(sentence):
+    clauses = split(sentence)
+    for c, clause in enumerate(clauses):
         inside = [f for f in figures if clause.start <= f.num_start < clause.end]
         pending = _waiting(sentence, clause, inside, pending)
         left = clause.start
@@ -53,6 +54,8 @@ def read(sentence: str) -> list[Reading]:
                 continue                              # 连续三年保持100%: the streak qualifies the next figure
             right = inside[k + 1].start if k + 1 < len(inside) else clause.end
             pre, post = sentence[left:fig.start], sentence[fig.end:_closing(sentence, fig.end, right)]
+            if k + 1 == len(inside) and after(post) and not after(post).endswith("性"):
+                post = sentence[fig.end:_coordinated(clauses, c, figures)]
             left = fig.end
             every = _EVERY.search(pre)
             if every and fig.unit == "次":             # 每两月1次: a frequency, not a result
@@ -62,20 +65,27 @@ def read(sentence: str) -> list[Reading]:
             indicator = head(indicator)
             if paired:                                # 把62项考核指标精简为13项: the after-value
                 (indicator, direction), paired = paired, None
+            if direction == "increase" and fig.unit in _TIMES and _sped_up(pre):
+                direction = "decrease"                # 提速至6.44天: less time
             if direction in ("increase", "decrease") and _TO_BOUND.search(pre) and fig.qualifier in _BOUNDS:
                 direction = "level"                   # 降至3%以下: a bound reached, not the size of a fall
-            base = _BASE.search(pre) or (_changed_to().match(post) and _BASE_OF.search(pre))
+            base = _base().search(pre) or (_changed_to().match(post)
+                                           and (_BASE_OF.search(pre) or _BASE_NOUN.search(pre)))
             if base:                                  # a baseline: 由(原来的)20天压减至5天
-                last_indicator = before(pre[:base.start()])[0] or last_indicator
+                named = base.groupdict().get("what")  # 从法定办理时间20天…: what the baseline measures
+                last_indicator = (before(pre[:base.start()])[0] or (tidy(named) if named else "")
+                                  or last_indicator)
+                continue
+            if _benchmark().search(pre):              # 超过自治区规定的62.5%: what was to be beaten
                 continue
             if pre.endswith(("把", "将")) and k + 1 < len(inside):
                 paired = _pair(post)
                 if paired:                            # a baseline written before its noun
                     continue
             if direction is None and clause.sep == "、" and k == 0:
-                direction = last_direction
+                direction = _listed_direction(sentence, clauses, c, figures, last_direction)
             counted = (_run_counted(sentence, fig, post) or _share_of(fig, indicator, post)
-                       or _served(pre, post) or _described(sentence, fig, after(post)))
+                       or _served(pre, post) or _titled(post) or _described(sentence, fig, after(post)))
             reading = _reading(fig, indicator, counted, direction, clause, last_indicator)
             if reading:
                 if k == 0 and pending and _SHARED.search(pre):
@@ -83,6 +93,15 @@ def read(sentence: str) -> list[Reading]:
                 own = len(indicator) >= 2 or len(counted) >= 2
                 reading, respective = _respectively(reading, pre, pending if k == 0 else [], respective, own,
                                                     out[-1] if out else None)
+                if k == 0 and "分别" in pre and not respective:
+                    reading, respective = _joined(reading, len(inside))
+                elif k == 0 and len(inside) == 1 and not pending and "和" in reading.indicator:
+                    first, rest = _joined(reading, 1 + reading.indicator.count("和"))
+                    tail = pre[pre.rfind(rest[-1]) + len(rest[-1]):] if rest and rest[-1] in pre else ""
+                    if _SHARED.match(tail):           # 满意度和知晓率均达95%: one figure, each name
+                        out.append(first)
+                        out.extend(replace(reading, indicator=name) for name in rest[:-1])
+                        reading = replace(reading, indicator=rest[-1])
                 out.append(reading)
                 last_indicator, last_direction = reading.indicator, reading.direction
         if inside:
@@ -90,9 +109,51 @@ def read(sentence: str) -> list[Reading]:
     return out
 
 
+def _listed_direction(sentence: str, clauses: list[Clause], c: int, figures: list[Figure],
+                      last: str | None) -> str | None:
+    """The direction of a figure whose clause follows a 、: the previous figure's, when the clause
+    before has one (压减材料30项、时间5天); else that of the verb the listed names share (取消、
+    下放事项665项), none when it names no change (调整依据、时限138项).
+
+    >>> s = "共取消、下放审批事项665项"; [r.direction for r in read(s)]
+    ['decrease']
+    """
+    previous = clauses[c - 1]
+    if any(previous.start <= f.num_start < previous.end for f in figures):
+        return last
+    return before(sentence[previous.start:previous.end])[1]
+
+
+def _coordinated(clauses: list[Clause], c: int, figures: list[Figure]) -> int:
+    """Where the noun counted by the last figure of clause `c` ends: past the names coordinated
+    with it by 、 that have no figure of their own (1次规章、规范性文件后评估工作 counts the
+    评估 of both), else at the clause's end.
+
+    >>> s = "开展1次规章、规范性文件后评估，并公布"; cs = split(s)
+    >>> s[4:_coordinated(cs, 0, find(s, quoted(s)))]
+    '规章、规范性文件后评估'
+    """
+    end = clauses[c].end
+    for nxt in clauses[c + 1:]:
+        if nxt.sep != "、" or any(nxt.start <= f.num_start < nxt.end for f in figures):
+            break
+        end = nxt.end
+    return end
+
+
 _SHARED = re.compile(r"[均都皆]")
 # Units of a size (a share, a time, a sum): a change verb before the noun gives only the direction.
-_SIZES = (None, "%", "‰", "百分点", "倍", "天", "小时", "工作日", "个月", "分钟", "周", "年", "万元", "亿元", "千元", "元")
+_SIZES = (None, *dicts.words("outcome_unit_classes.tsv", 1, "size"))
+_TIMES = dicts.words("outcome_unit_classes.tsv", 1, "time")
+
+
+def _sped_up(pre: str) -> bool:
+    """Whether `pre` ends with a verb of speeding up (outcome_speed_verbs.txt), 至/到 aside.
+
+    >>> _sped_up("审批事项提速至"), _sped_up("办件量增长")
+    (True, False)
+    """
+    return pre.rstrip("至到为了").endswith(dicts.words("outcome_speed_verbs.txt"))
 
 
 def _closing(sentence: str, start: int, end: int) -> int:
@@ -111,8 +172,27 @@ def _closing(sentence: str, start: int, end: int) -> int:
         if depth == 0:
             return i + 1
     return end
-_BASE = re.compile(r"[由从](?:原来|原先|改革前|过去|以往|上年|去年|年初|\d{4}年)?的?$")
+
+
+@lru_cache(maxsize=None)
+def _base() -> re.Pattern:
+    """由/从 (with a word of when: outcome_baseline_words.txt) right before a figure: a baseline."""
+    return re.compile(rf"[由从](?:{alternation(dicts.words('outcome_baseline_words.txt'))}|\d{{4}}年)?的?$")
+
+
+@lru_cache(maxsize=None)
+def _benchmark() -> re.Pattern:
+    """A verb of comparing (outcome_benchmark_verbs.txt) and a phrase ending in 的 right before a
+    figure: the figure is the benchmark.
+
+    >>> bool(_benchmark().search("超过自治区规定的")), bool(_benchmark().search("高于全省平均水平"))
+    (True, False)
+    """
+    return re.compile(rf"{alternation(dicts.words('outcome_benchmark_verbs.txt'))}[\u4e00-\u9fff]{{1,10}}的$")
+
+
 _BASE_OF = re.compile(r"[由从][\u4e00-\u9fff]{1,5}的$")      # 由法定的20个工作日, when a change follows
+_BASE_NOUN = re.compile(r"[由从](?P<what>[\u4e00-\u9fff]{2,12})$")  # 从法定时限20个工作日, when a change follows
 
 
 @lru_cache(maxsize=None)
@@ -176,6 +256,23 @@ def _described(sentence: str, fig: Figure, counted: str) -> str:
     rest = re.split(r"[，,。；;]", sentence[fig.end:], maxsplit=1)[0]
     m = _QUALITY_HEAD.search(rest)
     return after(m.group(1)) if m else counted
+
+
+@lru_cache(maxsize=None)
+def _title_re() -> re.Pattern:
+    return re.compile(alternation(dicts.words("outcome_title_verbs.txt")))
+
+
+def _titled(post: str) -> str:
+    """13个县(区)被命名为法治示范县: the title the counted places or bodies were given names the
+    measure; "" unless a title verb follows the counted noun.
+
+    >>> _titled("县(区)被命名为省级法治示范县"), _titled("单位参加考试")
+    ('省级法治示范县', '')
+    """
+    counted = after(post)
+    m = _title_re().search(post, 1) if counted and post.startswith(counted) else None
+    return after(post[m.end():]) if m and m.start() <= len(counted) else ""
 
 
 _FOR = re.compile(r"为(?:全[省市区县州旗镇乡]|[本我][省市区县州旗镇乡])?$")
@@ -243,6 +340,23 @@ def _respectively(reading: Reading, pre: str, pending: list[str], respective: li
     return reading, [] if own else respective
 
 
+def _joined(reading: Reading, figures: int) -> tuple[Reading, list[str]]:
+    """办结率和满意率分别达到98%和96%: names joined by 和/及/与 in one indicator go with the
+    clause's figures in order, when there are as many of each; returns the reading and the names
+    still to pair.
+
+    >>> [(r.indicator, r.figure.value) for r in read("受理率和办结率分别为97%和95%")]
+    [('受理率', 97.0), ('办结率', 95.0)]
+    >>> [(r.indicator, r.figure.value) for r in read("受理率和办结率均为97%")]
+    [('受理率', 97.0), ('办结率', 97.0)]
+    """
+    names = [n for n in re.split(r"[和及与]", reading.indicator)]
+    if figures < 2 or len(names) != figures or any(len(n) < 2 for n in names):
+        return reading, []
+    names = [_shared_ending(n, names[-1]) for n in names[:-1]] + names[-1:]
+    return replace(reading, indicator=names[0]), names[1:]
+
+
 def _shared_ending(name: str, last: str) -> str:
     """`name` with what `last` has after its first word, when `name` stands beside that word and
     does not end alike (报备率、及时率)."""
@@ -277,6 +391,8 @@ def _reading(fig: Figure, indicator: str, counted: str, direction: str | None, c
         indicator = _with_head(indicator, counted)
     if len(indicator) < 2 or inherited and indicator.endswith(dicts.words("outcome_event_verbs.txt")):
         indicator = inherited                     # 宣讲2场次，走进社区开展2场次: more of the same
+    if len(indicator) > 3 and indicator.endswith("的"):
+        indicator = indicator[:-1]                # 占计划任务总数的69%: the 的 joined the figure
     if len(indicator) < 2:
         return None
     direction = direction or "level"

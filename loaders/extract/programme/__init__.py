@@ -11,7 +11,7 @@ from functools import lru_cache
 from loaders import dicts
 from loaders.extract.attribution import where
 from loaders.extract.programme import features as fx
-from loaders.extract.programme.bare import bare_names, head_pattern
+from loaders.extract.programme.bare import NAMING_TYPES, bare_names, head_pattern
 from loaders.extract.programme.candidates import Quote, chains, named_campaigns, one_stop, quotes, raw_labels
 from loaders.extract.programme.judge import Candidate, assess_chain, list_gap, vote
 from loaders.extract.programme.model import keep
@@ -189,7 +189,7 @@ def _spellings(norm: str, group: Group) -> tuple[str, ...]:
     >>> _spellings("设立县政府立法联系点。", merge([Candidate("县政府立法联系点", 2, 10)])[0])
     ('政府立法联系点',)
     """
-    pattern = head_pattern()
+    pattern = head_pattern(NAMING_TYPES)
     names = {display(c.name) for c in group.members}
     if group.concept:
         names.update((group.concept.name,) + group.concept.labels)

@@ -11,9 +11,12 @@ from loaders import dicts
 from loaders.lexicon import heads
 from loaders.segment import cut, tagged, tokenizer
 
-__all__ = ["Bare", "bare_names", "head_pattern", "BARE_TYPES"]
+__all__ = ["Bare", "bare_names", "head_pattern", "BARE_TYPES", "NAMING_TYPES"]
 
 BARE_TYPES = ("institution", "reform", "mechanism", "method", "pilot", "platform")
+# heads after which a name is still the same programme (X → X制度, X改革试点 → X改革); a platform named
+# after a programme (免申即享 → 免申即享平台) is the tool that serves it, another entity
+NAMING_TYPES = tuple(t for t in BARE_TYPES if t != "platform")
 _REACH = 24                 # characters before the head word that may belong to the name
 _MAX_NAME = 22
 _CLAUSE = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z.]")
@@ -43,17 +46,19 @@ class Bare:
         return norm[self.start:self.end] + (self.head if self.shared else "")
 
 
-@lru_cache(maxsize=1)
-def _heads() -> tuple[re.Pattern, dict[str, str]]:
+@lru_cache(maxsize=4)
+def _heads(types: tuple[str, ...] = BARE_TYPES) -> tuple[re.Pattern, dict[str, str]]:
     table = {w: t for w, t, where, strong in heads()
-             if t in BARE_TYPES and strong and where == "both" and len(w) >= 2}
-    table.update((w, "campaign") for w in dicts.words("programme_bare_campaigns.txt"))
+             if t in types and strong and where == "both" and len(w) >= 2}
+    if types == BARE_TYPES:                  # targeted campaigns are bare names, not heads of other names
+        table.update((w, "campaign") for w in dicts.words("programme_bare_campaigns.txt"))
     return re.compile("|".join(re.escape(w) for w in sorted(table, key=len, reverse=True))), table
 
 
-def head_pattern() -> re.Pattern:
-    """The head words of institution, reform and mechanism names (制度, 机制, 改革 …), longest first."""
-    return _heads()[0]
+def head_pattern(types: tuple[str, ...] = BARE_TYPES) -> re.Pattern:
+    """The head words of names of these types (制度, 机制, 改革 …), longest first: by default every type
+    a bare name may have; `NAMING_TYPES` for the heads that keep a name the same programme."""
+    return _heads(types)[0]
 
 
 @lru_cache(maxsize=1)

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from loaders.extract.programme.bare import head_pattern
+from loaders.extract.programme.bare import NAMING_TYPES, head_pattern
 from loaders.extract.programme.judge import Candidate
 from loaders.extract.programme.national import lexicon as thesaurus
 from loaders.lexicon import Concept, cues, fold
@@ -117,7 +117,7 @@ def _merge_suffixes(groups: dict[str, Group]) -> None:
 
 def _headed(long: str, short: str) -> bool:
     """The same name with a head word after it (府院联席会议 → 府院联席会议制度)."""
-    return long.startswith(short) and head_pattern().fullmatch(long, len(short)) is not None
+    return long.startswith(short) and head_pattern(NAMING_TYPES).fullmatch(long, len(short)) is not None
 
 
 def _listy(group: Group) -> bool:
