@@ -245,3 +245,9 @@ def test_platform_named_after_a_programme_is_another_entity():
     assert "示例即享平台" in found
     assert "示例即享" not in found["示例即享平台"].aliases
     assert "示例即享平台" not in found.get("示例即享机制", found["示例即享平台"]).aliases
+
+
+def test_quoted_name_ending_in_a_document_type_has_that_shape():
+    from loaders.extract.programme.features import _shape
+    assert "shape:document-type" in _shape("一计划三方案", frozenset())
+    assert "shape:document-type" not in _shape("企业安静期", frozenset())

@@ -91,6 +91,9 @@ def _shape(name: str, stems: frozenset[str]) -> dict[str, float]:
             out["endword:" + cut(key)[-1]] = 1.0     # its last word: 十五周年 → 周年
     if _CJK.search(key) and len(cut(key)) == 1 and tokenizer().FREQ.get(key, 0) >= _COMMON:
         out["shape:common-word"] = 1.0        # an everyday word (组合拳, 风向标, 温度): a metaphor, not a name
+    doc_type = next((t for t in dicts.words("document_types.txt") if len(t) >= 2 and key.endswith(t)), None)
+    if doc_type and len(key) > len(doc_type):
+        out["shape:document-type"] = 1.0     # 一规划两纲要, X实施方案: a document's name, not a programme's
     if _FIRST_THEN.match(key):
         out["shape:first-then"] = 1.0        # 先照后证, 先证后核, 先建后验: an order of procedure reversed
     if any(w in key for w in dicts.words("programme_handling_words.txt")):
