@@ -251,3 +251,9 @@ def test_quoted_name_ending_in_a_document_type_has_that_shape():
     from loaders.extract.programme.features import _shape
     assert "shape:document-type" in _shape("一计划三方案", frozenset())
     assert "shape:document-type" not in _shape("企业安静期", frozenset())
+
+
+def test_conjunction_joining_two_parties_of_a_relation_stays_inside_the_name():
+    body = "健全人民调解与行政调解衔接机制，"
+    found = bare_names(body, lambda i: False)
+    assert [b.name(body) for b in found] == ["人民调解与行政调解衔接机制"]

@@ -125,6 +125,9 @@ def bare_names(norm: str, masked) -> list[Bare]:
         if found is None:
             continue
         start, before = found
+        joined = _joined_parties(norm, start, before, m.start())
+        if joined is not None:
+            start, before = joined
         if len(m.group()) == 1 and not _own_word(norm, start, m.start(), m.group()):
             continue
         if before in "”’」』":                    # the head of the quoted name before it (“X”清单制度)
@@ -132,7 +135,7 @@ def bare_names(norm: str, masked) -> list[Bare]:
         if 2 <= m.start() - start and m.end() - start <= _MAX_NAME:
             while out and out[-1].end > start:       # 行政审批制度 + 改革: the longer name stands
                 out.pop()
-            first = _first_conjunct(norm, start, before, m.group(), table[m.group()], masked)
+            first = None if joined else _first_conjunct(norm, start, before, m.group(), table[m.group()], masked)
             if first is not None and not (out and out[-1].end > first.start):
                 out.append(first)
             else:
@@ -142,6 +145,24 @@ def bare_names(norm: str, masked) -> list[Bare]:
 
 
 _JOINS = ("和", "与", "及", "以及")
+
+
+def _joined_parties(norm: str, start: int, before: str, head_start: int) -> tuple[int, str] | None:
+    """The left edge of a name whose conjunction joins two parties inside it (行政复议与行政诉讼衔接机制:
+    衔接 relates both), or None.
+
+    >>> t = "健全行政复议与行政诉讼衔接机制"
+    >>> _joined_parties(t, 7, "与", 13)
+    (2, '健全')
+    >>> _joined_parties("完善复议和诉讼制度", 5, "和", 7) is None
+    True
+    """
+    if before not in _JOINS or not norm[start:head_start].endswith(dicts.words("programme_relation_words.txt")):
+        return None
+    end = start - len(before)
+    if end < 2 or not "\u4e00" <= norm[end - 1] <= "\u9fff":
+        return None
+    return _left_edge(norm, end)
 
 
 def _first_conjunct(norm: str, start: int, before: str, head: str, kind: str, masked) -> Bare | None:
