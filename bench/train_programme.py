@@ -1,6 +1,7 @@
 """Fit the programme decision's weights (`loaders/dicts/programme_weights.tsv`) on annotated candidates.
 
     python -m bench.train_programme [--annotations devset/training.json] [--seeds DIR] [--check]
+                                    [--exclude r66-r89] [--out PATH]
 
 Every candidate the extractor proposes in an annotated text (quoted strings and unquoted names ending
 in a head word) is labelled from the annotation: 1 when its name (or alias) is listed as a programme,
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -49,7 +51,7 @@ def candidates(norm: str) -> list[tuple[str, str | None, str, dict]]:
     for q in found:
         mask[max(0, q.start - 1):q.close] = b"\x01" * (q.close - max(0, q.start - 1))
     for b in bare_names(norm, lambda i: bool(mask[i])):
-        out.append((norm[b.start:b.end], None, "bare", bare_features(norm, b)))
+        out.append((b.name(norm), None, "bare", bare_features(norm, b)))
     return out
 
 
@@ -83,10 +85,34 @@ def _text(item: dict, seeds: Path) -> str | None:
     return path.read_text(encoding="utf-8") if path.is_file() else None
 
 
-def dataset(annotations: Path, seeds: Path) -> tuple[list[dict], list[int], list[str]]:
-    """Features, labels and a description of every labelled candidate; texts not present are skipped."""
+def excluded(spec: str | None):
+    """A predicate on items: True for the development excerpts an `--exclude` spec names (rNN-rMM
+    ranges, comma-separated, either end open), to fit without them and score them unseen.
+
+    >>> drop = excluded("r66-r89")
+    >>> drop({"file": "devset/texts/r70_x.txt"}), drop({"file": "devset/texts/r12_x.txt"}), drop({"text": "…"})
+    (True, False, False)
+    """
+    ranges = []
+    for part in filter(None, (p.strip() for p in (spec or "").split(","))):
+        m = re.fullmatch(r"r(\d+)?-(?:r(\d+))?", part)
+        if not m:
+            raise SystemExit(f"train: --exclude: not a range: {part}")
+        ranges.append((int(m.group(1) or 0), int(m.group(2) or 10 ** 9)))
+
+    def test(item: dict) -> bool:
+        m = re.match(r"r(\d+)_", Path(item.get("file") or "").name)
+        return bool(m) and any(lo <= int(m.group(1)) <= hi for lo, hi in ranges)
+    return test
+
+
+def dataset(annotations: Path, seeds: Path, exclude=None) -> tuple[list[dict], list[int], list[str]]:
+    """Features, labels and a description of every labelled candidate; texts not present, and items
+    `exclude` is true of, are skipped."""
     X, y, what = [], [], []
     for item in json.loads(annotations.read_text(encoding="utf-8"))["items"]:
+        if exclude is not None and exclude(item):
+            continue
         body = _text(item, seeds)
         if body is None:
             print(f"train: {item.get('file')}: text not present, skipped", file=sys.stderr)
@@ -127,13 +153,13 @@ def fit(X: list[dict], y: list[int], c: float) -> dict[str, float]:
     return weights
 
 
-def write(weights: dict[str, float], threshold: float, n: int, positives: int) -> None:
+def write(weights: dict[str, float], threshold: float, n: int, positives: int, out: Path = WEIGHTS) -> None:
     lines = ["# Weights of the programme decision (loaders/extract/programme/model.py): feature<TAB>weight.",
              f"# Fitted by bench/train_programme.py on {n} annotated candidates ({positives} programmes);",
              "# regenerate rather than edit by hand. 'threshold' is the probability a candidate needs.",
              f"threshold\t{threshold}", f"bias\t{weights.pop('bias'):.4f}"]
     lines += [f"{k}\t{v:.4f}" for k, v in sorted(weights.items(), key=lambda kv: (-abs(kv[1]), kv[0]))]
-    WEIGHTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -146,8 +172,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--threshold", type=float, default=0.5)
     ap.add_argument("--check", action="store_true", help="print training errors, write nothing")
     ap.add_argument("--cv", action="store_true", help="choose C by 5-fold cross-validation over texts")
+    ap.add_argument("--exclude", help="leave these development excerpts out of the fit (rNN-rMM ranges)")
+    ap.add_argument("--out", type=Path, default=WEIGHTS, help="where to write the weights")
     args = ap.parse_args(argv)
-    X, y, what = dataset(args.annotations, args.seeds)
+    X, y, what = dataset(args.annotations, args.seeds, excluded(args.exclude) if args.exclude else None)
     if args.cv:
         groups = [w.split(": ", 1)[0] for w in what]
         scores = {c: cross_validate(X, y, groups, c) for c in (0.1, 0.3, 1.0, 3.0, 10.0)}
@@ -166,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
           f"{len(wrong)} training errors", file=sys.stderr)
     print("\n".join(wrong), file=sys.stderr)
     if not args.check:
-        write(weights, args.threshold, len(y), sum(y))
+        write(weights, args.threshold, len(y), sum(y), args.out)
     return 0
 
 

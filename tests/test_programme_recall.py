@@ -102,6 +102,7 @@ def test_national_lexicon_short_spelling_needs_quotes():
 @pytest.mark.parametrize("body, name, kind", [
     ("建立干部“2+5+N”学法清单，按月更新。", "2+5+N学法清单", "institution"),   # a number formula named by its head
     ("形成“1+4”联动机制，", "1+4联动机制", "mechanism"),
+    ("搭建“3+1”全流程法律服务体系，", "3+1全流程法律服务体系", "mechanism"),   # a weak head ending the phrase
 ])
 def test_quoted_number_formula_with_a_head_word_is_a_name(body, name, kind):
     from loaders.extract.programme import extract
@@ -133,6 +134,109 @@ def test_upgraded_release_keeps_the_name_without_its_version_as_alias():
     assert "涉企服务直通车" in found["涉企服务直通车3.0系统"].aliases
 
 
+def test_two_names_sharing_one_head_word_are_two_candidates():
+    body = "全面推行村级议事协商和矛盾调处制度，"
+    names = [b.name(body) for b in bare_names(body, lambda i: False)]
+    assert names == ["村级议事协商制度", "矛盾调处制度"]
+    assert _bare("建立乡镇执法协作制度和执法公示制度。") == ["乡镇执法协作制度", "执法公示制度"]  # two heads: no sharing
+
+
+def test_unquoted_campaign_without_a_launching_verb_is_a_candidate():
+    body = "会后召开了农村乱占耕地问题专项整治推进会。"
+    found = [b for b in bare_names(body, lambda i: False) if b.type == "campaign"]
+    assert [body[b.start:b.end] for b in found] == ["农村乱占耕地问题专项整治"]
+
+
+def test_quote_followed_by_an_honour_verb_is_the_thing_honoured_not_an_honour_title():
+    from loaders.extract.programme import features as fx
+    body = "全区“老街坊调解室”入选全市调解工作优秀案例。"
+    f = fx.quoted(body, 3, 10, "老街坊调解室", kind="quote", head=None, verb=None, rejected=False, honoured=False,
+                  anchored=None, lexicon=False, stems=frozenset(), elsewhere=1)
+    assert "honour-subject" in f and "honour-after" not in f
+    g = fx.quoted("创成“七五”普法先进县。", 3, 6, "七五", kind="quote", head=None, verb=None, rejected=False,
+                  honoured=True, anchored=None, lexicon=False, stems=frozenset(), elsewhere=1)
+    assert "honour-after" in g and "honour-subject" not in g
+
+
+def test_count_classifier_is_no_part_of_an_unquoted_name():
+    assert _bare("今年共建立12项议事制度。") == ["议事制度"]
+    assert _bare("实行24小时值班值守制度。") == ["值班值守制度"]
+
+
+def test_brand_without_a_head_word_is_typed_by_what_follows_it_here_or_elsewhere():
+    from loaders.extract.programme import features as fx
+    assert fx.verb_after("“乡邻码”正式投用，", 5) == "platform"       # put to use right after the quote
+    body = "群众通过“乡邻码”反映诉求。全镇推广“乡邻码”小程序。"
+    assert fx.behaviour(body, "乡邻码", 5).get("head-elsewhere") == 1.0   # its head written at another mention
+
+
+def test_quoted_list_governed_as_a_whole_has_its_own_evidence():
+    from loaders.extract.programme import features as fx
+    body = "对办件实行“统一受理、统一流转、统一反馈”，"
+    f = fx.quoted(body, 6, 21, "统一受理、统一流转、统一反馈", kind="quote", head=None, verb="institution",
+                  rejected=False, honoured=False, anchored=None, lexicon=False, stems=frozenset(), elsewhere=1)
+    assert f.get("slogan-governed:verb") == 1.0
+    g = fx.quoted("做到“早发现、早化解”。", 3, 9, "早发现、早化解", kind="quote", head=None, verb=None,
+                  rejected=False, honoured=False, anchored=None, lexicon=False, stems=frozenset(), elsewhere=1)
+    assert not any(k.startswith("slogan-governed") for k in g)
+
+
+def test_national_lexicon_names_registration_and_service_institutions_unquoted():
+    from loaders.extract.programme import extract
+    from loaders.text import Text
+    body = "全面实行五证合一登记，落实首问负责、一次性告知和限时办结。"
+    names = {p.name for p in extract(Text.make("t.txt", body), None)}
+    assert {"五证合一", "首问负责制", "一次性告知制", "限时办结制"} <= names
+
+
+def test_campaign_heads_of_a_battle_or_drive_and_a_split_verb_complement():
+    assert _bare("坚决打好农村人居环境整治攻坚战。") == ["农村人居环境整治攻坚战"]   # 打 + 好 bounds it
+    assert _bare("开展城乡环境综合整治行动，") == ["城乡环境综合整治行动"]
+
+
+def test_random_inspection_keeps_its_adverb_inside_the_name():
+    assert _bare("全面推开双随机抽查机制。") == ["双随机抽查机制"]
+
+
+def test_no_shared_head_after_a_list_or_for_a_one_character_head():
+    body = "落实选题论证、征求意见、合法性审核和集体审议制度。"
+    assert not any(b.shared for b in bare_names(body, lambda i: False))     # the steps of one institution
+    body = "推行用地审批和规划许可事项承诺制，"
+    assert not any(b.shared for b in bare_names(body, lambda i: False))     # shares more than 制
+
+
+def test_lifetime_stays_inside_an_accountability_name():
+    assert _bare("实行重大投资决策终身责任追究制度。") == ["重大投资决策终身责任追究制度"]
+
+
+def test_parts_of_the_three_enforcement_institutions_are_named_without_their_head():
+    from loaders.extract.programme import extract
+    from loaders.text import Text
+    names = {p.name for p in extract(Text.make("t.txt", "全面推行行政执法全过程记录，健全行政执法和刑事司法衔接机制。"), None)}
+    assert {"执法全过程记录制度", "两法衔接"} <= names
+
+
+def test_one_character_function_word_inside_a_numbered_name_does_not_bound_it():
+    assert _bare("全面推行三函同发制度，") == ["三函同发制度"]       # jieba tags 同 a preposition
+
+
+def test_unquoted_platform_keeps_its_brand_without_the_carrier_word_as_alias():
+    from loaders.extract.programme import extract
+    from loaders.text import Text
+    found = {p.name: p for p in extract(Text.make("t.txt", "全面推广惠企通小程序，企业注册2万户。"), None)}
+    assert "惠企通" in found["惠企通小程序"].aliases
+
+
+def test_local_name_opening_with_the_reporting_place_keeps_the_name_without_it_as_alias():
+    from loaders.extract.programme import _unplaced
+    assert _unplaced("临河区行政执法责任制", frozenset({"临河区", "临河"})) == ("行政执法责任制",)
+    assert _unplaced("临河区级河长制", frozenset({"临河区"})) == ()        # too short without the place
+
+
+def test_reversed_procedure_formula_has_its_own_shape():
+    from loaders.extract.programme.features import _shape
+    assert "shape:first-then" in _shape("先批后审", frozenset())
+    assert "shape:first-then" not in _shape("先行先试区", frozenset())
 def test_platform_named_after_a_programme_is_another_entity():
     from loaders.extract.programme import extract
     from loaders.text import Text
@@ -161,3 +265,15 @@ def test_bare_and_unquoted_names_respect_titles_verbs_and_word_ends(body, absent
     names = _names(body)
     assert absent not in names
     assert present is None or present in names
+
+
+def test_quoted_name_ending_in_a_document_type_has_that_shape():
+    from loaders.extract.programme.features import _shape
+    assert "shape:document-type" in _shape("一计划三方案", frozenset())
+    assert "shape:document-type" not in _shape("企业安静期", frozenset())
+
+
+def test_conjunction_joining_two_parties_of_a_relation_stays_inside_the_name():
+    body = "健全人民调解与行政调解衔接机制，"
+    found = bare_names(body, lambda i: False)
+    assert [b.name(body) for b in found] == ["人民调解与行政调解衔接机制"]

@@ -17,6 +17,7 @@ from loaders.extract.programme.candidates import Quote, chains, named_campaigns,
 from loaders.extract.programme.judge import Candidate, assess_chain, list_gap, vote
 from loaders.extract.programme.model import keep
 from loaders.extract.programme.merge import Group, display, merge
+from loaders.extract.programme.national import lexicon as thesaurus
 from loaders.records import Place, Programme
 from loaders.text import Text
 
@@ -142,17 +143,18 @@ def _bare(norm: str, found_quotes: list[Quote], kept: list[Candidate]) -> tuple[
         if not keep(bare_features(norm, b)):
             continue
         if inner:
-            out.append(Candidate(norm[b.start:b.end], b.start, b.end, inner.concept, inner.votes))
+            out.append(Candidate(b.name(norm), b.start, b.end, inner.concept, inner.votes))
             within.add(id(inner))
         else:
-            out.append(Candidate(norm[b.start:b.end], b.start, b.end, None, ((b.type, vote("bare-head")),)))
+            out.append(Candidate(b.name(norm), b.start, b.end, None, ((b.type, vote("bare-head")),)))
     return out, within
 
 
 def bare_features(norm: str, b) -> dict[str, float]:
     """The model's features for an unquoted candidate (shared with the training script)."""
-    name = norm[b.start:b.end]
-    return fx.bare(norm, b.start, b.end, b.head, b.type, b.before, norm.count(name))
+    name = b.name(norm)
+    return fx.bare(norm, b.start, b.end, b.head, b.type, b.before, norm.count(name), shared=b.shared,
+                  paired=b.paired)
 
 
 def _status(text: Text, start: int, end: int) -> str | None:
@@ -194,7 +196,8 @@ def _programme(text: Text, home: Place | None, group: Group, related: tuple[str,
             places.setdefault(place.label, place)
         statuses.append(_status(text, cand.start, cand.end))
     status = next((k for k in _STATUS_ORDER if k in statuses), None)
-    aliases = tuple(dict.fromkeys(a for a in group.aliases() + _spellings(text.norm, group) if a != group.name()))
+    aliases = tuple(dict.fromkeys(a for a in group.aliases() + _spellings(text.norm, group)
+                                  + _unplaced(group.name(), _stems(home)) if a != group.name()))
     return Programme(group.name(), group.type(), aliases, tuple(places.values()),
                      tuple(mentions), status, related)
 
@@ -232,7 +235,45 @@ def _spellings(norm: str, group: Group) -> tuple[str, ...]:
     if tail and tail.start() >= 4 and norm.count(name[:tail.start()]) > norm.count(name):
         out.append(name[:tail.start()])
     out += _piloted(name) + _unversioned(name)
+    if group.type() == "platform":
+        out += _unclassified(name)
     return tuple(dict.fromkeys(out))
+
+
+def _unplaced(name: str, stems: frozenset[str]) -> tuple[str, ...]:
+    """A local name without the reporting place (or a parent) that opens it (沈阳市党员领导干部学法用法制度
+    → 党员领导干部学法用法制度): the programme as other reports of the place name it.
+
+    >>> _unplaced("朔州市行政复议体制改革", frozenset({"朔州市", "朔州"})), _unplaced("朔州品牌", frozenset({"朔州"}))
+    (('行政复议体制改革',), ())
+    """
+    for stem in sorted(stems, key=len, reverse=True):
+        if len(stem) >= 2 and name.startswith(stem) and len(name) - len(stem) >= 4:
+            rest = name[len(stem):]
+            rest = rest[1:] if rest[:1] == "级" else rest
+            return (rest,) if len(rest) >= 4 else ()
+    return ()
+
+
+_CARRIERS = ("APP", "App", "app", "小程序", "客户端", "移动端")
+_BRAND_MAX = 6
+
+
+def _unclassified(name: str) -> list[str]:
+    """An app's brand without the word for its carrier (浙里办APP → 浙里办, 随申办小程序 → 随申办): the
+    brand is how the app is known. Not for a 平台 nor a stem that names a programme (免申即享平台 is the
+    tool serving 免申即享, another entity); a long descriptive stem is no brand.
+
+    >>> _unclassified("浙里办APP"), _unclassified("民情通小程序"), _unclassified("企业开办平台")
+    (['浙里办'], ['民情通'], [])
+    >>> _unclassified("一网通办小程序"), _unclassified("行政执法综合管理监督信息小程序")
+    ([], [])
+    """
+    carrier = next((c for c in _CARRIERS if name.endswith(c)), None)
+    stem = name[:-len(carrier)] if carrier else ""
+    if not 2 <= len(stem) <= _BRAND_MAX or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9+]+", stem):
+        return []
+    return [] if thesaurus().get(stem) else [stem]
 
 
 _VERSION = re.compile(r"\d+(?:\.\d+)+版?$")

@@ -1,5 +1,6 @@
 """Unquoted programme candidates: a name ending in an institution/reform/mechanism head word
-(政府法律顾问制度, 涉企执法阳光监督改革), its left edge found by jieba words up to a bounding word."""
+(政府法律顾问制度, 涉企执法阳光监督改革) or a targeted campaign's head (programme_bare_campaigns.txt:
+执法突出问题专项整治), its left edge found by jieba words up to a bounding word."""
 from __future__ import annotations
 
 import re
@@ -23,24 +24,35 @@ _CLAUSE = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z.]")
 # Parts of speech that bound a name on its left: prepositions, adverbs, time and numeral words,
 # pronouns, conjunctions, particles, locatives (jieba's tags).
 _NUMERALS = "一二两三四五六七八九十百千首"
+_CLASSIFIERS = "项个条件类家名批套"       # a count's classifier or unit opens no name (25项重要制度)
+_UNITS = ("小时", "分钟", "工作日")
 _STOP_TAGS = ("p", "d", "t", "m", "q", "r", "c", "u", "f", "y", "e", "zg")
 
 
 @dataclass(frozen=True)
 class Bare:
-    """An unquoted would-be programme norm[start:end], its head word and type, the word before it."""
+    """An unquoted would-be programme norm[start:end], its head word and type, the word before it.
+    `shared` is set on the first conjunct of names sharing one head word (法律顾问 of 法律顾问和公职律师
+    制度): its name is the conjunct with that head word, which the text writes only once, later."""
 
     start: int
     end: int
     head: str
     type: str
     before: str
+    shared: bool = False
+    paired: bool = False               # either conjunct of names sharing one head word
+
+    def name(self, norm: str) -> str:
+        return norm[self.start:self.end] + (self.head if self.shared else "")
 
 
 @lru_cache(maxsize=4)
 def _heads(types: tuple[str, ...] = BARE_TYPES) -> tuple[re.Pattern, dict[str, str]]:
     table = {w: t for w, t, where, strong in heads()
              if t in types and strong and where == "both" and len(w) >= 2}
+    if types == BARE_TYPES:                  # targeted campaigns are bare names, not heads of other names
+        table.update((w, "campaign") for w in dicts.words("programme_bare_campaigns.txt"))
     return re.compile("|".join(re.escape(w) for w in sorted(table, key=len, reverse=True))), table
 
 
@@ -114,6 +126,9 @@ def bare_names(norm: str, masked) -> list[Bare]:
         if found is None:
             continue
         start, before = found
+        joined = _joined_parties(norm, start, before, m.start())
+        if joined is not None:
+            start, before = joined
         if len(m.group()) == 1 and not _own_word(norm, start, m.start(), m.group()):
             continue
         if before in "”’」』":                    # the head of the quoted name before it (“X”清单制度)
@@ -123,8 +138,66 @@ def bare_names(norm: str, masked) -> list[Bare]:
         if 2 <= m.start() - start and m.end() - start <= _MAX_NAME:
             while out and out[-1].end > start:       # 行政审批制度 + 改革: the longer name stands
                 out.pop()
-            out.append(Bare(start, m.end(), m.group(), table[m.group()], before))
+            first = None if joined else _first_conjunct(norm, start, before, m.group(), table[m.group()], masked)
+            if first is not None and not (out and out[-1].end > first.start):
+                out.append(first)
+            else:
+                first = None
+            out.append(Bare(start, m.end(), m.group(), table[m.group()], before, paired=first is not None))
     return out
+
+
+_JOINS = ("和", "与", "及", "以及")
+
+
+def _joined_parties(norm: str, start: int, before: str, head_start: int) -> tuple[int, str] | None:
+    """The left edge of a name whose conjunction joins two parties inside it (行政复议与行政诉讼衔接机制:
+    衔接 relates both), or None.
+
+    >>> t = "健全行政复议与行政诉讼衔接机制"
+    >>> _joined_parties(t, 7, "与", 13)
+    (2, '健全')
+    >>> _joined_parties("完善复议和诉讼制度", 5, "和", 7) is None
+    True
+    """
+    if before not in _JOINS or not norm[start:head_start].endswith(dicts.words("programme_relation_words.txt")):
+        return None
+    end = start - len(before)
+    if end < 2 or not "\u4e00" <= norm[end - 1] <= "\u9fff":
+        return None
+    return _left_edge(norm, end)
+
+
+def _first_conjunct(norm: str, start: int, before: str, head: str, kind: str, masked) -> Bare | None:
+    """The first of two names sharing the head word of the second (法律顾问和公职律师制度 → 法律顾问
+    + 制度): a conjunct of two words or more right before the conjunction, bounded on its left as any
+    name is, and not ending in a head word of its own (A制度和B制度 are two names already).
+
+    >>> t = "全面推行法律顾问和公职律师制度"
+    >>> b = _first_conjunct(t, 9, "和", "制度", "institution", lambda i: False)
+    >>> b.name(t), b.before, b.shared
+    ('法律顾问制度', '全面推行', True)
+    >>> _first_conjunct("建立A类制度和公职律师制度", 7, "和", "制度", "institution", lambda i: False) is None
+    True
+    """
+    if before not in _JOINS or start - len(before) < 2 or len(head) < 2:
+        return None
+    end = start - len(before)
+    if masked(end - 1) or not "\u4e00" <= norm[end - 1] <= "\u9fff":
+        return None
+    found = _left_edge(norm, end)
+    if found is None:
+        return None
+    first, bound = found
+    if bound in ("、", "，", ","):             # the last items of a longer list (A、B和C制度): no one name
+        return None
+    name = norm[first:end]
+    if len(name) < 2 or len(name) + len(head) > _MAX_NAME or any(
+            m.end() == len(name) for m in head_pattern().finditer(name)) or name[-1] in "制":
+        return None
+    if len(cut(name)) < 2 and len(name) < 4:
+        return None
+    return Bare(first, end, head, kind, bound, shared=True, paired=True)
 
 
 def _numbered(word: str) -> bool:
@@ -142,10 +215,17 @@ def _left_edge(norm: str, head_start: int) -> tuple[int, str] | None:
     start, before = head_start, "START" if span_start == 0 else norm[span_start - 1]
     for i in range(len(words) - 1, -1, -1):
         word, tag = words[i]
-        if not _kept(words, i) and (_bounds(word, tag) or (tag.startswith(_STOP_TAGS) and not _numbered(word))):
-            before = word
+        if not _kept(words, i) and (_bounds(word, tag) or (tag.startswith(_STOP_TAGS) and not _numbered(word))) \
+                and not (len(word) == 1 and head_start - start == 1 and word not in _stops()):
+            before = word                        # (三书同达: 同 tagged a preposition, one character left)
+            break
+        if len(word) == 1 and i > 0 and words[i - 1][0] + word in _stops():
+            before = words[i - 1][0] + word      # 打 + 好: a verb and its complement jieba cut apart
             break
         start -= len(word)
     while start < head_start and not "\u4e00" <= norm[start] <= "\u9fff":
         start += 1                               # a name starts with a word, not 2.0
+    if start > span_start and norm[start - 1].isdigit():
+        unit = next((u for u in _UNITS if norm.startswith(u, start)), "")
+        start += len(unit) or int(norm[start] in _CLASSIFIERS)   # 25项重要制度, 24小时值守制度
     return (start, before) if start < head_start else None

@@ -108,24 +108,31 @@ _FORMULA_NUMBERS = re.compile(r"[\dA-Za-z]+(?:\s*[+＋\s]\s*[\dA-Za-z]+)+")
 def numbered_formula(norm: str, start: int, end: int, close: int) -> int | None:
     """End of the named thing a quoted number formula opens (“1+3+X”学法清单, “6+37+N”服务体系): a
     formula of numbers and letters is no name by itself, but with the strong head word glued after
-    it, it names that list or mechanism. None when no such head follows.
+    it, it names that list or mechanism; a weak head word (体系) counts where it ends the phrase
+    (“4+2”全链条企业合规体系，). None when no such head follows.
 
     >>> t = "建立“1+3+X”学法清单，"
     >>> t[3:numbered_formula(t, 3, 8, 9)]
     '1+3+X”学法清单'
     >>> numbered_formula("达到“1+1”的效果", 3, 6, 7) is None
     True
+    >>> t = "构建“4+2”全链条企业合规体系，"
+    >>> t[3:numbered_formula(t, 3, 6, 7)]
+    '4+2”全链条企业合规体系'
+    >>> numbered_formula("形成“1+N”体系化工作格局", 3, 6, 7) is None
+    True
     """
     if not _FORMULA_NUMBERS.fullmatch(fold(norm[start:end]).strip()) and \
             not _FORMULA_NUMBERS.fullmatch(norm[start:end].strip()):
         return None
-    window = _window(norm, close)[:_MAX_GAP]
+    window = _window(norm, close)
     best = None
     for word, kind, where, strong in heads():
-        if where == "in" or not strong:
+        if where == "in":
             continue
         i = window.find(word)
-        if i >= 0 and (best is None or i + len(word) > best):
+        if i >= 0 and (i <= _MAX_GAP - len(word) if strong else i + len(word) == len(window)) \
+                and (best is None or i + len(word) > best):
             best = i + len(word)
     return close + best if best else None
 

@@ -19,6 +19,7 @@ __all__ = ["quoted", "bare", "next_word", "prev_word", "length_bucket"]
 _PUNCT = re.compile(r"[，,、；;：:。！？!?\n（）()]")
 _WIDE = str.maketrans(",;:!?()", "，；：！？（）")      # one feature whichever width the page used
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_FIRST_THEN = re.compile(r"^先[\u4e00-\u9fff]{1,3}后[\u4e00-\u9fff]{1,3}$")
 _COMMON = 20          # jieba dictionary frequency from which a one-word name is an everyday word
 
 
@@ -90,6 +91,11 @@ def _shape(name: str, stems: frozenset[str]) -> dict[str, float]:
             out["endword:" + cut(key)[-1]] = 1.0     # its last word: 十五周年 → 周年
     if _CJK.search(key) and len(cut(key)) == 1 and tokenizer().FREQ.get(key, 0) >= _COMMON:
         out["shape:common-word"] = 1.0        # an everyday word (组合拳, 风向标, 温度): a metaphor, not a name
+    doc_type = next((t for t in dicts.words("document_types.txt") if len(t) >= 2 and key.endswith(t)), None)
+    if doc_type and len(key) > len(doc_type):
+        out["shape:document-type"] = 1.0     # 一规划两纲要, X实施方案: a document's name, not a programme's
+    if _FIRST_THEN.match(key):
+        out["shape:first-then"] = 1.0        # 先照后证, 先证后核, 先建后验: an order of procedure reversed
     if any(w in key for w in dicts.words("programme_handling_words.txt")):
         out["shape:handling"] = 1.0           # 一网通办, 最多跑一次, 秒批: how matters are handled
     inner = ev.inner_head(name)
@@ -123,14 +129,22 @@ def quoted(norm: str, start: int, close: int, name: str, *, kind: str, head: tup
     out[f"next:{after}|{'verb' if verb else 'noverb'}"] = 1.0
     if not head and not verb:
         out["no-cue"] = 1.0
+    if "shape:slogan" in out and (head and head[1] or verb):
+        # a quoted list is one name when a strong head word or an adoption verb governs it as a whole
+        # (实行“统一登记、统一编号、统一发布”, “A、B”工作机制); alone it is mostly a slogan
+        out["slogan-governed:" + ("head" if head and head[1] else "verb")] = 1.0
     if _CJK.match(before) and before not in cues("adverb"):
         out["prev-tag:" + tagged(before)[-1][1][:1]] = 1.0
     if any(cue in fold(name) for cue in cues("honour-after")):
         out["name-honour"] = 1.0
+    honour = _honour_after(norm, close)
     for flag, on in (("rejected-after", rejected), ("honour-before", honoured),
-                     ("honour-after", _honour_after(norm, close)), ("lexicon", lexicon)):
+                     ("honour-after", honour == "title"), ("lexicon", lexicon)):
         if on:
             out[flag] = 1.0
+    if honour == "subject":             # “X”入选…: the thing honoured, a programme or a case's title
+        out["honour-subject"] = 1.0
+        out["honour-subject:" + length_bucket(name)] = 1.0
     if anchored:
         out["anchor"] = 1.0
     running = verb_after(norm, close)
@@ -188,16 +202,19 @@ _ENUMERATOR = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]
                          r"|第[一二三四五六七八九十]{1,3}[，,、是])")
 _HEADING_LEN = 30     # a line this short, among longer ones, is a heading
 _QUOTE_MARKS = "“「『\"‘"
+_CLOSING = "”」』\"’"
 
 
 def behaviour(norm: str, name: str, start: int) -> dict[str, float]:
     r"""How the name behaves elsewhere in the report: written in a heading (a line opening with
-    一、 / （二） / 3., or a short line of a text with other lines), or governed by an adoption verb
-    at another of its mentions.
+    一、 / （二） / 3., or a short line of a text with other lines), governed by an adoption verb
+    at another of its mentions, or followed there by a strong head word (“邻里通”… “邻里通”小程序).
 
     >>> t = "（三）深化“一窗通办”\n各窗口“一窗通办”事项120项。"
     >>> behaviour(t, "一窗通办", 15)
     {'in-heading': 1.0, 'verb-elsewhere': 1.0}
+    >>> behaviour("“邻里通”用户过万。“邻里通”小程序上线。", "邻里通", 1)
+    {'head-elsewhere': 1.0}
     """
     out: dict[str, float] = {}
     if len(name) < 2:
@@ -213,28 +230,45 @@ def behaviour(norm: str, name: str, start: int) -> dict[str, float]:
             opening = at - 1 if at > 0 and norm[at - 1] in _QUOTE_MARKS else at
             if ev.verb_before(norm, opening):
                 out["verb-elsewhere"] = 1.0
+            close = at + len(name) + int(norm[at + len(name):at + len(name) + 1] in _CLOSING)
+            head = ev.post_head(norm, close)
+            if head and head[1]:
+                out["head-elsewhere"] = 1.0
         at = norm.find(name, at + 1)
     return out
 
 
-def _honour_after(norm: str, close: int) -> bool:
-    """An honour or title follows the name (“五五”普法先进县, “X”示范单位称号)."""
+_HONOUR_LEAD = re.compile(r"^(?:成功|先后|再次|被|已|均|还)?")
+
+
+def _honour_after(norm: str, close: int) -> str | None:
+    """'subject' when an honour verb follows the name (“X”入选全国典型案例: the name is what was
+    honoured), 'title' when an honour or title does (“五五”普法先进县, “X”示范单位称号), else None.
+
+    >>> _honour_after("“某某一件事”成功入选全国案例", 7), _honour_after("“五五”普法先进县", 4), _honour_after("“X”制度", 3)
+    ('subject', 'title', None)
+    """
     window = norm[close:close + 10]
     stop = _PUNCT.search(window)
     window = window[:stop.start()] if stop else window
-    return any(cue in window for cue in cues("honour-after"))
+    lead = window[_HONOUR_LEAD.match(window).end():]
+    if any(lead.startswith(cue) for cue in cues("honour-after:verb")):
+        return "subject"
+    return "title" if any(cue in window for cue in cues("honour-after")) else None
 
 
 def bare(norm: str, start: int, end: int, head: str, kind: str, before: str,
-         elsewhere: int) -> dict[str, float]:
+         elsewhere: int, shared: bool = False, paired: bool = False) -> dict[str, float]:
     """Features of an unquoted name norm[start:end] ending in the head word `head` of type `kind`;
-    `before` is the word that bounds it on the left.
+    `before` is the word that bounds it on the left. `shared`: norm[start:end] is the first of two
+    conjuncts and the head word is written after the second (法律顾问和公职律师制度); `paired`: it is
+    either of two such conjuncts.
 
     >>> f = bare("全面推行政府法律顾问制度", 4, 12, "制度", "institution", "推行", 1)
     >>> f["kind:bare"], f["head:制度"], f["first:政府"], f["before:推行"]
     (1.0, 1.0, 1.0, 1.0)
     """
-    name = norm[start:end]
+    name = norm[start:end] + (head if shared else "")
     words = tagged(name[:-len(head)]) if len(name) > len(head) else ()
     out = {"bias": 1.0, "kind:bare": 1.0, "head:" + head: 1.0, "bare-type:" + kind: 1.0,
            length_bucket(name): 1.0, "before:" + before: 1.0,
@@ -251,6 +285,8 @@ def bare(norm: str, start: int, end: int, head: str, kind: str, before: str,
             out["modifier-tag:" + words[-1][1][:1]] = 1.0
     if elsewhere > 1:
         out["repeated"] = 1.0
+    if paired:
+        out["shared-head"] = 1.0
     out.update(behaviour(norm, name, start))
     out.update(_bounding(norm, start, before))
     return out

@@ -11,7 +11,7 @@ from loaders.extract.programme import features as fx
 from loaders.extract.programme.candidates import Quote
 from loaders.extract.programme.model import keep
 from loaders.extract.programme.national import lexicon as thesaurus
-from loaders.lexicon import Concept, fold, verbs
+from loaders.lexicon import Concept, fold, heads, verbs
 from loaders.segment import tagged
 
 __all__ = ["Candidate", "judge_chain", "assess_chain", "list_gap", "vote"]
@@ -114,9 +114,10 @@ def _assess(norm: str, quote: Quote, ctx: _Context, home_stems: frozenset[str],
                          (("platform", vote("hotline")),), alias=name), None
     formula = ev.numbered_formula(norm, quote.start, quote.end, quote.close) if quote.kind == "quote" else None
     if formula:
-        head = ev.post_head(norm, quote.close)
-        return Candidate(name + norm[quote.close:formula], quote.start, formula, None,
-                         ((head[0], vote("strong-head")),) if head else (), alias=name), None
+        full = name + norm[quote.close:formula]
+        kind = next((k for w, k, where, _ in heads() if where != "in" and full.endswith(w)), None)
+        return Candidate(full, quote.start, formula, None,
+                         ((kind, vote("strong-head")),) if kind else (), alias=name), None
     if ev.bad_shape(name, home_stems) in _NOT_A_NAME and not _glued(norm, quote):
         return None                    # one character, a date, a paragraph: no name to decide on
     anchor = ev.anchored(norm, quote.start, quote.close) if single else None
@@ -130,6 +131,9 @@ def _assess(norm: str, quote: Quote, ctx: _Context, home_stems: frozenset[str],
         feats = dict(feats, lexicon=1.0)
         return Candidate(gname, quote.start, end, concept, ((concept.type, vote("thesaurus")),)), feats
     votes = _votes(name, ctx, anchor)
+    running = fx.verb_after(norm, quote.close) if not votes else None
+    if running:                        # “X”正式上线: typed by what was done with it
+        votes = ((running, vote("verb")),)
     start = quote.start + (len(quote.content(norm)) - len(quote.content(norm).lstrip()))
     lead = ev.leading_verb(name)
     if lead and not ctx.head:
