@@ -12,7 +12,13 @@ from kg.errors import ExportError
 __all__ = ["write", "flat_copy", "flat_attrs", "graph_of"]
 
 
+_SCALARS = (str, int, float, bool)
+_LISTS = (list, tuple, set)
+
+
 def _flat(value: Any) -> Any:
+    if type(value) in _SCALARS:
+        return value
     if isinstance(value, (list, tuple, set)):
         return "; ".join(str(v) for v in value)
     if isinstance(value, dict):
@@ -77,16 +83,32 @@ def _keys(scope: str, records) -> set[tuple[str, str, type]]:
     >>> from kg.export.graphml_stream import keys_of
     >>> _keys("node", [{"years": [2021], "unit": None, "label": "x"}]) == keys_of("node", [flat_attrs({"years": [2021], "unit": None, "label": "x"})])
     True
+    >>> sorted(_keys("edge", [{"start": "x"}, {"year": 2020, "start": "y"}]), key=str)
+    [('edge', 'start', <class 'int'>), ('edge', 'start', <class 'str'>), ('edge', 'year', <class 'int'>)]
     """
     from kg.export.gexf import start_year
-    out = set()
+    pairs: set[tuple[str, type]] = set()
+    dated_seen = False
     for data in records:
-        dated = start_year({"year": data.get("year"), "years": _flat(data.get("years"))}) is not None
-        for k, v in data.items():
-            if v is not None and not (dated and k == "start"):
-                out.add((scope, k, str if isinstance(v, (list, tuple, set, dict)) else type(v)))
-        if dated:
-            out.add((scope, "start", int))
+        # the (name, type) pairs of a record, collected at C speed; a record's own `start` counts only
+        # where it is not dated (there `flat_attrs` writes its start year over it)
+        pairs.update(zip(data.keys(), map(type, data.values())))
+        if "start" in data:
+            dated = start_year({"year": data.get("year"), "years": _flat(data.get("years"))}) is not None
+            if not dated and data["start"] is not None:
+                pairs.add(("gk own start", str if isinstance(data["start"], (list, tuple, set, dict)) else type(data["start"])))
+            dated_seen = dated_seen or dated
+        elif not dated_seen:
+            dated_seen = start_year({"year": data.get("year"), "years": _flat(data.get("years"))}) is not None
+    out = set()
+    for name, kind in pairs:
+        if kind is type(None) or name == "start":
+            continue
+        if name == "gk own start":
+            name = "start"
+        out.add((scope, name, str if issubclass(kind, (list, tuple, set, dict)) else kind))
+    if dated_seen:
+        out.add((scope, "start", int))
     return out
 
 

@@ -21,8 +21,31 @@ _HEAD = ('<?xml version=\'1.0\' encoding=\'utf-8\'?>\n<graphml xmlns="http://gra
          '/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n')
 
 
+# a text with none of these is written as it is (no escaping, nothing to drop): most values
+_TEXT_SPECIAL = re.compile("[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_ATTR_SPECIAL = re.compile("[&<>\"'\t\n\r\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def _clean(text: str) -> str:
     return _NOT_XML.sub("", text) if _NOT_XML.search(text) else text
+
+
+def _text(text: str) -> str:
+    """`escape(_clean(text))`, without its work where there is nothing to escape or drop.
+
+    >>> _text("a<b\x01"), _text("甲")
+    ('a&lt;b', '甲')
+    """
+    return escape(_clean(text)) if _TEXT_SPECIAL.search(text) else text
+
+
+def _attr(text: str) -> str:
+    """`quoteattr(_clean(text))`, likewise.
+
+    >>> print(_attr('a"b'), _attr("https://w3id.org/x"))
+    'a"b' "https://w3id.org/x"
+    """
+    return quoteattr(_clean(text)) if _ATTR_SPECIAL.search(text) else f'"{text}"'
 
 
 def keys_of(scope: str, records: Iterable[dict]) -> set[tuple[str, str, type]]:
@@ -69,15 +92,17 @@ class GraphMLStream:
                 continue
             kind = type(value)
             key = ids.get((scope, name, kind)) or ids[(scope, name, str)]  # an undeclared type is written as text
-            parts.append(f'  <data key="{key}">{escape(_clean(str(value)))}</data>\n')
+            # a number's text never needs escaping
+            text = str(value) if kind is int or kind is float else _text(str(value))
+            parts.append(f'  <data key="{key}">{text}</data>\n')
         return "".join(parts)
 
     def node(self, node: Any, data: dict[str, Any]) -> None:
-        self._out.write(f"<node id={quoteattr(_clean(str(node)))}>\n{self._data('node', data)}</node>\n")
+        self._out.write(f"<node id={_attr(str(node))}>\n{self._data('node', data)}</node>\n")
 
     def edge(self, source: Any, target: Any, key: Any, data: dict[str, Any]) -> None:
-        ident = "" if key is None else f" id={quoteattr(_clean(str(key)))}"
-        self._out.write(f"<edge source={quoteattr(_clean(str(source)))} target={quoteattr(_clean(str(target)))}"
+        ident = "" if key is None else f" id={_attr(str(key))}"
+        self._out.write(f"<edge source={_attr(str(source))} target={_attr(str(target))}"
                         f"{ident}>\n{self._data('edge', data)}</edge>\n")
 
     def close(self) -> None:

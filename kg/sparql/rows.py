@@ -88,6 +88,8 @@ def select(source, sparql: str, substitutions: dict | None = None) -> list[dict]
     """
     results = store_of(source).query(sparql, use_default_graph_as_union=True, substitutions=substitutions)
     names = [v.value for v in results.variables]
+    if type(results) is _QuerySolutions:   # a solution iterates in variable order (20 % faster than by name)
+        return [dict(zip(names, map(to_python, solution))) for solution in results]
     return [{n: to_python(solution[n]) for n in names} for solution in results]
 
 
