@@ -290,3 +290,13 @@ def test_undated_mid_year_report_that_speaks_of_this_year_is_this_years():
             "今年上半年全县办理复议案件9件。现将有关情况报告如下：")
     assert _meta(body).year == 2021
     assert _meta(body.replace("今年", "一年来")).year == 2020
+
+
+def test_a_long_line_of_listed_bodies_without_a_colon_is_no_addressee_line():
+    """Parts after a separator hold no separator, so a line of prose that lists bodies with 、 and never
+    reaches a colon is refused at once (the earlier pattern backtracked exponentially: 320 characters
+    took over a minute, a report written on one line never finished)."""
+    from loaders.extract.page import addressee_line
+    line = "、".join(["示例县政府工作部门"] * 400)
+    assert addressee_line(line) is None
+    assert addressee_line("县政府、" * 3 + "县委：\n正文")[2][-1] == ("county", "committee")

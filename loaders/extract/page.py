@@ -162,6 +162,13 @@ def addressees() -> tuple[dict[str, tuple[str, str]], dict[tuple[str, str], tupl
     return organs, writers
 
 
+# the organs before the colon: each part after a separator holds no separator itself, so a long line
+# without a colon is refused in time linear in its length (a part that may hold one backtracks
+# exponentially: a 300,000-character line without a break took minutes)
+_ADDRESSEES = re.compile(r"\s*([^:：。，,\n]{2,40}?(?:[、，,和及与][^:：。，,、和及与\n]{2,20})*)\s*[:：]")
+_ADDRESSEE_REACH = 200
+
+
 def addressee_line(norm: str) -> tuple[int, int, tuple[tuple[str, str], ...]] | None:
     """(start, end, ((level, kind) of each organ)) of the addressees a report opens with instead of a
     title (国务院：, 省政府、市委、市人大：, 延安市委、市政府：): within the first lines, at most 40 characters
@@ -181,7 +188,7 @@ def addressee_line(norm: str) -> tuple[int, int, tuple[tuple[str, str], ...]] | 
     for n, line in enumerate(norm.split("\n")):
         if n >= 12:
             break
-        m = re.match(r"\s*([^:：。，,\n]{2,40}?(?:[、，,和及与][^:：。\n]{2,20}?)*)\s*[:：]", line)
+        m = _ADDRESSEES.match(line[:_ADDRESSEE_REACH])   # a line of prose never reaches its colon
         if m:
             found = []
             for part in re.split(r"[、，,和及与]", m.group(1).strip()):
