@@ -277,3 +277,13 @@ def test_conjunction_joining_two_parties_of_a_relation_stays_inside_the_name():
     body = "健全人民调解与行政调解衔接机制，"
     found = bare_names(body, lambda i: False)
     assert [b.name(body) for b in found] == ["人民调解与行政调解衔接机制"]
+
+
+@pytest.mark.parametrize("body, absent, present", [
+    ("梳理确认各类政务服务事项清单31个，动态调整。", "政务服务事项清单", None),      # lists counted: a noun
+    ("新建完善工作制度十二项，推行行政执法公示制度。", "完善工作制度", "行政执法公示制度"),
+])
+def test_a_bare_name_followed_by_its_count_is_a_counted_noun(body, absent, present):
+    names = _names(body)
+    assert absent not in names
+    assert present is None or present in names

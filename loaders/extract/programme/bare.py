@@ -19,6 +19,7 @@ BARE_TYPES = ("institution", "reform", "mechanism", "method", "pilot", "platform
 NAMING_TYPES = tuple(t for t in BARE_TYPES if t != "platform")
 _REACH = 24                 # characters before the head word that may belong to the name
 _MAX_NAME = 22
+_COUNTED = re.compile(r"[0-9０-９]|[一二两三四五六七八九十百千万余多]+[个项份张批类件条套]")
 _OPENERS = ("“", "‘", "「", "『", "《", "\"")
 _CLAUSE = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z.]")
 # Parts of speech that bound a name on its left: prepositions, adverbs, time and numeral words,
@@ -134,6 +135,8 @@ def bare_names(norm: str, masked) -> list[Bare]:
         if before in "”’」』":                    # the head of the quoted name before it (“X”清单制度)
             continue
         if norm[m.end():m.end() + 1] in _OPENERS:   # 试点“X”制度, 改革《…》: the head word is a verb here
+            continue
+        if _COUNTED.match(norm, m.end()):            # 梳理政务服务事项清单31个: a counted noun, not a name
             continue
         if 2 <= m.start() - start and m.end() - start <= _MAX_NAME:
             while out and out[-1].end > start:       # 行政审批制度 + 改革: the longer name stands
