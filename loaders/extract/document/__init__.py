@@ -20,7 +20,7 @@ __all__ = ["extract", "key"]
 _WINDOW = 50
 _SHORT_GAP = 12
 _RUN_GAP = re.compile(r"[、，,和及与以及\s]*")
-_QUOTED = re.compile(r"《[^《》\n]*》")
+TITLE_SPAN = re.compile(r"《[^《》\n]*》")   # a 《…》 title on one line, whatever it names
 
 
 def extract(text: Text, place: Place | None) -> list[Document]:
@@ -77,7 +77,7 @@ def _window(text: Text, cites: list[Cite], i: int) -> str:
     start = _run_start(text.norm, cites, i)
     sentence_start, _ = text.sentence_span(start)
     window = text.norm[max(sentence_start, start - _WINDOW):start]
-    return _QUOTED.sub("，", window)
+    return TITLE_SPAN.sub("，", window)
 
 
 def _run_start(norm: str, cites: list[Cite], i: int) -> int:

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from loaders import dicts
 from loaders.extract.attribution import where
+from loaders.extract.document import TITLE_SPAN
 from loaders.extract.programme import features as fx
 from loaders.segment import cut
 from loaders.extract.programme.bare import NAMING_TYPES, bare_names, head_pattern
@@ -101,9 +102,6 @@ def _unquoted(norm: str, quoted: list[Candidate], refused: list[Candidate] = ())
                     for s, e in one_stop(norm) if not any(a < e and s < b for a, b in taken)]
 
 
-_BOOK = re.compile(r"《[^《》\n]*》")
-
-
 def _word_ends(norm: str, start: int, end: int) -> bool:
     """An unquoted label is a name only where a word ends with it: 掌上办 in 掌上办理 is the start of
     the verb 办理, not the programme (jieba decides, on a few characters around the end).
@@ -131,7 +129,7 @@ def _bare(norm: str, found_quotes: list[Quote], kept: list[Candidate]) -> tuple[
     mask = bytearray(len(norm) + 1)
     for q in found_quotes:
         mask[max(0, q.start - 1):q.close] = b"\x01" * (q.close - max(0, q.start - 1))
-    for m in _BOOK.finditer(norm):               # a 《》 title names a document: no bare name inside it
+    for m in TITLE_SPAN.finditer(norm):               # a 《》 title names a document: no bare name inside it
         mask[m.start():m.end()] = b"\x01" * (m.end() - m.start())
     out, within = [], set()
     for b in bare_names(norm, lambda i: bool(mask[i])):
@@ -255,7 +253,6 @@ def _unplaced(name: str, stems: frozenset[str]) -> tuple[str, ...]:
     return ()
 
 
-_CARRIERS = ("APP", "App", "app", "小程序", "客户端", "移动端")
 _BRAND_MAX = 6
 
 
@@ -269,7 +266,7 @@ def _unclassified(name: str) -> list[str]:
     >>> _unclassified("一网通办小程序"), _unclassified("行政执法综合管理监督信息小程序")
     ([], [])
     """
-    carrier = next((c for c in _CARRIERS if name.endswith(c)), None)
+    carrier = next((c for c in dicts.words("programme_app_carriers.txt") if name.endswith(c)), None)
     stem = name[:-len(carrier)] if carrier else ""
     if not 2 <= len(stem) <= _BRAND_MAX or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9+]+", stem):
         return []

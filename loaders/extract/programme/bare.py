@@ -19,7 +19,6 @@ BARE_TYPES = ("institution", "reform", "mechanism", "method", "pilot", "platform
 NAMING_TYPES = tuple(t for t in BARE_TYPES if t != "platform")
 _REACH = 24                 # characters before the head word that may belong to the name
 _MAX_NAME = 22
-_COUNTED = re.compile(r"[0-9０-９]|[一二两三四五六七八九十百千万余多]+[个项份张批类件条套]")
 _OPENERS = ("“", "‘", "「", "『", "《", "\"")
 _CLAUSE = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z.]")
 # Parts of speech that bound a name on its left: prepositions, adverbs, time and numeral words,
@@ -27,6 +26,7 @@ _CLAUSE = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z.]")
 _NUMERALS = "一二两三四五六七八九十百千首"
 _CLASSIFIERS = "项个条件类家名批套"       # a count's classifier or unit opens no name (25项重要制度)
 _UNITS = ("小时", "分钟", "工作日")
+_COUNTED = re.compile(rf"[0-9０-９]|[{_NUMERALS}万余多]+[{_CLASSIFIERS}]")   # 清单31个, 制度十二项
 _STOP_TAGS = ("p", "d", "t", "m", "q", "r", "c", "u", "f", "y", "e", "zg")
 
 
@@ -150,7 +150,7 @@ def bare_names(norm: str, masked) -> list[Bare]:
     return out
 
 
-_JOINS = ("和", "与", "及", "以及")
+_JOINS = tuple(w for w in dicts.words("programme_conjunctions.txt") if w != "、")   # 和 与 及 以及
 
 
 def _joined_parties(norm: str, start: int, before: str, head_start: int) -> tuple[int, str] | None:
