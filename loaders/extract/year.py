@@ -102,8 +102,10 @@ def _looks_back(norm: str, year: int, month: int) -> bool:
     return last > this or (bool(years) and years.most_common(1)[0][0] == year - 1 and year not in years)
 
 
-_FIRST = ("开局", "起步", "开篇", "启动", "开启")
-_LAST = ("收官", "决胜", "完成", "结束")
+@lru_cache(maxsize=1)
+def _phases() -> dict[str, int]:
+    """A plan's phase word → its year's offset from the plan's first (开局 0, 收官 4; year_periods.tsv)."""
+    return {r[0]: int(r[1]) for r in dicts.rows("year_periods.tsv") if r[2] == "phase"}
 
 
 @lru_cache(maxsize=1)
@@ -111,7 +113,7 @@ def _periods() -> re.Pattern:
     """“十四五”开局之年, 八五普法收官之年, 建党100周年, 新中国成立七十周年 (names: year_periods.tsv)."""
     plans = "|".join(re.escape(r[0]) for r in dicts.rows("year_periods.tsv") if r[2] == "plan")
     events = "|".join(re.escape(r[0]) for r in dicts.rows("year_periods.tsv") if r[2] == "anniversary")
-    return re.compile(r"(" + plans + r")[”\"’']?(?:规划|时期|期间)?的?(" + "|".join(_FIRST + _LAST) + r")之年"
+    return re.compile(r"(" + plans + r")[”\"’']?(?:规划|时期|期间)?的?(" + "|".join(map(re.escape, _phases())) + r")之年"
                       r"|(" + events + r")\s*([\d一二三四五六七八九十百]+)\s*周年")
 
 
@@ -122,11 +124,11 @@ def _period_year(norm: str) -> int | None:
     >>> _period_year("今年是“十四五”开局之年，全市……"), _period_year("迎接新中国成立七十周年"), _period_year("无")
     (2021, 2019, None)
     """
-    start = {r[0]: int(r[1]) for r in dicts.rows("year_periods.tsv")}
+    start = {r[0]: int(r[1]) for r in dicts.rows("year_periods.tsv") if r[2] != "phase"}
     years = set()
     for m in _periods().finditer(norm):
         if m.group(1):
-            years.add(start[m.group(1)] + (0 if m.group(2) in _FIRST else 4))
+            years.add(start[m.group(1)] + _phases()[m.group(2)])
         else:
             n = parse_number(m.group(4))
             if n and 0 < n < 200:
