@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from loaders import dicts
 from loaders.lexicon import heads
-from loaders.segment import cut, tagged, tokenizer
+from loaders.segment import cut, tagged, tokenizer, word_ends
 
 __all__ = ["Bare", "bare_names", "head_pattern", "BARE_TYPES", "NAMING_TYPES"]
 
@@ -24,7 +24,7 @@ _CLAUSE = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z.]")
 # Parts of speech that bound a name on its left: prepositions, adverbs, time and numeral words,
 # pronouns, conjunctions, particles, locatives (jieba's tags).
 _NUMERALS = "一二两三四五六七八九十百千首"
-_CLASSIFIERS = "项个条件类家名批套"       # a count's classifier or unit opens no name (25项重要制度)
+_CLASSIFIERS = "项个条件类家名批套次"     # a count's classifier or unit opens no name (25项重要制度, 召集一次联席会议)
 _UNITS = ("小时", "分钟", "工作日")
 _COUNTED = re.compile(rf"[0-9０-９]|[{_NUMERALS}万余多]+[{_CLASSIFIERS}]")   # 清单31个, 制度十二项
 _STOP_TAGS = ("p", "d", "t", "m", "q", "r", "c", "u", "f", "y", "e", "zg")
@@ -54,7 +54,21 @@ def _heads(types: tuple[str, ...] = BARE_TYPES) -> tuple[re.Pattern, dict[str, s
              if t in types and strong and where == "both" and len(w) >= 2}
     if types == BARE_TYPES:                  # targeted campaigns are bare names, not heads of other names
         table.update((w, "campaign") for w in dicts.words("programme_bare_campaigns.txt"))
+        table.update((w, t) for w, (t, _) in _word_heads().items())
     return re.compile("|".join(re.escape(w) for w in sorted(table, key=len, reverse=True))), table
+
+
+@lru_cache(maxsize=1)
+def _word_heads() -> dict[str, tuple[str, str]]:
+    """Heads that open only unquoted names, and only where a word ends with them (中心 but not 中心组):
+    head → (type, the words that continue it into another word)."""
+    return {row[0]: (row[1], row[2] if len(row) > 2 else "") for row in dicts.rows("programme_bare_heads.tsv")}
+
+
+def _continued(norm: str, m: re.Match) -> bool:
+    """Whether a head of `_word_heads` is no word end here (理论学习中心组, 中心工作: jieba or the list says)."""
+    after = _word_heads()[m.group()][1]
+    return not word_ends(norm, m.start(), m.end()) or bool(after) and norm.startswith(tuple(after.split("|")), m.end())
 
 
 def head_pattern(types: tuple[str, ...] = BARE_TYPES) -> re.Pattern:
@@ -122,6 +136,8 @@ def bare_names(norm: str, masked) -> list[Bare]:
     out: list[Bare] = []
     for m, table in sorted(heads_found, key=lambda h: h[0].start()):
         if masked(m.start()):
+            continue
+        if m.group() in _word_heads() and _continued(norm, m):
             continue
         found = _left_edge(norm, m.start())
         if found is None:
@@ -203,9 +219,17 @@ def _first_conjunct(norm: str, start: int, before: str, head: str, kind: str, ma
     return Bare(first, end, head, kind, bound, shared=True, paired=True)
 
 
+_COUNT_WORD = re.compile(rf"[{_NUMERALS}]+[{_CLASSIFIERS}]")
+
+
 def _numbered(word: str) -> bool:
-    """A word opening with a number is part of a name (2.0, 一次性告知制, 首问负责制), whatever its tag."""
-    return word[0].isdigit() or word[0] in _NUMERALS
+    """A word opening with a number is part of a name (2.0, 一次性告知制, 首问负责制), whatever its tag,
+    unless it is a count (一次, 两项: 召集一次府院联席会议 names 府院联席会议).
+
+    >>> _numbered("一次性"), _numbered("首"), _numbered("一次")
+    (True, True, False)
+    """
+    return (word[0].isdigit() or word[0] in _NUMERALS) and not _COUNT_WORD.fullmatch(word)
 
 
 def _left_edge(norm: str, head_start: int) -> tuple[int, str] | None:
