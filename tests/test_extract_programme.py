@@ -506,3 +506,18 @@ def test_a_verb_governs_the_quote_after_a_conjunction():
 def test_national_spellings_name_their_programme(body, concept):
     """Spellings of widely known national programmes (programme_national.tsv) are found unquoted."""
     assert concept in _by_name(body)
+
+
+@pytest.mark.parametrize("body, name, short", [
+    ("全县建立起镇、村、组三级联动体系，矛盾就地化解。", "镇、村、组三级联动体系", "三级联动体系"),
+    ("建成窗口、网站、热线三大服务平台，群众办事更方便。", "窗口、网站、热线三大服务平台", None),
+])
+def test_a_collective_numeral_takes_the_list_it_counts(body, name, short):
+    """乡、村、网格三级联动体系 is one name: the 、-list is what 三级 counts; the name without the list
+    is a spelling when it still says what is counted."""
+    from loaders.extract.programme.bare import bare_names
+    norm = Text.make("t.txt", body).norm
+    assert name in [norm[b.start:b.end] for b in bare_names(norm, lambda i: False)]
+    if short:
+        from loaders.extract.programme import _unlisted
+        assert _unlisted(name) == [short]

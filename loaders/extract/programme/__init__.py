@@ -212,7 +212,7 @@ def _spellings(norm: str, group: Group) -> tuple[str, ...]:
     tail = next((m for m in pattern.finditer(name) if m.end() == len(name)), None)
     if tail and tail.start() >= 4 and norm.count(name[:tail.start()]) > norm.count(name):
         out.append(name[:tail.start()])
-    out += _piloted(name) + _unversioned(name)
+    out += _piloted(name) + _unversioned(name) + _unlisted(name)
     if group.type() == "platform":
         out += _unclassified(name)
     return tuple(dict.fromkeys(out))
@@ -251,6 +251,21 @@ def _unclassified(name: str) -> list[str]:
     if not 2 <= len(stem) <= _BRAND_MAX or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9+]+", stem):
         return []
     return [] if thesaurus().get(stem) else [stem]
+
+
+_COLLECTIVE_AFTER_LIST = re.compile(r"^(?:[\u4e00-\u9fff]{1,4}、)+[\u4e00-\u9fff]{1,4}?(?=[一二两三四五六七八九十]+[大级项])")
+
+
+def _unlisted(name: str) -> list[str]:
+    """A name opening with the 、-list its collective numeral counts, without the list (乡、村、网格三级
+    联动体系 → 三级联动体系): how other reports write the same kind of system. Not when what is left
+    is too short to say what is counted (实体、网络、热线三大平台 → 三大平台 names nothing).
+
+    >>> _unlisted("乡、村、网格三级联动体系"), _unlisted("实体、网络、热线三大平台"), _unlisted("法律顾问、公职律师制度")
+    (['三级联动体系'], [], [])
+    """
+    m = _COLLECTIVE_AFTER_LIST.match(name)
+    return [name[m.end():]] if m and len(name) - m.end() >= 5 else []
 
 
 _VERSION = re.compile(r"\d+(?:\.\d+)+版?$")

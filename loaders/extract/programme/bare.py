@@ -143,6 +143,7 @@ def bare_names(norm: str, masked) -> list[Bare]:
         if found is None:
             continue
         start, before = found
+        start, before = _listed_levels(norm, start, before)
         joined = _joined_parties(norm, start, before, m.start())
         if joined is not None:
             start, before = joined
@@ -220,6 +221,41 @@ def _first_conjunct(norm: str, start: int, before: str, head: str, kind: str, ma
 
 
 _COUNT_WORD = re.compile(rf"[{_NUMERALS}]+[{_CLASSIFIERS}]")
+
+
+_COLLECTIVE = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?[{_NUMERALS}]+[大级项]")
+_ITEM_MAX = 4
+
+
+def _listed_levels(norm: str, start: int, before: str) -> tuple[int, str]:
+    """A name whose collective numeral counts a 、-list right before it (实体、网络、热线三大平台; 乡、村、
+    网格三级联动体系) takes the list in: the list is part of the name. The name's left edge stopped at
+    the last 、, so it opens with the list's last item; each earlier item is the last word before a 、.
+    Otherwise (start, before) unchanged.
+
+    >>> t = "建立起乡、村、网格三级联动体系"
+    >>> _listed_levels(t, 7, "、")
+    (3, '起')
+    >>> _listed_levels("推进三级联动体系", 2, "推进")
+    (2, '推进')
+    """
+    if before != "、" or not _COLLECTIVE.match(norm, start):
+        return start, before
+    while start >= 2 and norm[start - 1] == "、":
+        lo = start - 1
+        run = lo
+        while run > 0 and lo - run < 12 and "\u4e00" <= norm[run - 1] <= "\u9fff":
+            run -= 1
+        if run == lo:
+            break
+        item = cut(norm[run:lo])[-1]
+        if len(item) > _ITEM_MAX:
+            break
+        start = lo - len(item)
+    before = norm[start - 1] if start else "START"
+    if start and "\u4e00" <= before <= "\u9fff":
+        before = cut(norm[max(0, start - 6):start])[-1]
+    return start, before
 
 
 def _numbered(word: str) -> bool:
