@@ -238,9 +238,16 @@ def _listed_levels(norm: str, start: int, before: str) -> tuple[int, str]:
     (3, '起')
     >>> _listed_levels("推进三级联动体系", 2, "推进")
     (2, '推进')
+    >>> _listed_levels("建立镇、村、组三级联动体系", 7, "组")
+    (2, '建立')
     """
-    if before != "、" or not _COLLECTIVE.match(norm, start):
+    if not _COLLECTIVE.match(norm, start):
         return start, before
+    if before != "、":           # the last item bounded the name (组 of 镇、村、组三级联动体系)
+        last = len(before)
+        if not (1 <= last <= _ITEM_MAX and norm[start - last:start] == before and norm[start - last - 1:start - last] == "、"):
+            return start, before
+        start -= last
     while start >= 2 and norm[start - 1] == "、":
         lo = start - 1
         run = lo
