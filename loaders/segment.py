@@ -15,7 +15,7 @@ import re
 import tempfile
 from functools import lru_cache
 
-__all__ = ["split_sentences", "MAX_SENTENCE", "tokenizer", "cut", "tagged"]
+__all__ = ["split_sentences", "MAX_SENTENCE", "tokenizer", "cut", "tagged", "word_ends"]
 
 _ENDERS = set("。！？；!?;")
 _TRAILERS = set("。！？；!?;”’」』)）》〉…")
@@ -171,3 +171,24 @@ def tagged(span: str) -> tuple[tuple[str, str], ...]:
     ('企业', 'n')
     """
     return tuple((p.word, p.flag) for p in _pos_tokenizer().cut(span, HMM=False))
+
+
+def word_ends(norm: str, start: int, end: int) -> bool:
+    """Whether a word ends at `end` (jieba decides, on a few characters around it): an unquoted
+    name is one only where a word ends with it: 掌上办 in 掌上办理 is the start of
+    the verb 办理, not the programme.
+
+    >>> word_ends("412个事项实现掌上办理。", 8, 11), word_ends("全面推行掌上办，群众少跑腿。", 4, 7)
+    (False, True)
+    """
+    if end >= len(norm) or not "\u4e00" <= norm[end] <= "\u9fff":
+        return True
+    lo = max(start, end - 2)
+    at = lo
+    for word in cut(norm[lo:end + 2]):
+        at += len(word)
+        if at == end:
+            return True
+        if at > end:
+            return False
+    return True

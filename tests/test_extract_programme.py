@@ -458,3 +458,66 @@ def test_unquoted_named_method():
     """A name ending in 工作法/调解法 is decided like an unquoted institution (院坝议事工作法)."""
     found = _by_name("推广院坝议事工作法，村民有事好商量。")
     assert "院坝议事工作法" in found and found["院坝议事工作法"].type == "method"
+
+
+@pytest.mark.parametrize("body, name, kind", [
+    ("整合公安、市场监管等力量，组建联合执法专班，开展夜间巡查。", "联合执法专班", "team"),
+    ("建成8个乡镇公共法律服务工作站，群众就近咨询。", "公共法律服务工作站", "service"),
+])
+def test_unquoted_names_ending_in_a_head_of_unquoted_names_only(body, name, kind):
+    """Heads of programme_bare_heads.tsv open unquoted names, the model deciding as for 制度."""
+    assert [p.type for p in _run(body)[1] if p.name.endswith(name)] == [kind]
+
+
+@pytest.mark.parametrize("body, word", [
+    ("县委理论学习中心组开展专题学法四次。", "中心"),     # 中心 continued into 中心组: no head here
+])
+def test_head_of_unquoted_names_continued_into_another_word_is_no_head(body, word):
+    from loaders.extract.programme.bare import bare_names
+    norm = Text.make("t.txt", body).norm
+    assert not [b for b in bare_names(norm, lambda i: False) if b.head == word]
+
+
+@pytest.mark.parametrize("body, name", [
+    ("每年年初召集一次府院联席会议，研究行政争议化解。", "府院联席会议"),
+    ("全年召开三次部门联席会议，通报执法情况。", "部门联席会议"),
+])
+def test_a_count_before_a_name_is_not_part_of_it(body, name):
+    from loaders.extract.programme.bare import bare_names
+    norm = Text.make("t.txt", body).norm
+    assert name in [norm[b.start:b.end] for b in bare_names(norm, lambda i: False)]
+
+
+def test_a_verb_governs_the_quote_after_a_conjunction():
+    """开展“A”专项行动和“B”行动: 开展 governs the second quote too (a list of two campaigns)."""
+    from loaders.extract.programme.candidates import chains, quotes
+    from loaders.extract.programme.judge import list_gap
+    norm = Text.make("t.txt", "开展“春雷”食品安全专项行动和“秋风”整治行动，查处案件30起。").norm
+    first, second = chains(norm, quotes(norm))
+    assert list_gap(norm, first, second)
+
+
+@pytest.mark.parametrize("body, concept", [
+    ("全县党政主要负责人书面述法全覆盖。", "述法制度"),
+    ("深入推进简政放权，取消审批事项12项。", "简政放权"),
+    ("国际贸易单一窗口主要业务应用率达100%。", "国际贸易单一窗口"),
+    ("全面落实行政首长出庭应诉，出庭率100%。", "行政机关负责人出庭应诉制度"),
+])
+def test_national_spellings_name_their_programme(body, concept):
+    """Spellings of widely known national programmes (programme_national.tsv) are found unquoted."""
+    assert concept in _by_name(body)
+
+
+@pytest.mark.parametrize("body, name, short", [
+    ("全县建立起镇、村、组三级联动体系，矛盾就地化解。", "镇、村、组三级联动体系", "三级联动体系"),
+    ("建成窗口、网站、热线三大服务平台，群众办事更方便。", "窗口、网站、热线三大服务平台", None),
+])
+def test_a_collective_numeral_takes_the_list_it_counts(body, name, short):
+    """乡、村、网格三级联动体系 is one name: the 、-list is what 三级 counts; the name without the list
+    is a spelling when it still says what is counted."""
+    from loaders.extract.programme.bare import bare_names
+    norm = Text.make("t.txt", body).norm
+    assert name in [norm[b.start:b.end] for b in bare_names(norm, lambda i: False)]
+    if short:
+        from loaders.extract.programme import _unlisted
+        assert _unlisted(name) == [short]

@@ -12,7 +12,7 @@ from loaders import dicts
 from loaders.extract.attribution import where
 from loaders.extract.document import TITLE_SPAN
 from loaders.extract.programme import features as fx
-from loaders.segment import cut
+from loaders.segment import cut, word_ends
 from loaders.extract.programme.bare import NAMING_TYPES, bare_names, head_pattern
 from loaders.extract.programme.candidates import Quote, chains, named_campaigns, one_stop, quotes, raw_labels
 from loaders.extract.programme.judge import Candidate, assess_chain, list_gap, vote
@@ -93,33 +93,13 @@ def _unquoted(norm: str, quoted: list[Candidate], refused: list[Candidate] = ())
     taken = [(c.start, c.end) for c in list(quoted) + list(refused)]
     found = [Candidate(norm[s:e], s, e, concept, ((concept.type, vote("thesaurus")),))
              for s, e, concept in raw_labels(norm)
-             if not any(a < e and s < b for a, b in taken) and _word_ends(norm, s, e)]
+             if not any(a < e and s < b for a, b in taken) and word_ends(norm, s, e)]
     taken += [(c.start, c.end) for c in found]
     found += [Candidate(norm[s:e], s, e, None, (("campaign", vote("named-campaign")),))
               for s, e in named_campaigns(norm) if not any(a < e and s < b for a, b in taken)]
     taken += [(c.start, c.end) for c in found]
     return found + [Candidate(norm[s:e], s, e, None, (("reform", vote("one-stop")),))
                     for s, e in one_stop(norm) if not any(a < e and s < b for a, b in taken)]
-
-
-def _word_ends(norm: str, start: int, end: int) -> bool:
-    """An unquoted label is a name only where a word ends with it: 掌上办 in 掌上办理 is the start of
-    the verb 办理, not the programme (jieba decides, on a few characters around the end).
-
-    >>> _word_ends("412个事项实现掌上办理。", 8, 11), _word_ends("全面推行掌上办，群众少跑腿。", 4, 7)
-    (False, True)
-    """
-    if end >= len(norm) or not "\u4e00" <= norm[end] <= "\u9fff":
-        return True
-    lo = max(start, end - 2)
-    at = lo
-    for word in cut(norm[lo:end + 2]):
-        at += len(word)
-        if at == end:
-            return True
-        if at > end:
-            return False
-    return True
 
 
 def _bare(norm: str, found_quotes: list[Quote], kept: list[Candidate]) -> tuple[list[Candidate], set[int]]:
@@ -232,7 +212,7 @@ def _spellings(norm: str, group: Group) -> tuple[str, ...]:
     tail = next((m for m in pattern.finditer(name) if m.end() == len(name)), None)
     if tail and tail.start() >= 4 and norm.count(name[:tail.start()]) > norm.count(name):
         out.append(name[:tail.start()])
-    out += _piloted(name) + _unversioned(name)
+    out += _piloted(name) + _unversioned(name) + _unlisted(name)
     if group.type() == "platform":
         out += _unclassified(name)
     return tuple(dict.fromkeys(out))
@@ -271,6 +251,21 @@ def _unclassified(name: str) -> list[str]:
     if not 2 <= len(stem) <= _BRAND_MAX or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9+]+", stem):
         return []
     return [] if thesaurus().get(stem) else [stem]
+
+
+_COLLECTIVE_AFTER_LIST = re.compile(r"^(?:[\u4e00-\u9fff]{1,4}、)+[\u4e00-\u9fff]{1,4}?(?=[一二两三四五六七八九十]+[大级项])")
+
+
+def _unlisted(name: str) -> list[str]:
+    """A name opening with the 、-list its collective numeral counts, without the list (乡、村、网格三级
+    联动体系 → 三级联动体系): how other reports write the same kind of system. Not when what is left
+    is too short to say what is counted (实体、网络、热线三大平台 → 三大平台 names nothing).
+
+    >>> _unlisted("乡、村、网格三级联动体系"), _unlisted("实体、网络、热线三大平台"), _unlisted("法律顾问、公职律师制度")
+    (['三级联动体系'], [], [])
+    """
+    m = _COLLECTIVE_AFTER_LIST.match(name)
+    return [name[m.end():]] if m and len(name) - m.end() >= 5 else []
 
 
 _VERSION = re.compile(r"\d+(?:\.\d+)+版?$")

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from loaders import dicts
 from loaders.lexicon import heads
-from loaders.segment import cut, tagged, tokenizer
+from loaders.segment import cut, tagged, tokenizer, word_ends
 
 __all__ = ["Bare", "bare_names", "head_pattern", "BARE_TYPES", "NAMING_TYPES"]
 
@@ -24,7 +24,7 @@ _CLAUSE = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z.]")
 # Parts of speech that bound a name on its left: prepositions, adverbs, time and numeral words,
 # pronouns, conjunctions, particles, locatives (jieba's tags).
 _NUMERALS = "一二两三四五六七八九十百千首"
-_CLASSIFIERS = "项个条件类家名批套"       # a count's classifier or unit opens no name (25项重要制度)
+_CLASSIFIERS = "项个条件类家名批套次"     # a count's classifier or unit opens no name (25项重要制度, 召集一次联席会议)
 _UNITS = ("小时", "分钟", "工作日")
 _COUNTED = re.compile(rf"[0-9０-９]|[{_NUMERALS}万余多]+[{_CLASSIFIERS}]")   # 清单31个, 制度十二项
 _STOP_TAGS = ("p", "d", "t", "m", "q", "r", "c", "u", "f", "y", "e", "zg")
@@ -54,7 +54,21 @@ def _heads(types: tuple[str, ...] = BARE_TYPES) -> tuple[re.Pattern, dict[str, s
              if t in types and strong and where == "both" and len(w) >= 2}
     if types == BARE_TYPES:                  # targeted campaigns are bare names, not heads of other names
         table.update((w, "campaign") for w in dicts.words("programme_bare_campaigns.txt"))
+        table.update((w, t) for w, (t, _) in _word_heads().items())
     return re.compile("|".join(re.escape(w) for w in sorted(table, key=len, reverse=True))), table
+
+
+@lru_cache(maxsize=1)
+def _word_heads() -> dict[str, tuple[str, str]]:
+    """Heads that open only unquoted names, and only where a word ends with them (中心 but not 中心组):
+    head → (type, the words that continue it into another word)."""
+    return {row[0]: (row[1], row[2] if len(row) > 2 else "") for row in dicts.rows("programme_bare_heads.tsv")}
+
+
+def _continued(norm: str, m: re.Match) -> bool:
+    """Whether a head of `_word_heads` is no word end here (理论学习中心组, 中心工作: jieba or the list says)."""
+    after = _word_heads()[m.group()][1]
+    return not word_ends(norm, m.start(), m.end()) or bool(after) and norm.startswith(tuple(after.split("|")), m.end())
 
 
 def head_pattern(types: tuple[str, ...] = BARE_TYPES) -> re.Pattern:
@@ -123,10 +137,13 @@ def bare_names(norm: str, masked) -> list[Bare]:
     for m, table in sorted(heads_found, key=lambda h: h[0].start()):
         if masked(m.start()):
             continue
+        if m.group() in _word_heads() and _continued(norm, m):
+            continue
         found = _left_edge(norm, m.start())
         if found is None:
             continue
         start, before = found
+        start, before = _listed_levels(norm, start, before)
         joined = _joined_parties(norm, start, before, m.start())
         if joined is not None:
             start, before = joined
@@ -203,9 +220,59 @@ def _first_conjunct(norm: str, start: int, before: str, head: str, kind: str, ma
     return Bare(first, end, head, kind, bound, shared=True, paired=True)
 
 
+_COUNT_WORD = re.compile(rf"[{_NUMERALS}]+[{_CLASSIFIERS}]")
+
+
+_COLLECTIVE = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?[{_NUMERALS}]+[大级项]")
+_ITEM_MAX = 4
+
+
+def _listed_levels(norm: str, start: int, before: str) -> tuple[int, str]:
+    """A name whose collective numeral counts a 、-list right before it (实体、网络、热线三大平台; 乡、村、
+    网格三级联动体系) takes the list in: the list is part of the name. The name's left edge stopped at
+    the last 、, so it opens with the list's last item; each earlier item is the last word before a 、.
+    Otherwise (start, before) unchanged.
+
+    >>> t = "建立起乡、村、网格三级联动体系"
+    >>> _listed_levels(t, 7, "、")
+    (3, '起')
+    >>> _listed_levels("推进三级联动体系", 2, "推进")
+    (2, '推进')
+    >>> _listed_levels("建立镇、村、组三级联动体系", 7, "组")
+    (2, '建立')
+    """
+    if not _COLLECTIVE.match(norm, start):
+        return start, before
+    if before != "、":           # the last item bounded the name (组 of 镇、村、组三级联动体系)
+        last = len(before)
+        if not (1 <= last <= _ITEM_MAX and norm[start - last:start] == before and norm[start - last - 1:start - last] == "、"):
+            return start, before
+        start -= last
+    while start >= 2 and norm[start - 1] == "、":
+        lo = start - 1
+        run = lo
+        while run > 0 and lo - run < 12 and "\u4e00" <= norm[run - 1] <= "\u9fff":
+            run -= 1
+        if run == lo:
+            break
+        item = cut(norm[run:lo])[-1]
+        if len(item) > _ITEM_MAX:
+            break
+        start = lo - len(item)
+    before = norm[start - 1] if start else "START"
+    if start and "\u4e00" <= before <= "\u9fff":
+        before = cut(norm[max(0, start - 6):start])[-1]
+    return start, before
+
+
 def _numbered(word: str) -> bool:
-    """A word opening with a number is part of a name (2.0, 一次性告知制, 首问负责制), whatever its tag."""
-    return word[0].isdigit() or word[0] in _NUMERALS
+    """A word opening with a number is part of a name (2.0, 一次性告知制, 首问负责制), whatever its tag,
+    unless it is a count (一次, 两项: 召集一次府院联席会议 names 府院联席会议).
+
+    >>> _numbered("一次性"), _numbered("首"), _numbered("一次")
+    (True, True, False)
+    """
+    return (word[0].isdigit() or word[0] in _NUMERALS) and not _COUNT_WORD.fullmatch(word)
 
 
 def _left_edge(norm: str, head_start: int) -> tuple[int, str] | None:

@@ -183,19 +183,27 @@ def verb_after(norm: str, close: int) -> str | None:
 
 
 def list_verb(norm: str, opening: int) -> str | None:
-    """The type of the adoption verb that governs a 、-list the quote at `opening` is an item of
-    (实行企业承诺、“X”、无纸化申请): the verb opens the list, earlier in the same clause.
+    """The type of the adoption verb that governs a list the quote at `opening` is an item of
+    (实行企业承诺、“X”、无纸化申请; 开展“A”专项行动和“B”行动): the verb opens the list, earlier in the
+    same clause, and a 、 or a conjunction (programme_conjunctions.txt) comes right before the quote.
 
     >>> list_verb("实行企业承诺、“先批后核”、网上申请", 7), list_verb("坚持问题导向，“X”", 7)
     ('institution', None)
+    >>> list_verb("开展“护航”专项行动和“清源”行动", 11)
+    'campaign'
     """
     lo = max(0, opening - 24)
     clause = _CLAUSE_STOP.split(norm[lo:opening])[-1]
-    if not clause.endswith("、"):
+    joins = _conjunctions()
+    if not clause.endswith(joins):
         return None
-    first = clause.split("、")[0]
+    first = re.split("|".join(map(re.escape, joins)), clause)[0]
     found = [(first.find(v), -len(v), v) for v in verbs() if v in first]
     return verbs()[min(found)[2]] if found else None
+
+
+def _conjunctions() -> tuple[str, ...]:
+    return tuple(sorted(dicts.words("programme_conjunctions.txt"), key=len, reverse=True))
 
 
 _ENUMERATOR = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．](?!\d)"

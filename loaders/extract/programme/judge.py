@@ -16,7 +16,7 @@ from loaders.segment import tagged
 
 __all__ = ["Candidate", "judge_chain", "assess_chain", "list_gap", "vote"]
 
-_LIST_GAP = re.compile(r"^[^，。；：！？,;:!?“”\n]{0,12}、$")
+_LIST_GAP = re.compile(r"^[^，。；：！？,;:!?“”\n]{0,12}(?:、|和|及|以及|与)$")
 _NOUN_TAGS = ("n", "nz", "vn")
 _NOT_A_NAME = ("no words", "date", "too long")
 
@@ -51,7 +51,8 @@ class _Context:
 
 
 def list_gap(norm: str, prev: list[Quote], chain: list[Quote]) -> bool:
-    """True when `chain` is the next item of a 、-list that `prev` began (开展“A”活动、“B”活动)."""
+    """True when `chain` is the next item of a list that `prev` began (开展“A”活动、“B”活动; 开展“A”专项行动
+    和“B”行动): the verb governing `prev` governs it too."""
     return _LIST_GAP.match(norm[prev[-1].close:chain[0].start - 1]) is not None
 
 
