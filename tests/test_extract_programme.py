@@ -525,7 +525,7 @@ def test_a_collective_numeral_takes_the_list_it_counts(body, name, short):
 
 @pytest.mark.parametrize("body, concept, spelling", [
     ("开展执法领域“小切口”法治督察，督察单位10个。", "法治督察", "小切口法治督察"),
-    ("推行“全链条”双随机一公开监管。", "双随机一公开", "全链条双随机一公开"),
+    ("推行“全链条”双随机一公开监管。", "双随机一公开", "全链条双随机一公开监管"),
 ])
 def test_a_short_quote_before_a_thesaurus_label_qualifies_it(body, concept, spelling):
     """“小切口”法治督察 is a variant of 法治督察 named so, not a programme 小切口 (nor 领域小切口)."""
