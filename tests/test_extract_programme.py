@@ -532,3 +532,12 @@ def test_a_short_quote_before_a_thesaurus_label_qualifies_it(body, concept, spel
     found = _by_name(body)
     assert spelling in found[concept].aliases
     assert not [n for n in found if n != concept]
+
+
+@pytest.mark.parametrize("body, name", [
+    ("把“暖心包”作为助企纾困的重要抓手，惠及企业300家。", "暖心包"),
+    ("将“法治夜校”作为普法的主要载体。", "法治夜校"),
+])
+def test_ba_x_zuowei_role_frame_names_a_programme(body, name):
+    """把/将“X”作为…抓手 is the 以“X”为抓手 frame."""
+    assert name in _by_name(body)
