@@ -127,7 +127,7 @@ def quoted(norm: str, start: int, close: int, name: str, *, kind: str, head: tup
     out["prev:" + before] = 1.0
     # Conjunctions the linear model cannot form itself: what follows means more with or without a verb.
     out[f"next:{after}|{'verb' if verb else 'noverb'}"] = 1.0
-    if not head and not verb:
+    if not head and not verb and not anchored:      # 以“X”为抓手 is a cue as a head word is
         out["no-cue"] = 1.0
     if "shape:slogan" in out and (head and head[1] or verb):
         # a quoted list is one name when a strong head word or an adoption verb governs it as a whole
