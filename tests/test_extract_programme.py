@@ -541,3 +541,17 @@ def test_a_short_quote_before_a_thesaurus_label_qualifies_it(body, concept, spel
 def test_ba_x_zuowei_role_frame_names_a_programme(body, name):
     """把/将“X”作为…抓手 is the 以“X”为抓手 frame."""
     assert name in _by_name(body)
+
+
+def test_a_name_repeated_many_times_is_examined_once_per_mention(monkeypatch):
+    """How a name behaves elsewhere is gathered once per name and text: a report repeating one
+    quote 400 times costs mentions, not mentions squared (the 60,000-character test file)."""
+    from loaders.extract.programme import evidence, features
+    calls = []
+    real = evidence.post_head
+    monkeypatch.setattr(evidence, "post_head", lambda norm, pos: calls.append(pos) or real(norm, pos))
+    features._occurrences.cache_clear()
+    repeats = 400
+    found = _by_name("临安区推行“最多跑一次”改革，群众满意率达到95%，" * repeats)
+    assert "最多跑一次" in found
+    assert len(calls) < 10 * repeats, len(calls)
