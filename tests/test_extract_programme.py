@@ -521,3 +521,37 @@ def test_a_collective_numeral_takes_the_list_it_counts(body, name, short):
     if short:
         from loaders.extract.programme import _unlisted
         assert _unlisted(name) == [short]
+
+
+@pytest.mark.parametrize("body, concept, spelling", [
+    ("开展执法领域“小切口”法治督察，督察单位10个。", "法治督察", "小切口法治督察"),
+    ("推行“全链条”双随机一公开监管。", "双随机一公开", "全链条双随机一公开监管"),
+])
+def test_a_short_quote_before_a_thesaurus_label_qualifies_it(body, concept, spelling):
+    """“小切口”法治督察 is a variant of 法治督察 named so, not a programme 小切口 (nor 领域小切口)."""
+    found = _by_name(body)
+    assert spelling in found[concept].aliases
+    assert not [n for n in found if n != concept]
+
+
+@pytest.mark.parametrize("body, name", [
+    ("把“暖心包”作为助企纾困的重要抓手，惠及企业300家。", "暖心包"),
+    ("将“法治夜校”作为普法的主要载体。", "法治夜校"),
+])
+def test_ba_x_zuowei_role_frame_names_a_programme(body, name):
+    """把/将“X”作为…抓手 is the 以“X”为抓手 frame."""
+    assert name in _by_name(body)
+
+
+def test_a_name_repeated_many_times_is_examined_once_per_mention(monkeypatch):
+    """How a name behaves elsewhere is gathered once per name and text: a report repeating one
+    quote 400 times costs mentions, not mentions squared (the 60,000-character test file)."""
+    from loaders.extract.programme import evidence, features
+    calls = []
+    real = evidence.post_head
+    monkeypatch.setattr(evidence, "post_head", lambda norm, pos: calls.append(pos) or real(norm, pos))
+    features._occurrences.cache_clear()
+    repeats = 400
+    found = _by_name("临安区推行“最多跑一次”改革，群众满意率达到95%，" * repeats)
+    assert "最多跑一次" in found
+    assert len(calls) < 10 * repeats, len(calls)

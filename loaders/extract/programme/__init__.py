@@ -91,8 +91,7 @@ def _unquoted(norm: str, quoted: list[Candidate], refused: list[Candidate] = ())
     """Thesaurus labels not inside a kept or refused quoted mention, then unquoted named campaigns
     and one-stop reform slogans (一窗受理)."""
     taken = [(c.start, c.end) for c in list(quoted) + list(refused)]
-    found = [Candidate(norm[s:e], s, e, concept, ((concept.type, vote("thesaurus")),))
-             for s, e, concept in raw_labels(norm)
+    found = [_qualified(norm, s, e, concept, taken) for s, e, concept in raw_labels(norm)
              if not any(a < e and s < b for a, b in taken) and word_ends(norm, s, e)]
     taken += [(c.start, c.end) for c in found]
     found += [Candidate(norm[s:e], s, e, None, (("campaign", vote("named-campaign")),))
@@ -100,6 +99,26 @@ def _unquoted(norm: str, quoted: list[Candidate], refused: list[Candidate] = ())
     taken += [(c.start, c.end) for c in found]
     return found + [Candidate(norm[s:e], s, e, None, (("reform", vote("one-stop")),))
                     for s, e in one_stop(norm) if not any(a < e and s < b for a, b in taken)]
+
+
+_QUALIFIER = re.compile(r"“([\u4e00-\u9fff]{2,5})”$")
+
+
+def _qualified(norm: str, start: int, end: int, concept, taken) -> Candidate:
+    """An unquoted thesaurus label, with the quoted qualifier written right before it when there is
+    one and it is no programme of its own (“小切口”法治督察: a variant of 法治督察, named so; the label
+    stays its concept and the whole spelling an alias).
+
+    >>> t = "开展“小切口”法治督察，推行“双随机”抽查。"
+    >>> from loaders.extract.programme.candidates import raw_labels
+    >>> [_qualified(t, s, e, c, []).name for s, e, c in raw_labels(t) if t[s:e] == "法治督察"]
+    ['小切口法治督察']
+    """
+    votes = ((concept.type, vote("thesaurus")),)
+    m = _QUALIFIER.search(norm, max(0, start - 7), start)
+    if m is None or any(a < start and m.start() < b for a, b in taken):
+        return Candidate(norm[start:end], start, end, concept, votes)
+    return Candidate(m.group(1) + norm[start:end], m.start(), end, concept, votes)
 
 
 def _bare(norm: str, found_quotes: list[Quote], kept: list[Candidate]) -> tuple[list[Candidate], set[int]]:

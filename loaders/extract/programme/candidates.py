@@ -109,6 +109,13 @@ def raw_labels(norm: str) -> list[tuple[int, int, Concept]]:
     return [(m.start(), m.end(), table[m.group()]) for m in pattern.finditer(norm)]
 
 
+def label_at(norm: str, pos: int) -> Concept | None:
+    """The thesaurus programme whose label starts at `pos`, if one does (longest label first)."""
+    pattern, table = _label_pattern()
+    m = pattern.match(norm, pos)
+    return table[m.group()] if m else None
+
+
 # An unquoted campaign named by what it targets: 开展打击电信网络诈骗专项行动, 开展煤矿安全生产专项整治三年行动.
 _CAMPAIGN = re.compile(r"(?:组织|深入|持续|全面|集中|广泛)*(?:开展|启动|部署|实施|组织)(?:了)?((?:全[省市县区旗]|本年度)?([\u4e00-\u9fff]{4,24}?)"
                        r"(?:专项行动|专项整治行动|三年行动|攻坚行动|百日行动|集中行动))(?=[，。；、,;：:\s]|$)")

@@ -180,12 +180,27 @@ def honoured(norm: str, pos: int) -> bool:
     return any(cue in before for cue in cues("honour-before"))
 
 
+_AS_REACH = 14       # characters after 把“X”作为 where its role word (抓手, 载体 …) may stand
+
+
 def anchored(norm: str, start: int, close: int) -> str | None:
-    """The type an 以“X”为抓手-like frame gives, if the quote sits in one."""
-    if start < 2 or norm[start - 2] != "以":
+    """The type an 以“X”为抓手-like frame gives, if the quote sits in one; 把/将“X”作为…抓手 is the
+    same frame (the role word may follow a few words later, in the clause).
+
+    >>> anchored("以“服务包”为抓手", 2, 6), anchored("把“服务包”作为助企纾困的重要抓手", 2, 6)
+    ('mechanism', 'mechanism')
+    >>> anchored("把“服务包”送到企业", 2, 6) is None
+    True
+    """
+    if start < 2:
         return None
-    after = norm[close:close + 6]
-    return next((kind for word, kind in anchors().items() if after.startswith(word)), None)
+    if norm[start - 2] == "以":
+        after = norm[close:close + 6]
+        return next((kind for word, kind in anchors().items() if after.startswith(word)), None)
+    if norm[start - 2] in "把将" and norm.startswith("作为", close):
+        after = re.split(r"[，,。；;：:！？!?\n]", norm[close + 2:close + 2 + _AS_REACH])[0]
+        return next((kind for word, kind in anchors().items() if word[1:] and word[1:] in after), None)
+    return None
 
 
 def rejected_after(norm: str, pos: int) -> bool:

@@ -8,6 +8,7 @@ jieba tokenizer (`loaders.segment.cut`), applied to the few characters around th
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from loaders import dicts
 from loaders.extract.programme import evidence as ev
@@ -127,7 +128,7 @@ def quoted(norm: str, start: int, close: int, name: str, *, kind: str, head: tup
     out["prev:" + before] = 1.0
     # Conjunctions the linear model cannot form itself: what follows means more with or without a verb.
     out[f"next:{after}|{'verb' if verb else 'noverb'}"] = 1.0
-    if not head and not verb:
+    if not head and not verb and not anchored:      # 以“X”为抓手 is a cue as a head word is
         out["no-cue"] = 1.0
     if "shape:slogan" in out and (head and head[1] or verb):
         # a quoted list is one name when a strong head word or an adoption verb governs it as a whole
@@ -227,23 +228,41 @@ def behaviour(norm: str, name: str, start: int) -> dict[str, float]:
     out: dict[str, float] = {}
     if len(name) < 2:
         return out
+    heading, verbs_at, heads_at = _occurrences(norm, name)
+    if heading:
+        out["in-heading"] = 1.0
+    if verbs_at - {start}:
+        out["verb-elsewhere"] = 1.0
+    if heads_at - {start}:
+        out["head-elsewhere"] = 1.0
+    return out
+
+
+@lru_cache(maxsize=2048)
+def _occurrences(norm: str, name: str) -> tuple[bool, frozenset[int], frozenset[int]]:
+    """Over every mention of `name`: whether one is in a heading, and the mentions governed by an
+    adoption verb and those followed by a strong head word. Once per name and text, so that a
+    report repeating a name thousands of times stays linear."""
+    heading, verbs_at, heads_at = False, set(), set()
+    whole = len(norm.strip())
     at = norm.find(name)
     while at >= 0:
-        line_start = norm.rfind("\n", 0, at) + 1
-        line_end = norm.find("\n", at)
-        line = norm[line_start:line_end if line_end >= 0 else len(norm)]
-        if _ENUMERATOR.match(line) or len(line.strip()) <= _HEADING_LEN and len(line) < len(norm.strip()):
-            out["in-heading"] = 1.0
-        if at != start:
-            opening = at - 1 if at > 0 and norm[at - 1] in _QUOTE_MARKS else at
-            if ev.verb_before(norm, opening):
-                out["verb-elsewhere"] = 1.0
-            close = at + len(name) + int(norm[at + len(name):at + len(name) + 1] in _CLOSING)
-            head = ev.post_head(norm, close)
-            if head and head[1]:
-                out["head-elsewhere"] = 1.0
+        if not heading:
+            line_start = norm.rfind("\n", 0, at) + 1
+            line_end = norm.find("\n", at)
+            line_end = line_end if line_end >= 0 else len(norm)
+            short = line_end - line_start <= 4 * _HEADING_LEN and \
+                len(norm[line_start:line_end].strip()) <= _HEADING_LEN and line_end - line_start < whole
+            heading = short or bool(_ENUMERATOR.match(norm[line_start:line_start + 16]))
+        opening = at - 1 if at > 0 and norm[at - 1] in _QUOTE_MARKS else at
+        if ev.verb_before(norm, opening):
+            verbs_at.add(at)
+        close = at + len(name) + int(norm[at + len(name):at + len(name) + 1] in _CLOSING)
+        head = ev.post_head(norm, close)
+        if head and head[1]:
+            heads_at.add(at)
         at = norm.find(name, at + 1)
-    return out
+    return heading, frozenset(verbs_at), frozenset(heads_at)
 
 
 _HONOUR_LEAD = re.compile(r"^(?:成功|先后|再次|被|已|均|还)?")
