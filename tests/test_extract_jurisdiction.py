@@ -186,6 +186,20 @@ def test_division_words_of_two_regions_name_neither():
     assert _run("结合自治区实际，旗县和兵团各单位推进依法行政。") is None
 
 
+@pytest.mark.parametrize("title, body, parents", [
+    # the city named more often than the district, which only a document title names
+    ("留下街道2023年度法治政府建设情况报告",
+     "2023年，在区委区政府的领导下，留下街道认真落实《杭州市2023年法治政府建设工作计划》《西湖区法治政府建设实施方案》，"
+     "杭州市司法局予以指导，街道获杭州市表彰。", ("浙江省", "杭州市", "西湖区")),
+    ("定王台街道办事处2022年法治政府建设年度报告",
+     "2022年，定王台街道贯彻《长沙市法治政府建设实施方案》和《芙蓉区2022年依法行政工作要点》，长沙市考核优秀。",
+     ("湖南省", "长沙市", "芙蓉区")),
+])
+def test_town_titled_alone_under_its_city_still_gets_its_district(title, body, parents):
+    place = _run(title + "\n" + body, title)
+    assert (place.label, place.parents) == (title[:title.index("街道") + 2], parents)
+
+
 def test_town_under_its_named_city_is_not_put_under_another_county_named():
     # 高都镇 of 晋城市 is in 泽州县; 蒙阴县 (Shandong) also has a 高都镇 and 阳城县 has none
     body = "2023年，高都镇坚持依法行政，全镇法治建设取得成效，获晋城市表彰。镇司法所赴阳城县学习交流。"

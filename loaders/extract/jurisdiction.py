@@ -145,19 +145,35 @@ def _with_parents(gaz: Gazetteer, place: Place, spans, norm: str) -> Place:
     text names that has a town of that name (towns.py), else the county with such a town that fits
     the text best (留下街道 … 区委 → 西湖区; 晋城市高都镇 → 泽州县), else the county-level place the text
     names most (东城街道 … 《清城区2022年…要点》 → 清城区, for towns the data lacks)."""
-    if place.level != "township" or place.parents:
+    if place.level != "township" or _placed(gaz, place):
         return place
-    counts = Counter(_key(p) for _, _, p in spans if p.adcode and p.level in ("county", "county-city", "district"))
+    above = place.parent_codes[-1] if place.parent_codes else ""      # a city it was put under, if any
+    prefix = above[:2] if above.endswith("0000") else above[:4]
+    inside = lambda code: code.startswith(prefix)        # noqa: E731 (a county of that city)
+    counts = Counter(_key(p) for _, _, p in spans
+                     if p.adcode and p.level in _COUNTY_LEVELS and inside(p.adcode))
     having = [k for k, _ in counts.most_common() if k in towns.counties_of(place.name)]
     if having:
         county = next(p for _, _, p in spans if _key(p) == having[0])
         return zones.township_place(place.name, county)
     code = towns.county_for(place.name, norm, {p.adcode for _, _, p in spans if p.adcode}, gaz.by_code)
-    county = (gaz.by_code(code) or gaz.by_code(code[:4] + "00")) if code else None   # a zone's code: its city
-    if county is None and counts:
+    county = (gaz.by_code(code) or gaz.by_code(code[:4] + "00")) if code and inside(code) else None   # a zone's code: its city
+    if county is None and counts and not above:
         key = counts.most_common(1)[0][0]
         county = next(p for _, _, p in spans if _key(p) == key)
     return zones.township_place(place.name, county) if county is not None else place
+
+
+_COUNTY_LEVELS = ("county", "county-city", "district")
+
+
+def _placed(gaz: Gazetteer, place: Place) -> bool:
+    """Whether a town already stands under a county (not only under the city or province a text
+    names: 留下街道 read under 杭州市 still wants the district between, 西湖区)."""
+    if not place.parent_codes:
+        return bool(place.parents)          # parents without codes: as given
+    parent = gaz.by_code(place.parent_codes[-1])
+    return parent is None or parent.level not in ("province", "prefecture")
 
 
 def _as_titled(gaz: Gazetteer, place: Place, title: str | None) -> Place:
