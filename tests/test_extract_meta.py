@@ -30,6 +30,15 @@ def test_title(body, title):
     assert _meta(body).title == title
 
 
+_RESULTS_NOTICE = ("某市人民政府\n关于2022年度全市依法行政\n考核结果的通报\n各县（区）人民政府，市政府各部门：\n"
+                   "根据考核办法，经综合评定，现将2022年度考核结果通报如下：\n一、优秀单位（3个）\n甲县、乙县、丙区")
+
+
+def test_notice_of_results_is_a_title_and_not_a_report():
+    m = _meta(_RESULTS_NOTICE)
+    assert (m.title, m.kind, m.year) == ("某市人民政府关于2022年度全市依法行政考核结果的通报", "other", 2022)
+
+
 def test_page_title_wins_over_a_kicker():
     body = "依法行政 优化服务\n我市法治政府建设再上新台阶\n本报讯 近日，全市……。"
     assert _meta(body, {"title": "我市法治政府建设再上新台阶"}).title == "我市法治政府建设再上新台阶"

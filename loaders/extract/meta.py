@@ -41,7 +41,7 @@ _CHROME = re.compile(r"^(?:第[A-Z]?[一二三四五六七八九十\d]+版|.{0,6
 _ROW = re.compile(r"[\[【]\s*[\u4e00-\u9fff]{2,6}\s*[\]】]|\|")     # a metadata row: [ 体裁分类 ] 工作报告
 _TAG = re.compile(r"^(?:【[^】]{1,8}】|\[[^\]]{1,8}\])\s*(?=\S{8})")   # 【政策解读】关于…, [权威发布]…: a column tag
 _ORGAN = re.compile(r"(?:人民政府|政府|委员会|管委会|办公室|司法局|行政公署|行署)$")
-_TITLE_HEAD = re.compile(r"(?:报告|工作总结|汇报|通知|解读)$")
+_TITLE_HEAD = re.compile(r"(?:报告|工作总结|汇报|通知|通报|解读)$")
 # A title run on into the body on one line (aggregators): …的报告2023年，省政府坚持…
 _RUN_ON = re.compile(r"^(.{8,60}?(?:报告|工作总结|汇报))(?=(?:19|20)\d\d\s*年|[一二三四五六七八九十]、)")
 
