@@ -51,6 +51,10 @@ def test_page_title_wins_over_a_kicker():
     ("第一版：要闻\n温州市深化法治政府建设\n本报讯（记者 王明）近日，温州市……。", "news-article"),
     ("近年来，我市推进依法行政，成效明显，群众满意度持续提升，营商环境不断优化提升。（张三 李四）", "news-article"),
     ("菜谱：西红柿炒鸡蛋，先把鸡蛋打散，再下锅翻炒，最后加入西红柿。", "other"),
+    # a title-less feature on government work: no report's nor plan's evidence, so written about it
+    ("五年来，全省司法行政系统坚持依法行政，法治政府建设步伐加快，政府立法质量不断提高，群众法治获得感持续增强。",
+     "news-article"),
+    ("党的十八大以来，省司法厅深入推进法治政府建设，从2014年起依法行政工作纳入省政府年度考评。", "news-article"),
 ])
 def test_kind(body, kind):
     assert _meta(body).kind == kind
