@@ -273,6 +273,12 @@ def test_news_on_a_draft_regulation_is_news_not_a_plan():
     ("某市法治政府建设迈出新步伐\n本报讯（记者 王一）今年是“十四五”开局之年，某市坚持依法行政，全市复议案件下降。", 2021),
     # … or an anniversary of this year, beside an older year named in passing
     ("某县开展法治宣传\n本报讯（记者 王一）在庆祝新中国成立七十周年之际，某县开展普法活动，该县2016年曾获评先进。", 2019),
+    # a run of years told in order ends in the year it tells of; 于…年…月 dates an event, not a goal
+    ("本报讯 党的十八大以来，省司法厅推进依法行政。从2014年起纳入考评；2015年，设立专项组；2016年，印发规划；"
+     "并于2017年9月至10月开展专项督察，到2020年基本建成法治政府。", 2017),
+    # the year a press conference reviews, named twice, over the year of its plans named once
+    ("某省召开法治政府建设新闻发布会\n本报讯 5月12日，某省召开新闻发布会，介绍2019年全省法治政府建设进展情况。"
+     "2019年，全省办理复议案件900件，2019年办结率提高。2020年，全省将继续推进依法行政。", 2019),
 ])
 def test_year_of_an_undated_news_piece_from_its_period(body, year):
     assert _meta(body).year == year
