@@ -273,6 +273,8 @@ def test_news_on_a_draft_regulation_is_news_not_a_plan():
     ("某市法治政府建设迈出新步伐\n本报讯（记者 王一）今年是“十四五”开局之年，某市坚持依法行政，全市复议案件下降。", 2021),
     # … or an anniversary of this year, beside an older year named in passing
     ("某县开展法治宣传\n本报讯（记者 王一）在庆祝新中国成立七十周年之际，某县开展普法活动，该县2016年曾获评先进。", 2019),
+    # a look back over a whole five-year period speaks from its last year
+    ("回望五年 法治建设结硕果\n“十三五”这五年，全省法治政府建设成效显著，政府立法质量不断提高。", 2020),
     # a run of years told in order ends in the year it tells of; 于…年…月 dates an event, not a goal
     ("本报讯 党的十八大以来，省司法厅推进依法行政。从2014年起纳入考评；2015年，设立专项组；2016年，印发规划；"
      "并于2017年9月至10月开展专项督察，到2020年基本建成法治政府。", 2017),

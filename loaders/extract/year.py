@@ -135,11 +135,14 @@ def _phases() -> dict[str, int]:
 
 @lru_cache(maxsize=1)
 def _periods() -> re.Pattern:
-    """“十四五”开局之年, 八五普法收官之年, 建党100周年, 新中国成立七十周年 (names: year_periods.tsv)."""
+    """“十四五”开局之年, 八五普法收官之年, 建党100周年, 新中国成立七十周年, “十四五”这五年 (names:
+    year_periods.tsv)."""
     plans = "|".join(re.escape(r[0]) for r in dicts.rows("year_periods.tsv") if r[2] == "plan")
     events = "|".join(re.escape(r[0]) for r in dicts.rows("year_periods.tsv") if r[2] == "anniversary")
+    spans = "|".join(re.escape(r[0]) for r in dicts.rows("year_periods.tsv") if r[2] == "span")
     return re.compile(r"(" + plans + r")[”\"’']?(?:规划|时期|期间)?的?(" + "|".join(map(re.escape, _phases())) + r")之年"
-                      r"|(" + events + r")\s*([\d一二三四五六七八九十百]+)\s*周年")
+                      r"|(" + events + r")\s*([\d一二三四五六七八九十百]+)\s*周年"
+                      r"|(" + plans + r")[”\"’']?(?:规划)?(" + spans + r")")
 
 
 def _period_year(norm: str) -> int | None:
@@ -148,12 +151,17 @@ def _period_year(norm: str) -> int | None:
 
     >>> _period_year("今年是“十四五”开局之年，全市……"), _period_year("迎接新中国成立七十周年"), _period_year("无")
     (2021, 2019, None)
+    >>> _period_year("“十三五”这五年，全省法治政府建设成效显著")
+    2020
     """
-    start = {r[0]: int(r[1]) for r in dicts.rows("year_periods.tsv") if r[2] != "phase"}
+    start = {r[0]: int(r[1]) for r in dicts.rows("year_periods.tsv") if r[2] in ("plan", "anniversary")}
+    spans = {r[0]: int(r[1]) for r in dicts.rows("year_periods.tsv") if r[2] == "span"}
     years = set()
     for m in _periods().finditer(norm):
         if m.group(1):
             years.add(start[m.group(1)] + _phases()[m.group(2)])
+        elif m.group(5):                         # “十四五”这五年: a look back from its last year
+            years.add(start[m.group(5)] + spans[m.group(6)])
         else:
             n = parse_number(m.group(4))
             if n and 0 < n < 200:
