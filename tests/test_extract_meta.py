@@ -25,6 +25,9 @@ def _meta(body, page=None):
     # a newspaper header with a date and edition, then a byline, before the headline (Fujian)
     ("闽南日报 2024年02月03日 星期六 第02版\n漳州市法治建设迈出新步伐\n本报记者 林海 通讯员 陈文\n本报讯 近日……。",
      "漳州市法治建设迈出新步伐"),
+    # an e-paper's serial-number header, then a headline over its longer ——subtitle
+    ("国内统一刊号：CN11-0001 某某日报社出版\n依法治县谱新篇\n——某县深入推进法治政府建设工作纪实\n近年来，某县……。",
+     "依法治县谱新篇"),
 ])
 def test_title(body, title):
     assert _meta(body).title == title

@@ -37,7 +37,8 @@ _EDITION = r"第\s*[A-Z]?[一二三四五六七八九十\d]+\s*版|星期[一二
 _CHROME = re.compile(r"^(?:第[A-Z]?[一二三四五六七八九十\d]+版|.{0,6}要闻|首页|.{0,3}当前.{0,2}位置|来源|字号|打印|分享|关闭|"
                      r"发布日期|发布时间|信息来源|浏览次数|(?:责任)?编辑\s*[:：]|作者\s*[:：]|【|索\s*引\s*号|标题导航|扫一扫|.*(?:人民政府|门户网站|政府网)$|"
                      r".*(?:上一篇|下一篇|上一版|下一版)|.{0,6}位置\s*[:：]|.*\S\s*>\s*\S|.*(?:https?://|www\.)|"
-                     r"(?:本报)?(?:记者|通讯员)\s|本报讯|原标题|[·•●▪◦‧∙]|(?:热点|热门|推荐|相关|延伸|精彩|猜你)\S{0,4}$|图为|[(（]?图\s*[:：/]|.*摄影?[)）]?$|.{0,8}(?:日报|晚报|早报|金报|数字报|电子报|新闻网)$|.*(?:" + _EDITION + r"))")
+                     r"(?:本报)?(?:记者|通讯员)\s|本报讯|原标题|.*统一刊号|.*\bCN\s*\d{2}\s*-\s*\d{4}|[·•●▪◦‧∙]|(?:热点|热门|推荐|相关|延伸|精彩|猜你)\S{0,4}$|图为|[(（]?图\s*[:：/]|.*摄影?[)）]?$|.{0,8}(?:日报|晚报|早报|金报|数字报|电子报|新闻网)$|.*(?:" + _EDITION + r"))")
+_SUBTITLE = re.compile(r"^\s*(?:——|—|--|－－)")      # ——某县普法工作掠影: the subtitle under a headline
 _ROW = re.compile(r"[\[【]\s*[\u4e00-\u9fff]{2,6}\s*[\]】]|\|")     # a metadata row: [ 体裁分类 ] 工作报告
 _TAG = re.compile(r"^(?:【[^】]{1,8}】|\[[^\]]{1,8}\])\s*(?=\S{8})")   # 【政策解读】关于…, [权威发布]…: a column tag
 _ORGAN = re.compile(r"(?:人民政府|政府|委员会|管委会|办公室|司法局|行政公署|行署)$")
@@ -199,8 +200,9 @@ def find_title(lines: list[str], hint: str | None = None, page: Page | None = No
         block.append(line)
     if not block:
         return None
-    # the main headline: no spaces (a kicker often has), the longest, and below its kicker on a tie
-    best = max(enumerate(block), key=lambda t: (" " not in t[1].strip(), len(t[1]), t[0]))[1]
+    # the main headline: not a subtitle (——副题), no spaces (a kicker often has), the longest, and below
+    # its kicker on a tie
+    best = max(enumerate(block), key=lambda t: (not _SUBTITLE.match(t[1]), " " not in t[1].strip(), len(t[1]), t[0]))[1]
     return _clean_title(best)
 
 
