@@ -28,6 +28,9 @@ def _meta(body, page=None):
     # an e-paper's serial-number header, then a headline over its longer ——subtitle
     ("国内统一刊号：CN11-0001 某某日报社出版\n依法治县谱新篇\n——某县深入推进法治政府建设工作纪实\n近年来，某县……。",
      "依法治县谱新篇"),
+    # a portal's comment widget under a headline printed with a stray space
+    ("首页 > 新闻中心\n某区推进 法治政府建设\n0条评论立即评论\n分享\n本报讯 昨日，某区召开法治政府建设座谈会……。",
+     "某区推进 法治政府建设"),
 ])
 def test_title(body, title):
     assert _meta(body).title == title
