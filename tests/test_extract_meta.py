@@ -31,6 +31,9 @@ def _meta(body, page=None):
     # a portal's comment widget under a headline printed with a stray space
     ("首页 > 新闻中心\n某区推进 法治政府建设\n0条评论立即评论\n分享\n本报讯 昨日，某区召开法治政府建设座谈会……。",
      "某区推进 法治政府建设"),
+    # a department's name on its own line above a title that names no place
+    ("某市交通运输局\n2021年度法治政府建设情况报告\n市人民政府：\n2021年，市交通运输局坚持依法行政……。",
+     "某市交通运输局2021年度法治政府建设情况报告"),
 ])
 def test_title(body, title):
     assert _meta(body).title == title

@@ -43,6 +43,8 @@ _SUBTITLE = re.compile(r"^\s*(?:——|—|--|－－)")      # ——某县普�
 _ROW = re.compile(r"[\[【]\s*[\u4e00-\u9fff]{2,6}\s*[\]】]|\|")     # a metadata row: [ 体裁分类 ] 工作报告
 _TAG = re.compile(r"^(?:【[^】]{1,8}】|\[[^\]]{1,8}\])\s*(?=\S{8})")   # 【政策解读】关于…, [权威发布]…: a column tag
 _ORGAN = re.compile(r"(?:人民政府|政府|委员会|管委会|办公室|司法局|行政公署|行署)$")
+# The name of a department or office on its own line above its report's title (某市商务局, 某县发展和改革委员会).
+_UNIT = re.compile(r"(?:人民政府|政府|委员会|管委会|管理委员会|办公室|办事处|局|厅|委)$")
 _TITLE_HEAD = re.compile(r"(?:报告|工作总结|汇报|通知|通报|解读)$")
 # A title run on into the body on one line (aggregators): …的报告2023年，省政府坚持…
 _RUN_ON = re.compile(r"^(.{8,60}?(?:报告|工作总结|汇报))(?=(?:19|20)\d\d\s*年|[一二三四五六七八九十]、)")
@@ -108,6 +110,10 @@ def _joined(head: list[str], i: int) -> str:
         return line
     if line.startswith("关于") and _ORGAN.search(prev):
         return prev + line
+    if _UNIT.search(prev) and re.match(r"(?:19|20)\d\d\s*年", line) and not _CHROME.match(prev) \
+            and not re.match(r"^[一二三四五六七八九十]+、|^[(（]", prev) and not _only_places(prev) \
+            and not _names_place(line):
+        return prev + line          # 某市商务局 / 2019年度法治政府建设情况报告: the unit, then a title naming none
     fragment = not _CHROME.match(prev) and not re.match(r"^[一二三四五六七八九十]+、|^[(（]", prev)
     if fragment and not re.search(r"(?:19|20)\d\d", line) and not line.startswith(("关于", "《")):
         joined = prev + line
@@ -140,6 +146,12 @@ def _place_across(prev: str, line: str) -> bool:
     from loaders.gazetteer import Gazetteer
     cut = len(prev)
     return any(start < cut < end for start, end, _ in Gazetteer.default().find_all(prev + line))
+
+
+def _names_place(line: str) -> bool:
+    """Whether a line names any place."""
+    from loaders.gazetteer import Gazetteer
+    return bool(Gazetteer.default().find_all(line))
 
 
 def _only_places(line: str) -> bool:
