@@ -34,6 +34,11 @@ def _meta(body, page=None):
     # a department's name on its own line above a title that names no place
     ("某市交通运输局\n2021年度法治政府建设情况报告\n市人民政府：\n2021年，市交通运输局坚持依法行政……。",
      "某市交通运输局2021年度法治政府建设情况报告"),
+    # a page that renders every block as a list item, a line-break tag left as text inside the title
+    ("• 联系我们\n• 某省人民政府br关于2022年度法治政府建设情况的报告\n•  2022年，省政府坚持以习近平法治思想为指导，深入推进依法行政，法治政府建设取得新成效。"
+     "现将有关情况报告如下：", "某省人民政府关于2022年度法治政府建设情况的报告"),
+    # a menu's items stay menu items
+    ("• 某县2021年度法治政府建设情况报告\n• 某县2020年度法治政府建设情况报告\n• 联系我们\n近年来，某县……。", None),
 ])
 def test_title(body, title):
     assert _meta(body).title == title

@@ -43,6 +43,8 @@ _SUBTITLE = re.compile(r"^\s*(?:——|—|--|－－)")      # ——某县普�
 _ROW = re.compile(r"[\[【]\s*[\u4e00-\u9fff]{2,6}\s*[\]】]|\|")     # a metadata row: [ 体裁分类 ] 工作报告
 _TAG = re.compile(r"^(?:【[^】]{1,8}】|\[[^\]]{1,8}\])\s*(?=\S{8})")   # 【政策解读】关于…, [权威发布]…: a column tag
 _ORGAN = re.compile(r"(?:人民政府|政府|委员会|管委会|办公室|司法局|行政公署|行署)$")
+_BREAK = re.compile(r"(?<=[\u4e00-\u9fff])(?:</?br\s*/?>|br)(?=[\u4e00-\u9fff])", re.I)
+_BULLET = re.compile(r"^\s*[·•●▪◦‧∙]\s*")
 # The name of a department or office on its own line above its report's title (某市商务局, 某县发展和改革委员会).
 _UNIT = re.compile(r"(?:人民政府|政府|委员会|管委会|管理委员会|办公室|办事处|局|厅|委)$")
 _TITLE_HEAD = re.compile(r"(?:报告|工作总结|汇报|通知|通报|解读)$")
@@ -79,6 +81,7 @@ def _lines(norm: str, page: Page | None = None) -> list[str]:
 
 
 def _clean_title(line: str) -> str:
+    line = _BREAK.sub("", line)                              # a line-break tag left as text: 某省人民政府br关于…
     line = _TAG.sub("", re.sub(r"\s+", " ", re.sub(r"\[\d{1,3}\]", "", line)).strip())     # footnote marks [1]
     if line.startswith("《") and line.endswith("》"):
         line = line[1:-1]
@@ -88,6 +91,17 @@ def _clean_title(line: str) -> str:
 def _headline_like(line: str) -> bool:
     return 6 <= len(line) <= 48 and not re.search(r"[。；;!！?？]|[,，:：]$", line) and not _CHROME.match(line) \
         and not _DATE_RE.search(line) and not re.match(r"^[一二三四五六七八九十]+、|^[(（]", line)
+
+
+def _unbulleted(lines: list[str]) -> list[str]:
+    """Lines without a list bullet where the line after is the body (a page that renders every block as
+    a list item: • 某省关于…的报告 / • 2020年，省政府…): a menu's items stay bulleted, and chrome."""
+    out = list(lines)
+    for i, line in enumerate(lines[:-1]):
+        body = _BULLET.sub("", lines[i + 1])
+        if _BULLET.match(line) and len(body) > 40 and re.search(r"[。，,]", body):
+            out[i] = _BULLET.sub("", line)
+    return out
 
 
 def _report_line(line: str) -> bool:
@@ -189,7 +203,7 @@ def find_title(lines: list[str], hint: str | None = None, page: Page | None = No
     if len(re.sub(r"\s", "", listed)) >= 8:
         return _clean_title(re.sub(r"\s+", "", listed) if re.search(r"[\u4e00-\u9fff]\s+[\u4e00-\u9fff]", listed)
                             else listed)
-    head = _mended(lines[:40])
+    head = _mended(_unbulleted(lines[:40]))
     titles = []
     for i, line in enumerate(head):
         if _report_line(line):
