@@ -39,6 +39,10 @@ def _meta(body, page=None):
      "现将有关情况报告如下：", "某省人民政府关于2022年度法治政府建设情况的报告"),
     # a menu's items stay menu items
     ("• 某县2021年度法治政府建设情况报告\n• 某县2020年度法治政府建设情况报告\n• 联系我们\n近年来，某县……。", None),
+    # a page that opens with the plan it carries, then the notice issuing it, then the plan again
+    ("某省法治政府建设实施方案（2021—2025年）\n来源：某网 更新时间：2021-10-09\n"
+     "某省人民政府关于印发《某省法治政府建设实施方案（2021—2025年）》的通知\n各市、县人民政府：\n现将方案印发给你们。\n"
+     "某省法治政府建设实施方案（2021—2025年）\n为深入推进依法行政，制定本方案。", "某省法治政府建设实施方案（2021—2025年）"),
 ])
 def test_title(body, title):
     assert _meta(body).title == title

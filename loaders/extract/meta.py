@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from loaders import dicts
 from loaders.extract.kind import find_kind
 from loaders.extract.page import DATE, Page, date_of, read_page, strip_watermarks
 from loaders.extract.year import find_year
@@ -91,6 +92,21 @@ def _clean_title(line: str) -> str:
 def _headline_like(line: str) -> bool:
     return 6 <= len(line) <= 48 and not re.search(r"[。；;!！?？]|[,，:：]$", line) and not _CHROME.match(line) \
         and not _DATE_RE.search(line) and not re.match(r"^[一二三四五六七八九十]+、|^[(（]", line)
+
+
+# A plan's or a rule's own title: …实施方案(2021—2025年), …工作要点, …办法 (the plan words of kind_words.tsv).
+_SPAN_AFTER = re.compile(r"\s*[(（]\s*(?:19|20)\d\d\s*[—\-–~至]+\s*(?:19|20)\d\d\s*年?\s*[)）]\s*$")
+
+
+def _plan_title(line: str, lines: list[str]) -> bool:
+    """Whether the page opens with the title of the plan (or rule) it carries: a line that ends in a
+    plan's head word (before a period in brackets: (2021—2025年)) and that the page prints again,
+    as the heading of the document itself or inside the notice that issues it (关于印发《…》的通知)."""
+    bare = _SPAN_AFTER.sub("", line).strip()
+    if not (8 <= len(line) <= 60) or not bare.endswith(dicts.words("kind_words.tsv", 1, "plan")) or bare.endswith(("通知", "通报", "解读")) \
+            or re.search(r"[。；;，,：:《》]", line) or _CHROME.match(line) or _ROW.search(line):
+        return False
+    return sum(1 for ln in lines[1:] if line in ln) >= 1
 
 
 def _unbulleted(lines: list[str]) -> list[str]:
@@ -204,6 +220,8 @@ def find_title(lines: list[str], hint: str | None = None, page: Page | None = No
         return _clean_title(re.sub(r"\s+", "", listed) if re.search(r"[\u4e00-\u9fff]\s+[\u4e00-\u9fff]", listed)
                             else listed)
     head = _mended(_unbulleted(lines[:40]))
+    if head and _plan_title(head[0], lines):
+        return _clean_title(head[0])
     titles = []
     for i, line in enumerate(head):
         if _report_line(line):
