@@ -200,6 +200,27 @@ def test_town_titled_alone_under_its_city_still_gets_its_district(title, body, p
     assert (place.label, place.parents) == (title[:title.index("街道") + 2], parents)
 
 
+@pytest.mark.parametrize("title, body, label, parents", [
+    # a zone of a name of its own opens a headline; its city is named in the text
+    ("金沙湾新区推进法治政府建设",
+     "本报讯 昨日，金沙湾新区召开法治政府建设座谈会，珠海市司法局负责人出席。新区将加快推进依法行政，珠海市有关部门参加。",
+     "金沙湾新区", ("广东省", "珠海市")),
+    # a provincial zone spelled with its province's short name, in the title and as the subject
+    ("江西云栖航空港经济区2023年度法治政府建设工作情况报告",
+     "2023年，江西云栖航空港经济区坚持依法行政，认真落实省委省政府决策部署，全省法治政府建设考核中成绩良好。",
+     "江西云栖航空港经济区", ("江西省",)),
+])
+def test_zone_of_a_name_of_its_own_is_the_jurisdiction(title, body, label, parents):
+    place = _run(title + "\n" + body, title)
+    assert (place.label, place.level, place.parents) == (label, "development-zone", parents)
+
+
+def test_a_kind_of_zone_in_a_title_is_no_zone():
+    title = "法治建设示范区创建推进会召开"
+    place = _run(title + "\n本报讯 近日，珠海市召开法治建设示范区创建推进会，全市各区参加。", title)
+    assert (place.label, place.level) == ("珠海市", "prefecture")
+
+
 def test_town_under_its_named_city_is_not_put_under_another_county_named():
     # 高都镇 of 晋城市 is in 泽州县; 蒙阴县 (Shandong) also has a 高都镇 and 阳城县 has none
     body = "2023年，高都镇坚持依法行政，全镇法治建设取得成效，获晋城市表彰。镇司法所赴阳城县学习交流。"

@@ -231,13 +231,49 @@ def _title_places(gaz: Gazetteer, title: str | None, doc_spans) -> list[Place]:
     found = gaz.find_all(title, within=context)
     chains = _chains(found)
     first = _specific(chains[0]) if chains else None
+    if first is None or found[0][0] > 0:
+        zone = _title_zone(title, 0, 0, None, doc_spans)
+        if zone is not None:
+            return [zone]       # 某某新区推进…: a zone of a name of its own opens the title
     if first is None:
         return []
     end = max(e for _, e, p in found if p is chains[0][-1])
     if _title_label().match(title[end:end + 2]) and first.level not in _self_levels()[title[end + 1]]:
         return []       # 山西我县开展…: a feed's label for the province, then the county it is about
+    if found[0][0] == 0 and first.level in ("province", "prefecture"):
+        zone = _title_zone(title, 0, _chain_end(found, 0), first, doc_spans)
+        if zone is not None:
+            return [zone]       # 某省某某经济区2023年…报告: the zone, not its province
     below = [p for _, _, p in found if first.name in p.parents and len(p.parents) > len(first.parents)]
     return [max(below, key=_depth) if below else first]     # 鲤城区人民政府金龙街道办事处 → 金龙街道
+
+
+def _chain_end(spans, at: int) -> int:
+    """Where the chain of adjacent place names that starts at `at` ends."""
+    end = at
+    for start, stop, _ in spans:
+        if start == end:
+            end = stop
+        elif start > end:
+            break
+    return end
+
+
+def _title_zone(title: str, start: int, at: int, prefix: Place | None, doc_spans) -> Place | None:
+    """A development zone of a name of its own at the start of a title (title[at:] after the place
+    `prefix` spelled from `start`): 某某新区推进…, 某省某某航空港经济区2023年…. It stands under the
+    prefecture the text names most (within the prefix's province), else under the prefix."""
+    end = zones.named_zone(title, at)
+    if end is None:
+        return None
+    home = _dominant([s for s in doc_spans if s[2].level == "prefecture"])
+    if home is not None and prefix is not None and prefix.adcode and home.adcode[:2] != prefix.adcode[:2]:
+        home = None
+    parent = home or prefix
+    if parent is None or not parent.adcode:
+        return None
+    name = title[start:end] if prefix is not None and title[start:at] != prefix.name else title[at:end]
+    return Place(name, None, "development-zone", parent.parents + (parent.name,), parent.parent_codes + (parent.adcode,))
 
 
 def _dominant(spans) -> Place | None:
@@ -288,7 +324,13 @@ def _subject_places(norm: str, spans) -> list[Place]:
     starts = _chain_starts([s for s, _, _ in spans], spans)
     chain = next((c for c, start in zip(_chains(spans), starts) if start == at), None)
     if chain:
-        return [_specific(chain)]
+        end = _chain_end(spans, at)
+        zone = _title_zone(norm, at, end, chain[-1], spans) if chain[-1].level in ("province", "prefecture") else None
+        return [zone or _specific(chain)]      # 2023年，某省某某经济区坚持…: the zone
+    if zones.named_zone(norm, at) is not None:
+        zone = _title_zone(norm, at, at, None, spans)
+        if zone is not None:
+            return [zone]
     found = zones.zone_at(norm, at)
     if found and found[1] in zones.bare_zones():
         home = _dominant([s for s in spans if s[2].level in ("prefecture", "county", "county-city")])
