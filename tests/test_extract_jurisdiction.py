@@ -215,6 +215,12 @@ def test_zone_of_a_name_of_its_own_is_the_jurisdiction(title, body, label, paren
     assert (place.label, place.level, place.parents) == (label, "development-zone", parents)
 
 
+def test_a_bare_zone_word_as_subject_stays_its_city_zone():
+    body = "2023年，经济技术开发区坚持依法行政，法治建设成效明显。管委会专题学习《襄阳市安全生产条例》，襄阳市考核优秀。"
+    place = _run(body)
+    assert (place.label, place.parents) == ("襄阳经开区", ("湖北省", "襄阳市"))
+
+
 def test_a_kind_of_zone_in_a_title_is_no_zone():
     title = "法治建设示范区创建推进会召开"
     place = _run(title + "\n本报讯 近日，珠海市召开法治建设示范区创建推进会，全市各区参加。", title)

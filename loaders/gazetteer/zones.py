@@ -50,9 +50,15 @@ def named_zone(text: str, start: int) -> int | None:
 
     >>> named_zone("金沙湾新区推进法治政府建设", 0), named_zone("示范区创建工作", 0), named_zone("法治建设示范区", 0)
     (5, None, None)
+    >>> named_zone("经济技术开发区坚持依法行政", 0), named_zone("高新技术产业园区", 0)
+    (None, None)
     """
+    if zone_at(text, start) is not None:
+        return None                       # a bare zone word (经济技术开发区…): the home city's zone
     for size in range(2, 9):
         stem = text[start:start + size]
+        if any(surface.startswith(stem) for surface, _ in zone_words()):
+            return None
         if len(stem) < size or not re.fullmatch(r"[\u4e00-\u9fff]+", stem) or set(stem) & _STEM_STOP:
             return None
         if any(stem.startswith(w) or w in stem for w in not_towns() if len(w) >= 2):
