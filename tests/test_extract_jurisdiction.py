@@ -227,6 +227,23 @@ def test_a_kind_of_zone_in_a_title_is_no_zone():
     assert (place.label, place.level) == ("珠海市", "prefecture")
 
 
+@pytest.mark.parametrize("body, label, parents", [
+    # a town that names itself only as 我镇 and once in a slogan (平安鹤溪)
+    ("2024年，在县委、县政府的坚强领导下，我镇坚持依法行政，全力建设平安鹤溪，本镇各村法律顾问实现全覆盖。",
+     "鹤溪镇", ("浙江省", "丽水市", "景宁畲族自治县")),
+    # … a township in the slogan 法治章村, beside 法治建设 whose 建设 is a word, not a name
+    ("2024年，我乡坚持依法行政，深入推进法治建设，着力打造法治章村，本乡各村法律顾问实现全覆盖。",
+     "章村乡", ("浙江省", "丽水市", "青田县")),
+])
+def test_town_named_only_in_a_slogan(body, label, parents):
+    place = _run(body)
+    assert (place.label, place.parents) == (label, parents)
+
+
+def test_slogan_without_a_town_of_that_name_names_none():
+    assert _run("2024年，我乡坚持依法行政，深入推进法治建设，营造良好法治环境。") is None
+
+
 def test_town_under_its_named_city_is_not_put_under_another_county_named():
     # 高都镇 of 晋城市 is in 泽州县; 蒙阴县 (Shandong) also has a 高都镇 and 阳城县 has none
     body = "2023年，高都镇坚持依法行政，全镇法治建设取得成效，获晋城市表彰。镇司法所赴阳城县学习交流。"

@@ -21,6 +21,7 @@ from functools import lru_cache
 from loaders import dicts
 from loaders.extract.page import addressee_line, addressees
 from loaders.gazetteer import Gazetteer, towns, zones
+from loaders.gazetteer.words import common_word
 from loaders.records import Place
 from loaders.text import Text
 
@@ -106,7 +107,7 @@ def extract(text: Text, title: str | None) -> Place | None:
     _add_frequency(spans, named)
     children = _add_parents(gaz, spans, add)
     if not scores:
-        return _region_place(gaz, text.norm)
+        return _slogan_town(gaz, text.norm) or _region_place(gaz, text.norm)
     helped = direct | {k for k, n in children.items() if n >= _w("helped_children")}
     _level_bonus(text.norm, places, scores, helped)
     for key, place in places.items():
@@ -131,6 +132,33 @@ def uncertainty(place: Place | None) -> str | None:
         return None
     shown = ", ".join(names[:5]) + (", …" if len(names) > 5 else "")
     return f"jurisdiction uncertain: {place.name} is a town of {len(names)} counties ({shown}) and the text tells none of them"
+
+
+_TOWN_SELF = re.compile(r"[我本全该](镇|乡|街道)(?![镇村])")
+
+
+def _slogan_town(gaz: Gazetteer, norm: str) -> Place | None:
+    """A town that names itself only by its short name in a slogan (建设法治某某, 平安某某: slogan words of
+    place_context.tsv) and otherwise as 我乡/本镇: the slogan's name with the town word the self-references
+    use, when the township data has one town of that name (placed under its county, towns.py)."""
+    refs = [m.group(1) for m in _TOWN_SELF.finditer(norm)]
+    if not refs:
+        return None
+    word = Counter(refs).most_common(1)[0][0]
+    slogans = "|".join(map(re.escape, dicts.words("place_context.tsv", 1, "slogan")))
+    found = set()
+    for m in re.finditer(r"(?:" + slogans + r")([\u4e00-\u9fff]{2,3})", norm):
+        for stem in (m.group(1)[:2], m.group(1)):
+            if common_word(stem):
+                continue
+            counties = towns.counties_of(stem + word)
+            if len(counties) == 1:
+                found.add((stem + word, counties[0]))
+    if len(found) != 1:
+        return None
+    name, code = found.pop()
+    county = gaz.by_code(code)
+    return zones.township_place(name, county) if county is not None else None
 
 
 def _region_place(gaz: Gazetteer, norm: str) -> Place | None:
