@@ -40,7 +40,7 @@ def zone_at(text: str, pos: int) -> tuple[int, str] | None:
     return None
 
 
-_STEM_STOP = set("的和与及在对将把等各全本该年度")
+_STEM_STOP = set("的和与及在对将把等各全本该每我其此之所年度省市县州委府")
 
 
 def named_zone(text: str, start: int) -> int | None:
