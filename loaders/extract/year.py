@@ -44,12 +44,18 @@ def _prominent_year(norm: str) -> int | None:
     >>> _prominent_year("2016年，全县推进改革，比2015年增长，较2015年提高，到2020年基本建成，2020年前完成，2016年完成。")
     2016
     """
-    body = _BOOK.sub("", _RANGE.sub("", norm)).replace("截至", "截止")
-    skipped = Counter(int(a or b) for a, b in _TITLE_GOAL.findall(body)) + Counter(int(y) for y in _BASE.findall(body))
-    counts = Counter(int(y) for y in _YEAR.findall(body)) - skipped
-    if not counts:
-        counts = Counter(int(y) for y in _YEAR.findall(body))
+    counts = _mentions(norm) or _mentions(norm, skip=False)
     return counts.most_common(1)[0][0] if counts else None
+
+
+def _mentions(norm: str, skip: bool = True) -> Counter:
+    """How often a text names each year outside ranges and titles of works, leaving out (`skip`)
+    goals (到2020年基本建成) and comparison bases (比2017年增长)."""
+    body = _BOOK.sub("", _RANGE.sub("", norm)).replace("截至", "截止")
+    counts = Counter(int(y) for y in _YEAR.findall(body))
+    if skip:
+        counts -= Counter(int(a or b) for a, b in _TITLE_GOAL.findall(body)) + Counter(int(y) for y in _BASE.findall(body))
+    return counts
 
 
 def _page_year(norm: str) -> int | None:
@@ -93,9 +99,7 @@ def _named_year(norm: str) -> int | None:
     >>> _named_year("从2014年起纳入考评；2015年，设立专项组；并于2017年9月开展督察，到2020年基本建成。")
     2017
     """
-    body = _BOOK.sub("", _RANGE.sub("", norm)).replace("截至", "截止")
-    skipped = Counter(int(a or b) for a, b in _TITLE_GOAL.findall(body)) + Counter(int(y) for y in _BASE.findall(body))
-    counts = Counter(int(y) for y in _YEAR.findall(body)) - skipped
+    counts = _mentions(norm)
     if not counts:
         return None
     best = max(counts.values())
