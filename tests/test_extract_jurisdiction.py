@@ -186,6 +186,64 @@ def test_division_words_of_two_regions_name_neither():
     assert _run("结合自治区实际，旗县和兵团各单位推进依法行政。") is None
 
 
+@pytest.mark.parametrize("title, body, parents", [
+    # the city named more often than the district, which only a document title names
+    ("留下街道2023年度法治政府建设情况报告",
+     "2023年，在区委区政府的领导下，留下街道认真落实《杭州市2023年法治政府建设工作计划》《西湖区法治政府建设实施方案》，"
+     "杭州市司法局予以指导，街道获杭州市表彰。", ("浙江省", "杭州市", "西湖区")),
+    ("定王台街道办事处2022年法治政府建设年度报告",
+     "2022年，定王台街道贯彻《长沙市法治政府建设实施方案》和《芙蓉区2022年依法行政工作要点》，长沙市考核优秀。",
+     ("湖南省", "长沙市", "芙蓉区")),
+])
+def test_town_titled_alone_under_its_city_still_gets_its_district(title, body, parents):
+    place = _run(title + "\n" + body, title)
+    assert (place.label, place.parents) == (title[:title.index("街道") + 2], parents)
+
+
+@pytest.mark.parametrize("title, body, label, parents", [
+    # a zone of a name of its own opens a headline; its city is named in the text
+    ("金沙湾新区推进法治政府建设",
+     "本报讯 昨日，金沙湾新区召开法治政府建设座谈会，珠海市司法局负责人出席。新区将加快推进依法行政，珠海市有关部门参加。",
+     "金沙湾新区", ("广东省", "珠海市")),
+    # a provincial zone spelled with its province's short name, in the title and as the subject
+    ("江西云栖航空港经济区2023年度法治政府建设工作情况报告",
+     "2023年，江西云栖航空港经济区坚持依法行政，认真落实省委省政府决策部署，全省法治政府建设考核中成绩良好。",
+     "江西云栖航空港经济区", ("江西省",)),
+])
+def test_zone_of_a_name_of_its_own_is_the_jurisdiction(title, body, label, parents):
+    place = _run(title + "\n" + body, title)
+    assert (place.label, place.level, place.parents) == (label, "development-zone", parents)
+
+
+def test_a_bare_zone_word_as_subject_stays_its_city_zone():
+    body = "2023年，经济技术开发区坚持依法行政，法治建设成效明显。管委会专题学习《襄阳市安全生产条例》，襄阳市考核优秀。"
+    place = _run(body)
+    assert (place.label, place.parents) == ("襄阳经开区", ("湖北省", "襄阳市"))
+
+
+def test_a_kind_of_zone_in_a_title_is_no_zone():
+    title = "法治建设示范区创建推进会召开"
+    place = _run(title + "\n本报讯 近日，珠海市召开法治建设示范区创建推进会，全市各区参加。", title)
+    assert (place.label, place.level) == ("珠海市", "prefecture")
+
+
+@pytest.mark.parametrize("body, label, parents", [
+    # a town that names itself only as 我镇 and once in a slogan (平安鹤溪)
+    ("2024年，在县委、县政府的坚强领导下，我镇坚持依法行政，全力建设平安鹤溪，本镇各村法律顾问实现全覆盖。",
+     "鹤溪镇", ("浙江省", "丽水市", "景宁畲族自治县")),
+    # … a township in the slogan 法治章村, beside 法治建设 whose 建设 is a word, not a name
+    ("2024年，我乡坚持依法行政，深入推进法治建设，着力打造法治章村，本乡各村法律顾问实现全覆盖。",
+     "章村乡", ("浙江省", "丽水市", "青田县")),
+])
+def test_town_named_only_in_a_slogan(body, label, parents):
+    place = _run(body)
+    assert (place.label, place.parents) == (label, parents)
+
+
+def test_slogan_without_a_town_of_that_name_names_none():
+    assert _run("2024年，我乡坚持依法行政，深入推进法治建设，营造良好法治环境。") is None
+
+
 def test_town_under_its_named_city_is_not_put_under_another_county_named():
     # 高都镇 of 晋城市 is in 泽州县; 蒙阴县 (Shandong) also has a 高都镇 and 阳城县 has none
     body = "2023年，高都镇坚持依法行政，全镇法治建设取得成效，获晋城市表彰。镇司法所赴阳城县学习交流。"

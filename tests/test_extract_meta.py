@@ -25,9 +25,36 @@ def _meta(body, page=None):
     # a newspaper header with a date and edition, then a byline, before the headline (Fujian)
     ("闽南日报 2024年02月03日 星期六 第02版\n漳州市法治建设迈出新步伐\n本报记者 林海 通讯员 陈文\n本报讯 近日……。",
      "漳州市法治建设迈出新步伐"),
+    # an e-paper's serial-number header, then a headline over its longer ——subtitle
+    ("国内统一刊号：CN11-0001 某某日报社出版\n依法治县谱新篇\n——某县深入推进法治政府建设工作纪实\n近年来，某县……。",
+     "依法治县谱新篇"),
+    # a portal's comment widget under a headline printed with a stray space
+    ("首页 > 新闻中心\n某区推进 法治政府建设\n0条评论立即评论\n分享\n本报讯 昨日，某区召开法治政府建设座谈会……。",
+     "某区推进 法治政府建设"),
+    # a department's name on its own line above a title that names no place
+    ("某市交通运输局\n2021年度法治政府建设情况报告\n市人民政府：\n2021年，市交通运输局坚持依法行政……。",
+     "某市交通运输局2021年度法治政府建设情况报告"),
+    # a page that renders every block as a list item, a line-break tag left as text inside the title
+    ("• 联系我们\n• 某省人民政府br关于2022年度法治政府建设情况的报告\n•  2022年，省政府坚持以习近平法治思想为指导，深入推进依法行政，法治政府建设取得新成效。"
+     "现将有关情况报告如下：", "某省人民政府关于2022年度法治政府建设情况的报告"),
+    # a menu's items stay menu items
+    ("• 某县2021年度法治政府建设情况报告\n• 某县2020年度法治政府建设情况报告\n• 联系我们\n近年来，某县……。", None),
+    # a page that opens with the plan it carries, then the notice issuing it, then the plan again
+    ("某省法治政府建设实施方案（2021—2025年）\n来源：某网 更新时间：2021-10-09\n"
+     "某省人民政府关于印发《某省法治政府建设实施方案（2021—2025年）》的通知\n各市、县人民政府：\n现将方案印发给你们。\n"
+     "某省法治政府建设实施方案（2021—2025年）\n为深入推进依法行政，制定本方案。", "某省法治政府建设实施方案（2021—2025年）"),
 ])
 def test_title(body, title):
     assert _meta(body).title == title
+
+
+_RESULTS_NOTICE = ("某市人民政府\n关于2022年度全市依法行政\n考核结果的通报\n各县（区）人民政府，市政府各部门：\n"
+                   "根据考核办法，经综合评定，现将2022年度考核结果通报如下：\n一、优秀单位（3个）\n甲县、乙县、丙区")
+
+
+def test_notice_of_results_is_a_title_and_not_a_report():
+    m = _meta(_RESULTS_NOTICE)
+    assert (m.title, m.kind, m.year) == ("某市人民政府关于2022年度全市依法行政考核结果的通报", "other", 2022)
 
 
 def test_page_title_wins_over_a_kicker():
@@ -42,6 +69,10 @@ def test_page_title_wins_over_a_kicker():
     ("第一版：要闻\n温州市深化法治政府建设\n本报讯（记者 王明）近日，温州市……。", "news-article"),
     ("近年来，我市推进依法行政，成效明显，群众满意度持续提升，营商环境不断优化提升。（张三 李四）", "news-article"),
     ("菜谱：西红柿炒鸡蛋，先把鸡蛋打散，再下锅翻炒，最后加入西红柿。", "other"),
+    # a title-less feature on government work: no report's nor plan's evidence, so written about it
+    ("五年来，全省司法行政系统坚持依法行政，法治政府建设步伐加快，政府立法质量不断提高，群众法治获得感持续增强。",
+     "news-article"),
+    ("党的十八大以来，省司法厅深入推进法治政府建设，从2014年起依法行政工作纳入省政府年度考评。", "news-article"),
 ])
 def test_kind(body, kind):
     assert _meta(body).kind == kind
@@ -260,6 +291,14 @@ def test_news_on_a_draft_regulation_is_news_not_a_plan():
     ("某市法治政府建设迈出新步伐\n本报讯（记者 王一）今年是“十四五”开局之年，某市坚持依法行政，全市复议案件下降。", 2021),
     # … or an anniversary of this year, beside an older year named in passing
     ("某县开展法治宣传\n本报讯（记者 王一）在庆祝新中国成立七十周年之际，某县开展普法活动，该县2016年曾获评先进。", 2019),
+    # a look back over a whole five-year period speaks from its last year
+    ("回望五年 法治建设结硕果\n“十三五”这五年，全省法治政府建设成效显著，政府立法质量不断提高。", 2020),
+    # a run of years told in order ends in the year it tells of; 于…年…月 dates an event, not a goal
+    ("本报讯 党的十八大以来，省司法厅推进依法行政。从2014年起纳入考评；2015年，设立专项组；2016年，印发规划；"
+     "并于2017年9月至10月开展专项督察，到2020年基本建成法治政府。", 2017),
+    # the year a press conference reviews, named twice, over the year of its plans named once
+    ("某省召开法治政府建设新闻发布会\n本报讯 5月12日，某省召开新闻发布会，介绍2019年全省法治政府建设进展情况。"
+     "2019年，全省办理复议案件900件，2019年办结率提高。2020年，全省将继续推进依法行政。", 2019),
 ])
 def test_year_of_an_undated_news_piece_from_its_period(body, year):
     assert _meta(body).year == year

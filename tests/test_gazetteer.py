@@ -207,3 +207,16 @@ def test_whole_prefecture_is_not_the_county_quanzhou():
     g = Gazetteer.default()
     assert "450324" not in [p.adcode for _, _, p in g.find_all("2019年，城关区坚持依法行政，全州法治政府建设取得新成效。")]
     assert "450324" in [p.adcode for _, _, p in g.find_all("桂林市全州县推进依法行政")]
+
+
+@pytest.mark.parametrize("text, end", [
+    ("金沙湾新区推进法治政府建设", 5),             # a zone of a name of its own
+    ("云栖航空港经济区2023年度报告", 8),
+    ("我县经济开发区坚持依法行政", None),          # a self-reference, then a zone word
+    ("县委县政府开发区建设", None),                # organs, then a zone word
+    ("经济技术开发区坚持依法行政", None),          # a bare zone word: its city's zone
+    ("示范区创建工作", None),                      # a kind of zone
+])
+def test_zone_of_a_name_of_its_own(text, end):
+    from loaders.gazetteer import zones
+    assert zones.named_zone(text, 0) == end

@@ -21,6 +21,7 @@ from functools import lru_cache
 from loaders import dicts
 from loaders.extract.page import addressee_line, addressees
 from loaders.gazetteer import Gazetteer, towns, zones
+from loaders.gazetteer.words import common_word
 from loaders.records import Place
 from loaders.text import Text
 
@@ -106,7 +107,7 @@ def extract(text: Text, title: str | None) -> Place | None:
     _add_frequency(spans, named)
     children = _add_parents(gaz, spans, add)
     if not scores:
-        return _region_place(gaz, text.norm)
+        return _slogan_town(gaz, text.norm) or _region_place(gaz, text.norm)
     helped = direct | {k for k, n in children.items() if n >= _w("helped_children")}
     _level_bonus(text.norm, places, scores, helped)
     for key, place in places.items():
@@ -133,6 +134,33 @@ def uncertainty(place: Place | None) -> str | None:
     return f"jurisdiction uncertain: {place.name} is a town of {len(names)} counties ({shown}) and the text tells none of them"
 
 
+_TOWN_SELF = re.compile(r"[我本全该](镇|乡|街道)(?![镇村])")
+
+
+def _slogan_town(gaz: Gazetteer, norm: str) -> Place | None:
+    """A town that names itself only by its short name in a slogan (建设法治某某, 平安某某: slogan words of
+    place_context.tsv) and otherwise as 我乡/本镇: the slogan's name with the town word the self-references
+    use, when the township data has one town of that name (placed under its county, towns.py)."""
+    refs = [m.group(1) for m in _TOWN_SELF.finditer(norm)]
+    if not refs:
+        return None
+    word = Counter(refs).most_common(1)[0][0]
+    slogans = "|".join(map(re.escape, dicts.words("place_context.tsv", 1, "slogan")))
+    found = set()
+    for m in re.finditer(r"(?:" + slogans + r")([\u4e00-\u9fff]{2,3})", norm):
+        for stem in (m.group(1)[:2], m.group(1)):
+            if common_word(stem):
+                continue
+            counties = towns.counties_of(stem + word)
+            if len(counties) == 1:
+                found.add((stem + word, counties[0]))
+    if len(found) != 1:
+        return None
+    name, code = found.pop()
+    county = gaz.by_code(code)
+    return zones.township_place(name, county) if county is not None else None
+
+
 def _region_place(gaz: Gazetteer, norm: str) -> Place | None:
     """The province-level region of a text that names no place, from division words only that
     region uses (旗县, 苏木 → 内蒙古自治区: region_words.tsv), when they all point at one region."""
@@ -145,19 +173,35 @@ def _with_parents(gaz: Gazetteer, place: Place, spans, norm: str) -> Place:
     text names that has a town of that name (towns.py), else the county with such a town that fits
     the text best (留下街道 … 区委 → 西湖区; 晋城市高都镇 → 泽州县), else the county-level place the text
     names most (东城街道 … 《清城区2022年…要点》 → 清城区, for towns the data lacks)."""
-    if place.level != "township" or place.parents:
+    if place.level != "township" or _placed(gaz, place):
         return place
-    counts = Counter(_key(p) for _, _, p in spans if p.adcode and p.level in ("county", "county-city", "district"))
+    above = place.parent_codes[-1] if place.parent_codes else ""      # a city it was put under, if any
+    prefix = above[:2] if above.endswith("0000") else above[:4]
+    inside = lambda code: code.startswith(prefix)        # noqa: E731 (a county of that city)
+    counts = Counter(_key(p) for _, _, p in spans
+                     if p.adcode and p.level in _COUNTY_LEVELS and inside(p.adcode))
     having = [k for k, _ in counts.most_common() if k in towns.counties_of(place.name)]
     if having:
         county = next(p for _, _, p in spans if _key(p) == having[0])
         return zones.township_place(place.name, county)
     code = towns.county_for(place.name, norm, {p.adcode for _, _, p in spans if p.adcode}, gaz.by_code)
-    county = (gaz.by_code(code) or gaz.by_code(code[:4] + "00")) if code else None   # a zone's code: its city
-    if county is None and counts:
+    county = (gaz.by_code(code) or gaz.by_code(code[:4] + "00")) if code and inside(code) else None   # a zone's code: its city
+    if county is None and counts and not above:
         key = counts.most_common(1)[0][0]
         county = next(p for _, _, p in spans if _key(p) == key)
     return zones.township_place(place.name, county) if county is not None else place
+
+
+_COUNTY_LEVELS = ("county", "county-city", "district")
+
+
+def _placed(gaz: Gazetteer, place: Place) -> bool:
+    """Whether a town already stands under a county (not only under the city or province a text
+    names: 留下街道 read under 杭州市 still wants the district between, 西湖区)."""
+    if not place.parent_codes:
+        return bool(place.parents)          # parents without codes: as given
+    parent = gaz.by_code(place.parent_codes[-1])
+    return parent is None or parent.level not in ("province", "prefecture")
 
 
 def _as_titled(gaz: Gazetteer, place: Place, title: str | None) -> Place:
@@ -215,13 +259,49 @@ def _title_places(gaz: Gazetteer, title: str | None, doc_spans) -> list[Place]:
     found = gaz.find_all(title, within=context)
     chains = _chains(found)
     first = _specific(chains[0]) if chains else None
+    if first is None or found[0][0] > 0:
+        zone = _title_zone(title, 0, 0, None, doc_spans)
+        if zone is not None:
+            return [zone]       # 某某新区推进…: a zone of a name of its own opens the title
     if first is None:
         return []
     end = max(e for _, e, p in found if p is chains[0][-1])
     if _title_label().match(title[end:end + 2]) and first.level not in _self_levels()[title[end + 1]]:
         return []       # 山西我县开展…: a feed's label for the province, then the county it is about
+    if found[0][0] == 0 and first.level in ("province", "prefecture"):
+        zone = _title_zone(title, 0, _chain_end(found, 0), first, doc_spans)
+        if zone is not None:
+            return [zone]       # 某省某某经济区2023年…报告: the zone, not its province
     below = [p for _, _, p in found if first.name in p.parents and len(p.parents) > len(first.parents)]
     return [max(below, key=_depth) if below else first]     # 鲤城区人民政府金龙街道办事处 → 金龙街道
+
+
+def _chain_end(spans, at: int) -> int:
+    """Where the chain of adjacent place names that starts at `at` ends."""
+    end = at
+    for start, stop, _ in spans:
+        if start == end:
+            end = stop
+        elif start > end:
+            break
+    return end
+
+
+def _title_zone(title: str, start: int, at: int, prefix: Place | None, doc_spans) -> Place | None:
+    """A development zone of a name of its own at the start of a title (title[at:] after the place
+    `prefix` spelled from `start`): 某某新区推进…, 某省某某航空港经济区2023年…. It stands under the
+    prefecture the text names most (within the prefix's province), else under the prefix."""
+    end = zones.named_zone(title, at)
+    if end is None:
+        return None
+    home = _dominant([s for s in doc_spans if s[2].level == "prefecture"])
+    if home is not None and prefix is not None and prefix.adcode and home.adcode[:2] != prefix.adcode[:2]:
+        home = None
+    parent = home or prefix
+    if parent is None or not parent.adcode:
+        return None
+    name = title[start:end] if prefix is not None and title[start:at] != prefix.name else title[at:end]
+    return Place(name, None, "development-zone", parent.parents + (parent.name,), parent.parent_codes + (parent.adcode,))
 
 
 def _dominant(spans) -> Place | None:
@@ -272,7 +352,13 @@ def _subject_places(norm: str, spans) -> list[Place]:
     starts = _chain_starts([s for s, _, _ in spans], spans)
     chain = next((c for c, start in zip(_chains(spans), starts) if start == at), None)
     if chain:
-        return [_specific(chain)]
+        end = _chain_end(spans, at)
+        zone = _title_zone(norm, at, end, chain[-1], spans) if chain[-1].level in ("province", "prefecture") else None
+        return [zone or _specific(chain)]      # 2023年，某省某某经济区坚持…: the zone
+    if zones.named_zone(norm, at) is not None:
+        zone = _title_zone(norm, at, at, None, spans)
+        if zone is not None:
+            return [zone]
     found = zones.zone_at(norm, at)
     if found and found[1] in zones.bare_zones():
         home = _dominant([s for s in spans if s[2].level in ("prefecture", "county", "county-city")])

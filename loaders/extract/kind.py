@@ -60,8 +60,8 @@ def find_kind(norm: str, title: str | None, page: Page | None = None) -> str:
     if planned and not _REPORT_FORMULA.search(norm) and not head_word.endswith("报告") \
             and _news_cues(norm, fields) < w["plan_news_override"]:
         return "other"
-    if not report and not news:
-        return "other"
+    if not report and not news:          # on government work, yet no report: a piece written about it
+        return "news-article" if _on_topic(norm) else "other"
     return "government-report" if report >= news else "news-article"
 
 
@@ -90,6 +90,15 @@ def _news_cues(norm: str, fields: dict) -> float:
     if fields.get("editor") or fields.get("author"):
         score += w["editor"]
     return score
+
+
+def _on_topic(norm: str) -> bool:
+    """Whether a text is prose on government work (法治, 依法行政, 政府: the topic words of
+    kind_words.tsv, at least `topic_words` of them): a text on it with no report's title, formula or
+    structure and no plan's or notice's is a feature or news piece about it (a title-less excerpt of
+    one), not a text of unknown kind."""
+    found = sum(norm.count(word) for word in _words("topic"))
+    return found >= _weights()["topic_words"]
 
 
 def _weights() -> dict[str, float]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from loaders import dicts
 from loaders.extract.kind import find_kind
 from loaders.extract.page import DATE, Page, date_of, read_page, strip_watermarks
 from loaders.extract.year import find_year
@@ -35,13 +36,19 @@ _META_KEYS = ("meta:pubdate", "meta:publishdate", "meta:article:published_time",
               "meta:firstpublishedtime", "meta:dc.date", "meta:date", "meta:og:published_time")
 _EDITION = r"第\s*[A-Z]?[一二三四五六七八九十\d]+\s*版|星期[一二三四五六日天]"
 _CHROME = re.compile(r"^(?:第[A-Z]?[一二三四五六七八九十\d]+版|.{0,6}要闻|首页|.{0,3}当前.{0,2}位置|来源|字号|打印|分享|关闭|"
+                     r".{0,8}(?:评论|点赞|收藏|转发)$|"
                      r"发布日期|发布时间|信息来源|浏览次数|(?:责任)?编辑\s*[:：]|作者\s*[:：]|【|索\s*引\s*号|标题导航|扫一扫|.*(?:人民政府|门户网站|政府网)$|"
                      r".*(?:上一篇|下一篇|上一版|下一版)|.{0,6}位置\s*[:：]|.*\S\s*>\s*\S|.*(?:https?://|www\.)|"
-                     r"(?:本报)?(?:记者|通讯员)\s|本报讯|原标题|[·•●▪◦‧∙]|(?:热点|热门|推荐|相关|延伸|精彩|猜你)\S{0,4}$|图为|[(（]?图\s*[:：/]|.*摄影?[)）]?$|.{0,8}(?:日报|晚报|早报|金报|数字报|电子报|新闻网)$|.*(?:" + _EDITION + r"))")
+                     r"(?:本报)?(?:记者|通讯员)\s|本报讯|原标题|.*统一刊号|.*\bCN\s*\d{2}\s*-\s*\d{4}|[·•●▪◦‧∙]|(?:热点|热门|推荐|相关|延伸|精彩|猜你)\S{0,4}$|图为|[(（]?图\s*[:：/]|.*摄影?[)）]?$|.{0,8}(?:日报|晚报|早报|金报|数字报|电子报|新闻网)$|.*(?:" + _EDITION + r"))")
+_SUBTITLE = re.compile(r"^\s*(?:——|—|--|－－)")      # ——某县普法工作掠影: the subtitle under a headline
 _ROW = re.compile(r"[\[【]\s*[\u4e00-\u9fff]{2,6}\s*[\]】]|\|")     # a metadata row: [ 体裁分类 ] 工作报告
 _TAG = re.compile(r"^(?:【[^】]{1,8}】|\[[^\]]{1,8}\])\s*(?=\S{8})")   # 【政策解读】关于…, [权威发布]…: a column tag
 _ORGAN = re.compile(r"(?:人民政府|政府|委员会|管委会|办公室|司法局|行政公署|行署)$")
-_TITLE_HEAD = re.compile(r"(?:报告|工作总结|汇报|通知|解读)$")
+_BREAK = re.compile(r"(?<=[\u4e00-\u9fff])(?:</?br\s*/?>|br)(?=[\u4e00-\u9fff])", re.I)
+_BULLET = re.compile(r"^\s*[·•●▪◦‧∙]\s*")
+# The name of a department or office on its own line above its report's title (某市商务局, 某县发展和改革委员会).
+_UNIT = re.compile(r"(?:人民政府|政府|委员会|管委会|管理委员会|办公室|办事处|局|厅|委)$")
+_TITLE_HEAD = re.compile(r"(?:报告|工作总结|汇报|通知|通报|解读)$")
 # A title run on into the body on one line (aggregators): …的报告2023年，省政府坚持…
 _RUN_ON = re.compile(r"^(.{8,60}?(?:报告|工作总结|汇报))(?=(?:19|20)\d\d\s*年|[一二三四五六七八九十]、)")
 
@@ -75,6 +82,7 @@ def _lines(norm: str, page: Page | None = None) -> list[str]:
 
 
 def _clean_title(line: str) -> str:
+    line = _BREAK.sub("", line)                              # a line-break tag left as text: 某省人民政府br关于…
     line = _TAG.sub("", re.sub(r"\s+", " ", re.sub(r"\[\d{1,3}\]", "", line)).strip())     # footnote marks [1]
     if line.startswith("《") and line.endswith("》"):
         line = line[1:-1]
@@ -84,6 +92,32 @@ def _clean_title(line: str) -> str:
 def _headline_like(line: str) -> bool:
     return 6 <= len(line) <= 48 and not re.search(r"[。；;!！?？]|[,，:：]$", line) and not _CHROME.match(line) \
         and not _DATE_RE.search(line) and not re.match(r"^[一二三四五六七八九十]+、|^[(（]", line)
+
+
+# A plan's or a rule's own title: …实施方案(2021—2025年), …工作要点, …办法 (the plan words of kind_words.tsv).
+_SPAN_AFTER = re.compile(r"\s*[(（]\s*(?:19|20)\d\d\s*[—\-–~至]+\s*(?:19|20)\d\d\s*年?\s*[)）]\s*$")
+
+
+def _plan_title(line: str, lines: list[str]) -> bool:
+    """Whether the page opens with the title of the plan (or rule) it carries: a line that ends in a
+    plan's head word (before a period in brackets: (2021—2025年)) and that the page prints again,
+    as the heading of the document itself or inside the notice that issues it (关于印发《…》的通知)."""
+    bare = _SPAN_AFTER.sub("", line).strip()
+    if not (8 <= len(line) <= 60) or not bare.endswith(dicts.words("kind_words.tsv", 1, "plan")) or bare.endswith(("通知", "通报", "解读")) \
+            or re.search(r"[。；;，,：:《》]", line) or _CHROME.match(line) or _ROW.search(line):
+        return False
+    return sum(1 for ln in lines[1:] if line in ln) >= 1
+
+
+def _unbulleted(lines: list[str]) -> list[str]:
+    """Lines without a list bullet where the line after is the body (a page that renders every block as
+    a list item: • 某省关于…的报告 / • 2020年，省政府…): a menu's items stay bulleted, and chrome."""
+    out = list(lines)
+    for i, line in enumerate(lines[:-1]):
+        body = _BULLET.sub("", lines[i + 1])
+        if _BULLET.match(line) and len(body) > 40 and re.search(r"[。，,]", body):
+            out[i] = _BULLET.sub("", line)
+    return out
 
 
 def _report_line(line: str) -> bool:
@@ -106,6 +140,10 @@ def _joined(head: list[str], i: int) -> str:
         return line
     if line.startswith("关于") and _ORGAN.search(prev):
         return prev + line
+    if _UNIT.search(prev) and re.match(r"(?:19|20)\d\d\s*年", line) and not _CHROME.match(prev) \
+            and not re.match(r"^[一二三四五六七八九十]+、|^[(（]", prev) and not _only_places(prev) \
+            and not _names_place(line):
+        return prev + line          # 某市商务局 / 2019年度法治政府建设情况报告: the unit, then a title naming none
     fragment = not _CHROME.match(prev) and not re.match(r"^[一二三四五六七八九十]+、|^[(（]", prev)
     if fragment and not re.search(r"(?:19|20)\d\d", line) and not line.startswith(("关于", "《")):
         joined = prev + line
@@ -138,6 +176,12 @@ def _place_across(prev: str, line: str) -> bool:
     from loaders.gazetteer import Gazetteer
     cut = len(prev)
     return any(start < cut < end for start, end, _ in Gazetteer.default().find_all(prev + line))
+
+
+def _names_place(line: str) -> bool:
+    """Whether a line names any place."""
+    from loaders.gazetteer import Gazetteer
+    return bool(Gazetteer.default().find_all(line))
 
 
 def _only_places(line: str) -> bool:
@@ -175,7 +219,9 @@ def find_title(lines: list[str], hint: str | None = None, page: Page | None = No
     if len(re.sub(r"\s", "", listed)) >= 8:
         return _clean_title(re.sub(r"\s+", "", listed) if re.search(r"[\u4e00-\u9fff]\s+[\u4e00-\u9fff]", listed)
                             else listed)
-    head = _mended(lines[:40])
+    head = _mended(_unbulleted(lines[:40]))
+    if head and _plan_title(head[0], lines):
+        return _clean_title(head[0])
     titles = []
     for i, line in enumerate(head):
         if _report_line(line):
@@ -199,8 +245,9 @@ def find_title(lines: list[str], hint: str | None = None, page: Page | None = No
         block.append(line)
     if not block:
         return None
-    # the main headline: no spaces (a kicker often has), the longest, and below its kicker on a tie
-    best = max(enumerate(block), key=lambda t: (" " not in t[1].strip(), len(t[1]), t[0]))[1]
+    # the main headline: not a subtitle (——副题), no spaces (a kicker often has), the longest, and below
+    # its kicker on a tie
+    best = max(enumerate(block), key=lambda t: (not _SUBTITLE.match(t[1]), " " not in t[1].strip(), len(t[1]), t[0]))[1]
     return _clean_title(best)
 
 

@@ -18,9 +18,13 @@ _BOOK = re.compile(r"《[^》]{0,120}》")
 _PLANS = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]\s*)?(?:(?:19|20)\d\d\s*年(?:度)?)?"
                     r".{0,8}(?:下一步|工作打算|工作计划|工作安排|工作思路|努力方向)", re.M)
 # A year named as a goal (到2020年, 2020年基本建成…) is not the year a piece covers.
-_GOAL = re.compile(r"(?:(?<!截)至|到|在|(?<![关对])于)\s*((?:19|20)\d\d)\s*年|((?:19|20)\d\d)\s*年\s*(?:前|底前|以前|基本建成|全面建成|建成|实现)")
+# 于/在 a year and a month (于2017年9月至10月, 在2019年5月) dates a past event, not a goal, unless a deadline
+# follows (于2020年6月底前).
+_DATED = r"(?!\s*[\d一二三四五六七八九十]{1,2}\s*月(?!\s*(?:底|前|以前|份前)))"
+_GOAL = re.compile(r"(?:(?<!截)至|到|(?:在|(?<![关对])于)(?=\s*(?:19|20)\d\d\s*年" + _DATED + r"))\s*((?:19|20)\d\d)\s*年"
+                   r"|((?:19|20)\d\d)\s*年\s*(?:前|底前|以前|基本建成|全面建成|建成|实现)")
 # In a title 在2023年 names the year covered (某县在2023年度考核中…), so there only 到/至 and the words after mark a goal.
-_TITLE_GOAL = re.compile(_GOAL.pattern.replace("|在|", "|"))
+_TITLE_GOAL = re.compile(_GOAL.pattern.replace("(?:在|(?<![关对])于)", "(?<![关对])于"))
 # A news piece covers the year it was printed or the year before: older years are history (2007年…).
 _NEWS_BACK = 1
 
@@ -40,12 +44,18 @@ def _prominent_year(norm: str) -> int | None:
     >>> _prominent_year("2016年，全县推进改革，比2015年增长，较2015年提高，到2020年基本建成，2020年前完成，2016年完成。")
     2016
     """
-    body = _BOOK.sub("", _RANGE.sub("", norm)).replace("截至", "截止")
-    skipped = Counter(int(a or b) for a, b in _TITLE_GOAL.findall(body)) + Counter(int(y) for y in _BASE.findall(body))
-    counts = Counter(int(y) for y in _YEAR.findall(body)) - skipped
-    if not counts:
-        counts = Counter(int(y) for y in _YEAR.findall(body))
+    counts = _mentions(norm) or _mentions(norm, skip=False)
     return counts.most_common(1)[0][0] if counts else None
+
+
+def _mentions(norm: str, skip: bool = True) -> Counter:
+    """How often a text names each year outside ranges and titles of works, leaving out (`skip`)
+    goals (到2020年基本建成) and comparison bases (比2017年增长)."""
+    body = _BOOK.sub("", _RANGE.sub("", norm)).replace("截至", "截止")
+    counts = Counter(int(y) for y in _YEAR.findall(body))
+    if skip:
+        counts -= Counter(int(a or b) for a, b in _TITLE_GOAL.findall(body)) + Counter(int(y) for y in _BASE.findall(body))
+    return counts
 
 
 def _page_year(norm: str) -> int | None:
@@ -59,13 +69,18 @@ _COVERED = re.compile(r"((?:19|20)\d\d)\s*年度|(?:^|[。；;，,：:\n])\s*((?
 def _news_year(norm: str, printed: int | None) -> int | None:
     """A news piece covers the year it names as a whole year (2023年度…, 2023年，全市…) if that is the
     year it was printed or the one before, or last year when it speaks of 去年 more than 今年, else the
-    year it was printed; undated, the latest year it names that is not a goal (到2020年…).
+    year it was printed. Undated: the year its period names (“十四五”开局之年), else the year it names
+    most that is not a goal (到2020年…) nor a base (比2017年), the latest of those named as often (a run
+    2014年…2015年…2016年…于2017年9月 ends in the year it tells of; 2019年…2019年…2020年，我区将… names
+    the plans' year once).
 
     >>> _news_year("泸县是先进县，2007年泸县率先列入创建行列。", 2020)
     2020
     >>> _news_year("会议总结了2018年工作，并就2019年工作进行了安排，围绕2020年基本建成的目标。", None)
     2019
     """
+    if printed is None:
+        return _period_year(norm) or _named_year(norm) or _latest_year(norm)
     years = [int(a or b) for a, b in _COVERED.findall(_RANGE.sub("", norm))]
     counts = Counter(y for y in years if printed is None or printed - _NEWS_BACK <= y <= printed)
     if counts:
@@ -75,6 +90,20 @@ def _news_year(norm: str, printed: int | None) -> int | None:
     if printed is not None and norm.count("去年") > norm.count("今年"):
         return printed - 1
     return printed or _period_year(norm) or _latest_year(norm)
+
+
+def _named_year(norm: str) -> int | None:
+    """The year a text names most, leaving out goals, comparison bases and titles of works; the latest
+    of those named equally often.
+
+    >>> _named_year("从2014年起纳入考评；2015年，设立专项组；并于2017年9月开展督察，到2020年基本建成。")
+    2017
+    """
+    counts = _mentions(norm)
+    if not counts:
+        return None
+    best = max(counts.values())
+    return max(y for y, n in counts.items() if n == best)
 
 
 def _latest_year(norm: str) -> int | None:
@@ -110,11 +139,14 @@ def _phases() -> dict[str, int]:
 
 @lru_cache(maxsize=1)
 def _periods() -> re.Pattern:
-    """“十四五”开局之年, 八五普法收官之年, 建党100周年, 新中国成立七十周年 (names: year_periods.tsv)."""
+    """“十四五”开局之年, 八五普法收官之年, 建党100周年, 新中国成立七十周年, “十四五”这五年 (names:
+    year_periods.tsv)."""
     plans = "|".join(re.escape(r[0]) for r in dicts.rows("year_periods.tsv") if r[2] == "plan")
     events = "|".join(re.escape(r[0]) for r in dicts.rows("year_periods.tsv") if r[2] == "anniversary")
+    spans = "|".join(re.escape(r[0]) for r in dicts.rows("year_periods.tsv") if r[2] == "span")
     return re.compile(r"(" + plans + r")[”\"’']?(?:规划|时期|期间)?的?(" + "|".join(map(re.escape, _phases())) + r")之年"
-                      r"|(" + events + r")\s*([\d一二三四五六七八九十百]+)\s*周年")
+                      r"|(" + events + r")\s*([\d一二三四五六七八九十百]+)\s*周年"
+                      r"|(" + plans + r")[”\"’']?(?:规划)?(" + spans + r")")
 
 
 def _period_year(norm: str) -> int | None:
@@ -123,12 +155,17 @@ def _period_year(norm: str) -> int | None:
 
     >>> _period_year("今年是“十四五”开局之年，全市……"), _period_year("迎接新中国成立七十周年"), _period_year("无")
     (2021, 2019, None)
+    >>> _period_year("“十三五”这五年，全省法治政府建设成效显著")
+    2020
     """
-    start = {r[0]: int(r[1]) for r in dicts.rows("year_periods.tsv") if r[2] != "phase"}
+    start = {r[0]: int(r[1]) for r in dicts.rows("year_periods.tsv") if r[2] in ("plan", "anniversary")}
+    spans = {r[0]: int(r[1]) for r in dicts.rows("year_periods.tsv") if r[2] == "span"}
     years = set()
     for m in _periods().finditer(norm):
         if m.group(1):
             years.add(start[m.group(1)] + _phases()[m.group(2)])
+        elif m.group(5):                         # “十四五”这五年: a look back from its last year
+            years.add(start[m.group(5)] + spans[m.group(6)])
         else:
             n = parse_number(m.group(4))
             if n and 0 < n < 200:

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from loaders import dicts
 
-__all__ = ["bounded", "grammatical"]
+__all__ = ["bounded", "grammatical", "common_word"]
 
 _WINDOW = 6
 # Parts of speech of function words: a town's name never holds one (完善以街道, 现将我镇).
@@ -92,3 +92,14 @@ def grammatical(stem: str) -> bool:
     # 依法 + 治: a common word and a verb; 新城 + 铺 (a place word first) and 沙 + 圪 + 堵 are names
     return len(tags) == 2 and len(tags[0][0]) >= 2 and not tags[0][1].startswith(_NAME_POS) \
         and len(tags[1][0]) == 1 and tags[1][1] == "v"
+
+
+def common_word(stem: str) -> bool:
+    """True when `stem` is one word of the dictionary that is no name (建设, 团结, 文化): as the name in
+    a slogan (法治建设) it is the slogan's word, not a place's short name (法治舒桥).
+
+    >>> common_word("建设"), common_word("团结"), common_word("舒桥"), common_word("青田")
+    (True, True, False, False)
+    """
+    tags = _tagged(stem)
+    return len(tags) == 1 and not tags[0][1].startswith(_NAME_POS)

@@ -9,7 +9,7 @@ from loaders.gazetteer import words
 from loaders.gazetteer.names import short_name
 from loaders.records import Place
 
-__all__ = ["zone_words", "zone_at", "zone_place", "bare_zones", "townships", "township_place"]
+__all__ = ["zone_words", "zone_at", "named_zone", "zone_place", "bare_zones", "townships", "township_place"]
 
 _TOWN = re.compile(r"(?:镇|乡|街道)")
 _BOUNDARY = set("，,、。；;：:“”\"'《》()（）[]【】 \t\n在和与及对将把由以向从的")
@@ -37,6 +37,36 @@ def zone_at(text: str, pos: int) -> tuple[int, str] | None:
     for surface, canonical in zone_words():
         if text.startswith(surface, pos):
             return len(surface), canonical
+    return None
+
+
+_STEM_STOP = set("的和与及在对将把等各全本该每我其此之所年度省市县州委府")
+
+
+def named_zone(text: str, start: int) -> int | None:
+    """Where a zone named by a name of its own (2 to 8 characters that are no place name) and a zone
+    word ends, when one starts at text[start] (金沙湾新区…, 云栖航空港经济区…: zones whose name is not their
+    city's), else None. The name holds no function word nor a kind of place (法治, 示范: township_not.txt).
+
+    >>> named_zone("金沙湾新区推进法治政府建设", 0), named_zone("示范区创建工作", 0), named_zone("法治建设示范区", 0)
+    (5, None, None)
+    >>> named_zone("经济技术开发区坚持依法行政", 0), named_zone("高新技术产业园区", 0)
+    (None, None)
+    """
+    if zone_at(text, start) is not None:
+        return None                       # a bare zone word (经济技术开发区…): the home city's zone
+    for size in range(2, 9):
+        stem = text[start:start + size]
+        if any(surface.startswith(stem) for surface, _ in zone_words()):
+            return None
+        if len(stem) < size or not re.fullmatch(r"[\u4e00-\u9fff]+", stem) or set(stem) & _STEM_STOP:
+            return None
+        if any(stem.startswith(w) or w in stem for w in not_towns() if len(w) >= 2):
+            return None
+        found = zone_at(text, start + size)
+        if found is not None:
+            end = start + size + found[0]
+            return end if not words.grammatical(stem) else None
     return None
 
 
