@@ -103,12 +103,18 @@ def _opens(words: list[tuple[int, str, str]], i: int) -> bool:
             return False                               # 按计划, 工作计划
     elif word not in _words("aim_verb"):
         return False
-    return _before_verb(words, i + 1)
+    return _before_verb(words, i + 1, word in _words("marker"))
 
 
-def _before_verb(words: list[tuple[int, str, str]], j: int) -> bool:
+def _before_verb(words: list[tuple[int, str, str]], j: int, marker: bool = False) -> bool:
     """Whether a verb follows from word `j` on (adverbs and a date such as 于2025年底 skipped) that is
-    not 将's object moved somewhere (将审批时限压缩至…, 将推进依法行政纳入考核)."""
+    not, after a `marker` (将), its object moved somewhere by a later verb (将审批时限压缩至…,
+    将推进依法行政纳入考核).
+
+    >>> s = "将审批时限压缩至4天，将培育示范社区30个"
+    >>> [s[a:b] for a, b in frames(s)]
+    ['将']
+    """
     while j < len(words):
         word, tag = words[j][1], words[j][2]
         if tag == "d" or tag == "t" or _YEAR.fullmatch(word) or word in ("年", "年底", "底", "月"):
@@ -124,10 +130,14 @@ def _before_verb(words: list[tuple[int, str, str]], j: int) -> bool:
         if word in "，,；;。：:":
             break
         rest.append((word, tag))
+    if not marker:
+        return True
     if any(word in _words("disposal") for word, _ in rest):
         return False
-    if words[j][2] == "vn" and any(tag == "v" for _, tag in rest):
-        return False                                   # 有关 of 将有关部门的…事项压减至…: a noun
+    ends = _words("complement")
+    for k, (word, tag) in enumerate(rest):             # 将审批时限压缩至…: a later verb moves 将's object
+        if tag == "v" and (word.endswith(ends) or (k + 1 < len(rest) and rest[k + 1][0] in ends)):
+            return False
     return True
 
 
@@ -145,7 +155,7 @@ def _plan_content(sentence: str, r: Reading) -> bool:
     >>> [_plan_content(s, read(s)[0]) for s in ("部署52项工作任务", "明确了27项整改措施，已全部落实")]
     [True, False]
     """
-    if not r.indicator.endswith(_words("plan_item")):
+    if not _words("plan_verb") or not r.indicator.endswith(_words("plan_item")):
         return False
     if not _plan_re().search(sentence, r.clause.start, r.figure.start):
         return False
