@@ -545,6 +545,7 @@ def values(sentence, year=None):
     ("2026年底前清理规范性文件60件。", 2025),                         # …年底前, after the report's year
     ("力争群众满意度提高5个百分点，新建示范点8个。", None),            # an aim clause reaches the next
     ("到2030年，新建公共法律服务站15个。", 2025),                     # a deadline clause alone, too
+    ("全区将于2026年底前建成矛盾调解中心9个。", None),                 # 将 + a date + verb
 ])
 def test_a_figure_governed_by_a_target_frame_is_no_outcome(sentence, year):
     assert values(sentence, year) == []
@@ -555,6 +556,8 @@ def test_a_figure_governed_by_a_target_frame_is_no_outcome(sentence, year):
     ("原计划建成调解室4个，现已建成7个。", None, 7),                   # 现已
     ("到2024年底，全区建成示范点11个。", 2024, 11),                   # a deadline of the report's own year
     ("到2026年，全区建成示范点11个。", None, 11),                     # no report year: no deadline
+    ("到2025年2月，全县共办结复议案件37件。", 2024, 37),               # a day of the next year, not a deadline
+    ("2021年至2025年，累计培训执法人员3600人次。", 2023, 3600),         # a period, not a deadline
     ("为确保整改到位，全市共开展督查15次。", None, 15),                # 为确保: a purpose
     ("确保改革于法有据，共修订规章41件。", None, 41),                  # a frame in a clause of its own
     ("开展培训7次，确保全员参训，参训人数达320人。", None, 320),        # a frame after the first figure

@@ -39,9 +39,11 @@ def _cues() -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _date_re() -> re.Pattern:
-    """到2025年, 于2026年底, 2025年底前: a deadline (the year in group `y`)."""
+    """到2025年, 至2026年底, 2025年底前: a deadline (the year in group `y` or `z`); not 2021年至2025年
+    (a period) nor 到2025年3月 (a day of the next year, when the report was written)."""
     pre, post = alternation(_words("date_pre")), alternation(_words("date_post"))
-    return re.compile(rf"(?<![\d\-—–~～至到])(?:{pre}(?P<y>20\d\d)年|(?P<z>20\d\d)年(?:底|末)?{post})")
+    return re.compile(rf"(?<![\d年\-—–~～])(?:{pre}(?P<y>20\d\d)年(?!\s*[\d一二三四五六七八九十]+月)"
+                      rf"|(?P<z>20\d\d)年(?:底|末)?{post})")
 
 
 @lru_cache(maxsize=1)
@@ -117,9 +119,9 @@ def _before_verb(words: list[tuple[int, str, str]], j: int, marker: bool = False
     """
     while j < len(words):
         word, tag = words[j][1], words[j][2]
-        if tag == "d" or tag == "t" or _YEAR.fullmatch(word) or word in ("年", "年底", "底", "月"):
+        if tag in ("d", "t") or _YEAR.fullmatch(word) or word in _words("date_part") + _words("date_post"):
             j += 1
-        elif word in _words("date_pre") and j + 1 < len(words) and _YEAR.fullmatch(words[j + 1][1]):
+        elif word in _words("date_word") and j + 1 < len(words) and _YEAR.fullmatch(words[j + 1][1]):
             j += 1
         else:
             break
