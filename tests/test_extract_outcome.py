@@ -596,6 +596,15 @@ def test_a_plans_contents_carried_out_or_counted_otherwise_stay(sentence, value)
     assert value in values(sentence)
 
 
+@pytest.mark.parametrize("sentence", [
+    "转发《通知》（某政发〔2022〕88号）。",
+    "印发《办法》（某办发〔2023〕 17 号）。",            # a web page's spaces
+    "执行某府规[2021]100号文件。",                      # square brackets
+])
+def test_a_document_number_gives_no_value(sentence):
+    assert values(sentence, 2022) == []
+
+
 @pytest.mark.parametrize("title, kept", [
     ("某县2023年法治政府建设情况报告", False),          # 2025 is after the report's year
     ("某县2025年法治政府建设情况报告", True),           # the report's own year

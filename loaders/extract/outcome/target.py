@@ -5,8 +5,10 @@
 A frame governs the figures after it in its own clause. One that opens the sentence (no figure before
 it) governs the figures of the clauses after it too, when its own clause is an aim (力争…减少30%，
 建成10个…) or the frame alone (到2025年，…); never past a word of a claimed result (已, 实际, 了).
-A frame in a clause of its own making (确保重大改革于法有据，共修改法规103件) governs nothing after. Such figures are dropped rather than kept as targets: the data model (Outcome, the
-gk:Outcome node and its shapes) has no place for an aim.
+A frame in a clause of its own making (确保重大改革于法有据，共修改法规103件) governs nothing after.
+
+Such figures are dropped rather than kept as targets: an `Outcome`, the gk:Outcome node and its
+shapes have no place for an aim, and every export reads an outcome as a claimed result.
 """
 from __future__ import annotations
 
@@ -94,7 +96,7 @@ def _opens(words: list[tuple[int, str, str]], i: int) -> bool:
     word = words[i][1]
     prev = words[i - 1] if i else (0, "", "")
     nxt = words[i + 1][1] if i + 1 < len(words) else ""
-    if prev[1] in _words("purpose") or nxt in ("了", "的"):
+    if prev[1] in _words("purpose") or nxt in _words("not_after"):
         return False                                   # 为确保…, 确保了…, 力争的…
     if word in _words("aim"):
         return True
@@ -169,7 +171,7 @@ def _plan_content(sentence: str, r: Reading) -> bool:
 def _done_re() -> tuple[re.Pattern, re.Pattern]:
     """A verb of carrying out (落实, 完成) in the rest of the clause; one after 已/全部/均 later on."""
     done, whole = alternation(_words("done")), alternation(_words("reset") + _words("whole"))
-    return re.compile(rf"[^，,；;。]*{done}"), re.compile(rf"{whole}(?:得到|予以)?{done}")
+    return re.compile(rf"[^，,；;。]*{done}"), re.compile(rf"{whole}{alternation(_words('done_aux'))}?{done}")
 
 
 def claimed(sentence: str, readings: list[Reading], year: int | None = None) -> list[Reading]:
@@ -207,7 +209,11 @@ def claimed(sentence: str, readings: list[Reading], year: int | None = None) -> 
     return out
 
 
-_BARE = re.compile(r"[\s，,；;、：:底末年月日前内以]")
+@lru_cache(maxsize=1)
+def _bare_re() -> re.Pattern:
+    """Punctuation and the characters of a date's parts (年底, 以前): what a bare frame clause may hold."""
+    chars = "".join(sorted(set("".join(_words("date_part") + _words("date_post")))))
+    return re.compile(rf"[\s，,；;、：:{re.escape(chars)}]")
 
 
 def _carries(sentence: str, frame: tuple[int, int], found: list[tuple[int, int]], readings: list[Reading]) -> bool:
@@ -225,4 +231,4 @@ def _carries(sentence: str, frame: tuple[int, int], found: list[tuple[int, int]]
         return True
     rest = [ch for i, ch in enumerate(sentence[clause.start:clause.end], clause.start)
             if not any(a <= i < b for a, b in found)]
-    return len(_BARE.sub("", "".join(rest))) <= 2
+    return len(_bare_re().sub("", "".join(rest))) <= 2
