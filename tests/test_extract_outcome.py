@@ -546,6 +546,8 @@ def values(sentence, year=None):
     ("力争群众满意度提高5个百分点，新建示范点8个。", None),            # an aim clause reaches the next
     ("到2030年，新建公共法律服务站15个。", 2025),                     # a deadline clause alone, too
     ("全区将于2026年底前建成矛盾调解中心9个。", None),                 # 将 + a date + verb
+    ("明年全区培训执法人员600人次。", None),                          # 明年
+    ("下一步，全县新建公共法律服务点14个。", None),                     # 下一步
 ])
 def test_a_figure_governed_by_a_target_frame_is_no_outcome(sentence, year):
     assert values(sentence, year) == []
@@ -571,6 +573,7 @@ def test_a_figure_governed_by_a_target_frame_is_no_outcome(sentence, year):
     ("全面完成年度目标任务，完成率达100%。", None, 100),               # 目标 as an object achieved
     ("提前完成精简1/3的目标，共取消审批事项95项。", None, 95),          # the same, before a result
     ("今年召开党委会4次研究法治工作。", None, 4),                      # a real count
+    ("为今后工作打牢基础，全年办结行政复议案件210件。", None, 210),      # 为今后: a purpose
 ])
 def test_a_claimed_result_beside_a_target_word_stays(sentence, year, value):
     assert value in values(sentence, year)

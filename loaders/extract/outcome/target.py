@@ -76,6 +76,9 @@ def frames(sentence: str, year: int | None = None) -> list[tuple[int, int]]:
     >>> s = "今年将培育示范村40个，争取上级资金3000万元，按计划完成5项"
     >>> [s[a:b] for a, b in frames(s)]
     ['将']
+    >>> s = "下一步，全县新建示范点10个，为今后工作奠定基础"
+    >>> [s[a:b] for a, b in frames(s)]
+    ['下一步']
     """
     masked = quoted(sentence)
     out = []
@@ -85,21 +88,34 @@ def frames(sentence: str, year: int | None = None) -> list[tuple[int, int]]:
                 out.append((m.start(), m.end()))
     if any(w in sentence for w in _cues()):
         words = _tokens(sentence)
+        starts = {at: i for i, (at, _, _) in enumerate(words)}
+        ends = {at + len(word): i for i, (at, word, _) in enumerate(words)}
         for i, (at, word, _) in enumerate(words):
-            if at not in masked and _opens(words, i):
+            if at in masked:
+                continue
+            aim = next((w for w in _words("aim") if sentence.startswith(w, at) and at + len(w) in ends), None)
+            if aim and _free(words, i, ends[at + len(aim)]):
+                out.append((at, at + len(aim)))      # 力争, or 下一步 cut as 下 + 一步
+            elif _opens(words, i):
                 out.append((at, at + len(word)))
     return sorted(out)
 
 
+def _free(words: list[tuple[int, str, str]], first: int, last: int) -> bool:
+    """Whether words `first`…`last` (an aim word) stand free: not after a purpose word (为确保) nor
+    before a particle that undoes them (确保了, 力争的)."""
+    prev = words[first - 1][1] if first else ""
+    nxt = words[last + 1][1] if last + 1 < len(words) else ""
+    return prev not in _words("purpose") and nxt not in _words("not_after")
+
+
 def _opens(words: list[tuple[int, str, str]], i: int) -> bool:
-    """Whether word `i` opens a frame."""
+    """Whether word `i` opens a frame other than an aim word's (those are matched in `frames`)."""
     word = words[i][1]
     prev = words[i - 1] if i else (0, "", "")
     nxt = words[i + 1][1] if i + 1 < len(words) else ""
-    if prev[1] in _words("purpose") or nxt in _words("not_after"):
-        return False                                   # 为确保…, 确保了…, 力争的…
-    if word in _words("aim"):
-        return True
+    if not _free(words, i, i):
+        return False
     if word in _words("aim_head"):
         return nxt in _words("link")
     if word in _words("aim_noun"):
