@@ -574,6 +574,7 @@ def test_a_figure_governed_by_a_target_frame_is_no_outcome(sentence, year):
     ("提前完成精简1/3的目标，共取消审批事项95项。", None, 95),          # the same, before a result
     ("今年召开党委会4次研究法治工作。", None, 4),                      # a real count
     ("为今后工作打牢基础，全年办结行政复议案件210件。", None, 210),      # 为今后: a purpose
+    ("对计划出台的12件规范性文件开展合法性审查。", None, 12),           # 计划 + verb + 的: a noun named
 ])
 def test_a_claimed_result_beside_a_target_word_stays(sentence, year, value):
     assert value in values(sentence, year)
@@ -584,6 +585,7 @@ def test_a_claimed_result_beside_a_target_word_stays(sentence, year, value):
     "召开常务会议，部署38项重点工作任务。",            # 部署 … 任务
     "出台实施方案，提出25条具体措施。",                # 提出 … 措施
     "印发方案，明确了40项工作任务、150条具体措施。",    # a list after the first count
+    "制定工作方案，明确重点任务30项。",                # the items named before their count
 ])
 def test_a_count_of_a_plans_contents_is_no_outcome(sentence):
     assert values(sentence) == []
@@ -594,6 +596,7 @@ def test_a_count_of_a_plans_contents_is_no_outcome(sentence):
     ("明确了33项整改措施，已全部落实。", 33),           # carried out, in a later clause
     ("明确责任单位28个。", 28),                        # no item of a plan
     ("部署开展专项行动，查处案件130件。", 130),         # what the campaign did
+    ("向被检查单位提出意见建议56条。", 56),             # advice given, no item of a plan
 ])
 def test_a_plans_contents_carried_out_or_counted_otherwise_stay(sentence, value):
     assert value in values(sentence)

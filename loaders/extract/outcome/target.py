@@ -50,9 +50,10 @@ def _date_re() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _plan_re() -> re.Pattern:
-    """A plan verb right before a figure, 了/出/共 and one count of 方面 aside (明确了七个方面)."""
+    """A plan verb before a figure, 了/出/共 aside, with one count of 方面 (明确了七个方面) or the
+    items' own name (明确重点任务30项) between them (group `between`)."""
     return re.compile(rf"{alternation(_words('plan_verb'))}[了出]?(?:共计|总计|共)?"
-                      rf"(?:(?:\d+|[一二两三四五六七八九十]+)个?方面)?\s*$")
+                      rf"(?P<between>(?:\d+|[一二两三四五六七八九十]+)个?方面|[\u4e00-\u9fff]{{0,8}})\s*$")
 
 
 def _tokens(sentence: str) -> list[tuple[int, str, str]]:
@@ -150,6 +151,8 @@ def _before_verb(words: list[tuple[int, str, str]], j: int, marker: bool = False
         if word in "，,；;。：:":
             break
         rest.append((word, tag))
+    if any(word in _words("attributive") for word, _ in rest[:2]):
+        return False                                   # 对计划出台的12件文件: what was planned, named
     if not marker:
         return True
     if any(word in _words("disposal") for word, _ in rest):
@@ -174,10 +177,14 @@ def _plan_content(sentence: str, r: Reading) -> bool:
     >>> from loaders.extract.outcome.reading import read
     >>> [_plan_content(s, read(s)[0]) for s in ("部署52项工作任务", "明确了27项整改措施，已全部落实")]
     [True, False]
+    >>> [_plan_content(s, read(s)[0]) for s in ("明确重点任务30项", "明确的152项任务", "提出意见建议56条")]
+    [True, False, False]
     """
     if not _words("plan_verb") or not r.indicator.endswith(_words("plan_item")):
         return False
-    if not _plan_re().search(sentence, r.clause.start, r.figure.start):
+    m = _plan_re().search(sentence, r.clause.start, r.figure.start)
+    between = m.group("between") if m else ""
+    if not m or (between and not between.endswith(_words("plan_item"))):
         return False
     own, later = _done_re()
     return not (own.match(sentence, r.figure.end) or later.search(sentence, r.figure.end))
