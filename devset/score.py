@@ -198,7 +198,7 @@ def oracle_extract(seed, item, path):
         spans = sorted({(m.start(), m.end()) for n in names for m in re.finditer(re.escape(n), text.norm)})
         if spans:
             programs.append(Programme(g["name"], "reform", mentions=tuple(Mention(a, b, text.norm[a:b]) for a, b in spans)))
-    outcomes = outcome.extract(text, programs, x.jurisdiction)
+    outcomes = outcome.extract(text, programs, x.jurisdiction, x.year)
     return replace(x, programs=tuple(programs), outcomes=tuple(outcomes)).to_json()
 
 

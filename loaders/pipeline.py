@@ -56,7 +56,7 @@ def extract_text(source: str, plain: str, encoding: str = "utf-8", page: dict | 
     place = jurisdiction.extract(text, info.title)
     programs = programme.extract(text, place)
     documents = document.extract(text, place)
-    outcomes = outcome.extract(text, programs, place)
+    outcomes = outcome.extract(text, programs, place, info.year)
     warnings = list(info.warnings) + list((page or {}).get("warnings", ()))
     if place is None:
         warnings.append("no reporting jurisdiction found")

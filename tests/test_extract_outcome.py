@@ -523,3 +523,99 @@ def test_speeding_up_to_a_length_of_time_is_a_decrease():
 def test_a_short_bracket_with_figures_still_splits_at_its_comma():
     found = outcomes("受理投诉40件(线上25件、线下15件)。")
     assert [(o.indicator, o.value) for o in found][-1] == ("线下", 15)
+
+
+# --- targets and a plan's contents (issue 15): no claimed result, no outcome ----------------------
+
+def values(sentence, year=None):
+    return [o.value for o in extract(Text.make("t.txt", sentence), [], None, year)]
+
+
+@pytest.mark.parametrize("sentence, year", [
+    ("力争全县证明事项减少20%左右。", None),                       # 力争
+    ("预计全年网上办件量达8万件。", None),                           # 预计
+    ("确保行政机关负责人出庭应诉率达到100%。", None),                 # 确保 … 达到
+    ("明年将培育法治示范社区30个左右。", None),                       # 将 + verb
+    ("拟出台地方性法规2件。", None),                                 # 拟 + verb
+    ("今年计划培训执法人员400人次。", None),                          # 计划 + verb
+    ("争取实现行政复议纠错率下降3个百分点。", None),                   # 争取 + verb
+    ("工作目标是群众满意度不低于95%。", None),                        # 目标是
+    ("各乡镇要建成调解室12个。", None),                              # 要 + verb
+    ("到2027年，全区行政执法案卷优秀率达到90%。", 2024),              # a deadline after the report's year
+    ("2026年底前清理规范性文件60件。", 2025),                         # …年底前, after the report's year
+    ("力争群众满意度提高5个百分点，新建示范点8个。", None),            # an aim clause reaches the next
+    ("到2030年，新建公共法律服务站15个。", 2025),                     # a deadline clause alone, too
+    ("全区将于2026年底前建成矛盾调解中心9个。", None),                 # 将 + a date + verb
+    ("明年全区培训执法人员600人次。", None),                          # 明年
+    ("下一步，全县新建公共法律服务点14个。", None),                     # 下一步
+])
+def test_a_figure_governed_by_a_target_frame_is_no_outcome(sentence, year):
+    assert values(sentence, year) == []
+
+
+@pytest.mark.parametrize("sentence, year, value", [
+    ("全年计划开展培训6次，实际开展9次。", None, 9),                  # 实际: the result after the plan
+    ("原计划建成调解室4个，现已建成7个。", None, 7),                   # 现已
+    ("到2024年底，全区建成示范点11个。", 2024, 11),                   # a deadline of the report's own year
+    ("到2026年，全区建成示范点11个。", None, 11),                     # no report year: no deadline
+    ("到2025年2月，全县共办结复议案件37件。", 2024, 37),               # a day of the next year, not a deadline
+    ("2021年至2025年，累计培训执法人员3600人次。", 2023, 3600),         # a period, not a deadline
+    ("为确保整改到位，全市共开展督查15次。", None, 15),                # 为确保: a purpose
+    ("确保改革于法有据，共修订规章41件。", None, 41),                  # a frame in a clause of its own
+    ("开展培训7次，确保全员参训，参训人数达320人。", None, 320),        # a frame after the first figure
+    ("争取上级补助资金2600万元。", None, 2600),                       # 争取 + a noun: funds obtained
+    ("将146项审批事项调整为备案。", None, 146),                        # 将 + a figure: its object
+    ("将审批时限压缩至4个工作日。", None, 4),                          # 将 + a noun moved by a verb
+    ("将推进依法行政纳入考核，考核覆盖单位52个。", None, 52),           # 将 + 纳入: its object
+    ("按照年度计划开展执法检查18次。", None, 18),                      # 按照…计划: a standard
+    ("较计划提前2个月完成清理工作。", None, 2),                        # 较计划: a comparison
+    ("全县将近600人参加旁听。", None, 600),                           # 将近 is no 将
+    ("全面完成年度目标任务，完成率达100%。", None, 100),               # 目标 as an object achieved
+    ("提前完成精简1/3的目标，共取消审批事项95项。", None, 95),          # the same, before a result
+    ("今年召开党委会4次研究法治工作。", None, 4),                      # a real count
+    ("为今后工作打牢基础，全年办结行政复议案件210件。", None, 210),      # 为今后: a purpose
+    ("对计划出台的12件规范性文件开展合法性审查。", None, 12),           # 计划 + verb + 的: a noun named
+])
+def test_a_claimed_result_beside_a_target_word_stays(sentence, year, value):
+    assert value in values(sentence, year)
+
+
+@pytest.mark.parametrize("sentence", [
+    "印发年度工作要点，明确六方面24个要点。",          # 明确 … 要点
+    "召开常务会议，部署38项重点工作任务。",            # 部署 … 任务
+    "出台实施方案，提出25条具体措施。",                # 提出 … 措施
+    "印发方案，明确了40项工作任务、150条具体措施。",    # a list after the first count
+    "制定工作方案，明确重点任务30项。",                # the items named before their count
+])
+def test_a_count_of_a_plans_contents_is_no_outcome(sentence):
+    assert values(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("方案明确的96项任务全部完成。", 96),              # the items carried out
+    ("明确了33项整改措施，已全部落实。", 33),           # carried out, in a later clause
+    ("明确责任单位28个。", 28),                        # no item of a plan
+    ("部署开展专项行动，查处案件130件。", 130),         # what the campaign did
+    ("向被检查单位提出意见建议56条。", 56),             # advice given, no item of a plan
+])
+def test_a_plans_contents_carried_out_or_counted_otherwise_stay(sentence, value):
+    assert value in values(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "转发《通知》（某政发〔2022〕88号）。",
+    "印发《办法》（某办发〔2023〕 17 号）。",            # a web page's spaces
+    "执行某府规[2021]100号文件。",                      # square brackets
+])
+def test_a_document_number_gives_no_value(sentence):
+    assert values(sentence, 2022) == []
+
+
+@pytest.mark.parametrize("title, kept", [
+    ("某县2023年法治政府建设情况报告", False),          # 2025 is after the report's year
+    ("某县2025年法治政府建设情况报告", True),           # the report's own year
+])
+def test_the_report_year_decides_a_deadline(title, kept):
+    from loaders.pipeline import extract_text
+    x = extract_text("t.txt", title + "\n到2025年，全县建成示范点12个。")
+    assert (12 in [o.value for o in x.outcomes]) == kept

@@ -10,14 +10,17 @@ from __future__ import annotations
 from loaders.extract.attribution import where
 from loaders.extract.outcome.link import Linker
 from loaders.extract.outcome.reading import Reading, read
+from loaders.extract.outcome.target import claimed
 from loaders.records import Outcome, Place, Programme
 from loaders.text import Text
 
 __all__ = ["extract"]
 
 
-def extract(text: Text, programs: list[Programme], place: Place | None) -> list[Outcome]:
-    """Every quantified outcome of the report, in text order.
+def extract(text: Text, programs: list[Programme], place: Place | None,
+            year: int | None = None) -> list[Outcome]:
+    """Every quantified outcome of the report, in text order; targets and a plan's contents are none
+    (`target.claimed`: a deadline is a target when later than the report's `year`).
 
     >>> t = Text.make("x.txt", "推行“企业安静期”制度，全年入企检查次数同比下降38.6%。")
     >>> [(o.indicator, o.value, o.unit, o.direction, o.text) for o in extract(t, [], None)]
@@ -27,7 +30,7 @@ def extract(text: Text, programs: list[Programme], place: Place | None) -> list[
     out: list[Outcome] = []
     previous = None
     for s, e in text.sentences:
-        readings = read(text.norm[s:e])
+        readings = claimed(text.norm[s:e], read(text.norm[s:e]), year)
         figures = tuple(s + r.figure.start for r in readings)
         for r in readings:
             out.append(_outcome(text, linker, r, (s, e), previous, place, figures))
