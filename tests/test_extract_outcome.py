@@ -356,6 +356,14 @@ def _linked(text, names):
     # …but not across a line break, and an unnumbered opening sentence is no heading
     ("3.深化“证照分离”改革。\n全区保留审批事项120项。", ["证照分离"], [(120, None)]),
     ("深化“证照分离”改革。全区保留审批事项120项。", ["证照分离"], [(120, None)]),
+    # …and not past a sentence of the paragraph that takes up another programme (a new topic)…
+    ("（三）深化“证照分离”改革。推行“容缺受理”，全区兑现奖补资金2亿元。", ["证照分离", "容缺受理"],
+     [(2, "容缺受理")]),
+    ("（三）深化“证照分离”改革。推行“容缺受理”。全区兑现奖补资金2亿元。", ["证照分离", "容缺受理"],
+     [(2, None)]),
+    # …though one that names the heading's own programme again keeps it
+    ("（三）深化“证照分离”改革。落实“证照分离”清单。全区保留审批事项120项。", ["证照分离"],
+     [(120, "证照分离")]),
 ])
 def test_links_by_clause(text, names, want):
     assert _linked(text, names) == want

@@ -13,7 +13,7 @@ other place a programme's name or alias is written), clause by clause:
 - else, when the sentence names no programme before the figure: the subject of the previous sentence
   when this one continues it (通过该平台…, 此举…) or restates its programme in its own words
   (探索重大项目并联审批。重大项目…并联办理审批时间92天), or the programme of the paragraph's heading
-  (3.深化行政审批制度改革。…保留事项515项).
+  (3.深化行政审批制度改革。…保留事项515项) unless a sentence in between took up another programme.
 """
 from __future__ import annotations
 
@@ -216,7 +216,8 @@ class Linker:
 
     def _heading(self, sent_start: int) -> str | None:
         """The programme named in the short opening sentence of the paragraph `sent_start` stands in
-        (3.深化行政审批制度改革。一是…), when that sentence is not this one."""
+        (3.深化行政审批制度改革。一是…), when that sentence is not this one and no sentence between
+        them names another programme (the paragraph has moved on to a topic of its own)."""
         if not self.sentences:
             return None
         line = self.text.rfind("\n", 0, sent_start) + 1
@@ -228,7 +229,10 @@ class Linker:
             numbered = numbered or bool(m)
             if not m or m.end() < e:                        # past a bare heading number (（一） )
                 found = self._within(s, e) if numbered and e - s <= _limits()["heading_max"] else []
-                return found[-1][2] if found else None
+                name = found[-1][2] if found else None
+                if name and any(n != name for _, _, n in self._within(e, sent_start)):
+                    return None                             # a later sentence took up another programme
+                return name
             i += 1
         return None
 
