@@ -339,6 +339,14 @@ def _linked(text, names):
     # a programme counted by its own clause's figure is no topic for the next clause
     ("建成省级“法治示范村”3个，培育调解员40名。", ["法治示范村"], [(3, "法治示范村"), (40, None)]),
     ("落地“一窗通办”等创新举措5项，办理事项200件。", ["一窗通办"], [(5, "一窗通办"), (200, None)]),
+    # …also a body or place counted after its figure, past a short qualifier (乡镇, 街道(社区))…
+    ("建成8个街道“法律服务站”，提供法律咨询300人次。", ["法律服务站"], [(8, "法律服务站"), (300, None)]),
+    ("建成8个街道(社区)“法律服务站”，提供法律咨询300人次。", ["法律服务站"],
+     [(8, "法律服务站"), (300, None)]),
+    # …but not past a verb (the figure counts the streets), nor a programme that is no body or place
+    ("为全市8个街道建设“法律服务站”，提供法律咨询300人次。", ["法律服务站"],
+     [(8, "法律服务站"), (300, "法律服务站")]),
+    ("对全县9个乡镇“履职清单”开展梳理，共厘清3200项。", ["履职清单"], [(9, "履职清单"), (3200, "履职清单")]),
     # a clause opening its own action after a programme that is not the sentence's topic
     ("召开推进会议2次，举办“法治讲堂”，组织80名干部参加考试。", ["法治讲堂"], [(2, None), (80, None)]),
     # a figure of the first clause, the programme in the next clause that adds what was done

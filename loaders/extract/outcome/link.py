@@ -127,7 +127,7 @@ class Linker:
             own = self.text[clauses[there][0]:clauses[there][1]]
             if any(self._has_subject(clauses[i], at, own) for i in range(there + 1, here + 1)):
                 return None
-            if _counted(self.text, end, clauses[there][1], figures) or (acting and there != topic):
+            if _counted(self.text, start, end, clauses[there], figures) or (acting and there != topic):
                 continue
             return name
         return None
@@ -312,15 +312,38 @@ def _index(clauses: list[tuple[int, int]], at: int) -> int:
     return max(0, bisect_right([s for s, _ in clauses], at) - 1)
 
 
-def _counted(text: str, end: int, clause_end: int, figures: tuple[int, ...]) -> bool:
-    """A programme that a figure of its own clause counts: written right before it
-    (“民主法治示范村”2个) or as an example of what it counts (诉调对接工作站等首创举措3项)."""
+def _counted(text: str, start: int, end: int, clause: tuple[int, int], figures: tuple[int, ...]) -> bool:
+    """A programme (mention text[start:end]) that a figure of its own clause counts: written right
+    before it (“民主法治示范村”2个), as an example of what it counts (诉调对接工作站等首创举措3项), or,
+    when it names a body or place (outcome_concrete_heads.txt), as the counted noun after it with no
+    more than a short qualifier in between (建成13个乡(镇)“法律服务站”): an item listed with its
+    count, not the sentence's topic."""
+    place = text[start:end].endswith(dicts.words("outcome_concrete_heads.txt"))
     for f in figures:
-        if end <= f < clause_end:
+        if end <= f < clause[1]:
             between = text[end:f].strip("”’」』\"' ")
             if not between or "等" in between:
                 return True
+        elif place and clause[0] <= f < start and _qualifier(text[f:start]):
+            return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _count_re() -> re.Pattern:
+    """A figure and its classifier at the start of a stretch (13个, 1.2万 家, 十个)."""
+    return re.compile(r"[\d.．,，\s零〇一二三四五六七八九十百千万亿余多]+\s*[^\s\d]?")
+
+
+def _qualifier(stretch: str) -> bool:
+    """Whether `stretch` (a figure up to a programme it counts) is the figure, its classifier and a
+    short qualifier naming no action (乡(镇), 村级): no verb, no clause break, at most counted_gap
+    characters (outcome_link.tsv)."""
+    m = _count_re().match(stretch)
+    gap = stretch[m.end():].rstrip("“‘「『\"' ") if m else stretch
+    if len(gap) > _limits()["counted_gap"] or any(c in gap for c in "，,；;：:。"):
+        return False
+    return not any(flag.startswith("v") or flag == "i" for _, flag in tagged(gap)) if gap else True
 
 
 def _written(text: str, programs, spans) -> list[Span]:
