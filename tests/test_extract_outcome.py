@@ -336,6 +336,11 @@ def _linked(text, names):
     ("开展站所负责人“年度述职”，各站所负责人共42人完成述职。", ["年度述职"], [(42, "年度述职")]),
     # …but a subject head inside a longer word (政府 of 政府部门) names no subject
     ("推行“容缺受理”，政府部门办理时限压缩60%。", ["容缺受理"], [(60, "容缺受理")]),
+    # …nor one inside a phrase naming no actor: a programme's participants, a government as a goal,
+    # a government's meeting
+    ("举办“法治大讲堂”，全区领导干部累计参训3000人次。", ["法治大讲堂"], [(3000, "法治大讲堂")]),
+    ("开展“示范创建”活动，命名市级法治政府建设示范单位12个。", ["示范创建"], [(12, "示范创建")]),
+    ("推行常务会“会前学法”机制，县政府常务会累计学法20次。", ["会前学法"], [(20, "会前学法")]),
     # a programme counted by its own clause's figure is no topic for the next clause
     ("建成省级“法治示范村”3个，培育调解员40名。", ["法治示范村"], [(3, "法治示范村"), (40, None)]),
     ("落地“一窗通办”等创新举措5项，办理事项200件。", ["一窗通办"], [(5, "一窗通办"), (200, None)]),

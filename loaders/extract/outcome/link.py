@@ -53,6 +53,12 @@ def _subject_re() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _not_subject_re() -> re.Pattern:
+    """Noun phrases whose subject head names no one acting on their own (outcome_link_not_subjects.txt)."""
+    return re.compile("|".join(map(re.escape, dicts.words("outcome_link_not_subjects.txt"))))
+
+
+@lru_cache(maxsize=1)
 def _limits() -> dict[str, float]:
     """The linker's distances (outcome_link.tsv)."""
     return dicts.weights("outcome_link.tsv")
@@ -151,11 +157,14 @@ class Linker:
 
     def _has_subject(self, clause: tuple[int, int], at: int, topic: str = "") -> bool:
         """Whether the clause names who acted: a subject head ending a word (jieba's: 政府 in
-        政府部门 is none) before its first verb (and before the figure); time and scope words at its
+        政府部门 is none) before its first verb (and before the figure), outside the phrases that
+        name no actor (领导干部, 法治政府: outcome_link_not_subjects.txt); time and scope words at its
         start are passed over. A subject the `topic` clause already names (开展党政主要负责人述法，
         党政主要负责人共936人…) goes on with that topic and is none of its own."""
         opening = unscoped(self.text[clause[0]:min(clause[1], at)])
-        heads = [(m.start(), m.end()) for m in _subject_re().finditer(opening)]
+        inside = [(m.start(), m.end()) for m in _not_subject_re().finditer(opening)]
+        heads = [(m.start(), m.end()) for m in _subject_re().finditer(opening)
+                 if not any(s <= m.start() and m.end() <= e for s, e in inside)]
         if not heads:
             return False
         words = tagged(opening)
