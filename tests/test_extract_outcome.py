@@ -374,6 +374,13 @@ def _linked(text, names):
      [(2, "容缺受理")]),
     ("（三）深化“证照分离”改革。推行“容缺受理”。全区兑现奖补资金2亿元。", ["证照分离", "容缺受理"],
      [(2, None)]),
+    # a heading line right above the paragraph (no sentence stop) is its topic too, when the
+    # paragraph's own numbered heading names no programme; a full sentence above is no heading
+    ("深化“证照分离”改革\n一是精简审批。全区保留审批事项120项。", ["证照分离"], [(120, "证照分离")]),
+    ("深化“证照分离”改革\n\n全区保留审批事项120项。", ["证照分离"], [(120, "证照分离")]),
+    ("深化“证照分离”改革。\n全区保留审批事项120项。", ["证照分离"], [(120, None)]),
+    ("深化“证照分离”改革\n一是推行“容缺受理”。全区保留审批事项120项。", ["证照分离", "容缺受理"], [(120, "容缺受理")]),
+    ("深化“证照分离”改革\n推行“容缺受理”。全区保留审批事项120项。", ["证照分离", "容缺受理"], [(120, None)]),
     # …though one that names the heading's own programme again keeps it
     ("（三）深化“证照分离”改革。落实“证照分离”清单。全区保留审批事项120项。", ["证照分离"],
      [(120, "证照分离")]),

@@ -13,7 +13,8 @@ other place a programme's name or alias is written), clause by clause:
 - else, when the sentence names no programme before the figure: the subject of the previous sentence
   when this one continues it (通过该平台…, 此举…) or restates its programme in its own words
   (探索重大项目并联审批。重大项目…并联办理审批时间92天), or the programme of the paragraph's heading
-  (3.深化行政审批制度改革。…保留事项515项) unless a sentence in between took up another programme.
+  (3.深化行政审批制度改革。…保留事项515项) or of a heading line right above it (持续推进“放管服”
+  改革\n一是…), unless a sentence in between took up another programme.
 """
 from __future__ import annotations
 
@@ -225,8 +226,10 @@ class Linker:
 
     def _heading(self, sent_start: int) -> str | None:
         """The programme named in the short opening sentence of the paragraph `sent_start` stands in
-        (3.深化行政审批制度改革。一是…), when that sentence is not this one and no sentence between
-        them names another programme (the paragraph has moved on to a topic of its own)."""
+        (3.深化行政审批制度改革。一是…), when that sentence is not this one; failing that, the one
+        named in a heading line right above the paragraph (持续推进“放管服”改革\n一是…). Either way,
+        not when a sentence between them names another programme (the text has moved on to a topic
+        of its own)."""
         if not self.sentences:
             return None
         line = self.text.rfind("\n", 0, sent_start) + 1
@@ -238,12 +241,35 @@ class Linker:
             numbered = numbered or bool(m)
             if not m or m.end() < e:                        # past a bare heading number (（一） )
                 found = self._within(s, e) if numbered and e - s <= _limits()["heading_max"] else []
-                name = found[-1][2] if found else None
-                if name and any(n != name for _, _, n in self._within(e, sent_start)):
-                    return None                             # a later sentence took up another programme
-                return name
+                if found:
+                    return self._unless_moved_on(found[-1][2], e, sent_start)
+                break
             i += 1
-        return None
+        above = self._heading_line(line)
+        if above is None:
+            return None
+        found = self._within(*above)
+        return self._unless_moved_on(found[-1][2], above[1], sent_start) if found else None
+
+    def _heading_line(self, line: int) -> tuple[int, int] | None:
+        """The line right above the one starting at `line` (blank lines passed over) when it is a
+        heading: short (heading_max) and not closed like a sentence."""
+        end = line - 1
+        while end > 0 and not self.text[:end].strip(" \t\u3000\n")[-1:]:
+            end -= 1
+        while end > 0 and self.text[end - 1] in " \t\u3000\n":
+            end -= 1
+        if end <= 0:
+            return None
+        start = self.text.rfind("\n", 0, end) + 1
+        head = self.text[start:end].strip(" \t\u3000")
+        if not head or len(head) > _limits()["heading_max"] or head[-1] in "。；;！!？?：:，,":
+            return None
+        return start, end
+
+    def _unless_moved_on(self, name: str, after: int, sent_start: int) -> str | None:
+        """`name`, unless text[after:sent_start] names another programme."""
+        return None if any(n != name for _, _, n in self._within(after, sent_start)) else name
 
     def _related_in(self, name: str, clause_start: int, clause_end: int) -> str:
         clause = self.text[clause_start:clause_end]
