@@ -361,8 +361,16 @@ def _linked(text, names):
     # a sentence that restates every word of the previous sentence's programme goes on with it
     ("试行“重大项目并联审批”。重大项目由串联审批改为并联审批，审批用时缩短至60天。",
      ["重大项目并联审批"], [(60, "重大项目并联审批")]),
-    # …but sharing one of its words is no restatement
-    ("试行“重大项目并联审批”。全市审批用时缩短至60天。", ["重大项目并联审批"], [(60, None)]),
+    # …but sharing one of its words is no restatement (the programme's sentence not opening the paragraph)
+    ("全市优化审批流程。试行“重大项目并联审批”。全市审批用时缩短至60天。", ["重大项目并联审批"], [(60, None)]),
+    # the paragraph's opening sentence is the topic of the next one when that one writes a word of its name…
+    ("试行“重大项目并联审批”。全市审批用时缩短至60天。", ["重大项目并联审批"], [(60, "重大项目并联审批")]),
+    ("\n我市推行“权力清单”工作于去年完成。全市42个部门梳理权力事项3200项。", ["权力清单"],
+     [(42, "权力清单"), (3200, "权力清单")]),
+    # …but not of one that writes none of them, nor of the sentence after that, nor past a subject of its own
+    ("试行“重大项目并联审批”。全年受理信访案件300件。", ["重大项目并联审批"], [(300, None)]),
+    ("试行“重大项目并联审批”。全市精简审批环节。全市审批用时缩短至60天。", ["重大项目并联审批"], [(60, None)]),
+    ("试行“重大项目并联审批”。县委主要领导调研审批工作5次。", ["重大项目并联审批"], [(5, None)]),
     # a numbered paragraph heading is the topic of later sentences that name no programme
     ("3.深化“证照分离”改革。全区保留审批事项120项。", ["证照分离"], [(120, "证照分离")]),
     ("（二）深化“证照分离”改革。全区保留审批事项120项。", ["证照分离"], [(120, "证照分离")]),

@@ -12,7 +12,9 @@ other place a programme's name or alias is written), clause by clause:
   积极参与…示范创建活动, but not 将231项…改为后置，全面实施“多证合一”);
 - else, when the sentence names no programme before the figure: the subject of the previous sentence
   when this one continues it (通过该平台…, 此举…) or restates its programme in its own words
-  (探索重大项目并联审批。重大项目…并联办理审批时间92天), or the programme of the paragraph's heading
+  (探索重大项目并联审批。重大项目…并联办理审批时间92天), or, right after the paragraph's opening
+  sentence, that sentence's programme when this one writes a word of its name (我市推行权力清单制度
+  工作…。市本级60个部门梳理出权力事项6749项), or the programme of the paragraph's heading
   (3.深化行政审批制度改革。…保留事项515项) or of a heading line right above it (持续推进“放管服”
   改革\n一是…), unless a sentence in between took up another programme.
 """
@@ -111,6 +113,8 @@ class Linker:
                     name = self._continued(sent_start, sent_end, previous)
                 if name is None and previous is not None:
                     name = self._restated(sent_start, clause_end, previous)
+                if name is None and previous is not None:
+                    name = self._opening(sent_start, clause_end, at, previous)
                 if name is None:
                     name = self._heading(sent_start)
         return self._related_in(name, clause_start, clause_end) if name else None
@@ -221,6 +225,23 @@ class Linker:
             words = _content_words(name)
             shared = sum(w in here for w in words)
             if shared >= max(_limits()["restated_min"], _limits()["restated_share"] * len(words)):
+                return name
+        return None
+
+    def _opening(self, sent_start: int, upto: int, at: int, previous: tuple[int, int]) -> str | None:
+        """The programme of the previous sentence when that sentence opens the paragraph and this
+        one, up to the figure's clause end, writes a word of its name (opening_min, outcome_link.tsv)
+        and names no subject of its own before the figure (深化行政审批改革。全区审批事项办理时间缩短至6天。): a paragraph's
+        opening sentence sets the topic of the one after it (only)."""
+        line = self.text.rfind("\n", 0, previous[0]) + 1
+        if "\n" in self.text[previous[1]:sent_start] or self.text[line:previous[0]].strip(" \t\u3000"):
+            return None
+        here = self.text[sent_start:upto]
+        for _, _, name in sorted(self._within(*previous), key=lambda sp: -sp[1]):
+            if sum(w in here for w in _content_words(name)) >= _limits()["opening_min"]:
+                topic = self.text[previous[0]:previous[1]]
+                if any(self._has_subject(c, at, topic) for c in self._clauses(sent_start, at + 1)):
+                    return None
                 return name
         return None
 
