@@ -344,6 +344,9 @@ def _linked(text, names):
     # a programme counted by its own clause's figure is no topic for the next clause
     ("建成省级“法治示范村”3个，培育调解员40名。", ["法治示范村"], [(3, "法治示范村"), (40, None)]),
     ("落地“一窗通办”等创新举措5项，办理事项200件。", ["一窗通办"], [(5, "一窗通办"), (200, None)]),
+    # …also one measured from a baseline in its own clause (X由A压减到B)…
+    ("深化“放管服”改革，“权力清单”由3200项压减到900项，取消审批事项120项。", ["放管服", "权力清单"],
+     [(900, "权力清单"), (120, "放管服")]),
     # …also a body or place counted after its figure, past a short qualifier (乡镇, 街道(社区))…
     ("建成8个街道“法律服务站”，提供法律咨询300人次。", ["法律服务站"], [(8, "法律服务站"), (300, None)]),
     ("建成8个街道(社区)“法律服务站”，提供法律咨询300人次。", ["法律服务站"],

@@ -36,6 +36,8 @@ __all__ = ["Linker"]
 
 
 Span = tuple[int, int, str]
+# What a programme is measured by when it changes from a baseline: 权力清单由3278项压减到947项
+_BASELINE = re.compile(r"[由从]\s*[\d零〇一二三四五六七八九十]")
 # A heading's number: 3. / 一、 / （二） / 一是
 _NUMBERING = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十\d]{1,3}(?:[、．.]|是))\s*")
 
@@ -370,7 +372,8 @@ def _index(clauses: list[tuple[int, int]], at: int) -> int:
 
 def _counted(text: str, start: int, end: int, clause: tuple[int, int], figures: tuple[int, ...]) -> bool:
     """A programme (mention text[start:end]) that a figure of its own clause counts: written right
-    before it (“民主法治示范村”2个), as an example of what it counts (诉调对接工作站等首创举措3项), or,
+    before it (“民主法治示范村”2个) or before the baseline it changed from (权力清单由3278项压减到
+    947项), as an example of what it counts (诉调对接工作站等首创举措3项), or,
     when it names a body or place (outcome_concrete_heads.txt), as the counted noun after it with no
     more than a short qualifier in between (建成13个乡(镇)“法律服务站”): an item listed with its
     count, not the sentence's topic."""
@@ -378,7 +381,7 @@ def _counted(text: str, start: int, end: int, clause: tuple[int, int], figures: 
     for f in figures:
         if end <= f < clause[1]:
             between = text[end:f].strip("”’」』\"' ")
-            if not between or "等" in between:
+            if not between or "等" in between or _BASELINE.match(between):
                 return True
         elif place and clause[0] <= f < start and _qualifier(text[f:start]):
             return True
