@@ -28,6 +28,8 @@ def test_ranks_and_formulas_are_not_counts(sentence):
     # 将 with a short owner before the first figure, an adverb before the change verb
     ("将市直部门的52项办事材料压减到20项。", [("办事材料", 20, "项", "decrease")]),
     ("把48项考评指标进一步精简为15项。", [("考评指标", 15, "项", "decrease")]),
+    # an average written between the change verb and the after-value hedges the figure
+    ("审批用时由原来的5天压缩至平均2天。", [("审批用时", 2, "天", "decrease")]),
     # what follows the after-value is no counted noun of its own
     ("把48项考评指标精简为15项并向社会公布。", [("考评指标", 15, "项", "decrease")]),
 ])
