@@ -278,8 +278,6 @@ class Linker:
         """The line right above the one starting at `line` (blank lines passed over) when it is a
         heading: short (heading_max) and not closed like a sentence."""
         end = line - 1
-        while end > 0 and not self.text[:end].strip(" \t\u3000\n")[-1:]:
-            end -= 1
         while end > 0 and self.text[end - 1] in " \t\u3000\n":
             end -= 1
         if end <= 0:
