@@ -329,6 +329,14 @@ def _linked(text, names):
     # the sentence's topic clause reaches a later result clause, and a later clause of its own action
     ("推行“首违不罚”制度，全年涉企行政处罚案件同比下降21%。", ["首违不罚"], [(21, "首违不罚")]),
     ("推行“首违不罚”制度，组织执法人员培训6场。", ["首违不罚"], [(6, "首违不罚")]),
+    # programmes named together share out the figures listed after 分别, in order (in an earlier
+    # clause or in the figures' own); when the counts differ, no pairing
+    ("推行“首违不罚”和“轻微免罚”清单，分别适用案件30件、45件。", ["首违不罚", "轻微免罚"],
+     [(30, "首违不罚"), (45, "轻微免罚")]),
+    ("推行“首违不罚”“轻微免罚”清单分别适用案件30件、45件。", ["首违不罚", "轻微免罚"],
+     [(30, "首违不罚"), (45, "轻微免罚")]),
+    ("推行“首违不罚”和“轻微免罚”清单，分别适用案件30件、45件、12件。", ["首违不罚", "轻微免罚"],
+     [(30, "轻微免罚"), (45, "轻微免罚"), (12, "轻微免罚")]),
     # a clause that names its own subject starts a new topic (also after time words)
     ("推行“阳光执法”改革，县委主要领导专题调研15次。", ["阳光执法"], [(15, None)]),
     ("落实“月调度”机制，今年以来全县人民调解组织调处纠纷90件。", ["月调度"], [(90, None)]),

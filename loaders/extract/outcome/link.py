@@ -1,6 +1,7 @@
 """An outcome's position → the programme it is about, from the programmes' mention spans (plus any
 other place a programme's name or alias is written), clause by clause:
 
+- programmes named together, for the figures listed after 分别, one each in order;
 - one named in the figure's own clause, before it or after it;
 - else one named in an earlier clause of its sentence, unless a clause in between (or the figure's
   own) names its own subject (市委主要领导…), the programme is what a figure of its own clause
@@ -102,10 +103,12 @@ class Linker:
                 at: int, previous: tuple[int, int] | None = None, figures: tuple[int, ...] = ()) -> str | None:
         """The programme a figure at `at` is about (absolute offsets), or None; `figures` are the
         start offsets of every figure of the sentence."""
-        name = _nearest(self._within(clause_start, clause_end), at)
+        floor = max(self._after_frame(sent_start, clause_start), clause_start - int(_limits()["reach"]))
+        earlier = [s for s in self._within(floor, at) if s[1] <= at]
+        name = self._respective(earlier, self._clauses(floor, sent_end), at, figures) if earlier else None
         if name is None:
-            floor = max(self._after_frame(sent_start, clause_start), clause_start - int(_limits()["reach"]))
-            earlier = [s for s in self._within(floor, at) if s[1] <= at]
+            name = _nearest(self._within(clause_start, clause_end), at)
+        if name is None:
             if earlier:
                 name = self._earlier(earlier, self._clauses(floor, sent_end), at, figures)
             else:
@@ -144,6 +147,22 @@ class Linker:
                 continue
             return name
         return None
+
+    def _respective(self, earlier: list[Span], clauses: list[tuple[int, int]], at: int,
+                    figures: tuple[int, ...]) -> str | None:
+        """Programmes named together and their figures after 分别, paired in order (推行“首违不罚”和
+        “轻微免罚”清单，分别适用案件30件、45件: 30 → 首违不罚, 45 → 轻微免罚)."""
+        here = _index(clauses, at)
+        mark = self.text.rfind("分别", clauses[here][0], at)
+        if mark < 0:
+            return None
+        listed = [f for f in figures if mark < f < clauses[here][1]]
+        before = [sp for sp in earlier if sp[1] <= mark]
+        if not before or at not in listed:
+            return None
+        there = _index(clauses, before[-1][0])
+        names = list(dict.fromkeys(n for st, _, n in sorted(before) if _index(clauses, st) == there))
+        return names[listed.index(at)] if len(names) == len(listed) >= 2 else None
 
     def _next_clause(self, clauses: list[tuple[int, int]], at: int, figures: tuple[int, ...]) -> str | None:
         """For a figure of the topic clause: the programme of the next clause, if that clause only
