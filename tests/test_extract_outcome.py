@@ -451,6 +451,15 @@ def test_a_share_written_before_its_measure(sentence, indicator):
     assert only(sentence).indicator == indicator
 
 
+@pytest.mark.parametrize("sentence, indicator", [
+    ("其余15项已全部办结。", "已全部办结"),                 # 其余, 已有, 共有 name nothing counted…
+    ("已有9项实现告知承诺。", "实现告知承诺"),
+    ("共有8个部门完成整改。", "部门"),                    # …a noun after the figure still does
+])
+def test_a_count_before_what_was_done_with_it(sentence, indicator):
+    assert only(sentence).indicator == indicator
+
+
 @pytest.mark.parametrize("sentence, value, indicator", [
     ("今年第二批精简审批事项12项，承接4项。", 12, "精简审批事项"),   # the verb stays with its noun
     ("第二批精简12项，承接4项。", 12, "精简"),                   # an ordinal batch and the verb alone

@@ -11,7 +11,7 @@ from loaders.segment import cut, tagged
 from loaders.extract.outcome.clauses import Clause, quoted, split
 from loaders.extract.outcome.figures import RUN_UNITS, Figure, find
 from loaders.extract.outcome.head import head
-from loaders.extract.outcome.indicator import after, before, is_rate, tidy
+from loaders.extract.outcome.indicator import _not_counted_re, after, before, is_rate, tidy
 from loaders.extract.outcome.lexicon import alternation, verbs
 
 __all__ = ["Reading", "read"]
@@ -230,11 +230,20 @@ _IN_FRAME = re.compile(r"^[在于](.+?)中(?=.)")
 
 
 def _share_of(fig: Figure, indicator: str, post: str) -> str:
-    """A share written before what it is a share of (98%以上事项实现网上办理): the whole rest of the
+    """A share written before what it is a share of (98%以上事项实现网上办理), or a count before
+    what was done with what it counts (其余67项已完成, 已有6项实现信用承诺制): the whole rest of the
     clause names the measure, verb included, when nothing before the figure does."""
-    if fig.unit != "%" or len(indicator) >= 2 or not after(post):
+    if len(indicator) >= 2:
         return ""
-    return re.sub(r"[“”‘’\"'\s]", "", post).removeprefix("的")
+    rest = re.sub(r"[“”‘’\"'\s]", "", post).removeprefix("的")
+    if fig.unit == "%":
+        return rest if after(post) else ""
+    words = tagged(rest) if rest and fig.unit not in _SIZES else ()
+    scope = dicts.words("outcome_all_words.txt")
+    verb = next((i for i, (w, flag) in enumerate(words) if flag != "d" and w not in scope), None)
+    if verb is None or not words[verb][1].startswith("v") or _not_counted_re().match(rest):
+        return ""
+    return rest
 
 
 def _run_counted(sentence: str, fig: Figure, post: str) -> str:
