@@ -337,6 +337,14 @@ def _linked(text, names):
      [(30, "首违不罚"), (45, "轻微免罚")]),
     ("推行“首违不罚”和“轻微免罚”清单，分别适用案件30件、45件、12件。", ["首违不罚", "轻微免罚"],
      [(30, "轻微免罚"), (45, "轻微免罚"), (12, "轻微免罚")]),
+    # of programmes listed in one clause, each after a qualifier of its own, the one whose own
+    # qualifier word the figure's clause writes again; the nearest when none or both are written
+    ("实施进口货物“船边直提”和出口货物“抵港直装”，进口提箱用时压缩至15分钟，出口装船用时压缩至2小时。",
+     ["船边直提", "抵港直装"], [(15, "船边直提"), (2, "抵港直装")]),
+    ("实施进口货物“船边直提”和出口货物“抵港直装”，通关用时压缩至2小时。", ["船边直提", "抵港直装"],
+     [(2, "抵港直装")]),
+    ("实施进口货物“船边直提”和出口货物“抵港直装”，进口和出口货物通关用时压缩至2小时。", ["船边直提", "抵港直装"],
+     [(2, "抵港直装")]),
     # a clause that names its own subject starts a new topic (also after time words)
     ("推行“阳光执法”改革，县委主要领导专题调研15次。", ["阳光执法"], [(15, None)]),
     ("落实“月调度”机制，今年以来全县人民调解组织调处纠纷90件。", ["月调度"], [(90, None)]),

@@ -3,7 +3,8 @@ other place a programme's name or alias is written), clause by clause:
 
 - programmes named together, for the figures listed after 分别, one each in order;
 - one named in the figure's own clause, before it or after it;
-- else one named in an earlier clause of its sentence, unless a clause in between (or the figure's
+- else one named in an earlier clause of its sentence (of a list there, the item whose own qualifier
+  the figure's clause repeats: 进口货物“船边直提”和出口货物“抵港直装”，进口提箱用时…), unless a clause in between (or the figure's
   own) names its own subject (市委主要领导…), the programme is what a figure of its own clause
   counts (创建“示范村”2个, X等举措3项), or the figure's clause opens an action of its own (组织971名…)
   and the programme is not the sentence's topic (its first clause); a framing opening phrase
@@ -145,8 +146,25 @@ class Linker:
                 return None
             if _counted(self.text, start, end, clauses[there], figures) or (acting and there != topic):
                 continue
-            return name
+            return self._parallel(earlier, clauses[there], clauses[here], name)
         return None
+
+    def _parallel(self, earlier: list[Span], listing: tuple[int, int], clause: tuple[int, int],
+                  name: str) -> str:
+        """Of programmes listed in one clause, each after a qualifier of its own (进口货物“船边直提”和
+        出口货物“抵港直装”), the one whose own qualifier word the figure's clause writes again
+        (企业进口提箱用时…15分钟 → 船边直提); `name` (the nearest) otherwise."""
+        listed = sorted(sp for sp in earlier if listing[0] <= sp[0] and sp[1] <= listing[1])
+        if len({n for _, _, n in listed}) < 2:
+            return name
+        words, left = [], listing[0]
+        for start, end, n in listed:
+            words.append((n, {w for w in cut(self.text[left:start]) if len(w) >= 2}))
+            left = end
+        here = self.text[clause[0]:clause[1]]
+        hits = {n for n, own in words
+                if any(w in here for w in own - set().union(*(o for m, o in words if m != n)))}
+        return hits.pop() if len(hits) == 1 else name
 
     def _respective(self, earlier: list[Span], clauses: list[tuple[int, int]], at: int,
                     figures: tuple[int, ...]) -> str | None:
