@@ -408,6 +408,12 @@ def _linked(text, names):
     ("深化“证照分离”改革。\n全区保留审批事项120项。", ["证照分离"], [(120, None)]),
     ("深化“证照分离”改革\n一是推行“容缺受理”。全区保留审批事项120项。", ["证照分离", "容缺受理"], [(120, "容缺受理")]),
     ("深化“证照分离”改革\n推行“容缺受理”。全区保留审批事项120项。", ["证照分离", "容缺受理"], [(120, None)]),
+    # a sentence with no programme near it that writes every word (3 or more) of a programme named
+    # elsewhere in the text is about that programme; two of them are not enough
+    ("开展“重大项目并联审批”试点。\n全市审批用时缩短至60天。\n对重大项目实行并联审批后，审批用时缩短至30天。",
+     ["重大项目并联审批"], [(60, None), (30, "重大项目并联审批")]),
+    ("开展“重大项目并联审批”试点。\n对重大项目实行集中审批后，审批用时缩短至30天。",
+     ["重大项目并联审批"], [(30, None)]),
     # …though one that names the heading's own programme again keeps it
     ("（三）深化“证照分离”改革。落实“证照分离”清单。全区保留审批事项120项。", ["证照分离"],
      [(120, "证照分离")]),

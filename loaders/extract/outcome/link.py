@@ -18,7 +18,9 @@ other place a programme's name or alias is written), clause by clause:
   sentence, that sentence's programme when this one writes a word of its name (我市推行权力清单制度
   工作…。市本级60个部门梳理出权力事项6749项), or the programme of the paragraph's heading
   (3.深化行政审批制度改革。…保留事项515项) or of a heading line right above it (持续推进“放管服”
-  改革\n一是…), unless a sentence in between took up another programme.
+  改革\n一是…), unless a sentence in between took up another programme;
+- else the one programme of the text every word of whose name (three or more) the sentence writes
+  (…经过一年多创建…评选出30个全省法治政府建设示范地区 → 法治政府建设示范创建).
 """
 from __future__ import annotations
 
@@ -123,7 +125,18 @@ class Linker:
                     name = self._opening(sent_start, clause_end, at, previous)
                 if name is None:
                     name = self._heading(sent_start)
+                if name is None:
+                    name = self._reworded(sent_start, clause_end)
         return self._related_in(name, clause_start, clause_end) if name else None
+
+    def _reworded(self, sent_start: int, upto: int) -> str | None:
+        """A programme of the text whose name's words (reworded_min or more, every one) the sentence
+        writes up to the figure's clause end (…经过一年多创建…评选出30个全省法治政府建设示范地区 →
+        法治政府建设示范创建)."""
+        here = self.text[sent_start:upto]
+        found = [n for n in dict.fromkeys(n for _, _, n in self.spans)
+                 if len(_content_words(n)) >= _limits()["reworded_min"] and all(w in here for w in _content_words(n))]
+        return found[0] if len(found) == 1 else None
 
     def _clauses(self, start: int, end: int) -> list[tuple[int, int]]:
         """_coarse(text, start, end), once per span: the figures of a sentence share it."""
