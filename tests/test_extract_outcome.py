@@ -329,6 +329,22 @@ def _linked(text, names):
     # the sentence's topic clause reaches a later result clause, and a later clause of its own action
     ("推行“首违不罚”制度，全年涉企行政处罚案件同比下降21%。", ["首违不罚"], [(21, "首违不罚")]),
     ("推行“首违不罚”制度，组织执法人员培训6场。", ["首违不罚"], [(6, "首违不罚")]),
+    # programmes named together share out the figures listed after 分别, in order (in an earlier
+    # clause or in the figures' own); when the counts differ, no pairing
+    ("推行“首违不罚”和“轻微免罚”清单，分别适用案件30件、45件。", ["首违不罚", "轻微免罚"],
+     [(30, "首违不罚"), (45, "轻微免罚")]),
+    ("推行“首违不罚”“轻微免罚”清单分别适用案件30件、45件。", ["首违不罚", "轻微免罚"],
+     [(30, "首违不罚"), (45, "轻微免罚")]),
+    ("推行“首违不罚”和“轻微免罚”清单，分别适用案件30件、45件、12件。", ["首违不罚", "轻微免罚"],
+     [(30, "轻微免罚"), (45, "轻微免罚"), (12, "轻微免罚")]),
+    # of programmes listed in one clause, each after a qualifier of its own, the one whose own
+    # qualifier word the figure's clause writes again; the nearest when none or both are written
+    ("实施进口货物“船边直提”和出口货物“抵港直装”，进口提箱用时压缩至15分钟，出口装船用时压缩至2小时。",
+     ["船边直提", "抵港直装"], [(15, "船边直提"), (2, "抵港直装")]),
+    ("实施进口货物“船边直提”和出口货物“抵港直装”，通关用时压缩至2小时。", ["船边直提", "抵港直装"],
+     [(2, "抵港直装")]),
+    ("实施进口货物“船边直提”和出口货物“抵港直装”，进口和出口货物通关用时压缩至2小时。", ["船边直提", "抵港直装"],
+     [(2, "抵港直装")]),
     # a clause that names its own subject starts a new topic (also after time words)
     ("推行“阳光执法”改革，县委主要领导专题调研15次。", ["阳光执法"], [(15, None)]),
     ("落实“月调度”机制，今年以来全县人民调解组织调处纠纷90件。", ["月调度"], [(90, None)]),
@@ -336,9 +352,25 @@ def _linked(text, names):
     ("开展站所负责人“年度述职”，各站所负责人共42人完成述职。", ["年度述职"], [(42, "年度述职")]),
     # …but a subject head inside a longer word (政府 of 政府部门) names no subject
     ("推行“容缺受理”，政府部门办理时限压缩60%。", ["容缺受理"], [(60, "容缺受理")]),
+    # …nor one inside a phrase naming no actor: a programme's participants, a government as a goal,
+    # a government's meeting
+    ("举办“法治大讲堂”，全区领导干部累计参训3000人次。", ["法治大讲堂"], [(3000, "法治大讲堂")]),
+    ("开展“示范创建”活动，命名市级法治政府建设示范单位12个。", ["示范创建"], [(12, "示范创建")]),
+    ("推行常务会“会前学法”机制，县政府常务会累计学法20次。", ["会前学法"], [(20, "会前学法")]),
     # a programme counted by its own clause's figure is no topic for the next clause
     ("建成省级“法治示范村”3个，培育调解员40名。", ["法治示范村"], [(3, "法治示范村"), (40, None)]),
     ("落地“一窗通办”等创新举措5项，办理事项200件。", ["一窗通办"], [(5, "一窗通办"), (200, None)]),
+    # …also one measured from a baseline in its own clause (X由A压减到B)…
+    ("深化“放管服”改革，“权力清单”由3200项压减到900项，取消审批事项120项。", ["放管服", "权力清单"],
+     [(900, "权力清单"), (120, "放管服")]),
+    # …also a body or place counted after its figure, past a short qualifier (乡镇, 街道(社区))…
+    ("建成8个街道“法律服务站”，提供法律咨询300人次。", ["法律服务站"], [(8, "法律服务站"), (300, None)]),
+    ("建成8个街道(社区)“法律服务站”，提供法律咨询300人次。", ["法律服务站"],
+     [(8, "法律服务站"), (300, None)]),
+    # …but not past a verb (the figure counts the streets), nor a programme that is no body or place
+    ("为全市8个街道建设“法律服务站”，提供法律咨询300人次。", ["法律服务站"],
+     [(8, "法律服务站"), (300, "法律服务站")]),
+    ("对全县9个乡镇“履职清单”开展梳理，共厘清3200项。", ["履职清单"], [(9, "履职清单"), (3200, "履职清单")]),
     # a clause opening its own action after a programme that is not the sentence's topic
     ("召开推进会议2次，举办“法治讲堂”，组织80名干部参加考试。", ["法治讲堂"], [(2, None), (80, None)]),
     # a figure of the first clause, the programme in the next clause that adds what was done
@@ -348,14 +380,43 @@ def _linked(text, names):
     # a sentence that restates every word of the previous sentence's programme goes on with it
     ("试行“重大项目并联审批”。重大项目由串联审批改为并联审批，审批用时缩短至60天。",
      ["重大项目并联审批"], [(60, "重大项目并联审批")]),
-    # …but sharing one of its words is no restatement
-    ("试行“重大项目并联审批”。全市审批用时缩短至60天。", ["重大项目并联审批"], [(60, None)]),
+    # …but sharing one of its words is no restatement (the programme's sentence not opening the paragraph)
+    ("全市优化审批流程。试行“重大项目并联审批”。全市审批用时缩短至60天。", ["重大项目并联审批"], [(60, None)]),
+    # the paragraph's opening sentence is the topic of the next one when that one writes a word of its name…
+    ("试行“重大项目并联审批”。全市审批用时缩短至60天。", ["重大项目并联审批"], [(60, "重大项目并联审批")]),
+    ("\n我市推行“权力清单”工作于去年完成。全市42个部门梳理权力事项3200项。", ["权力清单"],
+     [(42, "权力清单"), (3200, "权力清单")]),
+    # …but not of one that writes none of them, nor of the sentence after that, nor past a subject of its own
+    ("试行“重大项目并联审批”。全年受理信访案件300件。", ["重大项目并联审批"], [(300, None)]),
+    ("试行“重大项目并联审批”。全市精简审批环节。全市审批用时缩短至60天。", ["重大项目并联审批"], [(60, None)]),
+    ("试行“重大项目并联审批”。县委主要领导调研审批工作5次。", ["重大项目并联审批"], [(5, None)]),
     # a numbered paragraph heading is the topic of later sentences that name no programme
     ("3.深化“证照分离”改革。全区保留审批事项120项。", ["证照分离"], [(120, "证照分离")]),
     ("（二）深化“证照分离”改革。全区保留审批事项120项。", ["证照分离"], [(120, "证照分离")]),
     # …but not across a line break, and an unnumbered opening sentence is no heading
     ("3.深化“证照分离”改革。\n全区保留审批事项120项。", ["证照分离"], [(120, None)]),
     ("深化“证照分离”改革。全区保留审批事项120项。", ["证照分离"], [(120, None)]),
+    # …and not past a sentence of the paragraph that takes up another programme (a new topic)…
+    ("（三）深化“证照分离”改革。推行“容缺受理”，全区兑现奖补资金2亿元。", ["证照分离", "容缺受理"],
+     [(2, "容缺受理")]),
+    ("（三）深化“证照分离”改革。推行“容缺受理”。全区兑现奖补资金2亿元。", ["证照分离", "容缺受理"],
+     [(2, None)]),
+    # a heading line right above the paragraph (no sentence stop) is its topic too, when the
+    # paragraph's own numbered heading names no programme; a full sentence above is no heading
+    ("深化“证照分离”改革\n一是精简审批。全区保留审批事项120项。", ["证照分离"], [(120, "证照分离")]),
+    ("深化“证照分离”改革\n\n全区保留审批事项120项。", ["证照分离"], [(120, "证照分离")]),
+    ("深化“证照分离”改革。\n全区保留审批事项120项。", ["证照分离"], [(120, None)]),
+    ("深化“证照分离”改革\n一是推行“容缺受理”。全区保留审批事项120项。", ["证照分离", "容缺受理"], [(120, "容缺受理")]),
+    ("深化“证照分离”改革\n推行“容缺受理”。全区保留审批事项120项。", ["证照分离", "容缺受理"], [(120, None)]),
+    # a sentence with no programme near it that writes every word (3 or more) of a programme named
+    # elsewhere in the text is about that programme; two of them are not enough
+    ("开展“重大项目并联审批”试点。\n全市审批用时缩短至60天。\n对重大项目实行并联审批后，审批用时缩短至30天。",
+     ["重大项目并联审批"], [(60, None), (30, "重大项目并联审批")]),
+    ("开展“重大项目并联审批”试点。\n对重大项目实行集中审批后，审批用时缩短至30天。",
+     ["重大项目并联审批"], [(30, None)]),
+    # …though one that names the heading's own programme again keeps it
+    ("（三）深化“证照分离”改革。落实“证照分离”清单。全区保留审批事项120项。", ["证照分离"],
+     [(120, "证照分离")]),
 ])
 def test_links_by_clause(text, names, want):
     assert _linked(text, names) == want
@@ -401,6 +462,15 @@ def test_a_counted_noun_ends_at_a_whole_stop_word(sentence, indicator):
     ("88%以上事项实行“一窗受理”。", "事项实行一窗受理"),           # a share names its whole predicate
 ])
 def test_a_share_written_before_its_measure(sentence, indicator):
+    assert only(sentence).indicator == indicator
+
+
+@pytest.mark.parametrize("sentence, indicator", [
+    ("其余15项已全部办结。", "已全部办结"),                 # 其余, 已有, 共有 name nothing counted…
+    ("已有9项实现告知承诺。", "实现告知承诺"),
+    ("共有8个部门完成整改。", "部门"),                    # …a noun after the figure still does
+])
+def test_a_count_before_what_was_done_with_it(sentence, indicator):
     assert only(sentence).indicator == indicator
 
 

@@ -25,6 +25,13 @@ def test_ranks_and_formulas_are_not_counts(sentence):
     ("办证时间由原来的15天压缩至4天。", [("办证时间", 4, "天", "decrease")]),
     ("收费项目由210项减少到64项。", [("收费项目", 64, "项", "decrease")]),
     ("登记时限由法定的30个工作日缩短至5个工作日。", [("登记时限", 5, "工作日", "decrease")]),
+    # 将 with a short owner before the first figure, an adverb before the change verb
+    ("将市直部门的52项办事材料压减到20项。", [("办事材料", 20, "项", "decrease")]),
+    ("把48项考评指标进一步精简为15项。", [("考评指标", 15, "项", "decrease")]),
+    # an average written between the change verb and the after-value hedges the figure
+    ("审批用时由原来的5天压缩至平均2天。", [("审批用时", 2, "天", "decrease")]),
+    # what follows the after-value is no counted noun of its own
+    ("把48项考评指标精简为15项并向社会公布。", [("考评指标", 15, "项", "decrease")]),
 ])
 def test_before_after_pair_keeps_the_after_value(sentence, want):
     assert read(sentence) == want

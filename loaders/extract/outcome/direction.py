@@ -40,11 +40,20 @@ def peel_tail(phrase: str) -> tuple[str, str | None]:
     ('审批时限', 'decrease')
     >>> peel_tail("市场主体年均增长")
     ('市场主体年均', 'increase')
+    >>> peel_tail("办理用时压缩至平均")
+    ('办理用时', 'decrease')
     """
     direction = None
     while True:
+        average = next((w for w in dicts.words("outcome_averages.txt") if phrase.endswith(w)), "")
+        if average:
+            rest = _tail_re().search(phrase[:-len(average)])
+            if not rest or rest.start() == rest.end():
+                return phrase, direction      # 市场主体年均: part of the measure
+            phrase = phrase[:-len(average)]   # 压缩至平均(2天): a hedge on the figure after a verb
+            continue
         m = _tail_re().search(phrase)
-        if not m or m.start() == m.end() or phrase.endswith(dicts.words("outcome_averages.txt")):
+        if not m or m.start() == m.end():
             return phrase, direction
         found = verbs().get(m.group())
         if found and (direction is None or direction == "level"):

@@ -1,8 +1,10 @@
 """An outcome's position → the programme it is about, from the programmes' mention spans (plus any
 other place a programme's name or alias is written), clause by clause:
 
+- programmes named together, for the figures listed after 分别, one each in order;
 - one named in the figure's own clause, before it or after it;
-- else one named in an earlier clause of its sentence, unless a clause in between (or the figure's
+- else one named in an earlier clause of its sentence (of a list there, the item whose own qualifier
+  the figure's clause repeats: 进口货物“船边直提”和出口货物“抵港直装”，进口提箱用时…), unless a clause in between (or the figure's
   own) names its own subject (市委主要领导…), the programme is what a figure of its own clause
   counts (创建“示范村”2个, X等举措3项), or the figure's clause opens an action of its own (组织971名…)
   and the programme is not the sentence's topic (its first clause); a framing opening phrase
@@ -12,8 +14,13 @@ other place a programme's name or alias is written), clause by clause:
   积极参与…示范创建活动, but not 将231项…改为后置，全面实施“多证合一”);
 - else, when the sentence names no programme before the figure: the subject of the previous sentence
   when this one continues it (通过该平台…, 此举…) or restates its programme in its own words
-  (探索重大项目并联审批。重大项目…并联办理审批时间92天), or the programme of the paragraph's heading
-  (3.深化行政审批制度改革。…保留事项515项).
+  (探索重大项目并联审批。重大项目…并联办理审批时间92天), or, right after the paragraph's opening
+  sentence, that sentence's programme when this one writes a word of its name (我市推行权力清单制度
+  工作…。市本级60个部门梳理出权力事项6749项), or the programme of the paragraph's heading
+  (3.深化行政审批制度改革。…保留事项515项) or of a heading line right above it (持续推进“放管服”
+  改革\n一是…), unless a sentence in between took up another programme;
+- else the one programme of the text every word of whose name (three or more) the sentence writes
+  (…经过一年多创建…评选出30个全省法治政府建设示范地区 → 法治政府建设示范创建).
 """
 from __future__ import annotations
 
@@ -33,6 +40,8 @@ __all__ = ["Linker"]
 
 
 Span = tuple[int, int, str]
+# What a programme is measured by when it changes from a baseline: 权力清单由3278项压减到947项
+_BASELINE = re.compile(r"[由从]\s*[\d零〇一二三四五六七八九十]")
 # A heading's number: 3. / 一、 / （二） / 一是
 _NUMBERING = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十\d]{1,3}(?:[、．.]|是))\s*")
 
@@ -50,6 +59,12 @@ def _continues_re() -> re.Pattern:
 def _subject_re() -> re.Pattern:
     """Any subject head of outcome_link_subjects.txt."""
     return re.compile("|".join(map(re.escape, dicts.words("outcome_link_subjects.txt"))))
+
+
+@lru_cache(maxsize=1)
+def _not_subject_re() -> re.Pattern:
+    """Noun phrases whose subject head names no one acting on their own (outcome_link_not_subjects.txt)."""
+    return re.compile("|".join(map(re.escape, dicts.words("outcome_link_not_subjects.txt"))))
 
 
 @lru_cache(maxsize=1)
@@ -91,10 +106,12 @@ class Linker:
                 at: int, previous: tuple[int, int] | None = None, figures: tuple[int, ...] = ()) -> str | None:
         """The programme a figure at `at` is about (absolute offsets), or None; `figures` are the
         start offsets of every figure of the sentence."""
-        name = _nearest(self._within(clause_start, clause_end), at)
+        floor = max(self._after_frame(sent_start, clause_start), clause_start - int(_limits()["reach"]))
+        earlier = [s for s in self._within(floor, at) if s[1] <= at]
+        name = self._respective(earlier, self._clauses(floor, sent_end), at, figures) if earlier else None
         if name is None:
-            floor = max(self._after_frame(sent_start, clause_start), clause_start - int(_limits()["reach"]))
-            earlier = [s for s in self._within(floor, at) if s[1] <= at]
+            name = _nearest(self._within(clause_start, clause_end), at)
+        if name is None:
             if earlier:
                 name = self._earlier(earlier, self._clauses(floor, sent_end), at, figures)
             else:
@@ -104,9 +121,22 @@ class Linker:
                     name = self._continued(sent_start, sent_end, previous)
                 if name is None and previous is not None:
                     name = self._restated(sent_start, clause_end, previous)
+                if name is None and previous is not None:
+                    name = self._opening(sent_start, clause_end, at, previous)
                 if name is None:
                     name = self._heading(sent_start)
+                if name is None:
+                    name = self._reworded(sent_start, clause_end)
         return self._related_in(name, clause_start, clause_end) if name else None
+
+    def _reworded(self, sent_start: int, upto: int) -> str | None:
+        """A programme of the text whose name's words (reworded_min or more, every one) the sentence
+        writes up to the figure's clause end (…经过一年多创建…评选出30个全省法治政府建设示范地区 →
+        法治政府建设示范创建)."""
+        here = self.text[sent_start:upto]
+        found = [n for n in dict.fromkeys(n for _, _, n in self.spans)
+                 if len(_content_words(n)) >= _limits()["reworded_min"] and all(w in here for w in _content_words(n))]
+        return found[0] if len(found) == 1 else None
 
     def _clauses(self, start: int, end: int) -> list[tuple[int, int]]:
         """_coarse(text, start, end), once per span: the figures of a sentence share it."""
@@ -127,10 +157,43 @@ class Linker:
             own = self.text[clauses[there][0]:clauses[there][1]]
             if any(self._has_subject(clauses[i], at, own) for i in range(there + 1, here + 1)):
                 return None
-            if _counted(self.text, end, clauses[there][1], figures) or (acting and there != topic):
+            if _counted(self.text, start, end, clauses[there], figures) or (acting and there != topic):
                 continue
-            return name
+            return self._parallel(earlier, clauses[there], clauses[here], name)
         return None
+
+    def _parallel(self, earlier: list[Span], listing: tuple[int, int], clause: tuple[int, int],
+                  name: str) -> str:
+        """Of programmes listed in one clause, each after a qualifier of its own (进口货物“船边直提”和
+        出口货物“抵港直装”), the one whose own qualifier word the figure's clause writes again
+        (企业进口提箱用时…15分钟 → 船边直提); `name` (the nearest) otherwise."""
+        listed = sorted(sp for sp in earlier if listing[0] <= sp[0] and sp[1] <= listing[1])
+        if len({n for _, _, n in listed}) < 2:
+            return name
+        words, left = [], listing[0]
+        for start, end, n in listed:
+            words.append((n, {w for w in cut(self.text[left:start]) if len(w) >= 2}))
+            left = end
+        here = self.text[clause[0]:clause[1]]
+        hits = {n for n, own in words
+                if any(w in here for w in own - set().union(*(o for m, o in words if m != n)))}
+        return hits.pop() if len(hits) == 1 else name
+
+    def _respective(self, earlier: list[Span], clauses: list[tuple[int, int]], at: int,
+                    figures: tuple[int, ...]) -> str | None:
+        """Programmes named together and their figures after 分别, paired in order (推行“首违不罚”和
+        “轻微免罚”清单，分别适用案件30件、45件: 30 → 首违不罚, 45 → 轻微免罚)."""
+        here = _index(clauses, at)
+        mark = self.text.rfind("分别", clauses[here][0], at)
+        if mark < 0:
+            return None
+        listed = [f for f in figures if mark < f < clauses[here][1]]
+        before = [sp for sp in earlier if sp[1] <= mark]
+        if not before or at not in listed:
+            return None
+        there = _index(clauses, before[-1][0])
+        names = list(dict.fromkeys(n for st, _, n in sorted(before) if _index(clauses, st) == there))
+        return names[listed.index(at)] if len(names) == len(listed) >= 2 else None
 
     def _next_clause(self, clauses: list[tuple[int, int]], at: int, figures: tuple[int, ...]) -> str | None:
         """For a figure of the topic clause: the programme of the next clause, if that clause only
@@ -151,11 +214,14 @@ class Linker:
 
     def _has_subject(self, clause: tuple[int, int], at: int, topic: str = "") -> bool:
         """Whether the clause names who acted: a subject head ending a word (jieba's: 政府 in
-        政府部门 is none) before its first verb (and before the figure); time and scope words at its
+        政府部门 is none) before its first verb (and before the figure), outside the phrases that
+        name no actor (领导干部, 法治政府: outcome_link_not_subjects.txt); time and scope words at its
         start are passed over. A subject the `topic` clause already names (开展党政主要负责人述法，
         党政主要负责人共936人…) goes on with that topic and is none of its own."""
         opening = unscoped(self.text[clause[0]:min(clause[1], at)])
-        heads = [(m.start(), m.end()) for m in _subject_re().finditer(opening)]
+        inside = [(m.start(), m.end()) for m in _not_subject_re().finditer(opening)]
+        heads = [(m.start(), m.end()) for m in _subject_re().finditer(opening)
+                 if not any(s <= m.start() and m.end() <= e for s, e in inside)]
         if not heads:
             return False
         words = tagged(opening)
@@ -214,9 +280,29 @@ class Linker:
                 return name
         return None
 
+    def _opening(self, sent_start: int, upto: int, at: int, previous: tuple[int, int]) -> str | None:
+        """The programme of the previous sentence when that sentence opens the paragraph and this
+        one, up to the figure's clause end, writes a word of its name (opening_min, outcome_link.tsv)
+        and names no subject of its own before the figure (深化行政审批改革。全区审批事项办理时间缩短至6天。): a paragraph's
+        opening sentence sets the topic of the one after it (only)."""
+        line = self.text.rfind("\n", 0, previous[0]) + 1
+        if "\n" in self.text[previous[1]:sent_start] or self.text[line:previous[0]].strip(" \t\u3000"):
+            return None
+        here = self.text[sent_start:upto]
+        for _, _, name in sorted(self._within(*previous), key=lambda sp: -sp[1]):
+            if sum(w in here for w in _content_words(name)) >= _limits()["opening_min"]:
+                topic = self.text[previous[0]:previous[1]]
+                if any(self._has_subject(c, at, topic) for c in self._clauses(sent_start, at + 1)):
+                    return None
+                return name
+        return None
+
     def _heading(self, sent_start: int) -> str | None:
         """The programme named in the short opening sentence of the paragraph `sent_start` stands in
-        (3.深化行政审批制度改革。一是…), when that sentence is not this one."""
+        (3.深化行政审批制度改革。一是…), when that sentence is not this one; failing that, the one
+        named in a heading line right above the paragraph (持续推进“放管服”改革\n一是…). Either way,
+        not when a sentence between them names another programme (the text has moved on to a topic
+        of its own)."""
         if not self.sentences:
             return None
         line = self.text.rfind("\n", 0, sent_start) + 1
@@ -228,9 +314,33 @@ class Linker:
             numbered = numbered or bool(m)
             if not m or m.end() < e:                        # past a bare heading number (（一） )
                 found = self._within(s, e) if numbered and e - s <= _limits()["heading_max"] else []
-                return found[-1][2] if found else None
+                if found:
+                    return self._unless_moved_on(found[-1][2], e, sent_start)
+                break
             i += 1
-        return None
+        above = self._heading_line(line)
+        if above is None:
+            return None
+        found = self._within(*above)
+        return self._unless_moved_on(found[-1][2], above[1], sent_start) if found else None
+
+    def _heading_line(self, line: int) -> tuple[int, int] | None:
+        """The line right above the one starting at `line` (blank lines passed over) when it is a
+        heading: short (heading_max) and not closed like a sentence."""
+        end = line - 1
+        while end > 0 and self.text[end - 1] in " \t\u3000\n":
+            end -= 1
+        if end <= 0:
+            return None
+        start = self.text.rfind("\n", 0, end) + 1
+        head = self.text[start:end].strip(" \t\u3000")
+        if not head or len(head) > _limits()["heading_max"] or head[-1] in "。；;！!？?：:，,":
+            return None
+        return start, end
+
+    def _unless_moved_on(self, name: str, after: int, sent_start: int) -> str | None:
+        """`name`, unless text[after:sent_start] names another programme."""
+        return None if any(n != name for _, _, n in self._within(after, sent_start)) else name
 
     def _related_in(self, name: str, clause_start: int, clause_end: int) -> str:
         clause = self.text[clause_start:clause_end]
@@ -308,15 +418,39 @@ def _index(clauses: list[tuple[int, int]], at: int) -> int:
     return max(0, bisect_right([s for s, _ in clauses], at) - 1)
 
 
-def _counted(text: str, end: int, clause_end: int, figures: tuple[int, ...]) -> bool:
-    """A programme that a figure of its own clause counts: written right before it
-    (“民主法治示范村”2个) or as an example of what it counts (诉调对接工作站等首创举措3项)."""
+def _counted(text: str, start: int, end: int, clause: tuple[int, int], figures: tuple[int, ...]) -> bool:
+    """A programme (mention text[start:end]) that a figure of its own clause counts: written right
+    before it (“民主法治示范村”2个) or before the baseline it changed from (权力清单由3278项压减到
+    947项), as an example of what it counts (诉调对接工作站等首创举措3项), or,
+    when it names a body or place (outcome_concrete_heads.txt), as the counted noun after it with no
+    more than a short qualifier in between (建成13个乡(镇)“法律服务站”): an item listed with its
+    count, not the sentence's topic."""
+    place = text[start:end].endswith(dicts.words("outcome_concrete_heads.txt"))
     for f in figures:
-        if end <= f < clause_end:
+        if end <= f < clause[1]:
             between = text[end:f].strip("”’」』\"' ")
-            if not between or "等" in between:
+            if not between or "等" in between or _BASELINE.match(between):
                 return True
+        elif place and clause[0] <= f < start and _qualifier(text[f:start]):
+            return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _count_re() -> re.Pattern:
+    """A figure and its classifier at the start of a stretch (13个, 1.2万 家, 十个)."""
+    return re.compile(r"[\d.．,，\s零〇一二三四五六七八九十百千万亿余多]+\s*[^\s\d]?")
+
+
+def _qualifier(stretch: str) -> bool:
+    """Whether `stretch` (a figure up to a programme it counts) is the figure, its classifier and a
+    short qualifier naming no action (乡(镇), 村级): no verb, no clause break, at most counted_gap
+    characters (outcome_link.tsv)."""
+    m = _count_re().match(stretch)
+    gap = stretch[m.end():].rstrip("“‘「『\"' ") if m else stretch
+    if len(gap) > _limits()["counted_gap"] or any(c in gap for c in "，,；;：:。"):
+        return False
+    return not any(flag.startswith("v") or flag == "i" for _, flag in tagged(gap)) if gap else True
 
 
 def _written(text: str, programs, spans) -> list[Span]:

@@ -11,7 +11,7 @@ from loaders.segment import cut, tagged
 from loaders.extract.outcome.clauses import Clause, quoted, split
 from loaders.extract.outcome.figures import RUN_UNITS, Figure, find
 from loaders.extract.outcome.head import head
-from loaders.extract.outcome.indicator import after, before, is_rate, tidy
+from loaders.extract.outcome.indicator import _not_counted_re, after, before, is_rate, tidy
 from loaders.extract.outcome.lexicon import alternation, verbs
 
 __all__ = ["Reading", "read"]
@@ -63,6 +63,7 @@ def read(sentence: str) -> list[Reading]:
                 continue
             indicator, direction = before(pre, counts=fig.unit not in _SIZES)
             indicator = head(indicator)
+            after_value = bool(paired)
             if paired:                                # 把62项考核指标精简为13项: the after-value
                 (indicator, direction), paired = paired, None
             if direction == "increase" and fig.unit in _TIMES and _sped_up(pre):
@@ -78,14 +79,15 @@ def read(sentence: str) -> list[Reading]:
                 continue
             if _benchmark().search(pre):              # 超过自治区规定的62.5%: what was to be beaten
                 continue
-            if pre.endswith(("把", "将")) and k + 1 < len(inside):
+            if _DISPOSAL.search(pre) and k + 1 < len(inside):
                 paired = _pair(post)
                 if paired:                            # a baseline written before its noun
                     continue
             if direction is None and clause.sep == "、" and k == 0:
                 direction = _listed_direction(sentence, clauses, c, figures, last_direction)
-            counted = (_run_counted(sentence, fig, post) or _share_of(fig, indicator, post)
-                       or _served(pre, post) or _titled(post) or _described(sentence, fig, after(post)))
+            counted = "" if after_value else (      # the pair named what the after-value counts
+                _run_counted(sentence, fig, post) or _share_of(fig, indicator, post)
+                or _served(pre, post) or _titled(post) or _described(sentence, fig, after(post)))
             reading = _reading(fig, indicator, counted, direction, clause, last_indicator)
             if reading:
                 if k == 0 and pending and _SHARED.search(pre):
@@ -200,6 +202,8 @@ def _changed_to() -> re.Pattern:
     """A change verb and 至/到/为 right after a figure (压缩至): the figure was the baseline."""
     changes = [w for w, d in verbs().items() if d in ("increase", "decrease")]
     return re.compile(rf"^(?:{alternation(changes)})[\u4e00-\u9fff]{{0,2}}?[至到为]")
+# 把/将 before the first figure of a change written 将N项X压减至M项 (将有关部门的99项…: a short owner between)
+_DISPOSAL = re.compile(r"[把将](?:[\u4e00-\u9fff]{1,8}的)?$")
 _EVERY = re.compile(r"每[一二两三四五六七八九十半\d]*个?(?:年|季度|季|月|周|星期|旬|天|日)(?:至少|不少于)?$")
 _RATE_WORD = re.compile(r"(?:的)?(?:频次|频率)?")
 
@@ -207,15 +211,16 @@ _RATE_WORD = re.compile(r"(?:的)?(?:频次|频率)?")
 @lru_cache(maxsize=None)
 def _pair_re() -> re.Pattern:
     changes = [w for w, d in verbs().items() if d in ("increase", "decrease") and len(w) >= 2]
-    return re.compile(rf"^(?P<what>.{{2,}}?)(?P<verb>{alternation(changes)})[\u4e00-\u9fff]{{0,2}}?[为至到]$")
+    adverbs = alternation(dicts.words("outcome_link_adverbs.txt"))
+    return re.compile(rf"^(?P<what>.{{2,}}?){adverbs}*(?P<verb>{alternation(changes)})[\u4e00-\u9fff]{{0,2}}?[为至到]$")
 
 
 def _pair(post: str) -> tuple[str, str] | None:
     """把62项考核指标精简优化为13项: the noun after the first figure and the change verb, which the
     next figure (the after-value) measures; None when `post` is no such change.
 
-    >>> _pair("考核指标精简优化为"), _pair("部门开展检查")
-    (('考核指标', 'decrease'), None)
+    >>> _pair("考核指标精简优化为"), _pair("证明事项依法压减至"), _pair("部门开展检查")
+    (('考核指标', 'decrease'), ('证明事项', 'decrease'), None)
     """
     m = _pair_re().match(post)
     if not m:
@@ -225,11 +230,20 @@ _IN_FRAME = re.compile(r"^[在于](.+?)中(?=.)")
 
 
 def _share_of(fig: Figure, indicator: str, post: str) -> str:
-    """A share written before what it is a share of (98%以上事项实现网上办理): the whole rest of the
+    """A share written before what it is a share of (98%以上事项实现网上办理), or a count before
+    what was done with what it counts (其余67项已完成, 已有6项实现信用承诺制): the whole rest of the
     clause names the measure, verb included, when nothing before the figure does."""
-    if fig.unit != "%" or len(indicator) >= 2 or not after(post):
+    if len(indicator) >= 2:
         return ""
-    return re.sub(r"[“”‘’\"'\s]", "", post).removeprefix("的")
+    rest = re.sub(r"[“”‘’\"'\s]", "", post).removeprefix("的")
+    if fig.unit == "%":
+        return rest if after(post) else ""
+    words = tagged(rest) if rest and fig.unit not in _SIZES else ()
+    scope = dicts.words("outcome_all_words.txt")
+    verb = next((i for i, (w, flag) in enumerate(words) if flag != "d" and w not in scope), None)
+    if verb is None or not words[verb][1].startswith("v") or _not_counted_re().match(rest):
+        return ""
+    return rest
 
 
 def _run_counted(sentence: str, fig: Figure, post: str) -> str:
