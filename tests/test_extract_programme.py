@@ -555,3 +555,35 @@ def test_a_name_repeated_many_times_is_examined_once_per_mention(monkeypatch):
     found = _by_name("临安区推行“最多跑一次”改革，群众满意率达到95%，" * repeats)
     assert "最多跑一次" in found
     assert len(calls) < 10 * repeats, len(calls)
+
+
+@pytest.mark.parametrize("body, name", [
+    ("确定了简化审批、优化服务、强化监管三大行动，推动改革落地。", "简化审批、优化服务、强化监管三大行动"),
+    ("构建起县、乡、村三级联动体系。", "县、乡、村三级联动体系"),
+])
+def test_a_counted_list_is_one_name_also_after_a_verb_complement(body, name):
+    from loaders.extract.programme.bare import bare_names
+    norm = Text.make("t.txt", body).norm
+    assert name in [norm[b.start:b.end] for b in bare_names(norm, lambda i: False)]
+
+
+def test_a_count_with_a_space_before_its_classifier_opens_no_name():
+    """50 项具体改革任务 (spaces around numbers): 项 is the count's classifier, not part of a name."""
+    from loaders.extract.programme.bare import bare_names
+    norm = Text.make("t.txt", "部署 50 项具体改革，推动落实。").norm
+    assert [norm[b.start:b.end] for b in bare_names(norm, lambda i: False)] == ["具体改革"]
+
+
+@pytest.mark.parametrize("body, concept", [
+    ("严格落实党政主要负责人履行推进法治建设第一责任人职责，年底述职。", "党政主要负责人履行推进法治建设第一责任人职责"),
+    ("坚持领导干部学法，全年集中学法6次。", "领导干部学法制度"),
+    ("深入推进信访工作法治化，信访总量下降12%。", "信访工作法治化"),
+])
+def test_more_national_programmes_found_unquoted(body, concept):
+    assert concept in _by_name(body)
+
+
+def test_an_unquoted_targeted_activity_is_a_campaign_candidate():
+    from loaders.extract.programme.bare import bare_names
+    norm = Text.make("t.txt", "深入开展民法典主题宣传专项活动，覆盖群众2万人次。").norm
+    assert [(norm[b.start:b.end], b.type) for b in bare_names(norm, lambda i: False)] == [("民法典主题宣传专项活动", "campaign")]

@@ -19,6 +19,7 @@ BARE_TYPES = ("institution", "reform", "mechanism", "method", "pilot", "platform
 NAMING_TYPES = tuple(t for t in BARE_TYPES if t != "platform")
 _REACH = 24                 # characters before the head word that may belong to the name
 _MAX_NAME = 22
+_MAX_LISTED = 40            # a name that takes in the list its numeral counts (削权减证、…、规范用权五大行动)
 _OPENERS = ("“", "‘", "「", "『", "《", "\"")
 _CLAUSE = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z.]")
 # Parts of speech that bound a name on its left: prepositions, adverbs, time and numeral words,
@@ -155,7 +156,7 @@ def bare_names(norm: str, masked) -> list[Bare]:
             continue
         if _COUNTED.match(norm, m.end()):            # 梳理政务服务事项清单31个: a counted noun, not a name
             continue
-        if 2 <= m.start() - start and m.end() - start <= _MAX_NAME:
+        if 2 <= m.start() - start and m.end() - start <= (_MAX_LISTED if "、" in norm[start:m.start()] else _MAX_NAME):
             while out and out[-1].end > start:       # 行政审批制度 + 改革: the longer name stands
                 out.pop()
             first = None if joined else _first_conjunct(norm, start, before, m.group(), table[m.group()], masked)
@@ -229,25 +230,31 @@ _ITEM_MAX = 4
 
 def _listed_levels(norm: str, start: int, before: str) -> tuple[int, str]:
     """A name whose collective numeral counts a 、-list right before it (实体、网络、热线三大平台; 乡、村、
-    网格三级联动体系) takes the list in: the list is part of the name. The name's left edge stopped at
-    the last 、, so it opens with the list's last item; each earlier item is the last word before a 、.
-    Otherwise (start, before) unchanged.
+    网格三级联动体系; 削权减证、…、规范用权五大行动) takes the list in: the list is part of the name.
+    Each item is the run of characters between two 、 (the first: the last word before its 、), at most
+    `_ITEM_MAX` long. Otherwise (start, before) unchanged.
 
     >>> t = "建立起乡、村、网格三级联动体系"
     >>> _listed_levels(t, 7, "、")
-    (3, '起')
+    (3, '建立起')
     >>> _listed_levels("推进三级联动体系", 2, "推进")
     (2, '推进')
     >>> _listed_levels("建立镇、村、组三级联动体系", 7, "组")
     (2, '建立')
+    >>> _listed_levels("确定了削权减证、流程再造、规范用权五大行动", 14, "用")
+    (3, '了')
     """
-    if not _COLLECTIVE.match(norm, start):
+    m = _COLLECTIVE.match(norm, start)
+    if not m:
         return start, before
-    if before != "、":           # the last item bounded the name (组 of 镇、村、组三级联动体系)
-        last = len(before)
-        if not (1 <= last <= _ITEM_MAX and norm[start - last:start] == before and norm[start - last - 1:start - last] == "、"):
-            return start, before
-        start -= last
+    numeral = m.end() - len(re.search(rf"[{_NUMERALS}]+[大级项]$", m.group()).group())
+    last = numeral
+    while last > 0 and numeral - last < _ITEM_MAX and "\u4e00" <= norm[last - 1] <= "\u9fff" and norm[last - 1] != "、":
+        last -= 1
+    if last == numeral or last < 2 or norm[last - 1] != "、":
+        return start, before
+    start = last
+    longest = numeral - last
     while start >= 2 and norm[start - 1] == "、":
         lo = start - 1
         run = lo
@@ -255,9 +262,17 @@ def _listed_levels(norm: str, start: int, before: str) -> tuple[int, str]:
             run -= 1
         if run == lo:
             break
-        item = cut(norm[run:lo])[-1]
+        if run > 0 and norm[run - 1] == "、" and lo - run <= _ITEM_MAX:
+            item = norm[run:lo]                  # a middle item: all of it
+        else:                                    # the first item: after its verb (建立起乡), else as long as the others
+            edge = _left_edge(norm, lo)
+            bounded = edge is not None and _bounds(edge[1]) and lo - edge[0] <= _ITEM_MAX
+            item = norm[edge[0]:lo] if bounded else norm[max(run, lo - longest):lo]
+            if bounded:
+                return lo - len(item), edge[1]
         if len(item) > _ITEM_MAX:
             break
+        longest = max(longest, len(item))
         start = lo - len(item)
     before = norm[start - 1] if start else "START"
     if start and "\u4e00" <= before <= "\u9fff":
@@ -295,7 +310,7 @@ def _left_edge(norm: str, head_start: int) -> tuple[int, str] | None:
         start -= len(word)
     while start < head_start and not "\u4e00" <= norm[start] <= "\u9fff":
         start += 1                               # a name starts with a word, not 2.0
-    if start > span_start and norm[start - 1].isdigit():
+    if start > 0 and (norm[start - 1].isdigit() or norm[start - 1] == " " and norm[start - 2:start - 1].isdigit()):
         unit = next((u for u in _UNITS if norm.startswith(u, start)), "")
         start += len(unit) or int(norm[start] in _CLASSIFIERS)   # 25项重要制度, 24小时值守制度
     return (start, before) if start < head_start else None
