@@ -689,3 +689,12 @@ def test_the_report_year_decides_a_deadline(title, kept):
     from loaders.pipeline import extract_text
     x = extract_text("t.txt", title + "\n到2025年，全县建成示范点12个。")
     assert (12 in [o.value for o in x.outcomes]) == kept
+
+
+@pytest.mark.parametrize("sentence, kept", [
+    ("我市在120个参评城市中位居第五名。", []),
+    ("在4个街道中开展试点，受理案件60件。", [4, 60]),
+])
+def test_the_field_of_a_ranking_is_no_outcome(sentence, kept):
+    """在N个…中位居第M: N counts the field ranked; a 在…中 without a rank stays a count."""
+    assert [o.value for o in outcomes(sentence)] == kept

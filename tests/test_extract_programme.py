@@ -587,3 +587,9 @@ def test_an_unquoted_targeted_activity_is_a_campaign_candidate():
     from loaders.extract.programme.bare import bare_names
     norm = Text.make("t.txt", "深入开展民法典主题宣传专项活动，覆盖群众2万人次。").norm
     assert [(norm[b.start:b.end], b.type) for b in bare_names(norm, lambda i: False)] == [("民法典主题宣传专项活动", "campaign")]
+
+
+def test_a_thesaurus_name_keeps_the_reports_own_surrounding_spelling():
+    """第二批全国法治政府建设示范创建活动: the concept, with the report's spelling among its aliases."""
+    found = _by_name("组织开展第二批全国法治政府建设示范创建活动，命名示范单位12个。")
+    assert "全国法治政府建设示范创建活动" in found["法治政府建设示范创建"].aliases

@@ -221,6 +221,19 @@ def _closes_clause(s: str, m: re.Match, value: float, t: re.Match) -> bool:
     return closes and m.start() > 0 and "\u4e00" <= s[m.start() - 1] <= "\u9fff"
 
 
+_FIELD_REACH = 16
+
+
+def _ranked_field(s: str, end: int) -> bool:
+    """Whether the words after a count close a 在…中 phrase that a rank verb follows.
+
+    >>> _ranked_field("在100个被评估城市中位居第九名", 6), _ranked_field("在3个乡镇中开展试点", 4)
+    (True, False)
+    """
+    close = s.find("中", end, end + _FIELD_REACH)
+    return close >= 0 and s.startswith(dicts.words("outcome_rank_verbs.txt"), close + 1)
+
+
 def _rejected(s: str, f: Figure) -> bool:
     """Ordinals and ranks, dates and ranges, formulas (1+6, 7×24), service numbers and years are not
     outcomes."""
@@ -234,6 +247,8 @@ def _rejected(s: str, f: Figure) -> bool:
         return True                       # 第3, 1+6, 7×24小时: an ordinal or a formula
     if before == "前" and f.unit in _RANK_UNITS:
         return True                       # 前3名: a rank band, not a count
+    if before == "在" and _ranked_field(s, f.end):
+        return True                       # 在100个被评估城市中位居第九: the field ranked
     if _DATE_JOIN.match(after) or (after and after[0] in "+号年月日岁"):
         return True
     if f.unit is None and _service_re().match(s, f.num_end):

@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from loaders import dicts
+from loaders.lexicon import cues, heads
 from loaders.extract.attribution import where
 from loaders.extract.document import TITLE_SPAN
 from loaders.extract.programme import features as fx
@@ -117,8 +118,30 @@ def _qualified(norm: str, start: int, end: int, concept, taken) -> Candidate:
     votes = ((concept.type, vote("thesaurus")),)
     m = _QUALIFIER.search(norm, max(0, start - 7), start)
     if m is None or any(a < start and m.start() < b for a, b in taken):
-        return Candidate(norm[start:end], start, end, concept, votes)
+        return Candidate(norm[start:end], start, end, concept, votes, alias=_surface(norm, start, end))
     return Candidate(m.group(1) + norm[start:end], m.start(), end, concept, votes)
+
+
+def _surface(norm: str, start: int, end: int) -> str | None:
+    """The label as the report writes it around a thesaurus name, when that adds a scope word before
+    it or a head word after it (全国法治政府建设示范创建活动, 法律顾问团): a spelling seen, kept as an
+    alias so that the report's own name finds the programme.
+
+    >>> t = "组织开展第二批全国法治政府建设示范创建活动。"
+    >>> _surface(t, 9, 19)
+    '全国法治政府建设示范创建活动'
+    >>> _surface("聘请法律顾问，审查合同", 2, 6) is None
+    True
+    """
+    lo = next((start - len(w) for w in cues("scope") if norm.startswith(w, start - len(w))), start)
+    hi = end + next((len(w) for w in _surface_heads() if norm.startswith(w, end)), 0)
+    return norm[lo:hi] if (lo, hi) != (start, end) and word_ends(norm, lo, hi) else None
+
+
+@lru_cache(maxsize=1)
+def _surface_heads() -> tuple[str, ...]:
+    words = {w for w, _, where, _ in heads() if where in ("post", "both") and len(w) >= 1}
+    return tuple(sorted(words, key=len, reverse=True))
 
 
 def _bare(norm: str, found_quotes: list[Quote], kept: list[Candidate]) -> tuple[list[Candidate], set[int]]:
