@@ -374,3 +374,16 @@ def test_superior_whose_organs_the_report_follows_is_not_the_writer():
 def test_subject_level_speaks_where_the_addressees_tell_nothing():
     norm = "市委、市政府：\n2024年，区政府坚持依法行政，法治政府建设取得积极进展，现将有关情况报告如下：一、主要举措"
     assert jurisdiction._writer_levels(norm, addressee_line(norm)) == ("district", "development-zone")
+
+
+@pytest.mark.parametrize("body, title, name, parents", [
+    # the street's own office after the district's government: 某区人民政府某某街道办事处
+    ("区委、区政府：\n今年街道推进依法行政。", "北京市西城区人民政府广安门内街道办事处2020年法治政府建设年度情况报告",
+     "广安门内街道", ["北京市", "西城区"]),
+    # a street written without 道 before its bodies (广州's 黄石街党工委), placed by the township data
+    ("2022年，黄石街党工委、办事处深入学习，现将2022年法治政府建设工作报告如下：", None,
+     "黄石街道", ["广东省", "广州市", "白云区"]),
+])
+def test_streets_named_as_their_offices_write_them(body, title, name, parents):
+    place = _run(body, title)
+    assert (place.name, list(place.parents)) == (name, parents)

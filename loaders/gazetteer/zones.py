@@ -114,7 +114,8 @@ def townships(text: str, starts: set[int] = frozenset()) -> list[tuple[int, int,
             if not re.fullmatch(r"[\u4e00-\u9fff]+", stem) or stem in not_towns():
                 continue
             after = text[m.end()] if m.end() < len(text) else ""
-            bounded = (before in _BOUNDARY or start in starts) and after not in _NOT_AFTER[m.group()]
+            bounded = (before in _BOUNDARY or start in starts) and (
+                after not in _NOT_AFTER[m.group()] or text.startswith("办事处", m.end()))   # 某某街道办事处
             if size >= 4 and (size > 4 or not set(stem) <= transliteration_chars()):
                 if bounded and stem[0] not in _BAD_FIRST:
                     doubtful.append(start)           # 下廿里铺镇, 阿克吐别克镇: only if the data has it
@@ -136,7 +137,29 @@ def townships(text: str, starts: set[int] = frozenset()) -> list[tuple[int, int,
             known = _known_town(text, i, m.end(), doubtful, starts)
             if known:
                 found.append(known)
-    return found
+    return sorted(found + _short_streets(text, found))
+
+
+_SHORT_STREET = re.compile(r"([\u4e00-\u9fff]{2,3})街(?=党工委|办事处|道办)")
+
+
+def _short_streets(text: str, found) -> list[tuple[int, int, str]]:
+    """Streets written without 道 (广州's 黄石街党工委、办事处): a stem + 街 before the street's own
+    bodies, when the township data lists stem + 街道 by that very name.
+
+    >>> _short_streets("2022年，黄石街党工委、办事处深入学习", [])
+    [(6, 9, '黄石街道')]
+    """
+    from loaders.gazetteer import towns        # the township data (towns.py imports this module)
+    out = []
+    for m in _SHORT_STREET.finditer(text):
+        start = m.start()
+        if start > 0 and text[start - 1] not in _BOUNDARY or any(s < m.end() and start < e for s, e, _ in found):
+            continue
+        name = m.group(1) + "街道"
+        if towns.counties_of(name):
+            out.append((start, m.end(), name))
+    return out
 
 
 _ETHNIC_TOWN = re.compile(r"族(?:乡|镇)$")
