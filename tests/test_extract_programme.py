@@ -575,6 +575,7 @@ def test_a_count_with_a_space_before_its_classifier_opens_no_name():
 
 
 @pytest.mark.parametrize("body, concept", [
+    ("严格落实党政主要负责人履行推进法治建设第一责任人职责，年底述职。", "党政主要负责人履行推进法治建设第一责任人职责"),
     ("坚持领导干部学法，全年集中学法6次。", "领导干部学法制度"),
     ("深入推进信访工作法治化，信访总量下降12%。", "信访工作法治化"),
 ])
