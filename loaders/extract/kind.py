@@ -27,7 +27,8 @@ _YEAR_OPENING = re.compile(r"^\s*(?:(?:19|20)\d\d\s*年(?:度|以来)?[,，是]|
 _BYLINE = re.compile(r"[（(](?:[\u4e00-\u9fff·]{2,5}[\s、,，]*){1,5}[)）]\s*$", re.M)
 _LEAD_DATE = re.compile(r"^\s*(?:\S{0,12}讯\s*[(（][^)）]{1,20}[)）]\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*[,，]")
 _LEAD_RECENT = re.compile(r"近日|日前")
-_PLAN_FORMULA = re.compile(r"现印发给你们|印发给你们|现解读如下|制定本(?:方案|规划|意见|办法)|现就做好.{0,30}安排如下")
+# A reading aid some pages print after each character: 建设(shè), 务(wù) (a pinyin syllable with a tone mark).
+_GLOSS = re.compile(r"[(（][a-z]*[àáèéìíòóùúüāēěīǐōǒūǔǖǘǚǜǎńňǹḿ][a-z]*[)）]")
 
 
 def find_kind(norm: str, title: str | None, page: Page | None = None) -> str:
@@ -41,6 +42,7 @@ def find_kind(norm: str, title: str | None, page: Page | None = None) -> str:
     'other'
     """
     fields = page.fields if page else {}
+    norm = _GLOSS.sub("", norm)
     w = _weights()
     head_word = re.sub(r"《[^》]*》", "", title or "").strip()
     report = news = 0
@@ -55,8 +57,10 @@ def find_kind(norm: str, title: str | None, page: Page | None = None) -> str:
     if addressee_line(norm) is not None:          # 省政府、市委、市人大： a report to its superiors
         report += w["report_addressee"]
     report += w["report_headings"] * min(1, len(_HEADINGS.findall(norm))) + w["report_structure"] * _structured(norm)
+    if _YEAR_OPENING.match(_first_paragraph(norm)):   # 2022年，某部坚持…: a report's opening, not a news lead
+        report += w["report_year_opening"]
     news += _news_cues(norm, fields)
-    planned = head_word.endswith(_words("plan")) or bool(_PLAN_FORMULA.search(norm[:3000]))
+    planned = head_word.endswith(_words("plan")) or bool(_plan_formula().search(norm[:3000]))
     if planned and not _REPORT_FORMULA.search(norm) and not head_word.endswith("报告") \
             and _news_cues(norm, fields) < w["plan_news_override"]:
         return "other"
@@ -68,10 +72,14 @@ def find_kind(norm: str, title: str | None, page: Page | None = None) -> str:
 def _structured(norm: str) -> bool:
     """The report's section structure without its formula: two of a year-led opening paragraph,
     numbered sections, numbered subsections, a section on measures and results."""
-    first = next((ln for ln in norm.splitlines() if len(ln.strip()) > 40), "")
+    first = _first_paragraph(norm)
     signs = [bool(_YEAR_OPENING.match(first)), bool(_SECTION.search(norm)), bool(_SUBSECTION.search(norm)),
              bool(_OUTCOME_HEADING.search(norm))]
     return sum(signs) >= 2 and (signs[1] or signs[3])
+
+
+def _first_paragraph(norm: str) -> str:
+    return next((ln for ln in norm.splitlines() if len(ln.strip()) > 40), "")
 
 
 def _news_cues(norm: str, fields: dict) -> float:
@@ -108,6 +116,13 @@ def _weights() -> dict[str, float]:
 def _words(role: str) -> tuple[str, ...]:
     """The words of one role in kind_words.tsv (report / headline / plan), longest first."""
     return dicts.words("kind_words.tsv", 1, role)
+
+
+@lru_cache(maxsize=1)
+def _plan_formula() -> re.Pattern:
+    """The formulas of a plan, a notice, a decision or an interpretation (role formula of
+    kind_words.tsv, each a regular expression): 现印发给你们, 制定本方案, 现将名单公示, 决定对…予以命名."""
+    return re.compile("|".join(f"(?:{r[0]})" for r in dicts.rows("kind_words.tsv") if len(r) > 1 and r[1] == "formula"))
 
 
 @lru_cache(maxsize=1)
