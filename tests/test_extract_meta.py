@@ -339,3 +339,31 @@ def test_a_long_line_of_listed_bodies_without_a_colon_is_no_addressee_line():
     line = "、".join(["示例县政府工作部门"] * 400)
     assert addressee_line(line) is None
     assert addressee_line("县政府、" * 3 + "县委：\n正文")[2][-1] == ("county", "committee")
+
+
+@pytest.mark.parametrize("body, kind", [
+    # a list put up for public comment: its title's head word, or without a title its formula
+    ("某省依法治省办关于全省法治政府建设示范单位拟命名名单的公示\n经评审，确定了拟命名名单，现将名单予以公示。", "other"),
+    ("经过初审、评估和实地核查，确定了拟命名的示范地区名单。现将名单公示，接受社会监督。\n公示时间：2024年5月6日至5月12日",
+     "other"),
+    # the body of a decision that names model areas, without its title
+    ("为树立先进典型，经评审，经报领导小组批准，决定对某市等10个地区予以命名。各地要加强宣传，推动法治政府建设再上新台阶。"
+     "获得命名的地区要将命名作为新起点，持续推进依法行政。", "other"),
+    # a news lead that carries a plan's full text: the body is the plan
+    ("近日，某市委、市政府印发了《某市法治政府建设实施方案》，主要内容如下。\n为全面建设法治政府，结合我市实际，"
+     "制定本实施方案。\n一、总体要求\n（一）指导思想", "other"),
+    # a district's opinions addressed to its townships
+    ("各镇人民政府，区政府各部门：\n为全面推进依法行政，加快法治政府建设步伐，现结合我区实际，提出以下意见。\n一、充分认识重要意义",
+     "other"),
+    # pinyin glosses after characters do not hide a plan's formula
+    ("近日，国务(wù)院印发(fā)了某纲要(yào)。全文如下。\n为持续推进(jìn)依法行政，根据实际，制定本纲(gāng)要。\n一、总体要求",
+     "other"),
+    # a department's report without title, formula or numbered sections: a year-led opening
+    ("2022年，某部坚持依法行政，深入贯彻法治政府建设实施纲要，扎实推进法治政府建设，各项工作取得重要进展和成效。\n"
+     "部党组先后召开多次会议，学习贯彻法治思想。", "government-report"),
+    # the same opening under a news headline, with a byline, stays news
+    ("某部扎实推进法治政府建设\n2022年，某部坚持依法行政，深入贯彻法治政府建设实施纲要，扎实推进法治政府建设，各项工作取得进展。"
+     "\n（记者 王明 通讯员 李华）", "news-article"),
+])
+def test_kind_of_notices_decisions_and_untitled_reports(body, kind):
+    assert _meta(body).kind == kind
