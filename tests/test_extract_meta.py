@@ -367,3 +367,14 @@ def test_a_long_line_of_listed_bodies_without_a_colon_is_no_addressee_line():
 ])
 def test_kind_of_notices_decisions_and_untitled_reports(body, kind):
     assert _meta(body).kind == kind
+
+
+@pytest.mark.parametrize("body, kind", [
+    # a report titled …情况 (no 报告), numbered sections without subsections or a year-led opening
+    ("某省2019年度法治政府建设情况\n一、加强组织领导\n健全领导体制，省委调整领导小组。\n二、依法履行职能\n取消许可事项20项。",
+     "government-report"),
+    # a headline with a news verb that ends in 情况 is still news
+    ("某县召开会议通报法治政府建设情况\n会议听取各部门汇报，部署下一阶段工作。\n（记者 王明）", "news-article"),
+])
+def test_kind_of_a_title_ending_in_state(body, kind):
+    assert _meta(body).kind == kind

@@ -46,10 +46,11 @@ def find_kind(norm: str, title: str | None, page: Page | None = None) -> str:
     w = _weights()
     head_word = re.sub(r"《[^》]*》", "", title or "").strip()
     report = news = 0
-    if head_word.endswith(_words("report")):
+    headline = bool(title) and any(v in title for v in _words("headline"))
+    if head_word.endswith(_words("report")) or head_word.endswith(_words("report_state")) and not headline:
         report += w["report_title"]
     elif title:
-        news += w["other_title"] + (w["headline_verb"] if any(v in title for v in _words("headline")) else 0)
+        news += w["other_title"] + (w["headline_verb"] if headline else 0)
     if fields.get("genre", "").endswith("报告"):
         report += w["report_genre"]
     if _REPORT_FORMULA.search(norm):
