@@ -378,3 +378,28 @@ def test_kind_of_notices_decisions_and_untitled_reports(body, kind):
 ])
 def test_kind_of_a_title_ending_in_state(body, kind):
     assert _meta(body).kind == kind
+
+
+@pytest.mark.parametrize("body, kind", [
+    # a yearbook's entry: run-in headings in 【】 open its paragraphs
+    ("法治政府建设\n【概况】2019年，市政府坚持依法行政，全年审查规范性文件30件。\n【行政复议】全年受理复议申请120件，审结110件。",
+     "other"),
+    # one 【】 kicker over a news piece, and a portal's 【打印】【关闭】 row, are no yearbook
+    ("【法治动态】某县召开法治政府建设推进会\n本报讯（记者 王明）5月6日，某县召开推进会，部署全年工作，要求各部门依法行政。",
+     "news-article"),
+    ("首页 > 政务公开\n【字体：大 中 小】【打印】【关闭】\n【来源：某县司法局】发布时间：2023-03-01\n某县2022年度法治政府建设情况报告\n"
+     "2022年，某县坚持依法行政。现将有关情况报告如下：\n一、主要举措", "government-report"),
+    # a results notice printed on an e-paper page: the page number is no news cue against the notice
+    ("某日报 2023年5月6日 第A3版\n某市人民政府关于2022年度法治政府建设考核结果的通报\n各县（区）人民政府：\n"
+     "根据考核办法，现将考核结果通报如下：\n一、优秀等次（5个）", "other"),
+    # a work plan without its title: a plan's section headings, or its 总体要求是 sentence
+    ("为全面推进依法行政，结合本县实际，安排如下。\n一、指导思想\n坚持依法行政。\n二、主要任务\n（一）深化改革。\n三、保障措施\n加强领导。",
+     "other"),
+    ("2023年全市法治政府建设工作的总体要求是：坚持依法行政，加快建设法治政府。\n一、加强党的领导\n（一）深入学习。\n"
+     "二、健全政府职能\n（一）深化改革。", "other"),
+    # television news
+    ("本台消息 近年来，某县坚持依法行政，法治政府建设取得明显成效，群众满意度持续提升。县司法局负责人介绍，今年共审查文件30件。",
+     "news-article"),
+])
+def test_kind_of_yearbooks_epaper_notices_plans_and_tv(body, kind):
+    assert _meta(body).kind == kind

@@ -61,9 +61,11 @@ def find_kind(norm: str, title: str | None, page: Page | None = None) -> str:
     if _YEAR_OPENING.match(_first_paragraph(norm)):   # 2022年，某部坚持…: a report's opening, not a news lead
         report += w["report_year_opening"]
     news += _news_cues(norm, fields)
-    planned = head_word.endswith(_words("plan")) or bool(_plan_formula().search(norm[:3000]))
+    planned = head_word.endswith(_words("plan")) or bool(_plan_formula().search(norm[:3000])) \
+        or bool(_plan_headings().search(norm[:3000])) or _yearbook(norm)
+    # an e-paper prints notices too: its page number is no news cue against a notice's evidence
     if planned and not _REPORT_FORMULA.search(norm) and not head_word.endswith("报告") \
-            and _news_cues(norm, fields) < w["plan_news_override"]:
+            and _news_cues(norm, fields, paper=False) < w["plan_news_override"]:
         return "other"
     if not report and not news:          # on government work, yet no report: a piece written about it
         return "news-article" if _on_topic(norm) else "other"
@@ -83,11 +85,11 @@ def _first_paragraph(norm: str) -> str:
     return next((ln for ln in norm.splitlines() if len(ln.strip()) > 40), "")
 
 
-def _news_cues(norm: str, fields: dict) -> float:
+def _news_cues(norm: str, fields: dict, paper: bool = True) -> float:
     w = _weights()
     head, tail = norm[:400], norm[-600:]
     score = sum(weight for word, weight in _news_words() if word in head or word in tail)
-    if re.search(r"第[A-Z]?[一二三四五六七八九十\d]+版", head):
+    if paper and re.search(r"第[A-Z]?[一二三四五六七八九十\d]+版", head):
         score += w["page_number"]
     if _BYLINE.search(norm.rstrip()[-200:]) or re.search(r"^\s*[（(]?(?:记者|通讯员)", tail, re.M):
         score += w["byline"]
@@ -117,6 +119,23 @@ def _weights() -> dict[str, float]:
 def _words(role: str) -> tuple[str, ...]:
     """The words of one role in kind_words.tsv (report / headline / plan), longest first."""
     return dicts.words("kind_words.tsv", 1, role)
+
+
+_RUN_IN = re.compile(r"^\s*【[^】\n:：]{2,14}】\s*[^【\s]", re.M)
+
+
+def _yearbook(norm: str) -> bool:
+    """A yearbook's entry (年鉴: the 法治政府建设 section of a city's yearbook, kind other): run-in
+    headings in 【】 that open paragraphs (【概况】2019年，…  【行政复议】全年…), `yearbook_headings` of
+    them. (A contributor's line, 撰稿：…/供稿：…, is no evidence: portal news ends with one too.)"""
+    return len(_RUN_IN.findall(norm)) >= _weights()["yearbook_headings"]
+
+
+@lru_cache(maxsize=1)
+def _plan_headings() -> re.Pattern:
+    """A plan's section headings (一、总体要求, 三、保障措施: role plan_heading of kind_words.tsv)."""
+    heads = "|".join(map(re.escape, _words("plan_heading")))
+    return re.compile(rf"^\s*[一二三四五六七八九十]+\s*[、.．]\s*(?:{heads})", re.M)
 
 
 @lru_cache(maxsize=1)
