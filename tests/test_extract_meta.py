@@ -403,3 +403,15 @@ def test_kind_of_a_title_ending_in_state(body, kind):
 ])
 def test_kind_of_yearbooks_epaper_notices_plans_and_tv(body, kind):
     assert _meta(body).kind == kind
+
+
+@pytest.mark.parametrize("body, title", [
+    # an issuer before the title in the page's headline, the bare title printed again above the body
+    ("某省依法治省办:关于第二批法治政府建设示范单位命名的决定\n• 信息来源:某报\n• 发布日期:2022-01-05\n"
+     "关于第二批法治政府建设示范单位命名的决定\n为树立先进典型，决定对某市等10个地区予以命名。", "关于第二批法治政府建设示范单位命名的决定"),
+    # without the bare title again, the headline stays whole
+    ("某省依法治省办:关于第二批法治政府建设示范单位命名的决定\n• 信息来源:某报\n为树立先进典型，决定对某市等10个地区予以命名。",
+     "某省依法治省办:关于第二批法治政府建设示范单位命名的决定"),
+])
+def test_title_without_the_issuer_the_headline_puts_before_it(body, title):
+    assert _meta(body).title == title
