@@ -415,3 +415,12 @@ def test_kind_of_yearbooks_epaper_notices_plans_and_tv(body, kind):
 ])
 def test_title_without_the_issuer_the_headline_puts_before_it(body, title):
     assert _meta(body).title == title
+
+
+@pytest.mark.parametrize("body, year", [
+    # a plan carried without its title: the first year of the period it is for
+    ("近日，某市印发了《某市法治政府建设实施方案（2021—2025年）》，主要内容如下。\n为全面建设法治政府，制定本实施方案。\n"
+     "一、总体要求\n坚持依法行政。", 2021),
+])
+def test_year_of_a_plan_for_a_period(body, year):
+    assert _meta(body).year == year
