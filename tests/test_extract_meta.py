@@ -424,3 +424,17 @@ def test_title_without_the_issuer_the_headline_puts_before_it(body, title):
 ])
 def test_year_of_a_plan_for_a_period(body, year):
     assert _meta(body).year == year
+
+
+@pytest.mark.parametrize("body, kind", [
+    # a results notice without its title: 现将…通报如下
+    ("根据考核办法，经综合评定，现将2022年度全市法治政府建设考核结果通报如下：\n一、优秀等次（5个）\n甲县、乙县、丙区", "other"),
+    # news under a headline with a news verb quotes a decision's formula: still news
+    ("某县入选第二批全国法治政府建设示范地区\n近日，中央依法治国办印发通知，决定对第二批全国法治政府建设示范地区和项目予以命名，"
+     "某县名列其中。这是该县坚持依法行政的成果。", "news-article"),
+    # a report a newspaper prints in full stays a report
+    ("本报讯 近日，某市公布了2022年度法治政府建设情况报告。全文如下：\n2022年，某市坚持依法行政，法治政府建设取得新成效。"
+     "现将有关情况报告如下：\n一、主要举措\n（一）加强领导。", "government-report"),
+])
+def test_kind_of_formulas_quoted_or_carried(body, kind):
+    assert _meta(body).kind == kind

@@ -61,8 +61,9 @@ def find_kind(norm: str, title: str | None, page: Page | None = None) -> str:
     if _YEAR_OPENING.match(_first_paragraph(norm)):   # 2022年，某部坚持…: a report's opening, not a news lead
         report += w["report_year_opening"]
     news += _news_cues(norm, fields)
-    planned = head_word.endswith(_words("plan")) or bool(_plan_formula().search(norm[:3000])) \
-        or bool(_plan_headings().search(norm[:3000])) or _yearbook(norm)
+    # a plan's or notice's formula under a news headline (某县入选…: 决定对…予以命名) is quoted by the news
+    planned = head_word.endswith(_words("plan")) or _yearbook(norm) or not headline and (
+        bool(_plan_formula().search(norm[:3000])) or bool(_plan_headings().search(norm[:3000])))
     # an e-paper prints notices too: its page number is no news cue against a notice's evidence
     if planned and not _REPORT_FORMULA.search(norm) and not head_word.endswith("报告") \
             and _news_cues(norm, fields, paper=False) < w["plan_news_override"]:
