@@ -438,3 +438,15 @@ def test_year_of_a_plan_for_a_period(body, year):
 ])
 def test_kind_of_formulas_quoted_or_carried(body, kind):
     assert _meta(body).kind == kind
+
+
+@pytest.mark.parametrize("body, kind", [
+    # a yearbook's page named in its head, with plain headings instead of 【】
+    ("某市年鉴2020 > 政治 > 政府工作\n法治政府建设\n概况\n2019年，市政府坚持依法行政，全年共审查规范性文件32件，办理复议案件118件。\n"
+     "行政复议\n全年受理行政复议申请126件。", "other"),
+    # a television report's transcript
+    ("某县：依法行政惠民生\n近年来，某县坚持依法行政，推动法治政府建设不断深入，群众满意度持续提升，政务服务全部网上办理。\n"
+     "（同期声）县司法局局长 王明：我们将继续推进。", "news-article"),
+])
+def test_kind_of_yearbook_pages_and_tv_transcripts(body, kind):
+    assert _meta(body).kind == kind
