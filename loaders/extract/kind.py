@@ -3,8 +3,10 @@
 
 Evidence is counted, not chained: the title's head word, the report formula (现将…报告如下), the
 report's section structure (a year-led opening, 一、 and (一) headings, 主要举措/存在的问题/下一步),
-news cues (本报讯, bylines, a lead that opens with a date or 近日), and a plan's or notice's formulas.
-The cue words and every weight are data: `loaders/dicts/kind_words.tsv` and `kind_weights.tsv`.
+news cues (本报讯, bylines, a lead that opens with a date or 近日), and a plan's, notice's or decision's
+formulas (现印发给你们, 制定本实施方案, 现将名单公示, 决定对…予以命名), a plan's section headings (一、总体要求)
+and a yearbook's run-in 【】 headings (all kind other). A page's pinyin glosses (建设(shè)) are dropped first.
+The cue words, the formulas and every weight are data: `loaders/dicts/kind_words.tsv` and `kind_weights.tsv`.
 """
 from __future__ import annotations
 
