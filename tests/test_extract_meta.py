@@ -339,3 +339,114 @@ def test_a_long_line_of_listed_bodies_without_a_colon_is_no_addressee_line():
     line = "、".join(["示例县政府工作部门"] * 400)
     assert addressee_line(line) is None
     assert addressee_line("县政府、" * 3 + "县委：\n正文")[2][-1] == ("county", "committee")
+
+
+@pytest.mark.parametrize("body, kind", [
+    # a list put up for public comment: its title's head word, or without a title its formula
+    ("某省依法治省办关于全省法治政府建设示范单位拟命名名单的公示\n经评审，确定了拟命名名单，现将名单予以公示。", "other"),
+    ("经过初审、评估和实地核查，确定了拟命名的示范地区名单。现将名单公示，接受社会监督。\n公示时间：2024年5月6日至5月12日",
+     "other"),
+    # the body of a decision that names model areas, without its title
+    ("为树立先进典型，经评审，经报领导小组批准，决定对某市等10个地区予以命名。各地要加强宣传，推动法治政府建设再上新台阶。"
+     "获得命名的地区要将命名作为新起点，持续推进依法行政。", "other"),
+    # a news lead that carries a plan's full text: the body is the plan
+    ("近日，某市委、市政府印发了《某市法治政府建设实施方案》，主要内容如下。\n为全面建设法治政府，结合我市实际，"
+     "制定本实施方案。\n一、总体要求\n（一）指导思想", "other"),
+    # a district's opinions addressed to its townships
+    ("各镇人民政府，区政府各部门：\n为全面推进依法行政，加快法治政府建设步伐，现结合我区实际，提出以下意见。\n一、充分认识重要意义",
+     "other"),
+    # pinyin glosses after characters do not hide a plan's formula
+    ("近日，国务(wù)院印发(fā)了某纲要(yào)。全文如下。\n为持续推进(jìn)依法行政，根据实际，制定本纲(gāng)要。\n一、总体要求",
+     "other"),
+    # a department's report without title, formula or numbered sections: a year-led opening
+    ("2022年，某部坚持依法行政，深入贯彻法治政府建设实施纲要，扎实推进法治政府建设，各项工作取得重要进展和成效。\n"
+     "部党组先后召开多次会议，学习贯彻法治思想。", "government-report"),
+    # the same opening under a news headline, with a byline, stays news
+    ("某部扎实推进法治政府建设\n2022年，某部坚持依法行政，深入贯彻法治政府建设实施纲要，扎实推进法治政府建设，各项工作取得进展。"
+     "\n（记者 王明 通讯员 李华）", "news-article"),
+])
+def test_kind_of_notices_decisions_and_untitled_reports(body, kind):
+    assert _meta(body).kind == kind
+
+
+@pytest.mark.parametrize("body, kind", [
+    # a report titled …情况 (no 报告), numbered sections without subsections or a year-led opening
+    ("某省2019年度法治政府建设情况\n一、加强组织领导\n健全领导体制，省委调整领导小组。\n二、依法履行职能\n取消许可事项20项。",
+     "government-report"),
+    # a headline with a news verb that ends in 情况 is still news
+    ("某县召开会议通报法治政府建设情况\n会议听取各部门汇报，部署下一阶段工作。\n（记者 王明）", "news-article"),
+])
+def test_kind_of_a_title_ending_in_state(body, kind):
+    assert _meta(body).kind == kind
+
+
+@pytest.mark.parametrize("body, kind", [
+    # a yearbook's entry: run-in headings in 【】 open its paragraphs
+    ("法治政府建设\n【概况】2019年，市政府坚持依法行政，全年审查规范性文件30件。\n【行政复议】全年受理复议申请120件，审结110件。",
+     "other"),
+    # one 【】 kicker over a news piece, and a portal's 【打印】【关闭】 row, are no yearbook
+    ("【法治动态】某县召开法治政府建设推进会\n本报讯（记者 王明）5月6日，某县召开推进会，部署全年工作，要求各部门依法行政。",
+     "news-article"),
+    ("首页 > 政务公开\n【字体：大 中 小】【打印】【关闭】\n【来源：某县司法局】发布时间：2023-03-01\n某县2022年度法治政府建设情况报告\n"
+     "2022年，某县坚持依法行政。现将有关情况报告如下：\n一、主要举措", "government-report"),
+    # a results notice printed on an e-paper page: the page number is no news cue against the notice
+    ("某日报 2023年5月6日 第A3版\n某市人民政府关于2022年度法治政府建设考核结果的通报\n各县（区）人民政府：\n"
+     "根据考核办法，现将考核结果通报如下：\n一、优秀等次（5个）", "other"),
+    # a work plan without its title: a plan's section headings, or its 总体要求是 sentence
+    ("为全面推进依法行政，结合本县实际，安排如下。\n一、指导思想\n坚持依法行政。\n二、主要任务\n（一）深化改革。\n三、保障措施\n加强领导。",
+     "other"),
+    ("2023年全市法治政府建设工作的总体要求是：坚持依法行政，加快建设法治政府。\n一、加强党的领导\n（一）深入学习。\n"
+     "二、健全政府职能\n（一）深化改革。", "other"),
+    # television news
+    ("本台消息 近年来，某县坚持依法行政，法治政府建设取得明显成效，群众满意度持续提升。县司法局负责人介绍，今年共审查文件30件。",
+     "news-article"),
+])
+def test_kind_of_yearbooks_epaper_notices_plans_and_tv(body, kind):
+    assert _meta(body).kind == kind
+
+
+@pytest.mark.parametrize("body, title", [
+    # an issuer before the title in the page's headline, the bare title printed again above the body
+    ("某省依法治省办:关于第二批法治政府建设示范单位命名的决定\n• 信息来源:某报\n• 发布日期:2022-01-05\n"
+     "关于第二批法治政府建设示范单位命名的决定\n为树立先进典型，决定对某市等10个地区予以命名。", "关于第二批法治政府建设示范单位命名的决定"),
+    # without the bare title again, the headline stays whole
+    ("某省依法治省办:关于第二批法治政府建设示范单位命名的决定\n• 信息来源:某报\n为树立先进典型，决定对某市等10个地区予以命名。",
+     "某省依法治省办:关于第二批法治政府建设示范单位命名的决定"),
+])
+def test_title_without_the_issuer_the_headline_puts_before_it(body, title):
+    assert _meta(body).title == title
+
+
+@pytest.mark.parametrize("body, year", [
+    # a plan carried without its title: the first year of the period it is for
+    ("近日，某市印发了《某市法治政府建设实施方案（2021—2025年）》，主要内容如下。\n为全面建设法治政府，制定本实施方案。\n"
+     "一、总体要求\n坚持依法行政。", 2021),
+])
+def test_year_of_a_plan_for_a_period(body, year):
+    assert _meta(body).year == year
+
+
+@pytest.mark.parametrize("body, kind", [
+    # a results notice without its title: 现将…通报如下
+    ("根据考核办法，经综合评定，现将2022年度全市法治政府建设考核结果通报如下：\n一、优秀等次（5个）\n甲县、乙县、丙区", "other"),
+    # news under a headline with a news verb quotes a decision's formula: still news
+    ("某县入选第二批全国法治政府建设示范地区\n近日，中央依法治国办印发通知，决定对第二批全国法治政府建设示范地区和项目予以命名，"
+     "某县名列其中。这是该县坚持依法行政的成果。", "news-article"),
+    # a report a newspaper prints in full stays a report
+    ("本报讯 近日，某市公布了2022年度法治政府建设情况报告。全文如下：\n2022年，某市坚持依法行政，法治政府建设取得新成效。"
+     "现将有关情况报告如下：\n一、主要举措\n（一）加强领导。", "government-report"),
+])
+def test_kind_of_formulas_quoted_or_carried(body, kind):
+    assert _meta(body).kind == kind
+
+
+@pytest.mark.parametrize("body, kind", [
+    # a yearbook's page named in its head, with plain headings instead of 【】
+    ("某市年鉴2020 > 政治 > 政府工作\n法治政府建设\n概况\n2019年，市政府坚持依法行政，全年共审查规范性文件32件，办理复议案件118件。\n"
+     "行政复议\n全年受理行政复议申请126件。", "other"),
+    # a television report's transcript
+    ("某县：依法行政惠民生\n近年来，某县坚持依法行政，推动法治政府建设不断深入，群众满意度持续提升，政务服务全部网上办理。\n"
+     "（同期声）县司法局局长 王明：我们将继续推进。", "news-article"),
+])
+def test_kind_of_yearbook_pages_and_tv_transcripts(body, kind):
+    assert _meta(body).kind == kind
