@@ -698,3 +698,12 @@ def test_the_report_year_decides_a_deadline(title, kept):
 def test_the_field_of_a_ranking_is_no_outcome(sentence, kept):
     """在N个…中位居第M: N counts the field ranked; a 在…中 without a rank stays a count."""
     assert [o.value for o in outcomes(sentence)] == kept
+
+
+@pytest.mark.parametrize("sentence, indicators", [
+    ("全年取消证明事项12项、保留30项、调整8项。", ["取消证明事项", "保留证明事项", "调整证明事项"]),
+    ("受理120件、办结118件。", ["受理", "办结"]),
+])
+def test_a_listed_figure_named_by_its_verb_takes_the_shared_noun(sentence, indicators):
+    """取消X 12项、保留30项: the list shares X; a list of verbs alone shares nothing."""
+    assert [o.indicator for o in outcomes(sentence)] == indicators

@@ -63,6 +63,8 @@ def read(sentence: str) -> list[Reading]:
                 continue
             indicator, direction = before(pre, counts=fig.unit not in _SIZES)
             indicator = head(indicator)
+            if clause.sep == "、" and k == 0:
+                indicator = _listed_object(indicator, last_indicator)
             after_value = bool(paired)
             if paired:                                # 把62项考核指标精简为13项: the after-value
                 (indicator, direction), paired = paired, None
@@ -109,6 +111,27 @@ def read(sentence: str) -> list[Reading]:
         if inside:
             pending = []
     return out
+
+
+def _listed_object(indicator: str, last: str) -> str:
+    """A listed figure named by its verb alone takes the noun of the figure before it, which the
+    list shares (取消行政许可事项8项、承接10项 → 承接行政许可事项; 受理案件120件、办结118件 → 办结案件);
+    a figure named by a noun of its own, or after a figure named by a verb alone, stays as it is.
+
+    >>> [r.indicator for r in read("取消行政许可事项8项、承接10项、调整149项")]
+    ['取消行政许可事项', '承接行政许可事项', '调整行政许可事项']
+    >>> [r.indicator for r in read("受理120件、办结118件")]
+    ['受理', '办结']
+    """
+    words = tagged(indicator) if indicator else ()
+    if not words or not all(t[:1] == "v" and (t != "vn" or len(words) == 1) for _, t in words):
+        return indicator
+    noun = list(tagged(last)) if last else []
+    while noun and noun[0][1][:1] == "v" and noun[0][1] != "vn":
+        noun.pop(0)                              # 取消行政许可事项 → 行政许可事项: the verb is its own
+    if not noun or noun[-1][1][:1] != "n":
+        return indicator
+    return indicator + "".join(w for w, _ in noun)
 
 
 def _listed_direction(sentence: str, clauses: list[Clause], c: int, figures: list[Figure],
