@@ -593,3 +593,8 @@ def test_a_thesaurus_name_keeps_the_reports_own_surrounding_spelling():
     """第二批全国法治政府建设示范创建活动: the concept, with the report's spelling among its aliases."""
     found = _by_name("组织开展第二批全国法治政府建设示范创建活动，命名示范单位12个。")
     assert "全国法治政府建设示范创建活动" in found["法治政府建设示范创建"].aliases
+
+
+def test_quoted_directions_of_effort_are_not_programmes():
+    """聚焦“A”“B”三向发力: the quotes name directions of effort, not programmes adopted."""
+    assert _by_name("聚焦“规范执法”“优化服务”“数字赋能”三向发力，提振企业信心。") == {}
