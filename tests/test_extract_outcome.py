@@ -707,3 +707,8 @@ def test_the_field_of_a_ranking_is_no_outcome(sentence, kept):
 def test_a_listed_figure_named_by_its_verb_takes_the_shared_noun(sentence, indicators):
     """取消X 12项、保留30项: the list shares X; a list of verbs alone shares nothing."""
     assert [o.indicator for o in outcomes(sentence)] == indicators
+
+
+def test_a_count_of_bodies_given_tasks_is_no_plan_content():
+    """明确62家单位年度普法任务 counts the units given tasks (an outcome), not the plan's items."""
+    assert [(o.value, o.unit) for o in outcomes("印发普法责任清单，明确62家单位年度普法任务。")] == [(62, "家")]

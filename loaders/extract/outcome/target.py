@@ -179,9 +179,13 @@ def _plan_content(sentence: str, r: Reading) -> bool:
     [True, False]
     >>> [_plan_content(s, read(s)[0]) for s in ("明确重点任务30项", "明确的152项任务", "提出意见建议56条")]
     [True, False, False]
+    >>> _plan_content("明确62家单位年度普法任务", read("明确62家单位年度普法任务")[0])
+    False
     """
     if not _words("plan_verb") or not r.indicator.endswith(_words("plan_item")):
         return False
+    if r.unit not in _words("plan_unit"):
+        return False                                   # 明确62家单位…任务: the count is of bodies, not items
     m = _plan_re().search(sentence, r.clause.start, r.figure.start)
     between = m.group("between") if m else ""
     if not m or (between and not between.endswith(_words("plan_item"))):
