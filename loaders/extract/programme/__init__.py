@@ -14,7 +14,7 @@ from loaders.extract.attribution import where
 from loaders.extract.document import TITLE_SPAN
 from loaders.extract.programme import features as fx
 from loaders.segment import cut, word_ends
-from loaders.extract.programme.bare import NAMING_TYPES, bare_names, head_pattern
+from loaders.extract.programme.bare import COLLECTIVE, NAMING_TYPES, bare_names, head_pattern
 from loaders.extract.programme.candidates import Quote, chains, named_campaigns, one_stop, quotes, raw_labels
 from loaders.extract.programme.judge import Candidate, assess_chain, list_gap, vote
 from loaders.extract.programme.model import keep
@@ -295,7 +295,7 @@ def _unclassified(name: str) -> list[str]:
     return [] if thesaurus().get(stem) else [stem]
 
 
-_COLLECTIVE_AFTER_LIST = re.compile(r"^(?:[\u4e00-\u9fff]{1,4}、)+[\u4e00-\u9fff]{1,4}?(?=[一二两三四五六七八九十]+[大级项])")
+_COLLECTIVE_AFTER_LIST = re.compile(rf"^(?:[\u4e00-\u9fff]{{1,4}}、)+[\u4e00-\u9fff]{{1,4}}?(?={COLLECTIVE})")
 
 
 def _unlisted(name: str) -> list[str]:

@@ -11,7 +11,7 @@ from loaders import dicts
 from loaders.lexicon import heads
 from loaders.segment import cut, tagged, tokenizer, word_ends
 
-__all__ = ["Bare", "bare_names", "head_pattern", "BARE_TYPES", "NAMING_TYPES"]
+__all__ = ["Bare", "bare_names", "head_pattern", "BARE_TYPES", "NAMING_TYPES", "COLLECTIVE"]
 
 BARE_TYPES = ("institution", "reform", "mechanism", "method", "pilot", "platform")
 # heads after which a name is still the same programme (X → X制度, X改革试点 → X改革); a platform named
@@ -224,7 +224,8 @@ def _first_conjunct(norm: str, start: int, before: str, head: str, kind: str, ma
 _COUNT_WORD = re.compile(rf"[{_NUMERALS}]+[{_CLASSIFIERS}]")
 
 
-_COLLECTIVE = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?[{_NUMERALS}]+[大级项]")
+COLLECTIVE = rf"[{_NUMERALS}]+[大级项]"                # 三大, 五级, 四项: a numeral counting the list before it
+_COLLECTIVE = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?{COLLECTIVE}")
 _ITEM_MAX = 4
 
 
@@ -247,7 +248,7 @@ def _listed_levels(norm: str, start: int, before: str) -> tuple[int, str]:
     m = _COLLECTIVE.match(norm, start)
     if not m:
         return start, before
-    numeral = m.end() - len(re.search(rf"[{_NUMERALS}]+[大级项]$", m.group()).group())
+    numeral = m.end() - len(re.search(COLLECTIVE + "$", m.group()).group())
     last = numeral
     while last > 0 and numeral - last < _ITEM_MAX and "\u4e00" <= norm[last - 1] <= "\u9fff" and norm[last - 1] != "、":
         last -= 1
