@@ -13,7 +13,7 @@ from loaders.lexicon import cues, heads
 from loaders.extract.attribution import where
 from loaders.extract.document import TITLE_SPAN
 from loaders.extract.programme import features as fx
-from loaders.segment import cut, word_ends
+from loaders.segment import word_ends
 from loaders.extract.programme.bare import COLLECTIVE, NAMING_TYPES, bare_names, head_pattern
 from loaders.extract.programme.candidates import Quote, chains, named_campaigns, one_stop, quotes, raw_labels
 from loaders.extract.programme.judge import Candidate, assess_chain, list_gap, vote
@@ -124,7 +124,7 @@ def _qualified(norm: str, start: int, end: int, concept, taken) -> Candidate:
 
 def _surface(norm: str, start: int, end: int) -> str | None:
     """The label as the report writes it around a thesaurus name, when that adds a scope word before
-    it or a head word after it (全国法治政府建设示范创建活动, 法律顾问团): a spelling seen, kept as an
+    it or a head word after it (全国法治政府建设示范创建活动): a spelling seen, kept as an
     alias so that the report's own name finds the programme.
 
     >>> t = "组织开展第二批全国法治政府建设示范创建活动。"
@@ -140,7 +140,7 @@ def _surface(norm: str, start: int, end: int) -> str | None:
 
 @lru_cache(maxsize=1)
 def _surface_heads() -> tuple[str, ...]:
-    words = {w for w, _, where, _ in heads() if where in ("post", "both") and len(w) >= 1}
+    words = {w for w, _, where, _ in heads() if where in ("post", "both")}
     return tuple(sorted(words, key=len, reverse=True))
 
 
