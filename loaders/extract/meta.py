@@ -103,7 +103,8 @@ def _plan_title(line: str, lines: list[str]) -> bool:
     plan's head word (before a period in brackets: (2021—2025年)) and that the page prints again,
     as the heading of the document itself or inside the notice that issues it (关于印发《…》的通知)."""
     bare = _SPAN_AFTER.sub("", line).strip()
-    if not (8 <= len(line) <= 60) or not bare.endswith(dicts.words("kind_words.tsv", 1, "plan")) or bare.endswith(("通知", "通报", "解读")) \
+    if not (8 <= len(line) <= 60) or not bare.endswith(dicts.words("kind_words.tsv", 1, "plan")) \
+            or bare.endswith(dicts.words("kind_words.tsv", 1, "issuing")) \
             or re.search(r"[。；;，,：:《》]", line) or _CHROME.match(line) or _ROW.search(line):
         return False
     return sum(1 for ln in lines[1:] if line in ln) >= 1
