@@ -203,6 +203,7 @@ def list_verb(norm: str, opening: int) -> str | None:
     return verbs()[min(found)[2]] if found else None
 
 
+@lru_cache(maxsize=1)
 def _conjunctions() -> tuple[str, ...]:
     return tuple(sorted(dicts.words("programme_conjunctions.txt"), key=len, reverse=True))
 
