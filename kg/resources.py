@@ -1,9 +1,10 @@
 """The one module that knows where package data lives: ontology/*.ttl and queries/*.rq by name."""
 from __future__ import annotations
 
+from functools import lru_cache
 from importlib import resources
 
-__all__ = ["ontology_text", "query_text", "list_query_files", "has_ontology_file", "examples_dir"]
+__all__ = ["ontology_text", "ontology_triples", "query_text", "list_query_files", "has_ontology_file", "examples_dir"]
 
 
 def ontology_text(name: str) -> str:
@@ -13,6 +14,20 @@ def ontology_text(name: str) -> str:
     True
     """
     return resources.files("ontology").joinpath(name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=4)
+def ontology_triples(name: str) -> tuple:
+    """The triples of `ontology/NAME`, parsed once per process (pyoxigraph), () if it is not shipped:
+    the thesaurus is read by the IRI rule and by the shared descriptions alike.
+
+    >>> len(ontology_triples("programmes.ttl")) > 100, ontology_triples("nope.ttl")
+    (True, ())
+    """
+    if not has_ontology_file(name):
+        return ()
+    import pyoxigraph as ox
+    return tuple(ox.parse(ontology_text(name), ox.RdfFormat.TURTLE))
 
 
 def has_ontology_file(name: str) -> bool:

@@ -22,6 +22,11 @@ def only(sentence, **kw):
     return found[0]
 
 
+def valued(sentence, value):
+    """The outcome of `sentence` with this value."""
+    return next(o for o in outcomes(sentence) if o.value == value)
+
+
 def programme(text, name, related=()):
     spans = tuple(Mention(m.start(), m.end(), name) for m in re.finditer(re.escape(name), text))
     return Programme(name, "institution", mentions=spans, related=tuple(related))
@@ -480,7 +485,7 @@ def test_a_count_before_what_was_done_with_it(sentence, indicator):
     ("出台规章2件，修改3件，废止5件。", 5, "废止"),               # not the sibling action before it
 ])
 def test_a_count_named_only_by_its_cutting_verb(sentence, value, indicator):
-    o = next(o for o in outcomes(sentence) if o.value == value)
+    o = valued(sentence, value)
     assert (o.indicator, o.direction) == (indicator, "decrease")
 
 
@@ -489,7 +494,7 @@ def test_a_count_named_only_by_its_cutting_verb(sentence, value, indicator):
     ("培训12名调解员、8名网格员。", 12, "调解员"),                               # a name with its own figure
 ])
 def test_a_counted_noun_coordinated_after_the_figure(sentence, value, indicator):
-    o = next(o for o in outcomes(sentence) if o.value == value)
+    o = valued(sentence, value)
     assert o.indicator == indicator
 
 
@@ -522,7 +527,7 @@ def test_a_benchmark_beaten_is_no_outcome():
     ("压减申请材料40项、承诺时限6天。", 6, "decrease"),                 # a figure listed after a figure
 ])
 def test_the_direction_of_a_figure_listed_after_a_comma_of_enumeration(sentence, value, direction):
-    o = next(o for o in outcomes(sentence) if o.value == value)
+    o = valued(sentence, value)
     assert o.direction == direction
 
 

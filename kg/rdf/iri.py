@@ -114,16 +114,15 @@ def programme_label(name: str) -> str:
 @lru_cache(maxsize=1)
 def _thesaurus() -> tuple[dict[str, str], dict[str, str]]:
     """(fold of each label → concept IRI, concept IRI → prefLabel); short in-name forms (一件事) left out."""
-    import pyoxigraph as ox
-
-    from kg.resources import has_ontology_file, ontology_text
+    from kg.resources import ontology_triples
     from loaders.lexicon import fold
-    if not has_ontology_file("programmes.ttl"):
+    triples = ontology_triples("programmes.ttl")
+    if not triples:
         return {}, {}
     skos = "http://www.w3.org/2004/02/skos/core#"
     pref: dict[str, str] = {}
     alt: list[tuple[str, str]] = []
-    for t in ox.parse(ontology_text("programmes.ttl"), ox.RdfFormat.TURTLE):
+    for t in triples:
         if t.predicate.value == skos + "prefLabel":
             pref[t.subject.value] = t.object.value
         elif t.predicate.value == skos + "altLabel":

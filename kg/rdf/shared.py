@@ -104,15 +104,10 @@ def place_chain(place: Place) -> list[tuple[str, Place, str]]:
     return chain
 
 
-@lru_cache(maxsize=1)
 def _thesaurus_triples() -> tuple:
     """Every triple of ontology/programmes.ttl."""
-    import pyoxigraph as ox
-
-    from kg.resources import has_ontology_file, ontology_text
-    if not has_ontology_file("programmes.ttl"):
-        return ()
-    return tuple(ox.parse(ontology_text("programmes.ttl"), ox.RdfFormat.TURTLE))
+    from kg.resources import ontology_triples
+    return ontology_triples("programmes.ttl")
 
 
 @lru_cache(maxsize=1)

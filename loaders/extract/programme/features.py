@@ -203,6 +203,7 @@ def list_verb(norm: str, opening: int) -> str | None:
     return verbs()[min(found)[2]] if found else None
 
 
+@lru_cache(maxsize=1)
 def _conjunctions() -> tuple[str, ...]:
     return tuple(sorted(dicts.words("programme_conjunctions.txt"), key=len, reverse=True))
 
@@ -238,11 +239,12 @@ def behaviour(norm: str, name: str, start: int) -> dict[str, float]:
     return out
 
 
-@lru_cache(maxsize=2048)
+@lru_cache(maxsize=256)
 def _occurrences(norm: str, name: str) -> tuple[bool, frozenset[int], frozenset[int]]:
     """Over every mention of `name`: whether one is in a heading, and the mentions governed by an
     adoption verb and those followed by a strong head word. Once per name and text, so that a
-    report repeating a name thousands of times stays linear."""
+    report repeating a name thousands of times stays linear (the cache holds about one report's
+    names: its keys keep their texts alive, so it is not made larger in a long build)."""
     heading, verbs_at, heads_at = False, set(), set()
     whole = len(norm.strip())
     at = norm.find(name)
