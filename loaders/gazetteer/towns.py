@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from loaders import dicts
-from loaders.gazetteer import zones
+from loaders.gazetteer import names, zones
 
 __all__ = ["counties_of", "county_for", "variants"]
 
@@ -83,7 +83,7 @@ def variants(name: str) -> tuple[str, ...]:
     return (name,)
 
 
-_TOWN_WORDS = ("街道办事处", "街道", "镇", "乡")
+_TOWN_WORDS = names.suffixes("town")
 
 
 def _renamed(name: str) -> tuple[str, ...]:

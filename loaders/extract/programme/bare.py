@@ -26,7 +26,7 @@ _CLAUSE = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z.]")
 # pronouns, conjunctions, particles, locatives (jieba's tags).
 _NUMERALS = "一二两三四五六七八九十百千首"
 _CLASSIFIERS = "项个条件类家名批套次"     # a count's classifier or unit opens no name (25项重要制度, 召集一次联席会议)
-_UNITS = ("小时", "分钟", "工作日")
+_UNITS = dicts.words("outcome_unit_classes.tsv", 1, "time")   # 24小时值守制度: a length of time opens no name
 _COUNTED = re.compile(rf"[0-9０-９]|[{_NUMERALS}万余多]+[{_CLASSIFIERS}]")   # 清单31个, 制度十二项
 _STOP_TAGS = ("p", "d", "t", "m", "q", "r", "c", "u", "f", "y", "e", "zg")
 

@@ -192,13 +192,14 @@ def anchored(norm: str, start: int, close: int) -> str | None:
     >>> anchored("把“服务包”送到企业", 2, 6) is None
     True
     """
-    if start < 2:
-        return None
-    if norm[start - 2] == "以":
+    before = norm[:max(start - 1, 0)]            # the text before the opening quote mark
+    if before.endswith(cues("frame-open")):
         after = norm[close:close + 6]
         return next((kind for word, kind in anchors().items() if after.startswith(word)), None)
-    if norm[start - 2] in "把将" and norm.startswith("作为", close):
-        after = re.split(r"[，,。；;：:！？!?\n]", norm[close + 2:close + 2 + _AS_REACH])[0]
+    as_word = next((w for w in cues("frame-as") if norm.startswith(w, close)), None)
+    if as_word and before.endswith(cues("frame-open-as")):
+        reach = close + len(as_word)
+        after = re.split(r"[，,。；;：:！？!?\n]", norm[reach:reach + _AS_REACH])[0]
         return next((kind for word, kind in anchors().items() if word[1:] and word[1:] in after), None)
     return None
 
