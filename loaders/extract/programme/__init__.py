@@ -15,7 +15,8 @@ from loaders.extract.document import TITLE_SPAN
 from loaders.extract.programme import features as fx
 from loaders.segment import word_ends
 from loaders.extract.programme.bare import COLLECTIVE, NAMING_TYPES, bare_names, head_pattern
-from loaders.extract.programme.candidates import Quote, chains, named_campaigns, one_stop, quotes, raw_labels
+from loaders.extract.programme.candidates import (Quote, chains, named_campaigns, one_stop, qualifier_before, quotes,
+                                                 raw_labels)
 from loaders.extract.programme.judge import Candidate, assess_chain, list_gap, vote
 from loaders.extract.programme.model import keep
 from loaders.extract.programme.merge import Group, display, merge
@@ -102,9 +103,6 @@ def _unquoted(norm: str, quoted: list[Candidate], refused: list[Candidate] = ())
                     for s, e in one_stop(norm) if not any(a < e and s < b for a, b in taken)]
 
 
-_QUALIFIER = re.compile(r"“([\u4e00-\u9fff]{2,5})”$")
-
-
 def _qualified(norm: str, start: int, end: int, concept, taken) -> Candidate:
     """An unquoted thesaurus label, with the quoted qualifier written right before it when there is
     one and it is no programme of its own (“小切口”法治督察: a variant of 法治督察, named so; the label
@@ -116,7 +114,7 @@ def _qualified(norm: str, start: int, end: int, concept, taken) -> Candidate:
     ['小切口法治督察']
     """
     votes = ((concept.type, vote("thesaurus")),)
-    m = _QUALIFIER.search(norm, max(0, start - 7), start)
+    m = qualifier_before(norm, start)
     if m is None or any(a < start and m.start() < b for a, b in taken):
         return Candidate(norm[start:end], start, end, concept, votes, alias=_surface(norm, start, end))
     return Candidate(m.group(1) + norm[start:end], m.start(), end, concept, votes)

@@ -116,6 +116,23 @@ def label_at(norm: str, pos: int) -> Concept | None:
     return table[m.group()] if m else None
 
 
+_QUALIFIER = re.compile(r"“([\u4e00-\u9fff]{2,5})”$")
+
+
+def qualifier_before(norm: str, pos: int) -> re.Match | None:
+    """The short quote written right before a thesaurus label that starts at `pos` (“小切口”法治督察):
+    it qualifies the label, so the label takes it into its name and the quote is no programme of its
+    own. One rule for both sides (programme.__init__ and judge).
+
+    >>> t = "开展“小切口”法治督察"
+    >>> qualifier_before(t, 7).group(1), qualifier_before("开展“小切口”督察", 7)
+    ('小切口', None)
+    """
+    if label_at(norm, pos) is None:
+        return None
+    return _QUALIFIER.search(norm, max(0, pos - 7), pos)
+
+
 # An unquoted campaign named by what it targets: 开展打击电信网络诈骗专项行动, 开展煤矿安全生产专项整治三年行动.
 _CAMPAIGN = re.compile(r"(?:组织|深入|持续|全面|集中|广泛)*(?:开展|启动|部署|实施|组织)(?:了)?((?:全[省市县区旗]|本年度)?([\u4e00-\u9fff]{4,24}?)"
                        r"(?:专项行动|专项整治行动|三年行动|攻坚行动|百日行动|集中行动))(?=[，。；、,;：:\s]|$)")

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from loaders import dicts
 from loaders.extract.programme import evidence as ev
 from loaders.extract.programme import features as fx
-from loaders.extract.programme.candidates import Quote, label_at
+from loaders.extract.programme.candidates import Quote, qualifier_before
 from loaders.extract.programme.model import keep
 from loaders.extract.programme.national import lexicon as thesaurus
 from loaders.lexicon import Concept, fold, heads, verbs
@@ -19,7 +19,6 @@ __all__ = ["Candidate", "judge_chain", "assess_chain", "list_gap", "vote"]
 _LIST_GAP = re.compile(r"^[^，。；：！？,;:!?“”\n]{0,12}(?:、|和|及|以及|与)$")
 _NOUN_TAGS = ("n", "nz", "vn")
 _NOT_A_NAME = ("no words", "date", "too long")
-_QUALIFIER_MAX = 5   # a quote this short right before a thesaurus label qualifies it (see __init__._qualified)
 
 
 def vote(evidence: str) -> float:
@@ -132,7 +131,7 @@ def _assess(norm: str, quote: Quote, ctx: _Context, home_stems: frozenset[str],
         gname, end, concept = glued
         feats = dict(feats, lexicon=1.0)
         return Candidate(gname, quote.start, end, concept, ((concept.type, vote("thesaurus")),)), feats
-    if quote.kind == "quote" and len(name) <= _QUALIFIER_MAX and label_at(norm, quote.close):
+    if quote.kind == "quote" and qualifier_before(norm, quote.close):
         return None                    # “小切口”法治督察: the qualifier of the programme named after it
     votes = _votes(name, ctx, anchor)
     running = fx.verb_after(norm, quote.close) if not votes else None
