@@ -140,6 +140,8 @@ def test_published(body, page, published):
     # 发布时间 run on into its date (no colon, no space) after a written date with a colon
     ("某镇2023年法治政府建设工作报告\n成文日期：2023-12-20\n发布时间2025-09-05\n2023年，全镇……。", "2025-09-05"),
     ("某镇2017年法治政府建设工作报告\n发布时间 2017-12-13 浏览次数：120\n2017年，全镇……。", "2017-12-13"),
+    # an e-paper's source line: the paper, a date without a time, the page
+    ("某市推进依法行政\n来源:某某日报     2025年11月05日        版次:A01    作者:\n本报讯 11月4日，……。", "2025-11-05"),
 ])
 def test_published_from_page_structure(body, published):
     assert _meta(body).published == published
@@ -165,6 +167,9 @@ def test_published_from_page_structure(body, published):
      "关于《某县2023年度工作总结的报告》的政策解读"),
     # a kicker above the main headline, both as long: the main headline comes second
     ("现代某报\n2020年08月25日 星期二\n全国首批法治示范市\n某市再获国家级名片\n近日，某市成功入选。", "某市再获国家级名片"),
+    # a kicker that ends in the speaker's verb, above a headline of spaced phrases
+    ("某某率队调研2025年依法行政工作时强调\n凝聚合力 共同推动某市法治建设再上新台阶\n来源:某某日报 2025年11月05日\n本报讯……。",
+     "凝聚合力 共同推动某市法治建设再上新台阶"),
     # a link line above a news headline
     ("https://www.example.gov.cn/\n某市法治政府评估排名跃升\n2016-12-09 09:01 来源: 某某日报\n日前，……。", "某市法治政府评估排名跃升"),
 ])

@@ -57,6 +57,19 @@ def test_ambiguous_label_prefixes_parent_city(gaz):
     assert gaz.lookup("城区", within=gaz.by_code("140500")).label == "晋城市城区"
 
 
+@pytest.mark.parametrize("text, code", [
+    ("白云区扎实推进法治广州建设，考评位居全市前列。", "440111"),
+    ("白云区全力建设法治贵阳，群众满意度提升。", "520113"),
+    ("白云区深化平安广州建设。", "440111"),
+    ("白云区推进依法行政工作。", None),              # nothing tells the two 白云区 apart
+])
+def test_a_slogan_names_the_parent_of_a_same_named_place(gaz, text, code):
+    """法治广州 is no mention of 广州市 of its own, but it tells which 白云区 the text means."""
+    places = [p for _, _, p in gaz.find_all(text)]
+    assert [p.adcode for p in places if p.name == "白云区"] == [code]
+    assert all(p.name == "白云区" for p in places)
+
+
 def test_bare_ambiguous_name_without_context_is_not_guessed(gaz):
     assert gaz.lookup("城区") is None or gaz.lookup("城区").adcode is None
 
@@ -86,10 +99,11 @@ def test_find_all_offsets_point_into_text(gaz):
         assert text[start:end] in (place.name, place.name[:-1], place.name[:-3])
 
 
-@pytest.mark.parametrize("text", ["党委和政府", "示范县创建", "联合阳泉市银行", "东方红"])
+@pytest.mark.parametrize("text", ["党委和政府", "示范县创建", "联合阳泉市银行", "东方红",
+                                  "安全生产、古城更新等方面", "、新建公共法律服务站3个"])
 def test_common_words_are_not_places(gaz, text):
     names = {p.name for _, _, p in gaz.find_all(text)}
-    assert not names & {"和政县", "范县", "合阳县", "东方市"}
+    assert not names & {"和政县", "范县", "合阳县", "东方市", "古城区", "新建区"}
 
 
 @pytest.mark.parametrize("text, name, parent", [

@@ -246,9 +246,11 @@ def find_title(lines: list[str], hint: str | None = None, page: Page | None = No
         block.append(line)
     if not block:
         return None
-    # the main headline: not a subtitle (——副题), no spaces (a kicker often has), the longest, and below
-    # its kicker on a tie
-    best = max(enumerate(block), key=lambda t: (not _SUBTITLE.match(t[1]), " " not in t[1].strip(), len(t[1]), t[0]))[1]
+    # the main headline: not a subtitle (——副题), no kicker ending in the speaker's verb (…时强调), no
+    # spaces (a kicker often has), the longest, and below its kicker on a tie
+    kickers = dicts.words("kind_words.tsv", 1, "kicker")
+    best = max(enumerate(block), key=lambda t: (not _SUBTITLE.match(t[1]), not t[1].strip().endswith(kickers),
+                                                " " not in t[1].strip(), len(t[1]), t[0]))[1]
     # a portal's headline that puts the issuer before the document's title (某办:关于…的决定) when the
     # page prints the bare title again as the document's own heading
     issued = re.match(r"^[^:：\s]{2,14}[:：]\s*(关于\S{6,})$", best.strip())

@@ -97,6 +97,8 @@ def read_page(norm: str, head_lines: int = 60) -> Page:
     True
     >>> read_page("成文日期：2023-12-20\\n发布时间2025-09-05\\n正文").fields["published"]
     '2025-09-05'
+    >>> read_page("某报道标题\\n来源:某某日报  2025年11月05日  版次:A01  作者:\\n本报讯……").dateline
+    '2025-11-05'
     """
     lines = norm.splitlines()[:head_lines]
     fields: dict = {}
@@ -107,6 +109,8 @@ def read_page(norm: str, head_lines: int = 60) -> Page:
             clocks.add(i)
             continue
         for name, value in _cells(line):
+            if name == "source" and dateline is None and date_of(value):
+                dateline = date_of(value)       # 来源:某日报 2025年11月05日 版次:A01: an e-paper's date
             if name in ("published", "updated", "written", "date"):
                 value = date_of(value) or ""
             if value and name not in fields:

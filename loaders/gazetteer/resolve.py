@@ -3,6 +3,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import re
+from functools import lru_cache
+
+from loaders import dicts
 from loaders.gazetteer import zones
 from loaders.records import Place
 
@@ -62,6 +66,25 @@ def _context(hits, gaz: "Gazetteer", within: Place | None) -> dict[str, set[str]
     return codes
 
 
+@lru_cache(maxsize=1)
+def _slogan_pattern() -> re.Pattern:
+    return re.compile("(?:" + "|".join(map(re.escape, dicts.words("place_context.tsv", 1, "slogan"))) + ")")
+
+
+def _slogan_context(text: str, gaz: "Gazetteer", codes: dict[str, set[str]]) -> None:
+    """Add the divisions a slogan names by their short name (法治广州, 平安某某) to `codes`: no mention of
+    a place of their own (the short name stands inside a phrase), but evidence that tells same-named
+    places apart (白云区 … 法治广州建设 → 广州市's 白云区, not 贵阳市's)."""
+    for m in _slogan_pattern().finditer(text):
+        for size in (4, 3, 2):
+            surface = text[m.end():m.end() + size]
+            cands = [p for p, _ in gaz.candidates(surface) if not p.historical and p.adcode]
+            if cands and not gaz.is_stop(surface):
+                if len({p.adcode for p in cands}) == 1:
+                    codes.setdefault(cands[0].adcode, set()).add("slogan:" + surface)
+                break
+
+
 def _context_for(context: dict[str, set[str]], surface: str) -> set[str]:
     """The context without what `surface` itself contributed (a name is no evidence for itself)."""
     return {code for code, surfaces in context.items() if surfaces - {surface}}
@@ -70,6 +93,7 @@ def _context_for(context: dict[str, set[str]], surface: str) -> set[str]:
 def resolve(text: str, hits, within: Place | None, gaz: "Gazetteer") -> list[tuple[int, int, Place]]:
     """Places for the surface `hits` of `text`, then development zones and townships."""
     context = _context(hits, gaz, within)
+    _slogan_context(text, gaz, context)
     spans: list[tuple[int, int, Place]] = []
     for start, end, surface in hits:
         prev = spans[-1][2] if spans and spans[-1][1] == start else None
