@@ -86,6 +86,14 @@ def test_name_in_a_heading_and_adopted_at_another_mention():
 @pytest.mark.parametrize("body, name", [
     ("全面推行不见面审批，企业足不出户办成事。", "不见面审批"),         # a national name, unquoted, no head word
     ("严格落实领导干部年度述法，压实第一责任人职责。", "述法制度"),     # a further spelling of a thesaurus programme
+    ("开展行政执法案卷质量评查，整改问题12个。", "行政执法案卷评查"),    # national practices, by their usual spellings
+    ("组织政府开放日活动，邀请市民走进机关。", "政府开放日"),
+    ("严格执行重大行政决策程序，规范决策行为。", "重大行政决策程序"),
+    ("区政府领导班子成员参加庭审旁听1次。", "旁听庭审"),              # the words of a thesaurus label reversed
+    ("开展会前法制讲座2次，邀请律师授课。", "会前学法"),
+    ("实现企业登记全程电子化，开办时间压缩至1天。", "企业登记全程电子化"),
+    ("完善信用修复机制，帮助企业重塑信用。", "信用修复"),
+    ("推行非现场执法，减少入企检查。", "非现场执法"),
 ])
 def test_national_lexicon_names_found_unquoted(body, name):
     from loaders.extract.programme import extract
