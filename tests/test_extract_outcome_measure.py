@@ -173,3 +173,12 @@ def test_the_size_of_a_cut_named_alone_is_a_decrease():
 ])
 def test_an_event_verb_without_object_takes_the_measure_before_it(sentence, want):
     assert [(i, v) for i, v, _, _ in read(sentence)] == want
+
+
+@pytest.mark.parametrize("sentence, want", [
+    ("今年以来共废止9件，新增4件。", [("废止", 9, "件", "decrease"), ("新增", 4, "件", "increase")]),
+    ("全年累计取消12项。", [("取消", 12, "项", "decrease")]),
+    ("第三批精简7项。", [("精简", 7, "项", "decrease")]),
+])
+def test_a_count_verb_after_a_scope_word_names_the_count(sentence, want):
+    assert read(sentence) == want
