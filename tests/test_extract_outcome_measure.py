@@ -182,3 +182,12 @@ def test_an_event_verb_without_object_takes_the_measure_before_it(sentence, want
 ])
 def test_a_count_verb_after_a_scope_word_names_the_count(sentence, want):
     assert read(sentence) == want
+
+
+@pytest.mark.parametrize("sentence, want", [
+    ("成立由12名律师组成的法律服务团。", [("律师", 12, "名", "level")]),
+    ("组建由8位专家构成的论证小组。", [("专家", 8, "位", "level")]),
+    ("办结时限由15天压缩至5天。", [("办结时限", 5, "天", "decrease")]),     # still a baseline
+])
+def test_members_counted_after_by_are_no_baseline(sentence, want):
+    assert read(sentence) == want

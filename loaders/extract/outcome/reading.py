@@ -72,7 +72,7 @@ def read(sentence: str) -> list[Reading]:
                 direction = "decrease"                # 提速至6.44天: less time
             if direction in ("increase", "decrease") and _TO_BOUND.search(pre) and fig.qualifier in _BOUNDS:
                 direction = "level"                   # 降至3%以下: a bound reached, not the size of a fall
-            base = _base().search(pre) or (_changed_to().match(post)
+            base = (None if _composed(post) else _base().search(pre)) or (_changed_to().match(post)
                                            and (_BASE_OF.search(pre) or _BASE_NOUN.search(pre)))
             if base:                                  # a baseline: 由(原来的)20天压减至5天
                 named = base.groupdict().get("what")  # 从法定办理时间20天…: what the baseline measures
@@ -214,6 +214,21 @@ def _benchmark() -> re.Pattern:
     (True, False)
     """
     return re.compile(rf"{alternation(dicts.words('outcome_benchmark_verbs.txt'))}[\u4e00-\u9fff]{{1,10}}的$")
+
+
+@lru_cache(maxsize=None)
+def _composed_re() -> re.Pattern:
+    return re.compile(rf"^[^，,。；;]{{1,20}}?{alternation(dicts.words('outcome_composed_verbs.txt'))}")
+
+
+def _composed(post: str) -> bool:
+    """由20名专家组成: the figure after 由 counts the members of a body (outcome_composed_verbs.txt),
+    it is no baseline.
+
+    >>> _composed("法律专业人才组成的宣讲团"), _composed("缩短至5天")
+    (True, False)
+    """
+    return bool(_composed_re().match(post))
 
 
 _BASE_OF = re.compile(r"[由从][\u4e00-\u9fff]{1,5}的$")      # 由法定的20个工作日, when a change follows
