@@ -191,3 +191,16 @@ def test_a_count_verb_after_a_scope_word_names_the_count(sentence, want):
 ])
 def test_members_counted_after_by_are_no_baseline(sentence, want):
     assert read(sentence) == want
+
+
+@pytest.mark.parametrize("sentence, want", [
+    ("区政府常务会议3次专题研究行政复议工作。", "区政府常务会议专题研究行政复议工作"),
+    ("局党组会议4次听取普法工作汇报。", "局党组会议听取普法工作汇报"),
+    ("召开协调会2次、联席会议5次研究信访积案化解。", "联席会议研究信访积案化解"),  # a listed meeting too
+])
+def test_a_count_between_a_meeting_and_what_it_did_names_both(sentence, want):
+    assert read(sentence)[-1][0] == want
+
+
+def test_a_noun_after_a_count_that_begins_with_a_verb_is_no_action():
+    assert read("对督察反馈的5方面18个整改事项全部完成整改。")[0][0] == "整改事项"

@@ -170,6 +170,7 @@ _SHARED = re.compile(r"[均都皆]")
 # Units of a size (a share, a time, a sum): a change verb before the noun gives only the direction.
 _SIZES = (None, *dicts.words("outcome_unit_classes.tsv", 1, "size"))
 _TIMES = dicts.words("outcome_unit_classes.tsv", 1, "time")
+_OFTEN = dicts.words("outcome_unit_classes.tsv", 1, "often")
 
 
 def _sped_up(pre: str) -> bool:
@@ -430,6 +431,20 @@ def _waiting(sentence: str, clause: Clause, inside: list[Figure], pending: list[
     return pending + [name] if clause.sep == "、" else [name]
 
 
+def _acted(indicator: str, counted: str) -> bool:
+    """县政府常务会议2次听取专题汇报: a figure between the noun it counts and the verb phrase of what
+    was done names both, as if it were written after them (会议听取专题汇报2次).
+
+    >>> _acted("市政府常务会议", "研究部署法治工作"), _acted("开展", "法治讲座"), _acted("会议", "")
+    (True, False, False)
+    """
+    if len(indicator) < 2 or len(counted) < 2:
+        return False
+    first, last = tagged(counted)[0], tagged(indicator)[-1]
+    verb = first[1] == "v" and len(first[0]) >= 2 or counted.startswith(dicts.words("outcome_done_verbs.txt"))
+    return verb and last[1][:1] in "nlj" and last[1] != "nr"   # a noun, set phrase or abbreviation
+
+
 def _reading(fig: Figure, indicator: str, counted: str, direction: str | None, clause: Clause,
              inherited: str) -> Reading | None:
     unit = fig.unit
@@ -439,6 +454,8 @@ def _reading(fig: Figure, indicator: str, counted: str, direction: str | None, c
         if not (indicator and is_rate(indicator)):
             return None
         unit = "%"
+    elif unit in _OFTEN and _acted(indicator, counted):
+        indicator = indicator + counted           # 常务会议2次听取汇报: the meetings, and what they did
     elif len(counted) >= 2 and (unit != "%" or len(indicator) < 2):
         indicator = _with_head(indicator, counted)
     if len(indicator) < 2 or inherited and indicator.endswith(dicts.words("outcome_event_verbs.txt")):
