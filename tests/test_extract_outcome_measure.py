@@ -204,3 +204,21 @@ def test_a_count_between_a_meeting_and_what_it_did_names_both(sentence, want):
 
 def test_a_noun_after_a_count_that_begins_with_a_verb_is_no_action():
     assert read("对督察反馈的5方面18个整改事项全部完成整改。")[0][0] == "整改事项"
+
+
+@pytest.mark.parametrize("sentence, want", [
+    ("专题询问中，满意 18 票，不满意 2 票。", [("满意", 18, "票", "level"), ("不满意", 2, "票", "level")]),
+    ("普法直播的观看人次超30万。", [("普法直播的观看人次", 300000, "人次", "level")]),   # 万 with the unit before it
+    ("热线受理件次达到2.5万。", [("热线受理件次", 25000, "件次", "level")]),
+    ("全年接待群众1.2万。", []),                                       # 万 and no unit anywhere
+])
+def test_votes_and_figures_in_wan_whose_unit_is_named_before(sentence, want):
+    assert read(sentence) == want
+
+
+@pytest.mark.parametrize("sentence, want", [
+    ("该区连续第五年获评平安建设先进区。", [("获评平安建设先进区", 5, "年", "level")]),
+    ("在全省绩效考核中连续第8年位居第一。", [("位居第一", 8, "年", "level")]),
+])
+def test_a_streak_written_with_its_ordinal_counts_the_years(sentence, want):
+    assert read(sentence) == want
