@@ -222,3 +222,11 @@ def test_votes_and_figures_in_wan_whose_unit_is_named_before(sentence, want):
 ])
 def test_a_streak_written_with_its_ordinal_counts_the_years(sentence, want):
     assert read(sentence) == want
+
+
+@pytest.mark.parametrize("sentence, want", [
+    ("实现行政复议决定书网上公开率100%。", "行政复议决定书网上公开率"),
+    ("全区实现执法案卷评查100%覆盖。", "执法案卷评查"),
+])
+def test_shixian_before_a_measure_is_a_light_verb(sentence, want):
+    assert read(sentence)[0][0] == want
