@@ -230,3 +230,11 @@ def test_a_streak_written_with_its_ordinal_counts_the_years(sentence, want):
 ])
 def test_shixian_before_a_measure_is_a_light_verb(sentence, want):
     assert read(sentence)[0][0] == want
+
+
+@pytest.mark.parametrize("sentence, want", [
+    ("共废止8件(其中3件为部门规章)。", [("废止", 8), ("部门规章", 3)]),
+    ("受理申请90件，其中12件为依申请公开。", [("受理申请", 90), ("依申请公开", 12)]),
+])
+def test_a_part_named_after_wei_is_what_it_counts(sentence, want):
+    assert [(i, v) for i, v, _, _ in read(sentence)] == want

@@ -88,7 +88,7 @@ def read(sentence: str) -> list[Reading]:
             if direction is None and clause.sep == "、" and k == 0:
                 direction = _listed_direction(sentence, clauses, c, figures, last_direction)
             counted = "" if after_value else (      # the pair named what the after-value counts
-                _run_counted(sentence, fig, post) or _share_of(fig, indicator, post)
+                _run_counted(sentence, fig, post) or _part_named(pre, post) or _share_of(fig, indicator, post)
                 or _served(pre, post) or _titled(post) or _described(sentence, fig, after(post)))
             reading = _reading(fig, indicator, counted, direction, clause, last_indicator)
             if reading:
@@ -283,6 +283,19 @@ def _share_of(fig: Figure, indicator: str, post: str) -> str:
     if verb is None or not words[verb][1].startswith("v") or _not_counted_re().match(rest):
         return ""
     return rest
+
+
+_PART = re.compile(r"^为([\u4e00-\u9fff]{2,12})[)）]?$")
+
+
+def _part_named(pre: str, post: str) -> str:
+    """其中2项为子项: a part of a count named after 为 is what the figure counts.
+
+    >>> _part_named("(其中", "为子项)"), _part_named("其中", "为重大案件"), _part_named("共", "为企业")
+    ('子项', '重大案件', '')
+    """
+    m = _PART.match(post)
+    return m.group(1) if m and pre.rstrip().endswith("其中") else ""
 
 
 def _run_counted(sentence: str, fig: Figure, post: str) -> str:
