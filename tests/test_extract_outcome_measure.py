@@ -173,3 +173,68 @@ def test_the_size_of_a_cut_named_alone_is_a_decrease():
 ])
 def test_an_event_verb_without_object_takes_the_measure_before_it(sentence, want):
     assert [(i, v) for i, v, _, _ in read(sentence)] == want
+
+
+@pytest.mark.parametrize("sentence, want", [
+    ("今年以来共废止9件，新增4件。", [("废止", 9, "件", "decrease"), ("新增", 4, "件", "increase")]),
+    ("全年累计取消12项。", [("取消", 12, "项", "decrease")]),
+    ("第三批精简7项。", [("精简", 7, "项", "decrease")]),
+])
+def test_a_count_verb_after_a_scope_word_names_the_count(sentence, want):
+    assert read(sentence) == want
+
+
+@pytest.mark.parametrize("sentence, want", [
+    ("成立由12名律师组成的法律服务团。", [("律师", 12, "名", "level")]),
+    ("组建由8位专家构成的论证小组。", [("专家", 8, "位", "level")]),
+    ("办结时限由15天压缩至5天。", [("办结时限", 5, "天", "decrease")]),     # still a baseline
+])
+def test_members_counted_after_by_are_no_baseline(sentence, want):
+    assert read(sentence) == want
+
+
+@pytest.mark.parametrize("sentence, want", [
+    ("区政府常务会议3次专题研究行政复议工作。", "区政府常务会议专题研究行政复议工作"),
+    ("局党组会议4次听取普法工作汇报。", "局党组会议听取普法工作汇报"),
+    ("召开协调会2次、联席会议5次研究信访积案化解。", "联席会议研究信访积案化解"),  # a listed meeting too
+])
+def test_a_count_between_a_meeting_and_what_it_did_names_both(sentence, want):
+    assert read(sentence)[-1][0] == want
+
+
+def test_a_noun_after_a_count_that_begins_with_a_verb_is_no_action():
+    assert read("对督察反馈的5方面18个整改事项全部完成整改。")[0][0] == "整改事项"
+
+
+@pytest.mark.parametrize("sentence, want", [
+    ("专题询问中，满意 18 票，不满意 2 票。", [("满意", 18, "票", "level"), ("不满意", 2, "票", "level")]),
+    ("普法直播的观看人次超30万。", [("普法直播的观看人次", 300000, "人次", "level")]),   # 万 with the unit before it
+    ("热线受理件次达到2.5万。", [("热线受理件次", 25000, "件次", "level")]),
+    ("全年接待群众1.2万。", []),                                       # 万 and no unit anywhere
+])
+def test_votes_and_figures_in_wan_whose_unit_is_named_before(sentence, want):
+    assert read(sentence) == want
+
+
+@pytest.mark.parametrize("sentence, want", [
+    ("该区连续第五年获评平安建设先进区。", [("获评平安建设先进区", 5, "年", "level")]),
+    ("在全省绩效考核中连续第8年位居第一。", [("位居第一", 8, "年", "level")]),
+])
+def test_a_streak_written_with_its_ordinal_counts_the_years(sentence, want):
+    assert read(sentence) == want
+
+
+@pytest.mark.parametrize("sentence, want", [
+    ("实现行政复议决定书网上公开率100%。", "行政复议决定书网上公开率"),
+    ("全区实现执法案卷评查100%覆盖。", "执法案卷评查"),
+])
+def test_shixian_before_a_measure_is_a_light_verb(sentence, want):
+    assert read(sentence)[0][0] == want
+
+
+@pytest.mark.parametrize("sentence, want", [
+    ("共废止8件(其中3件为部门规章)。", [("废止", 8), ("部门规章", 3)]),
+    ("受理申请90件，其中12件为依申请公开。", [("受理申请", 90), ("依申请公开", 12)]),
+])
+def test_a_part_named_after_wei_is_what_it_counts(sentence, want):
+    assert [(i, v) for i, v, _, _ in read(sentence)] == want

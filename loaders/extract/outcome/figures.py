@@ -56,12 +56,12 @@ def _tail_re() -> re.Pattern:
 
 
 RUN_UNITS = dicts.words("outcome_unit_classes.tsv", 1, "run")      # longest first, as the regex needs
-_RUN = re.compile(rf"(?<=连续)({ARABIC}|[一二两三四五六七八九十]+)({'|'.join(RUN_UNITS)})")
+_RUN = re.compile(rf"(?<=连续)第?({ARABIC}|[一二两三四五六七八九十]+)({'|'.join(RUN_UNITS)})")  # 连续第12年 too
 _GREAT = re.compile(r"([一二两三四五六七八九十]+)大([\u4e00-\u9fff]{0,2}?[项类])")
 
 
 def _counted_runs(sentence: str, masked: frozenset[int]) -> list[Figure]:
-    """连续4年, 连续三届 (a streak) and 四大奖项 (four of a kind, when won), which the unit table does
+    """连续4年, 连续第12年, 连续三届 (a streak) and 四大奖项 (four of a kind, when won), which the unit table does
     not read."""
     out = []
     for m in _RUN.finditer(sentence):
@@ -122,6 +122,8 @@ def _figure(s: str, m: re.Match) -> Figure | None:
     if t.group("mult"):
         value = round(value * MULTIPLIERS[t.group("mult")], 6)
     unit = t.group("money") or (units()[t.group("unit")] if t.group("unit") else None)
+    if unit is None and t.group("mult"):
+        unit = _unit_before(s, m.start())          # 观看人次超1232万: the unit named before the figure
     if unit is None and (t.group("m1") or t.group("mult") or t.group("m2") or not m.group("ar")):
         return None
     end = t.end() if unit else num_end
@@ -130,6 +132,24 @@ def _figure(s: str, m: re.Match) -> Figure | None:
         return None
     qual = m.group("pre") or t.group("m1") or t.group("m2") or (t.group("post") if unit else None)
     return Figure(m.start(), end, num_start, num_end, value, unit, qual)
+
+
+@lru_cache(maxsize=1)
+def _unit_before_re() -> re.Pattern:
+    sizes = set(dicts.words("outcome_unit_classes.tsv", 1, "size"))
+    named = [w for w, u in units().items() if len(w) >= 2 and u not in sizes]
+    return re.compile(rf"(?P<unit>{alternation(named)})(?:{alternation(dicts.words('outcome_unit_lead.txt'))})?$")
+
+
+def _unit_before(s: str, start: int) -> str | None:
+    """A figure in 万 or 亿 with no unit of its own, right after a measure named by a unit of two
+    characters or more (观看人次超1232万, 服务件次达3.5万): that unit; else None.
+
+    >>> _unit_before("观看人次超", 5), _unit_before("服务件次达到", 6), _unit_before("观看", 2)
+    ('人次', '件次', None)
+    """
+    m = _unit_before_re().search(s[max(0, start - 12):start])
+    return units()[m.group("unit")] if m else None
 
 
 _TENTH_AFTER = re.compile(r"成(?=以上|左右|多|余|[，,。；;、）)]|的|$)")

@@ -141,8 +141,9 @@ def before(phrase: str, counts: bool = False) -> tuple[str, str | None]:
     """
     written = _NOISE.sub("", phrase)
     phrase, direction = peel_tail(written)
-    if counts and written[len(phrase):] in dicts.words("outcome_count_verbs.txt") and not tidy(phrase):
-        return written[len(phrase):], direction  # 第三批取消8项: what was cancelled, named by the verb
+    verb = next((v for v in dicts.words("outcome_count_verbs.txt") if written.endswith(v)), "") if counts else ""
+    if verb and _bare_scope(written[:-len(verb)]):
+        return verb, direction                   # 第三批取消8项, 共取消15项: what was cancelled, named by the verb
     if _cut_size_re().fullmatch(phrase):
         return phrase, "decrease"                # 精简幅度达65%: the size of a cut, named by the cut
     phrase, head = peel_head(phrase, counts)
@@ -161,6 +162,16 @@ def before(phrase: str, counts: bool = False) -> tuple[str, str | None]:
     if direction in (None, "level") and _reduced_re().search(phrase):
         direction = "decrease"                   # 申请材料精简幅度达65%: the size of a cut
     return phrase, direction
+
+
+def _bare_scope(phrase: str) -> bool:
+    """Whether `phrase` names nothing of its own: empty, or only scope, time and batch words (共, 全年,
+    第三批), so a count verb after it is all that names the measure.
+
+    >>> _bare_scope(""), _bare_scope("共"), _bare_scope("第二批"), _bare_scope("证明事项")
+    (True, True, True, False)
+    """
+    return not tidy(phrase) or bool(_scope_only_re().fullmatch(_NOISE.sub("", phrase)))
 
 
 @lru_cache(maxsize=None)

@@ -72,7 +72,7 @@ def read(sentence: str) -> list[Reading]:
                 direction = "decrease"                # 提速至6.44天: less time
             if direction in ("increase", "decrease") and _TO_BOUND.search(pre) and fig.qualifier in _BOUNDS:
                 direction = "level"                   # 降至3%以下: a bound reached, not the size of a fall
-            base = _base().search(pre) or (_changed_to().match(post)
+            base = (None if _composed(post) else _base().search(pre)) or (_changed_to().match(post)
                                            and (_BASE_OF.search(pre) or _BASE_NOUN.search(pre)))
             if base:                                  # a baseline: 由(原来的)20天压减至5天
                 named = base.groupdict().get("what")  # 从法定办理时间20天…: what the baseline measures
@@ -88,7 +88,7 @@ def read(sentence: str) -> list[Reading]:
             if direction is None and clause.sep == "、" and k == 0:
                 direction = _listed_direction(sentence, clauses, c, figures, last_direction)
             counted = "" if after_value else (      # the pair named what the after-value counts
-                _run_counted(sentence, fig, post) or _share_of(fig, indicator, post)
+                _run_counted(sentence, fig, post) or _part_named(pre, post) or _share_of(fig, indicator, post)
                 or _served(pre, post) or _titled(post) or _described(sentence, fig, after(post)))
             reading = _reading(fig, indicator, counted, direction, clause, last_indicator)
             if reading:
@@ -170,6 +170,7 @@ _SHARED = re.compile(r"[均都皆]")
 # Units of a size (a share, a time, a sum): a change verb before the noun gives only the direction.
 _SIZES = (None, *dicts.words("outcome_unit_classes.tsv", 1, "size"))
 _TIMES = dicts.words("outcome_unit_classes.tsv", 1, "time")
+_OFTEN = dicts.words("outcome_unit_classes.tsv", 1, "often")
 
 
 def _sped_up(pre: str) -> bool:
@@ -214,6 +215,21 @@ def _benchmark() -> re.Pattern:
     (True, False)
     """
     return re.compile(rf"{alternation(dicts.words('outcome_benchmark_verbs.txt'))}[\u4e00-\u9fff]{{1,10}}的$")
+
+
+@lru_cache(maxsize=None)
+def _composed_re() -> re.Pattern:
+    return re.compile(rf"^[^，,。；;]{{1,20}}?{alternation(dicts.words('outcome_composed_verbs.txt'))}")
+
+
+def _composed(post: str) -> bool:
+    """由20名专家组成: the figure after 由 counts the members of a body (outcome_composed_verbs.txt),
+    it is no baseline.
+
+    >>> _composed("法律专业人才组成的宣讲团"), _composed("缩短至5天")
+    (True, False)
+    """
+    return bool(_composed_re().match(post))
 
 
 _BASE_OF = re.compile(r"[由从][\u4e00-\u9fff]{1,5}的$")      # 由法定的20个工作日, when a change follows
@@ -267,6 +283,19 @@ def _share_of(fig: Figure, indicator: str, post: str) -> str:
     if verb is None or not words[verb][1].startswith("v") or _not_counted_re().match(rest):
         return ""
     return rest
+
+
+_PART = re.compile(r"^为([\u4e00-\u9fff]{2,12})[)）]?$")
+
+
+def _part_named(pre: str, post: str) -> str:
+    """其中2项为子项: a part of a count named after 为 is what the figure counts.
+
+    >>> _part_named("(其中", "为子项)"), _part_named("其中", "为重大案件"), _part_named("共", "为企业")
+    ('子项', '重大案件', '')
+    """
+    m = _PART.match(post)
+    return m.group(1) if m and pre.rstrip().endswith("其中") else ""
 
 
 def _run_counted(sentence: str, fig: Figure, post: str) -> str:
@@ -415,6 +444,20 @@ def _waiting(sentence: str, clause: Clause, inside: list[Figure], pending: list[
     return pending + [name] if clause.sep == "、" else [name]
 
 
+def _acted(indicator: str, counted: str) -> bool:
+    """县政府常务会议2次听取专题汇报: a figure between the noun it counts and the verb phrase of what
+    was done names both, as if it were written after them (会议听取专题汇报2次).
+
+    >>> _acted("市政府常务会议", "研究部署法治工作"), _acted("开展", "法治讲座"), _acted("会议", "")
+    (True, False, False)
+    """
+    if len(indicator) < 2 or len(counted) < 2:
+        return False
+    first, last = tagged(counted)[0], tagged(indicator)[-1]
+    verb = first[1] == "v" and len(first[0]) >= 2 or counted.startswith(dicts.words("outcome_done_verbs.txt"))
+    return verb and last[1][:1] in "nlj" and last[1] != "nr"   # a noun, set phrase or abbreviation
+
+
 def _reading(fig: Figure, indicator: str, counted: str, direction: str | None, clause: Clause,
              inherited: str) -> Reading | None:
     unit = fig.unit
@@ -424,6 +467,8 @@ def _reading(fig: Figure, indicator: str, counted: str, direction: str | None, c
         if not (indicator and is_rate(indicator)):
             return None
         unit = "%"
+    elif unit in _OFTEN and _acted(indicator, counted):
+        indicator = indicator + counted           # 常务会议2次听取汇报: the meetings, and what they did
     elif len(counted) >= 2 and (unit != "%" or len(indicator) < 2):
         indicator = _with_head(indicator, counted)
     if len(indicator) < 2 or inherited and indicator.endswith(dicts.words("outcome_event_verbs.txt")):
