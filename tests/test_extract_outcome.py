@@ -365,6 +365,12 @@ def _linked(text, names):
     # a programme counted by its own clause's figure is no topic for the next clause
     ("建成省级“法治示范村”3个，培育调解员40名。", ["法治示范村"], [(3, "法治示范村"), (40, None)]),
     ("落地“一窗通办”等创新举措5项，办理事项200件。", ["一窗通办"], [(5, "一窗通办"), (200, None)]),
+    # …but a programme that is only part of the examples counted (the qualifier of a body or a
+    # document before 等, one of several items listed) is not what the figure counts
+    ("建成“智慧调解”工作站等创新载体6个。", ["智慧调解"], [(6, None)]),
+    ("出台“包容审慎”监管办法等配套文件9件。", ["包容审慎"], [(9, None)]),
+    ("出台“包容审慎”、容缺受理等配套措施9项。", ["包容审慎"], [(9, None)]),
+    ("出台工作要点、“包容审慎”等配套措施9项。", ["包容审慎"], [(9, None)]),
     # …also one measured from a baseline in its own clause (X由A压减到B)…
     ("深化“放管服”改革，“权力清单”由3200项压减到900项，取消审批事项120项。", ["放管服", "权力清单"],
      [(900, "权力清单"), (120, "放管服")]),

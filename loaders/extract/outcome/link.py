@@ -43,6 +43,7 @@ Span = tuple[int, int, str]
 # What a programme is measured by when it changes from a baseline: 权力清单由3278项压减到947项
 _BASELINE = re.compile(r"[由从]\s*[\d零〇一二三四五六七八九十]")
 # A heading's number: 3. / 一、 / （二） / 一是
+_CLOSERS, _OPENERS = "”’」』》\"' ", "“‘「『《\"' "
 _NUMBERING = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十\d]{1,3}(?:[、．.]|是))\s*")
 
 
@@ -110,7 +111,8 @@ class Linker:
         earlier = [s for s in self._within(floor, at) if s[1] <= at]
         name = self._respective(earlier, self._clauses(floor, sent_end), at, figures) if earlier else None
         if name is None:
-            name = _nearest(self._within(clause_start, clause_end), at)
+            name = _nearest([sp for sp in self._within(clause_start, clause_end)
+                             if not _example(self.text, *sp[:2], at)], at)
         if name is None:
             if earlier:
                 name = self._earlier(earlier, self._clauses(floor, sent_end), at, figures)
@@ -152,6 +154,8 @@ class Linker:
         acting = self._opens_action(clauses[here], at)
         for start, end, name in sorted(earlier, key=lambda s: -s[1]):
             there = _index(clauses, start)
+            if there == here and _example(self.text, start, end, at):
+                continue
             if there == here:
                 return name
             own = self.text[clauses[there][0]:clauses[there][1]]
@@ -401,6 +405,19 @@ def _nearest(spans: list[Span], at: int) -> str | None:
     if before:
         return max(before, key=lambda s: s[1])[2]
     return max(spans, key=lambda s: s[0])[2] if spans else None
+
+
+def _example(text: str, start: int, end: int, at: int) -> bool:
+    """Whether a mention text[start:end] before the figure at `at` of its clause is part of the
+    examples of what the figure counts, not all of them: before a 等 with more written in between,
+    the head of a body or document (诉调对接工作站等首创举措3项) or further items (法治督察、案卷评查等
+    措施15项), or the last of items listed with 、 (工作要点、督察方案等措施15项). A programme written
+    alone right before 等 (“证照联办”等先行措施22项) is what is counted."""
+    between = text[end:at] if end <= at else ""
+    mark = between.find("等")
+    if mark < 0:
+        return False
+    return bool(between[:mark].strip(_CLOSERS)) or text[:start].rstrip(_OPENERS).endswith("、")
 
 
 def _coarse(text: str, start: int, end: int) -> list[tuple[int, int]]:
