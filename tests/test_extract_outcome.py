@@ -388,6 +388,12 @@ def _linked(text, names):
     ("命名首批12个示范单位，积极参与“法治创建”活动。", ["法治创建"], [(12, "法治创建")]),
     # …but not when that clause adopts a programme of its own
     ("将120项审批事项改为备案，全面实施“多证合一”。", ["多证合一"], [(120, None)]),
+    # a duty of office (…第一责任人职责) takes no figure, in its sentence or under its heading: the
+    # meetings its holders chaired are no results of it
+    ("县政府主要负责同志认真履行推进法治建设第一责任人职责，主持召开常务会议12次。",
+     ["推进法治建设第一责任人职责"], [(12, None)]),
+    ("（一）履行法治建设第一责任人职责。全年召开专题会议6次。", ["法治建设第一责任人职责"], [(6, None)]),
+    ("（一）落实“首违不罚”制度。全年召开专题会议6次。", ["首违不罚"], [(6, "首违不罚")]),
     # a sentence that restates every word of the previous sentence's programme goes on with it
     ("试行“重大项目并联审批”。重大项目由串联审批改为并联审批，审批用时缩短至60天。",
      ["重大项目并联审批"], [(60, "重大项目并联审批")]),

@@ -21,6 +21,8 @@ other place a programme's name or alias is written), clause by clause:
   改革\n一是…), unless a sentence in between took up another programme;
 - else the one programme of the text every word of whose name (three or more) the sentence writes
   (…经过一年多创建…评选出30个全省法治政府建设示范地区 → 法治政府建设示范创建).
+Whatever the way, a programme that is a duty of office (…第一责任人职责: outcome_link_duties.txt) takes
+no figure: the meetings its holders chaired are no results of it.
 """
 from __future__ import annotations
 
@@ -129,6 +131,8 @@ class Linker:
                     name = self._heading(sent_start)
                 if name is None:
                     name = self._reworded(sent_start, clause_end)
+        if name and name.endswith(dicts.words("outcome_link_duties.txt")):
+            return None                      # a duty of office: no results of its own
         return self._related_in(name, clause_start, clause_end) if name else None
 
     def _reworded(self, sent_start: int, upto: int) -> str | None:
