@@ -141,7 +141,8 @@ class Linker:
         法治政府建设示范创建)."""
         here = self.text[sent_start:upto]
         found = [n for n in dict.fromkeys(n for _, _, n in self.spans)
-                 if len(_content_words(n)) >= _limits()["reworded_min"] and all(w in here for w in _content_words(n))]
+                 if len(_content_words(n)) >= _limits()["reworded_min"] and _specific(n)
+                 and all(w in here for w in _content_words(n))]
         return found[0] if len(found) == 1 else None
 
     def _clauses(self, start: int, end: int) -> list[tuple[int, int]]:
@@ -284,7 +285,8 @@ class Linker:
         for _, _, name in sorted(self._within(*previous), key=lambda s: -s[1]):
             words = _content_words(name)
             shared = sum(w in here for w in words)
-            if shared >= max(_limits()["restated_min"], _limits()["restated_share"] * len(words)):
+            if (shared >= max(_limits()["restated_min"], _limits()["restated_share"] * len(words))
+                    and any(w in here for w in _specific(name))):
                 return name
         return None
 
@@ -298,7 +300,7 @@ class Linker:
             return None
         here = self.text[sent_start:upto]
         for _, _, name in sorted(self._within(*previous), key=lambda sp: -sp[1]):
-            if sum(w in here for w in _content_words(name)) >= _limits()["opening_min"]:
+            if sum(w in here for w in _specific(name)) >= _limits()["opening_min"]:
                 topic = self.text[previous[0]:previous[1]]
                 if any(self._has_subject(c, at, topic) for c in self._clauses(sent_start, at + 1)):
                     return None
@@ -368,6 +370,18 @@ def _content_words(name: str) -> tuple[str, ...]:
     """
     heads = set(dicts.words("programme_heads.tsv"))
     return tuple(dict.fromkeys(w for w in cut(name) if len(w) >= 2 and w not in heads))
+
+
+@lru_cache(maxsize=1024)
+def _specific(name: str) -> tuple[str, ...]:
+    """The content words of `name` that not every sentence of a report writes: without 法治, 政府,
+    建设 (outcome_link_generic.txt). A sentence restates a programme only when it writes one of these.
+
+    >>> _specific("法治政府建设示范创建"), _specific("法治市中建设")
+    (('示范',), ())
+    """
+    generic = set(dicts.words("outcome_link_generic.txt"))
+    return tuple(w for w in _content_words(name) if w not in generic)
 
 
 def _repeated(words: tuple[tuple[str, str], ...], end: int, topic: str) -> bool:
