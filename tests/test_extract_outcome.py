@@ -388,6 +388,12 @@ def _linked(text, names):
     ("命名首批12个示范单位，积极参与“法治创建”活动。", ["法治创建"], [(12, "法治创建")]),
     # …but not when that clause adopts a programme of its own
     ("将120项审批事项改为备案，全面实施“多证合一”。", ["多证合一"], [(120, None)]),
+    # a programme the figure's clause reaches (实现“X”) is the state the topic clause's programme
+    # brought about: the figure is the topic's; with no programme in the topic clause, it is X's
+    ("深化“全链赋权”改革，52项下放事项实现“园区事园区办”。", ["全链赋权", "园区事园区办"],
+     [(52, "全链赋权")]),
+    ("全面推行“一窗通办”，实现98%事项“一网通办”。", ["一窗通办", "一网通办"], [(98, "一窗通办")]),
+    ("全区改革有序推进，52项下放事项实现“园区事园区办”。", ["园区事园区办"], [(52, "园区事园区办")]),
     # a duty of office (…第一责任人职责) takes no figure, in its sentence or under its heading: the
     # meetings its holders chaired are no results of it
     ("县政府主要负责同志认真履行推进法治建设第一责任人职责，主持召开常务会议12次。",

@@ -1,6 +1,9 @@
 """An outcome's position → the programme it is about, from the programmes' mention spans (plus any
 other place a programme's name or alias is written), clause by clause:
 
+- a programme the figure's clause reaches (…事项实现“园区事园区办”) is passed over when the sentence's
+  topic clause names one (what brought that state about); so is one that is only part of the examples
+  the figure counts (诉调对接工作站等举措3项);
 - programmes named together, for the figures listed after 分别, one each in order;
 - one named in the figure's own clause, before it or after it;
 - else one named in an earlier clause of its sentence (of a list there, the item whose own qualifier
@@ -110,11 +113,12 @@ class Linker:
         """The programme a figure at `at` is about (absolute offsets), or None; `figures` are the
         start offsets of every figure of the sentence."""
         floor = max(self._after_frame(sent_start, clause_start), clause_start - int(_limits()["reach"]))
-        earlier = [s for s in self._within(floor, at) if s[1] <= at]
+        results = self._results(self._clauses(floor, sent_end), at)
+        earlier = [s for s in self._within(floor, at) if s[1] <= at and s not in results]
         name = self._respective(earlier, self._clauses(floor, sent_end), at, figures) if earlier else None
         if name is None:
             name = _nearest([sp for sp in self._within(clause_start, clause_end)
-                             if not _example(self.text, *sp[:2], at)], at)
+                             if sp not in results and not _example(self.text, *sp[:2], at)], at)
         if name is None:
             if earlier:
                 name = self._earlier(earlier, self._clauses(floor, sent_end), at, figures)
@@ -134,6 +138,17 @@ class Linker:
         if name and name.endswith(dicts.words("outcome_link_duties.txt")):
             return None                      # a duty of office: no results of its own
         return self._related_in(name, clause_start, clause_end) if name else None
+
+    def _results(self, clauses: list[tuple[int, int]], at: int) -> set[Span]:
+        """Mentions after a verb of a result reached (实现: outcome_link_results.txt) in the figure's
+        own clause, when the sentence's topic clause before it names a programme (全链赋权改革有序
+        推进，37项事项实现“园区事园区办”): the state that programme brought about, not what the figure
+        counts; none otherwise."""
+        topic, here = self._topic(clauses), _index(clauses, at)
+        if here <= topic or not self._within(*clauses[topic]):
+            return set()
+        verb = _results_re().search(self.text, clauses[here][0], clauses[here][1])
+        return set(self._within(verb.end(), clauses[here][1])) if verb else set()
 
     def _reworded(self, sent_start: int, upto: int) -> str | None:
         """A programme of the text whose name's words (reworded_min or more, every one) the sentence
@@ -404,6 +419,12 @@ def _adoption_re() -> re.Pattern:
     adverbs = alternation(dicts.words("outcome_link_adverbs.txt"))
     verbs = [w for w in dicts.words("programme_verbs.tsv") if len(w) >= 2]
     return re.compile(rf"{adverbs}*{alternation(verbs)}")
+
+
+@lru_cache(maxsize=1)
+def _results_re() -> re.Pattern:
+    """A verb of a result reached (outcome_link_results.txt)."""
+    return re.compile(alternation(dicts.words("outcome_link_results.txt")))
 
 
 def _adopts(clause: str) -> bool:
