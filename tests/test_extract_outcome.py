@@ -388,6 +388,10 @@ def _linked(text, names):
     ("命名首批12个示范单位，积极参与“法治创建”活动。", ["法治创建"], [(12, "法治创建")]),
     # …but not when that clause adopts a programme of its own
     ("将120项审批事项改为备案，全面实施“多证合一”。", ["多证合一"], [(120, None)]),
+    # figures listed with 、 before what was done with all of them share its programme, but not one
+    # written before the last figure (that one qualifies its own item)
+    ("组织12个部门、8个乡镇开展“示范创建”活动。", ["示范创建"], [(12, "示范创建"), (8, "示范创建")]),
+    ("办结审批事项53件、“一网通办”事项22件。", ["一网通办"], [(53, None), (22, "一网通办")]),
     # a programme the figure's clause reaches (实现“X”) is the state the topic clause's programme
     # brought about: the figure is the topic's; with no programme in the topic clause, it is X's
     ("深化“全链赋权”改革，52项下放事项实现“园区事园区办”。", ["全链赋权", "园区事园区办"],

@@ -6,6 +6,7 @@ other place a programme's name or alias is written), clause by clause:
   the figure counts (诉调对接工作站等举措3项);
 - programmes named together, for the figures listed after 分别, one each in order;
 - one named in the figure's own clause, before it or after it;
+- for figures listed with 、, one named after the last of them (组织53个部门、22个乡镇开展…示范创建活动);
 - else one named in an earlier clause of its sentence (of a list there, the item whose own qualifier
   the figure's clause repeats: 进口货物“船边直提”和出口货物“抵港直装”，进口提箱用时…), unless a clause in between (or the figure's
   own) names its own subject (市委主要领导…), the programme is what a figure of its own clause
@@ -120,6 +121,8 @@ class Linker:
             name = _nearest([sp for sp in self._within(clause_start, clause_end)
                              if sp not in results and not _example(self.text, *sp[:2], at)], at)
         if name is None:
+            name = self._shared(self._clauses(floor, sent_end), at, figures, results)
+        if name is None:
             if earlier:
                 name = self._earlier(earlier, self._clauses(floor, sent_end), at, figures)
             else:
@@ -138,6 +141,17 @@ class Linker:
         if name and name.endswith(dicts.words("outcome_link_duties.txt")):
             return None                      # a duty of office: no results of its own
         return self._related_in(name, clause_start, clause_end) if name else None
+
+    def _shared(self, clauses: list[tuple[int, int]], at: int, figures: tuple[int, ...],
+                results: set[Span]) -> str | None:
+        """For figures listed with 、 before what was done with all of them (组织53个部门、22个乡镇开展
+        “示范创建”活动): the first programme named after the last figure of the list, in a later item
+        (none that the list reaches as a result, `results`)."""
+        s, e = clauses[_index(clauses, at)]
+        last = max((f for f in figures if s <= f < e), default=at)
+        item = min((i for i in (self.text.find(c, at, e) for c in "、") if i >= 0), default=e)
+        after = [sp for sp in self._within(max(last, item), e) if sp not in results]
+        return after[0][2] if after and last > at else None
 
     def _results(self, clauses: list[tuple[int, int]], at: int) -> set[Span]:
         """Mentions after a verb of a result reached (实现: outcome_link_results.txt) in the figure's
