@@ -386,6 +386,10 @@ def _linked(text, names):
     ("召开推进会议2次，举办“法治讲堂”，组织80名干部参加考试。", ["法治讲堂"], [(2, None), (80, None)]),
     # a figure of the first clause, the programme in the next clause that adds what was done
     ("命名首批12个示范单位，积极参与“法治创建”活动。", ["法治创建"], [(12, "法治创建")]),
+    # …also after an opening clause that only says since or until when
+    ("截至2023年底，全市将18个事项纳入清单，实现“跨省通办”。", ["跨省通办"], [(18, "跨省通办")]),
+    ("近年来，全市命名12个示范单位，积极参与“法治创建”活动。", ["法治创建"], [(12, "法治创建")]),
+    ("我县从2019年起，将18个事项纳入清单，实现“跨省通办”。", ["跨省通办"], [(18, "跨省通办")]),
     # …but not when that clause adopts a programme of its own
     ("将120项审批事项改为备案，全面实施“多证合一”。", ["多证合一"], [(120, None)]),
     # figures listed with 、 before what was done with all of them share its programme, but not one
