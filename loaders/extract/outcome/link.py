@@ -207,7 +207,9 @@ class Linker:
                   name: str) -> str:
         """Of programmes listed in one clause, each after a qualifier of its own (进口货物“船边直提”和
         出口货物“抵港直装”), the one whose own qualifier word the figure's clause writes again
-        (企业进口提箱用时…15分钟 → 船边直提); `name` (the nearest) otherwise."""
+        (企业进口提箱用时…15分钟 → 船边直提), else the one whose own name's words it writes again
+        (人大代表联络站、基层立法联系点…，提供立法意见50条 → 基层立法联系点); `name` (the nearest)
+        otherwise."""
         listed = sorted(sp for sp in earlier if listing[0] <= sp[0] and sp[1] <= listing[1])
         if len({n for _, _, n in listed}) < 2:
             return name
@@ -218,6 +220,8 @@ class Linker:
         here = self.text[clause[0]:clause[1]]
         hits = {n for n, own in words
                 if any(w in here for w in own - set().union(*(o for m, o in words if m != n)))}
+        if len(hits) != 1:                   # else the one whose own name's words it writes again
+            hits = {n for n, _ in words if any(w in here for w in _specific(n))}
         return hits.pop() if len(hits) == 1 else name
 
     def _respective(self, earlier: list[Span], clauses: list[tuple[int, int]], at: int,
