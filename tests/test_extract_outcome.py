@@ -437,6 +437,9 @@ def _linked(text, names):
      [(2, "容缺受理")]),
     ("（三）深化“证照分离”改革。推行“容缺受理”。全区兑现奖补资金2亿元。", ["证照分离", "容缺受理"],
      [(2, None)]),
+    # …though a programme taken up in an earlier sentence, with one naming none in between, is over
+    ("（三）深化“证照分离”改革。落实“容缺受理”，简化流程。全区推进审批提速。全区保留审批事项120项。",
+     ["证照分离", "容缺受理"], [(120, "证照分离")]),
     # a heading line right above the paragraph (no sentence stop) is its topic too, when the
     # paragraph's own numbered heading names no programme; a full sentence above is no heading
     ("深化“证照分离”改革\n一是精简审批。全区保留审批事项120项。", ["证照分离"], [(120, "证照分离")]),

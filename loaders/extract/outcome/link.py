@@ -22,7 +22,7 @@ other place a programme's name or alias is written), clause by clause:
   sentence, that sentence's programme when this one writes a word of its name (我市推行权力清单制度
   工作…。市本级60个部门梳理出权力事项6749项), or the programme of the paragraph's heading
   (3.深化行政审批制度改革。…保留事项515项) or of a heading line right above it (持续推进“放管服”
-  改革\n一是…), unless a sentence in between took up another programme;
+  改革\n一是…), unless the sentence right before took up another programme;
 - else the one programme of the text every word of whose name (three or more) the sentence writes
   (…经过一年多创建…评选出30个全省法治政府建设示范地区 → 法治政府建设示范创建).
 Whatever the way, a programme that is a duty of office (…第一责任人职责: outcome_link_duties.txt) takes
@@ -349,8 +349,8 @@ class Linker:
         """The programme named in the short opening sentence of the paragraph `sent_start` stands in
         (3.深化行政审批制度改革。一是…), when that sentence is not this one; failing that, the one
         named in a heading line right above the paragraph (持续推进“放管服”改革\n一是…). Either way,
-        not when a sentence between them names another programme (the text has moved on to a topic
-        of its own)."""
+        not when the sentence right before this one names another programme (the text has moved on
+        to a topic of its own)."""
         if not self.sentences:
             return None
         line = self.text.rfind("\n", 0, sent_start) + 1
@@ -387,8 +387,12 @@ class Linker:
         return start, end
 
     def _unless_moved_on(self, name: str, after: int, sent_start: int) -> str | None:
-        """`name`, unless text[after:sent_start] names another programme."""
-        return None if any(n != name for _, _, n in self._within(after, sent_start)) else name
+        """`name`, unless the sentence right before the one at `sent_start` (within text[after:
+        sent_start]) names another programme: one taken up earlier and left again is over."""
+        i = bisect_left(self.sentences, (sent_start, -1))
+        last = self.sentences[i - 1] if i > 0 else (after, sent_start)
+        lo = max(after, last[0])
+        return None if any(n != name for _, _, n in self._within(lo, sent_start)) else name
 
     def _related_in(self, name: str, clause_start: int, clause_end: int) -> str:
         clause = self.text[clause_start:clause_end]
