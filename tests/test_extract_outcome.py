@@ -350,6 +350,11 @@ def _linked(text, names):
      [(2, "抵港直装")]),
     ("实施进口货物“船边直提”和出口货物“抵港直装”，进口和出口货物通关用时压缩至2小时。", ["船边直提", "抵港直装"],
      [(2, "抵港直装")]),
+    # …or, with no qualifiers of their own, the one whose name's words the figure's clause writes again
+    ("建设“人大代表联络站”、“基层立法联系点”、“民生议事堂”等载体，收集立法意见50条。",
+     ["人大代表联络站", "基层立法联系点", "民生议事堂"], [(50, "基层立法联系点")]),
+    ("建设“人大代表联络站”、“基层立法联系点”、“民生议事堂”等载体，收集群众意见50条。",
+     ["人大代表联络站", "基层立法联系点", "民生议事堂"], [(50, "民生议事堂")]),
     # a clause that names its own subject starts a new topic (also after time words)
     ("推行“阳光执法”改革，县委主要领导专题调研15次。", ["阳光执法"], [(15, None)]),
     ("落实“月调度”机制，今年以来全县人民调解组织调处纠纷90件。", ["月调度"], [(90, None)]),
@@ -365,6 +370,12 @@ def _linked(text, names):
     # a programme counted by its own clause's figure is no topic for the next clause
     ("建成省级“法治示范村”3个，培育调解员40名。", ["法治示范村"], [(3, "法治示范村"), (40, None)]),
     ("落地“一窗通办”等创新举措5项，办理事项200件。", ["一窗通办"], [(5, "一窗通办"), (200, None)]),
+    # …but a programme that is only part of the examples counted (the qualifier of a body or a
+    # document before 等, one of several items listed) is not what the figure counts
+    ("建成“智慧调解”工作站等创新载体6个。", ["智慧调解"], [(6, None)]),
+    ("出台“包容审慎”监管办法等配套文件9件。", ["包容审慎"], [(9, None)]),
+    ("出台“包容审慎”、容缺受理等配套措施9项。", ["包容审慎"], [(9, None)]),
+    ("出台工作要点、“包容审慎”等配套措施9项。", ["包容审慎"], [(9, None)]),
     # …also one measured from a baseline in its own clause (X由A压减到B)…
     ("深化“放管服”改革，“权力清单”由3200项压减到900项，取消审批事项120项。", ["放管服", "权力清单"],
      [(900, "权力清单"), (120, "放管服")]),
@@ -380,8 +391,28 @@ def _linked(text, names):
     ("召开推进会议2次，举办“法治讲堂”，组织80名干部参加考试。", ["法治讲堂"], [(2, None), (80, None)]),
     # a figure of the first clause, the programme in the next clause that adds what was done
     ("命名首批12个示范单位，积极参与“法治创建”活动。", ["法治创建"], [(12, "法治创建")]),
+    # …also after an opening clause that only says since or until when
+    ("截至2023年底，全市将18个事项纳入清单，实现“跨省通办”。", ["跨省通办"], [(18, "跨省通办")]),
+    ("近年来，全市命名12个示范单位，积极参与“法治创建”活动。", ["法治创建"], [(12, "法治创建")]),
+    ("我县从2019年起，将18个事项纳入清单，实现“跨省通办”。", ["跨省通办"], [(18, "跨省通办")]),
     # …but not when that clause adopts a programme of its own
     ("将120项审批事项改为备案，全面实施“多证合一”。", ["多证合一"], [(120, None)]),
+    # figures listed with 、 before what was done with all of them share its programme, but not one
+    # written before the last figure (that one qualifies its own item)
+    ("组织12个部门、8个乡镇开展“示范创建”活动。", ["示范创建"], [(12, "示范创建"), (8, "示范创建")]),
+    ("办结审批事项53件、“一网通办”事项22件。", ["一网通办"], [(53, None), (22, "一网通办")]),
+    # a programme the figure's clause reaches (实现“X”) is the state the topic clause's programme
+    # brought about: the figure is the topic's; with no programme in the topic clause, it is X's
+    ("深化“全链赋权”改革，52项下放事项实现“园区事园区办”。", ["全链赋权", "园区事园区办"],
+     [(52, "全链赋权")]),
+    ("全面推行“一窗通办”，实现98%事项“一网通办”。", ["一窗通办", "一网通办"], [(98, "一窗通办")]),
+    ("全区改革有序推进，52项下放事项实现“园区事园区办”。", ["园区事园区办"], [(52, "园区事园区办")]),
+    # a duty of office (…第一责任人职责) takes no figure, in its sentence or under its heading: the
+    # meetings its holders chaired are no results of it
+    ("县政府主要负责同志认真履行推进法治建设第一责任人职责，主持召开常务会议12次。",
+     ["推进法治建设第一责任人职责"], [(12, None)]),
+    ("（一）履行法治建设第一责任人职责。全年召开专题会议6次。", ["法治建设第一责任人职责"], [(6, None)]),
+    ("（一）落实“首违不罚”制度。全年召开专题会议6次。", ["首违不罚"], [(6, "首违不罚")]),
     # a sentence that restates every word of the previous sentence's programme goes on with it
     ("试行“重大项目并联审批”。重大项目由串联审批改为并联审批，审批用时缩短至60天。",
      ["重大项目并联审批"], [(60, "重大项目并联审批")]),
@@ -406,6 +437,9 @@ def _linked(text, names):
      [(2, "容缺受理")]),
     ("（三）深化“证照分离”改革。推行“容缺受理”。全区兑现奖补资金2亿元。", ["证照分离", "容缺受理"],
      [(2, None)]),
+    # …though a programme taken up in an earlier sentence, with one naming none in between, is over
+    ("（三）深化“证照分离”改革。落实“容缺受理”，简化流程。全区推进审批提速。全区保留审批事项120项。",
+     ["证照分离", "容缺受理"], [(120, "证照分离")]),
     # a heading line right above the paragraph (no sentence stop) is its topic too, when the
     # paragraph's own numbered heading names no programme; a full sentence above is no heading
     ("深化“证照分离”改革\n一是精简审批。全区保留审批事项120项。", ["证照分离"], [(120, "证照分离")]),
@@ -419,6 +453,11 @@ def _linked(text, names):
      ["重大项目并联审批"], [(60, None), (30, "重大项目并联审批")]),
     ("开展“重大项目并联审批”试点。\n对重大项目实行集中审批后，审批用时缩短至30天。",
      ["重大项目并联审批"], [(30, None)]),
+    # words every report writes (法治, 政府, 建设) restate no programme: a sentence needs one of the others
+    ("建立“法治政府建设联席会议”制度。\n全区法治政府建设考评连续3年位居前列。", ["法治政府建设联席会议"],
+     [(3, None)]),
+    ("推进“法治东城建设”。全区各部门专题研究法治建设工作12次。", ["法治东城建设"], [(12, None)]),
+    ("推进“法治东城建设”。东城区各部门专题研究法治建设工作12次。", ["法治东城建设"], [(12, "法治东城建设")]),
     # …though one that names the heading's own programme again keeps it
     ("（三）深化“证照分离”改革。落实“证照分离”清单。全区保留审批事项120项。", ["证照分离"],
      [(120, "证照分离")]),

@@ -1,8 +1,12 @@
 """An outcome's position → the programme it is about, from the programmes' mention spans (plus any
 other place a programme's name or alias is written), clause by clause:
 
+- a programme the figure's clause reaches (…事项实现“园区事园区办”) is passed over when the sentence's
+  topic clause names one (what brought that state about); so is one that is only part of the examples
+  the figure counts (诉调对接工作站等举措3项);
 - programmes named together, for the figures listed after 分别, one each in order;
 - one named in the figure's own clause, before it or after it;
+- for figures listed with 、, one named after the last of them (组织53个部门、22个乡镇开展…示范创建活动);
 - else one named in an earlier clause of its sentence (of a list there, the item whose own qualifier
   the figure's clause repeats: 进口货物“船边直提”和出口货物“抵港直装”，进口提箱用时…), unless a clause in between (or the figure's
   own) names its own subject (市委主要领导…), the programme is what a figure of its own clause
@@ -18,9 +22,11 @@ other place a programme's name or alias is written), clause by clause:
   sentence, that sentence's programme when this one writes a word of its name (我市推行权力清单制度
   工作…。市本级60个部门梳理出权力事项6749项), or the programme of the paragraph's heading
   (3.深化行政审批制度改革。…保留事项515项) or of a heading line right above it (持续推进“放管服”
-  改革\n一是…), unless a sentence in between took up another programme;
+  改革\n一是…), unless the sentence right before took up another programme;
 - else the one programme of the text every word of whose name (three or more) the sentence writes
   (…经过一年多创建…评选出30个全省法治政府建设示范地区 → 法治政府建设示范创建).
+Whatever the way, a programme that is a duty of office (…第一责任人职责: outcome_link_duties.txt) takes
+no figure: the meetings its holders chaired are no results of it.
 """
 from __future__ import annotations
 
@@ -43,6 +49,10 @@ Span = tuple[int, int, str]
 # What a programme is measured by when it changes from a baseline: 权力清单由3278项压减到947项
 _BASELINE = re.compile(r"[由从]\s*[\d零〇一二三四五六七八九十]")
 # A heading's number: 3. / 一、 / （二） / 一是
+# A clause that only says since or until when (从2017年起, 截至2020年底, 近年来, 一年来)
+_TIME = re.compile(r"(?:(?:[从自]|截[至止]到?)?\s*\d{4}\s*年(?:度|初|底|末)?(?:\d{1,2}\s*月(?:份|初|底|末)?)?"
+                   r"(?:起|以来|开始)?|[近一多今本两三五十]年(?:以)?来)")
+_CLOSERS, _OPENERS = "”’」』》\"' ", "“‘「『《\"' "
 _NUMBERING = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十\d]{1,3}(?:[、．.]|是))\s*")
 
 
@@ -107,10 +117,14 @@ class Linker:
         """The programme a figure at `at` is about (absolute offsets), or None; `figures` are the
         start offsets of every figure of the sentence."""
         floor = max(self._after_frame(sent_start, clause_start), clause_start - int(_limits()["reach"]))
-        earlier = [s for s in self._within(floor, at) if s[1] <= at]
+        results = self._results(self._clauses(floor, sent_end), at)
+        earlier = [s for s in self._within(floor, at) if s[1] <= at and s not in results]
         name = self._respective(earlier, self._clauses(floor, sent_end), at, figures) if earlier else None
         if name is None:
-            name = _nearest(self._within(clause_start, clause_end), at)
+            name = _nearest([sp for sp in self._within(clause_start, clause_end)
+                             if sp not in results and not _example(self.text, *sp[:2], at)], at)
+        if name is None:
+            name = self._shared(self._clauses(floor, sent_end), at, figures, results)
         if name is None:
             if earlier:
                 name = self._earlier(earlier, self._clauses(floor, sent_end), at, figures)
@@ -127,7 +141,31 @@ class Linker:
                     name = self._heading(sent_start)
                 if name is None:
                     name = self._reworded(sent_start, clause_end)
+        if name and name.endswith(dicts.words("outcome_link_duties.txt")):
+            return None                      # a duty of office: no results of its own
         return self._related_in(name, clause_start, clause_end) if name else None
+
+    def _shared(self, clauses: list[tuple[int, int]], at: int, figures: tuple[int, ...],
+                results: set[Span]) -> str | None:
+        """For figures listed with 、 before what was done with all of them (组织53个部门、22个乡镇开展
+        “示范创建”活动): the first programme named after the last figure of the list, in a later item
+        (none that the list reaches as a result, `results`)."""
+        s, e = clauses[_index(clauses, at)]
+        last = max((f for f in figures if s <= f < e), default=at)
+        item = min((i for i in (self.text.find(c, at, e) for c in "、") if i >= 0), default=e)
+        after = [sp for sp in self._within(max(last, item), e) if sp not in results]
+        return after[0][2] if after and last > at else None
+
+    def _results(self, clauses: list[tuple[int, int]], at: int) -> set[Span]:
+        """Mentions after a verb of a result reached (实现: outcome_link_results.txt) in the figure's
+        own clause, when the sentence's topic clause before it names a programme (全链赋权改革有序
+        推进，37项事项实现“园区事园区办”): the state that programme brought about, not what the figure
+        counts; none otherwise."""
+        topic, here = self._topic(clauses), _index(clauses, at)
+        if here <= topic or not self._within(*clauses[topic]):
+            return set()
+        verb = _results_re().search(self.text, clauses[here][0], clauses[here][1])
+        return set(self._within(verb.end(), clauses[here][1])) if verb else set()
 
     def _reworded(self, sent_start: int, upto: int) -> str | None:
         """A programme of the text whose name's words (reworded_min or more, every one) the sentence
@@ -135,7 +173,8 @@ class Linker:
         法治政府建设示范创建)."""
         here = self.text[sent_start:upto]
         found = [n for n in dict.fromkeys(n for _, _, n in self.spans)
-                 if len(_content_words(n)) >= _limits()["reworded_min"] and all(w in here for w in _content_words(n))]
+                 if len(_content_words(n)) >= _limits()["reworded_min"] and _specific(n)
+                 and all(w in here for w in _content_words(n))]
         return found[0] if len(found) == 1 else None
 
     def _clauses(self, start: int, end: int) -> list[tuple[int, int]]:
@@ -152,6 +191,8 @@ class Linker:
         acting = self._opens_action(clauses[here], at)
         for start, end, name in sorted(earlier, key=lambda s: -s[1]):
             there = _index(clauses, start)
+            if there == here and _example(self.text, start, end, at):
+                continue
             if there == here:
                 return name
             own = self.text[clauses[there][0]:clauses[there][1]]
@@ -166,7 +207,9 @@ class Linker:
                   name: str) -> str:
         """Of programmes listed in one clause, each after a qualifier of its own (进口货物“船边直提”和
         出口货物“抵港直装”), the one whose own qualifier word the figure's clause writes again
-        (企业进口提箱用时…15分钟 → 船边直提); `name` (the nearest) otherwise."""
+        (企业进口提箱用时…15分钟 → 船边直提), else the one whose own name's words it writes again
+        (人大代表联络站、基层立法联系点…，提供立法意见50条 → 基层立法联系点); `name` (the nearest)
+        otherwise."""
         listed = sorted(sp for sp in earlier if listing[0] <= sp[0] and sp[1] <= listing[1])
         if len({n for _, _, n in listed}) < 2:
             return name
@@ -177,6 +220,8 @@ class Linker:
         here = self.text[clause[0]:clause[1]]
         hits = {n for n, own in words
                 if any(w in here for w in own - set().union(*(o for m, o in words if m != n)))}
+        if len(hits) != 1:                   # else the one whose own name's words it writes again
+            hits = {n for n, _ in words if any(w in here for w in _specific(n))}
         return hits.pop() if len(hits) == 1 else name
 
     def _respective(self, earlier: list[Span], clauses: list[tuple[int, int]], at: int,
@@ -209,8 +254,10 @@ class Linker:
         return found[0][2] if found else None
 
     def _topic(self, clauses: list[tuple[int, int]]) -> int:
-        """The sentence's first clause with more than time and scope words (近年来，… is passed over)."""
-        return next((i for i, (s, e) in enumerate(clauses) if tidy(self.text[s:e])), 0)
+        """The sentence's first clause with more than time and scope words (近年来，…, 从2017年起，… are
+        passed over)."""
+        return next((i for i, (s, e) in enumerate(clauses)
+                     if tidy(self.text[s:e]) and not _TIME.fullmatch(unscoped(self.text[s:e]).strip())), 0)
 
     def _has_subject(self, clause: tuple[int, int], at: int, topic: str = "") -> bool:
         """Whether the clause names who acted: a subject head ending a word (jieba's: 政府 in
@@ -276,7 +323,8 @@ class Linker:
         for _, _, name in sorted(self._within(*previous), key=lambda s: -s[1]):
             words = _content_words(name)
             shared = sum(w in here for w in words)
-            if shared >= max(_limits()["restated_min"], _limits()["restated_share"] * len(words)):
+            if (shared >= max(_limits()["restated_min"], _limits()["restated_share"] * len(words))
+                    and any(w in here for w in _specific(name))):
                 return name
         return None
 
@@ -290,7 +338,7 @@ class Linker:
             return None
         here = self.text[sent_start:upto]
         for _, _, name in sorted(self._within(*previous), key=lambda sp: -sp[1]):
-            if sum(w in here for w in _content_words(name)) >= _limits()["opening_min"]:
+            if sum(w in here for w in _specific(name)) >= _limits()["opening_min"]:
                 topic = self.text[previous[0]:previous[1]]
                 if any(self._has_subject(c, at, topic) for c in self._clauses(sent_start, at + 1)):
                     return None
@@ -301,8 +349,8 @@ class Linker:
         """The programme named in the short opening sentence of the paragraph `sent_start` stands in
         (3.深化行政审批制度改革。一是…), when that sentence is not this one; failing that, the one
         named in a heading line right above the paragraph (持续推进“放管服”改革\n一是…). Either way,
-        not when a sentence between them names another programme (the text has moved on to a topic
-        of its own)."""
+        not when the sentence right before this one names another programme (the text has moved on
+        to a topic of its own)."""
         if not self.sentences:
             return None
         line = self.text.rfind("\n", 0, sent_start) + 1
@@ -339,8 +387,12 @@ class Linker:
         return start, end
 
     def _unless_moved_on(self, name: str, after: int, sent_start: int) -> str | None:
-        """`name`, unless text[after:sent_start] names another programme."""
-        return None if any(n != name for _, _, n in self._within(after, sent_start)) else name
+        """`name`, unless the sentence right before the one at `sent_start` (within text[after:
+        sent_start]) names another programme: one taken up earlier and left again is over."""
+        i = bisect_left(self.sentences, (sent_start, -1))
+        last = self.sentences[i - 1] if i > 0 else (after, sent_start)
+        lo = max(after, last[0])
+        return None if any(n != name for _, _, n in self._within(lo, sent_start)) else name
 
     def _related_in(self, name: str, clause_start: int, clause_end: int) -> str:
         clause = self.text[clause_start:clause_end]
@@ -360,6 +412,18 @@ def _content_words(name: str) -> tuple[str, ...]:
     """
     heads = set(dicts.words("programme_heads.tsv"))
     return tuple(dict.fromkeys(w for w in cut(name) if len(w) >= 2 and w not in heads))
+
+
+@lru_cache(maxsize=1024)
+def _specific(name: str) -> tuple[str, ...]:
+    """The content words of `name` that not every sentence of a report writes: without 法治, 政府,
+    建设 (outcome_link_generic.txt). A sentence restates a programme only when it writes one of these.
+
+    >>> _specific("法治政府建设示范创建"), _specific("法治市中建设")
+    (('示范',), ())
+    """
+    generic = set(dicts.words("outcome_link_generic.txt"))
+    return tuple(w for w in _content_words(name) if w not in generic)
 
 
 def _repeated(words: tuple[tuple[str, str], ...], end: int, topic: str) -> bool:
@@ -384,6 +448,12 @@ def _adoption_re() -> re.Pattern:
     return re.compile(rf"{adverbs}*{alternation(verbs)}")
 
 
+@lru_cache(maxsize=1)
+def _results_re() -> re.Pattern:
+    """A verb of a result reached (outcome_link_results.txt)."""
+    return re.compile(alternation(dicts.words("outcome_link_results.txt")))
+
+
 def _adopts(clause: str) -> bool:
     """Whether `clause` opens by adopting a programme of its own (全面实施“31证合一”): what it names
     is not what the figure of the clause before counts.
@@ -401,6 +471,19 @@ def _nearest(spans: list[Span], at: int) -> str | None:
     if before:
         return max(before, key=lambda s: s[1])[2]
     return max(spans, key=lambda s: s[0])[2] if spans else None
+
+
+def _example(text: str, start: int, end: int, at: int) -> bool:
+    """Whether a mention text[start:end] before the figure at `at` of its clause is part of the
+    examples of what the figure counts, not all of them: before a 等 with more written in between,
+    the head of a body or document (诉调对接工作站等首创举措3项) or further items (法治督察、案卷评查等
+    措施15项), or the last of items listed with 、 (工作要点、督察方案等措施15项). A programme written
+    alone right before 等 (“证照联办”等先行措施22项) is what is counted."""
+    between = text[end:at] if end <= at else ""
+    mark = between.find("等")
+    if mark < 0:
+        return False
+    return bool(between[:mark].strip(_CLOSERS)) or text[:start].rstrip(_OPENERS).endswith("、")
 
 
 def _coarse(text: str, start: int, end: int) -> list[tuple[int, int]]:
