@@ -305,6 +305,9 @@ def _left_edge(norm: str, head_start: int) -> tuple[int, str] | None:
                 and not (len(word) == 1 and head_start - start == 1 and word not in _stops()):
             before = word                        # (三书同达: 同 tagged a preposition, one character left)
             break
+        if word.isdigit() and i + 1 < len(words) and words[i + 1][0][:1] in _CLASSIFIERS:
+            before = word                        # 16个部门84项行政审批中介服务事项清单: a count bounds it
+            break
         if len(word) == 1 and i > 0 and words[i - 1][0] + word in _stops():
             before = words[i - 1][0] + word      # 打 + 好: a verb and its complement jieba cut apart
             break
