@@ -6,7 +6,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from loaders import dicts
-from loaders.lexicon import Concept, Thesaurus, fold, thesaurus
+from loaders.lexicon import Concept, Thesaurus, thesaurus
 
 __all__ = ["lexicon"]
 
@@ -14,7 +14,8 @@ __all__ = ["lexicon"]
 @lru_cache(maxsize=1)
 def lexicon() -> Thesaurus:
     """The thesaurus with the national list merged in: new names become concepts, known ones gain
-    spellings.
+    spellings. A spelling differing from the name only in punctuation is kept: the recogniser matches
+    unquoted labels as written, so 标准化、规范化 is only found if it is listed as such.
 
     >>> lexicon().get("不见面审批").type, lexicon().get("领导干部年度述法").name
     ('reform', '述法制度')
@@ -30,9 +31,10 @@ def lexicon() -> Thesaurus:
         known = base.get(name)
         if known is not None:
             i = index[known.name]
-            new = tuple(s for s in spellings if base.get(s) is None and s not in concepts[i].labels)
+            new = tuple(s for s in spellings if base.get(s) in (None, known)
+                        and s != known.name and s not in concepts[i].labels)
             concepts[i] = replace(concepts[i], labels=concepts[i].labels + new)
         else:
-            concepts.append(Concept(name, kind, tuple(s for s in spellings if fold(s) != fold(name))))
+            concepts.append(Concept(name, kind, tuple(s for s in spellings if s != name)))
             index[name] = len(concepts) - 1
     return Thesaurus(concepts)
