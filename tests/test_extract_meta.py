@@ -455,3 +455,16 @@ def test_kind_of_formulas_quoted_or_carried(body, kind):
 ])
 def test_kind_of_yearbook_pages_and_tv_transcripts(body, kind):
     assert _meta(body).kind == kind
+
+
+def test_a_yearbook_volume_reports_on_the_year_before():
+    """2022卷 over long run-in headings: a yearbook's entry (kind other) about 2021."""
+    body = ("2022卷\n【加强党对法治政府建设的全面领导】 某省把法治政府建设纳入党委常委会年度工作要点，召开专题会议部署重点工作。\n"
+            "【服务型政府建设】 深化放管服改革，政务服务事项全部进驻大厅。")
+    meta = _meta(body)
+    assert (meta.kind, meta.year) == ("other", 2021)
+
+
+def test_a_day_first_dateline_dates_the_page():
+    body = "某市2017年推进法治政府建设情况报告\n\n21.12.2017  21:39\n\n2017年，我市紧紧围绕纲要推进法治政府建设。现报告如下：\n一、主要做法"
+    assert _meta(body).published == "2017-12-21"

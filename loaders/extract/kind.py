@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from loaders import dicts
-from loaders.extract.page import Page, addressee_line
+from loaders.extract.page import Page, addressee_line, volume_year
 
 __all__ = ["find_kind"]
 
@@ -124,16 +124,17 @@ def _words(role: str) -> tuple[str, ...]:
     return dicts.words("kind_words.tsv", 1, role)
 
 
-_RUN_IN = re.compile(r"^\s*【[^】\n:：]{2,14}】\s*[^【\s]", re.M)
+_RUN_IN = re.compile(r"^\s*【[^】\n:：]{2,20}】\s*[^【\s]", re.M)
 
 
 def _yearbook(norm: str) -> bool:
     """A yearbook's entry (年鉴: the 法治政府建设 section of a city's yearbook, kind other): run-in
     headings in 【】 that open paragraphs (【概况】2019年，…  【行政复议】全年…), `yearbook_headings` of
-    them, or a yearbook word of kind_words.tsv in the page's head (某市年鉴2020). (A contributor's line,
+    them, or a yearbook word of kind_words.tsv in the page's head (某市年鉴2020), or its volume line
+    (2022卷). (A contributor's line,
     撰稿：…/供稿：…, is no evidence: portal news ends with one too.)"""
     return len(_RUN_IN.findall(norm)) >= _weights()["yearbook_headings"] \
-        or any(word in norm[:200] for word in _words("yearbook"))
+        or any(word in norm[:200] for word in _words("yearbook")) or volume_year(norm) is not None
 
 
 @lru_cache(maxsize=1)

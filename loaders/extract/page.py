@@ -17,6 +17,21 @@ __all__ = ["Page", "read_page", "strip_watermarks", "addressee_line", "addressee
 
 DATE = r"((?:19|20)\d\d)\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?"
 _DATE_RE = re.compile(DATE)
+
+
+def volume_year(norm: str) -> int | None:
+    r"""The volume of a yearbook a page opens with (`2022卷` on a line of its own, in its first lines):
+    a yearbook's volume reports on the year before it.
+
+    >>> volume_year("2022卷\n【法治政府建设】自治区……"), volume_year("2022年卷首语……") is None
+    (2022, True)
+    """
+    m = _VOLUME.search(norm[:120])
+    return int(m.group(1)) if m else None
+
+
+_DAY_FIRST = re.compile(r"(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\s+\d{1,2}:\d{2}(?::\d{2})?")
+_VOLUME = re.compile(r"^\s*((?:19|20)\d\d)\s*年?卷\s*$", re.M)
 _TIME = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
 
 
@@ -99,6 +114,8 @@ def read_page(norm: str, head_lines: int = 60) -> Page:
     '2025-09-05'
     >>> read_page("某报道标题\\n来源:某某日报  2025年11月05日  版次:A01  作者:\\n本报讯……").dateline
     '2025-11-05'
+    >>> read_page("某市2017年法治政府建设情况报告\\n\\n21.12.2017  21:39\\n正文").dateline
+    '2017-12-21'
     """
     lines = norm.splitlines()[:head_lines]
     fields: dict = {}
@@ -118,6 +135,8 @@ def read_page(norm: str, head_lines: int = 60) -> Page:
         if dateline is None and (len(line.strip()) <= 80 and _DATE_RE.search(line) and _TIME.search(line)
                                  or _SIGNED.match(line)):
             dateline = date_of(line)
+        if dateline is None and (m := _DAY_FIRST.fullmatch(line.strip())):
+            dateline = _iso(m.group(3), m.group(2), m.group(1))     # 21.12.2017  21:39: day first
     return Page(fields, dateline, frozenset(clocks), _watermarks(norm))
 
 

@@ -6,7 +6,7 @@ from collections import Counter
 from functools import lru_cache
 
 from loaders import dicts
-from loaders.extract.page import addressee_line
+from loaders.extract.page import addressee_line, volume_year
 from loaders.numerals import parse_number
 
 __all__ = ["find_year"]
@@ -224,6 +224,8 @@ def find_year(norm: str, title: str | None, kind: str, published: str | None) ->
         if year == base and base and published and _looks_back(norm, base, int(published[5:7])):
             return base - 1
         return year
+    if (volume := volume_year(norm)) and kind == "other":
+        return volume - 1                # a yearbook's 2022卷 reports on 2021
     year = _prominent_year(_before_plans(norm[:3000])) or _period_year(norm)
     if year:
         return year
