@@ -53,6 +53,8 @@ def programme(text, name, related=()):
     ("昆明市评查行政执法案卷460卷。", 460, "卷"),
     ("株洲市入企检查次数下降三成以上。", 30, "%"),             # tenths (成) are a percentage
     ("抽查市场主体２，０３４户。", 2034, "户"),                # full-width thousands comma
+    ("执法人员全年完成在线学法60学时以上。", 60, "学时"),       # hours of study
+    ("发布“一件事”业务套餐41组。", 41, "组"),
 ])
 def test_numeral_forms_and_units(sentence, value, unit):
     o = only(sentence)
