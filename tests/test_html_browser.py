@@ -151,6 +151,14 @@ def _canvas_pixels(driver, name):
     return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"), dtype=np.int16).reshape(-1, 3)
 
 
+def _drawn(driver, move, name):
+    """The canvas after the script `move` has moved the view and vis-network has drawn the result."""
+    driver.execute_async_script("var done = arguments[arguments.length - 1];"
+                                " network.once('afterDrawing', function () { done(); }); " + move +
+                                " network.redraw();")
+    return _canvas_pixels(driver, name)
+
+
 def _present(pixels, colour, tolerance=6):
     import numpy as np
     return int((np.abs(pixels - np.array(_rgb(colour))) <= tolerance).all(axis=1).sum())
@@ -183,14 +191,22 @@ def test_every_node_has_its_legend_colour_and_the_canvas_shows_them(driver, page
     for node_type, province, background, border, group in drawn:
         expected = by_province[province] if node_type == "jurisdiction" else by_type[node_type]
         assert background == border == expected and group is None, (node_type, province)
-    # the drawn canvas: every legend colour of a shown type is there, vis-network's default blue is not
-    driver.execute_script("nodes.update(nodes.get().map(function (n) { return {id: n.id, size: 18}; }));")
-    time.sleep(0.3)
-    pixels = _canvas_pixels(driver, "network-default-view.png")
+    # the drawn canvas: every legend colour of a shown type is there, vis-network's default blue is not.
+    # Each colour is looked at on one of its nodes, brought close up with the layout frozen, once the
+    # canvas has drawn it: how much of it shows then depends neither on the layout nor on the load.
+    driver.execute_script("network.setOptions({physics: false});")
+    pixels = _drawn(driver, "network.fit({animation: false});", "network-default-view.png")
+    assert _present(pixels, "#97c2fc") == 0 and _present(pixels, "#ffffff", 0) < len(pixels)  # not blank
     for row in legend:
         if row["type"] in ("jurisdiction", "programme"):
-            assert _present(pixels, row["colour"]) > 20, row
-    assert _present(pixels, "#97c2fc") == 0 and _present(pixels, "#ffffff", 0) < len(pixels)  # not blank
+            node = driver.execute_script(
+                "var c = arguments[0]; var hit = nodes.get({filter: function (n) {"
+                " return !n.hidden && n.color.background === c; }}); return hit.length ? hit[0].id : null;",
+                row["colour"])
+            assert node is not None, row
+            close = _drawn(driver, "network.moveTo({position: network.getPosition(%s), scale: 3, animation: false});"
+                           % json.dumps(node), "network-colour.png")
+            assert _present(close, row["colour"]) > 20, row
 
 
 def test_default_view_is_programmes_and_their_adopters_with_few_labels(driver, page):
