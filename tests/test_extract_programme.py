@@ -490,6 +490,16 @@ def test_a_count_before_a_name_is_not_part_of_it(body, name):
     assert name in [norm[b.start:b.end] for b in bare_names(norm, lambda i: False)]
 
 
+@pytest.mark.parametrize("body, name, qualified", [
+    ("开展“小切口”法治督察，发现问题12个。", "法治督察", True),      # a short quote that qualifies the label
+    ("运用“云代办”帮办代办审批事项90件。", "云代办", False),         # a service's name: it ends in the label's word
+])
+def test_a_short_quote_before_a_thesaurus_label(body, name, qualified):
+    found = _by_name(body)
+    assert name in found
+    assert ("小切口法治督察" in found[name].aliases) == qualified
+
+
 def test_who_chaired_a_meeting_is_no_part_of_its_name():
     from loaders.extract.programme.bare import bare_names
     norm = Text.make("t.txt", "副县长王某主持召开联席会议，研究解决问题。副市长盖某主持联席会议。").norm

@@ -127,10 +127,16 @@ def qualifier_before(norm: str, pos: int) -> re.Match | None:
     >>> t = "开展“小切口”法治督察"
     >>> qualifier_before(t, 7).group(1), qualifier_before("开展“小切口”督察", 7)
     ('小切口', None)
+    >>> qualifier_before("运用“云代办”帮办代办审批事项", 7) is None
+    True
     """
-    if label_at(norm, pos) is None:
+    concept = label_at(norm, pos)
+    m = _QUALIFIER.search(norm, max(0, pos - 7), pos) if concept is not None else None
+    if m is None:
         return None
-    return _QUALIFIER.search(norm, max(0, pos - 7), pos)
+    label = _label_pattern()[0].match(norm, pos).group()
+    # “云代办”帮办代办: a quote ending in a word of the label names a thing of that kind, no qualifier
+    return None if m.group(1)[-2:] in label else m
 
 
 # An unquoted campaign named by what it targets: 开展打击电信网络诈骗专项行动, 开展煤矿安全生产专项整治三年行动.
