@@ -483,6 +483,7 @@ def test_head_of_unquoted_names_continued_into_another_word_is_no_head(body, wor
     ("每年年初召集一次府院联席会议，研究行政争议化解。", "府院联席会议"),
     ("全年召开三次部门联席会议，通报执法情况。", "部门联席会议"),
     ("公布了县司法局等16个部门84项行政审批中介服务事项清单。", "行政审批中介服务事项清单"),   # a count inside
+    ("2024年某开发区进行机构体制改革，职能由政府承接。", "机构体制改革"),       # 进行 carries it out
 ])
 def test_a_count_before_a_name_is_not_part_of_it(body, name):
     from loaders.extract.programme.bare import bare_names
