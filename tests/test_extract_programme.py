@@ -216,6 +216,11 @@ def test_real_programmes_without_a_cue_word(body, name):
     assert name in _by_name(body)
 
 
+def test_split_spelling_takes_the_whole_noun_before_the_quote():
+    found = _by_name("严格落实规范性文件“三统一”制度，开展文件清理1次。")
+    assert "规范性文件三统一" in found and "三统一" in found["规范性文件三统一"].aliases
+
+
 def test_split_spelling_is_one_programme():
     found = _by_name("全区实行企业“静默期”，非必要不入企。")
     assert "企业静默期" in found and "静默期" in found["企业静默期"].aliases

@@ -168,21 +168,29 @@ def _compound_prefix(norm: str, quote: Quote) -> str:
     """The unquoted first word of a name written half in quotes (企业“安静期” → 企业), or ''.
 
     >>> from loaders.extract.programme.candidates import quotes
-    >>> t = "实行企业“安静期”，总结“三明五步”工作法。"
+    >>> t = "实行企业“安静期”，总结“三明五步”工作法。落实规范性文件“三统一”制度。"
     >>> [_compound_prefix(t, q) for q in quotes(t)]
-    ['企业', '']
+    ['企业', '', '规范性文件']
     """""
     opening = quote.start - 1
     m = re.search(r"[\u4e00-\u9fff]{2,6}$", norm[max(0, opening - 6):opening])
     if not m:
         return ""
-    word, tag = tagged(m.group())[-1]
-    if tag not in _NOUN_TAGS[:2] or len(word) < 2 or word in dicts.words("programme_bare_stop.txt") \
-            or any(word.endswith(v) for v in verbs()) or fold(word) != word:
-        return ""
+    words = tagged(m.group())
+    # the nouns that end right before the quote, as one word (规范性 + 文件 → 规范性文件“三统一”)
+    nouns = []
+    for word, tag in reversed(words):
+        if tag not in _NOUN_TAGS[:2] or word in dicts.words("programme_bare_stop.txt") \
+                or any(word.endswith(v) for v in verbs()) or fold(word) != word:
+            break
+        nouns.insert(0, word)
     # Only where the noun is plainly part of the name: an adoption verb governs it (实行企业“安静期”),
-    # or the report writes the whole name elsewhere.
-    whole = word + quote.content(norm).strip()
-    if ev.verb_before(norm, opening - len(word)) is None and norm.count(whole) == 0:
-        return ""
-    return word
+    # or the report writes the whole name elsewhere. The longest such run of nouns is the word.
+    for i in range(len(nouns)):
+        word = "".join(nouns[i:])
+        if len(word) < 2:
+            continue
+        whole = word + quote.content(norm).strip()
+        if ev.verb_before(norm, opening - len(word)) is not None or norm.count(whole) > 0:
+            return word
+    return ""
