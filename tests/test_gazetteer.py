@@ -99,6 +99,15 @@ def test_find_all_offsets_point_into_text(gaz):
         assert text[start:end] in (place.name, place.name[:-1], place.name[:-3])
 
 
+@pytest.mark.parametrize("text, name", [
+    ("发布机构某某县人民政府，屏边县新华乡人民政府", "屏边苗族自治县"),   # an autonomous county with the plain level word
+    ("黔西南州2023年法治政府建设情况", "黔西南布依族苗族自治州"),
+    ("江华县水口镇", "江华瑶族自治县"),
+])
+def test_autonomous_divisions_written_with_the_plain_level_word(gaz, text, name):
+    assert name in [p.name for _, _, p in gaz.find_all(text)]
+
+
 @pytest.mark.parametrize("text", ["党委和政府", "示范县创建", "联合阳泉市银行", "东方红",
                                   "安全生产、古城更新等方面", "、新建公共法律服务站3个"])
 def test_common_words_are_not_places(gaz, text):

@@ -9,7 +9,7 @@ import ahocorasick
 from loaders import dicts
 from loaders.gazetteer import resolve, words, zones
 from loaders.gazetteer.data import places
-from loaders.gazetteer.names import short_forms, stop_words
+from loaders.gazetteer.names import level_forms, short_forms, stop_words
 from loaders.records import Place
 
 __all__ = ["Gazetteer"]
@@ -36,6 +36,10 @@ class Gazetteer:
             self._names.setdefault(place.name, []).append((place, True))
             for alias in short_forms(place):
                 self._names.setdefault(alias, []).append((place, False))
+        for place in entries:                                       # 屏边县, 黔西南州: unless another's name
+            for form in level_forms(place) if not place.historical else ():
+                if not any(full and p.adcode != place.adcode for p, full in self._names.get(form, ())):
+                    self._names.setdefault(form, []).append((place, True))
         for row in dicts.rows("place_abbreviations.tsv"):          # 克州, 巴州, 海南州
             if row[1] in self._by_code:
                 self._names.setdefault(row[0], []).append((self._by_code[row[1]], False))

@@ -7,7 +7,7 @@ from loaders import dicts
 from loaders.gazetteer.data import nations
 from loaders.records import Place
 
-__all__ = ["short_forms", "short_name", "stop_words", "suffixes"]
+__all__ = ["level_forms", "short_forms", "short_name", "stop_words", "suffixes"]
 
 
 
@@ -57,6 +57,23 @@ def short_name(name: str) -> str:
                 stem = _strip_nations(stem)
             return stem
     return name
+
+
+_LEVEL_FORMS = {"自治县": "县", "自治旗": "旗", "自治州": "州"}
+
+
+def level_forms(place: Place) -> list[str]:
+    """The short name of an autonomous division with the plain level word, as reports write it
+    (屏边苗族自治县 → 屏边县, 黔西南布依族苗族自治州 → 黔西南州): as good as the full name.
+
+    >>> level_forms(Place("屏边苗族自治县", "532523", "county")), level_forms(Place("泽州县", "140525", "county"))
+    (['屏边县'], [])
+    """
+    for suffix, word in _LEVEL_FORMS.items():
+        if place.name.endswith(suffix):
+            short = short_name(place.name)
+            return [short + word] if short != place.name and len(short) >= 2 else []
+    return []
 
 
 def short_forms(place: Place) -> list[str]:
