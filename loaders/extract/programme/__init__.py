@@ -232,6 +232,8 @@ def _spellings(norm: str, group: Group) -> tuple[str, ...]:
     ('府院联席会议',)
     >>> _spellings("设立县政府立法联系点。", merge([Candidate("县政府立法联系点", 2, 10)])[0])
     ('政府立法联系点',)
+    >>> _spellings("落实规范性文件“三统一”制度。", merge([Candidate("规范性文件三统一", 2, 11)])[0])
+    ('规范性文件三统一制度',)
     """
     pattern = head_pattern(NAMING_TYPES)
     names = {display(c.name) for c in group.members}
@@ -245,6 +247,11 @@ def _spellings(norm: str, group: Group) -> tuple[str, ...]:
             found = pattern.match(norm, m.end())
             if found:
                 out.append(name + found.group())
+    for c in group.members:                      # 规范性文件“三统一”制度: the mention itself, then its head word
+        end = c.end + (norm[c.end:c.end + 1] in "”’」』")
+        found = pattern.match(norm, end)
+        if found and not any(m.end() == len(c.name) for m in pattern.finditer(display(c.name))):
+            out.append(display(c.name) + found.group())
     name = group.name()
     level = _LEVEL.match(name)
     if level and len(name) - level.end() >= 4:
