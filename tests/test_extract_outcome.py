@@ -192,6 +192,9 @@ def test_increase_above_hundred_percent_is_kept():
     "庆祝建国70周年。",
     "位列全国第22名。",
     "推行“1名法律顾问+N名法律明白人”模式。",
+    "建成24小时智慧政务服务中心。",                   # a duration before a noun: that noun's attribute
+    "打造15分钟公共法律服务圈。",
+    "行政许可、行政确认和行政奖励等3类依申请事项已全部公开。",   # the kinds just listed
 ])
 def test_not_outcomes(sentence):
     assert outcomes(sentence) == []

@@ -23,6 +23,8 @@ def _service_re() -> re.Pattern:
     return re.compile(alternation(dicts.words("outcome_service_words.txt")))
 _RANK_UNITS = dicts.words("outcome_unit_classes.tsv", 1, "rank")
 _BODY_UNITS = dicts.words("outcome_unit_classes.tsv", 1, "body")
+_KIND_UNITS = dicts.words("outcome_unit_classes.tsv", 1, "kind")
+_TIME_UNITS = dicts.words("outcome_unit_classes.tsv", 1, "time")
 _DATE_JOIN = re.compile(r"[-—–/~～.]\d")
 
 
@@ -87,6 +89,8 @@ def find(sentence: str, masked: frozenset[int] = frozenset()) -> list[Figure]:
     [(30.0, '%', '以上'), (3.0, '个', None)]
     >>> [(f.value, f.unit) for f in find("召开十二次党代会，连续4年获评先进，荣获四大奖项")]
     [(4.0, '年'), (4.0, '项')]
+    >>> [(f.value, f.unit) for f in find("建成24小时智慧政务服务中心，行政许可、确认等6类事项共1519项，3天办结")]
+    [(1519.0, '项'), (3.0, '天')]
     """
     out: list[Figure] = []
     for m in _number_re().finditer(sentence):
@@ -254,6 +258,12 @@ def _ranked_field(s: str, end: int) -> bool:
     return close >= 0 and s.startswith(dicts.words("outcome_rank_verbs.txt"), close + 1)
 
 
+def _noun_after(s: str, end: int) -> bool:
+    """Whether a noun follows right after a figure (24小时|智慧政务服务中心), not a verb or a locative."""
+    words = tagged(s[end:end + 8]) if end < len(s) and "\u4e00" <= s[end] <= "\u9fff" else ()
+    return bool(words) and len(words[0][0]) > 1 and words[0][1].startswith(("n", "b", "vn"))
+
+
 def _rejected(s: str, f: Figure) -> bool:
     """Ordinals and ranks, dates and ranges, formulas (1+6, 7×24), service numbers and years are not
     outcomes."""
@@ -267,6 +277,10 @@ def _rejected(s: str, f: Figure) -> bool:
         return True                       # 第3, 1+6, 7×24小时: an ordinal or a formula
     if before == "前" and f.unit in _RANK_UNITS:
         return True                       # 前3名: a rank band, not a count
+    if before == "等" and f.unit in _KIND_UNITS:
+        return True                       # A、B和C等6类事项: the kinds just listed
+    if f.unit in _TIME_UNITS and _noun_after(s, f.end):
+        return True                       # 24小时自助服务区: an attribute of the noun
     if before == "在" and _ranked_field(s, f.end):
         return True                       # 在100个被评估城市中位居第九: the field ranked
     if _DATE_JOIN.match(after) or (after and after[0] in "+号年月日岁"):
