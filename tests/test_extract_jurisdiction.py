@@ -112,6 +112,10 @@ def test_labels_prefix_only_generic_names(code, label):
     # a city department's report: the province's 全省 rankings do not make it a provincial report
     ("2023年，市市场监管局坚持依法行政，全省率先实现示范区满堂红，全省营商环境案例入选。“绍兴创新监管”获评案例，"
      "《绍兴市电梯安全管理规定》施行，我市入围示范创建城市。", None, "绍兴市", ("浙江省",)),
+    # no title, 我区 in the opening: the report formula names the zone; its city only in a law's title
+    ("2025年，在市政府的正确领导下，我区深入推进法治政府建设，现将金水湾新区2025年度法治政府建设情况报告如下：\n"
+     "一、坚持高位引领\n严格执行《郑州市地方立法条例》，金水湾新区管委会召开专题会议。", None,
+     "金水湾新区", ("河南省", "郑州市")),
 ])
 def test_subject_wins_over_accidental_names(body, title, label, parents):
     place = _run(body, title)

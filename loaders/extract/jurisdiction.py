@@ -93,7 +93,8 @@ def extract(text: Text, title: str | None) -> Place | None:
 
     for place in _title_places(gaz, title, spans):
         top(place, _w("title"))
-    for place in _subject_places(text.norm, spans):
+    subjects = _subject_places(text.norm, spans)
+    for place in subjects + [p for p in _formula_places(text.norm, spans) if _key(p) not in map(_key, subjects)]:
         top(place, _w("subject"))
     chrome = _chrome_places(text.norm, spans)
     for place in chrome:
@@ -343,10 +344,21 @@ def _opening_at(norm: str) -> int | None:
     return _OPENING.match(norm, offset).end()
 
 
-def _subject_places(norm: str, spans) -> list[Place]:
+_FORMULA = re.compile(r"现(?:将|就)(?=[^，。,；;\n]{2,40}?(?:报告|汇报)如下)")
+
+
+def _formula_places(norm: str, spans) -> list[Place]:
+    """The place the report formula names (现将郑东新区2025年度法治政府建设情况报告如下): the report's
+    own words for its subject, as good as the opening's."""
+    m = _FORMULA.search(norm, 0, 1500)
+    return _subject_places(norm, spans, m.end()) if m else []
+
+
+def _subject_places(norm: str, spans, at: int | None = None) -> list[Place]:
     """The place the first paragraph opens with, after its year and its 在…领导下 clause: the subject
-    the report names (2023年，乌鲁木齐市坚持…; 2023年，高新区坚持… → the zone of the city named)."""
-    at = _opening_at(norm)
+    the report names (2023年，乌鲁木齐市坚持…; 2023年，高新区坚持… → the zone of the city named); or
+    the place standing at `at`."""
+    at = _opening_at(norm) if at is None else at
     if at is None:
         return []
     starts = _chain_starts([s for s, _, _ in spans], spans)
