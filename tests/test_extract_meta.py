@@ -167,6 +167,9 @@ def test_published_from_page_structure(body, published):
      "关于《某县2023年度工作总结的报告》的政策解读"),
     # a kicker above the main headline, both as long: the main headline comes second
     ("现代某报\n2020年08月25日 星期二\n全国首批法治示范市\n某市再获国家级名片\n近日，某市成功入选。", "某市再获国家级名片"),
+    # a document number before the bracketed title it numbers
+    ("某政办发〔2016〕26号《某市人民政府办公厅关于印发〈某市2016年政务公开工作要点〉的通知》\n各区人民政府：……",
+     "某市人民政府办公厅关于印发〈某市2016年政务公开工作要点〉的通知"),
     # a kicker that ends in the speaker's verb, above a headline of spaced phrases
     ("某某率队调研2025年依法行政工作时强调\n凝聚合力 共同推动某市法治建设再上新台阶\n来源:某某日报 2025年11月05日\n本报讯……。",
      "凝聚合力 共同推动某市法治建设再上新台阶"),

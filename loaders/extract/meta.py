@@ -84,9 +84,14 @@ def _lines(norm: str, page: Page | None = None) -> list[str]:
 def _clean_title(line: str) -> str:
     line = _BREAK.sub("", line)                              # a line-break tag left as text: 某省人民政府br关于…
     line = _TAG.sub("", re.sub(r"\s+", " ", re.sub(r"\[\d{1,3}\]", "", line)).strip())     # footnote marks [1]
+    line = _DOCNO_LEAD.sub("", line)                         # 京政办发〔2016〕26号《…的通知》: the number goes
     if line.startswith("《") and line.endswith("》"):
         line = line[1:-1]
     return line
+
+
+# A document number before the title it numbers (京政办发〔2016〕26号《…》).
+_DOCNO_LEAD = re.compile(r"^[\u4e00-\u9fff]{1,8}[〔\[［(（](?:19|20)\d\d[〕\]］)）]\s*\d{1,4}\s*号\s*(?=《)")
 
 
 def _headline_like(line: str) -> bool:
