@@ -125,7 +125,8 @@ def quoted(norm: str, start: int, close: int, name: str, *, kind: str, head: tup
     out["verb:" + (verb or "none")] = 1.0
     after, before = next_word(norm, close), prev_word(norm, start - 1)
     out["next:" + after] = 1.0
-    out["prev:" + before] = 1.0
+    # the word before a framed quote is the frame's own opener (以, 把, 将), which `anchor` describes
+    out["prev:" + ("(frame)" if anchored else before)] = 1.0
     # Conjunctions the linear model cannot form itself: what follows means more with or without a verb.
     out[f"next:{after}|{'verb' if verb else 'noverb'}"] = 1.0
     if not head and not verb and not anchored:      # 以“X”为抓手 is a cue as a head word is
@@ -134,7 +135,7 @@ def quoted(norm: str, start: int, close: int, name: str, *, kind: str, head: tup
         # a quoted list is one name when a strong head word or an adoption verb governs it as a whole
         # (实行“统一登记、统一编号、统一发布”, “A、B”工作机制); alone it is mostly a slogan
         out["slogan-governed:" + ("head" if head and head[1] else "verb")] = 1.0
-    if _CJK.match(before) and before not in cues("adverb"):
+    if _CJK.match(before) and before not in cues("adverb") and not anchored:
         out["prev-tag:" + tagged(before)[-1][1][:1]] = 1.0
     if any(cue in fold(name) for cue in cues("honour-after")):
         out["name-honour"] = 1.0
