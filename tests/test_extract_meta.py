@@ -405,6 +405,9 @@ def test_kind_of_a_title_ending_in_state(body, kind):
      "other"),
     ("2023年全市法治政府建设工作的总体要求是：坚持依法行政，加快建设法治政府。\n一、加强党的领导\n（一）深入学习。\n"
      "二、健全政府职能\n（一）深化改革。", "other"),
+    # an appeal to the public (倡议书): a notice's genre
+    ("创建全国法治政府建设示范市倡议书\n全市广大干部群众：\n为加快建设法治政府，我们发出如下倡议：\n一、争做法治的宣传者\n二、争做法治的践行者",
+     "other"),
     # television news
     ("本台消息 近年来，某县坚持依法行政，法治政府建设取得明显成效，群众满意度持续提升。县司法局负责人介绍，今年共审查文件30件。",
      "news-article"),
