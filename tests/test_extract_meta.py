@@ -471,6 +471,12 @@ def test_a_yearbook_volume_reports_on_the_year_before():
     assert (meta.kind, meta.year) == ("other", 2021)
 
 
+def test_an_undated_notice_is_of_the_year_it_is_published():
+    body = "创建全国法治政府建设示范市倡议书\n发布日期：2021-05-28\n全市广大干部群众：\n为加快建设法治政府，我们发出如下倡议：\n一、争做法治的宣传者"
+    meta = _meta(body)
+    assert (meta.kind, meta.year) == ("other", 2021)
+
+
 def test_a_day_first_dateline_dates_the_page():
     body = "某市2017年推进法治政府建设情况报告\n\n21.12.2017  21:39\n\n2017年，我市紧紧围绕纲要推进法治政府建设。现报告如下：\n一、主要做法"
     assert _meta(body).published == "2017-12-21"

@@ -115,7 +115,22 @@ def extract(text: Text, title: str | None) -> Place | None:
         if writer and _fits(place, writer):
             scores[key] += _w("writer_level")
     best = max(scores, key=lambda k: (scores[k], _depth(places[k])))
+    best = _below_best(places, best, subjects, text.norm)
     return _as_titled(gaz, _with_parents(gaz, places[best], spans, text.norm), title)
+
+
+def _below_best(places: dict[str, Place], best: str, subjects: list[Place], norm: str) -> str:
+    """The named subject of the opening (县街街道办事处严格按照…) over one of its own superiors that its
+    report names all the time (在安宁市委领导下, 《安宁市…方案》), when no self-reference (我市, 全市)
+    speaks for the superior."""
+    if _self_pattern().search(norm):
+        return best
+    code = places[best].adcode
+    for place in subjects:
+        key = _key(place)
+        if key in places and key != best and code and code in place.parent_codes:
+            return key
+    return best
 
 
 def uncertainty(place: Place | None) -> str | None:

@@ -231,7 +231,8 @@ def find_year(norm: str, title: str | None, kind: str, published: str | None) ->
         return year
     if kind == "other" and (span := _RANGE.search(norm[:1000])):
         return int(span.group()[:4])     # a plan for a period (实施方案(2021-2025年)) dates from its first year
-    if published:       # an undated report of the first half-year is last year's, unless it speaks of 今年
-        this = len(re.findall(r"今年(?![将要])", norm)) > norm.count("去年")
+    if published:       # an undated report of the first half-year is last year's, unless it speaks of 今年;
+        # a notice, plan or appeal (kind other) is of the year it is published
+        this = kind == "other" or len(re.findall(r"今年(?![将要])", norm)) > norm.count("去年")
         return int(published[:4]) - (1 if int(published[5:7]) <= 6 and not this else 0)
     return None
