@@ -405,6 +405,9 @@ def test_kind_of_a_title_ending_in_state(body, kind):
      "other"),
     ("2023年全市法治政府建设工作的总体要求是：坚持依法行政，加快建设法治政府。\n一、加强党的领导\n（一）深入学习。\n"
      "二、健全政府职能\n（一）深化改革。", "other"),
+    # a work plan without its title: its purpose clause (制定本计划)
+    ("为深入推进依法行政，根据《法治政府建设实施纲要(2021—2025年)》精神，结合本区实际，制定本计划。\n一、健全政府机构职能体系\n（一）推进职能转变。",
+     "other"),
     # an appeal to the public (倡议书): a notice's genre
     ("创建全国法治政府建设示范市倡议书\n全市广大干部群众：\n为加快建设法治政府，我们发出如下倡议：\n一、争做法治的宣传者\n二、争做法治的践行者",
      "other"),
