@@ -116,6 +116,9 @@ def test_labels_prefix_only_generic_names(code, label):
     ("2025年，在市政府的正确领导下，我区深入推进法治政府建设，现将金水湾新区2025年度法治政府建设情况报告如下：\n"
      "一、坚持高位引领\n严格执行《郑州市地方立法条例》，金水湾新区管委会召开专题会议。", None,
      "金水湾新区", ("河南省", "郑州市")),
+    # a municipality's zone stands under the district that holds it (zone_districts.tsv)
+    ("天津经济技术开发区2020年法治政府建设情况报告\n2020年，开发区坚持依法行政。", "天津经济技术开发区2020年法治政府建设情况报告",
+     "天津经济技术开发区", ("天津市", "滨海新区")),
     # a street's report names its county-level city all the time, as its superior and in titles
     ("在安宁市委、市政府的正确领导下，县街街道办事处严格按照《安宁市2021年法治政府建设实施方案》推进工作。\n"
      "一、街道落实《安宁市行政执法公示办法》，配合安宁市司法局开展检查。安宁市法治督察组到街道督导。", None,

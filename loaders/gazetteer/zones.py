@@ -76,8 +76,15 @@ def zone_place(parent: Place, canonical: str) -> Place:
     >>> z = zone_place(Place("阳泉市", "140300", "prefecture", ("山西省",), ("140000",)), "高新区")
     >>> z.name, z.level, z.parents
     ('阳泉高新区', 'development-zone', ('山西省', '阳泉市'))
+    >>> zone_place(Place("天津市", "120000", "province"), "经开区").parents      # zone_districts.tsv
+    ('天津市', '滨海新区')
     """
-    return Place(short_name(parent.name) + canonical, None, "development-zone",
+    name = short_name(parent.name) + canonical
+    district = next((r[1:3] for r in dicts.rows("zone_districts.tsv") if r[0] == name and len(r) >= 3), None)
+    if district and parent.level == "province":          # a municipality's zone under its district
+        return Place(name, None, "development-zone", parent.parents + (parent.name, district[0]),
+                     parent.parent_codes + (parent.adcode, district[1]))
+    return Place(name, None, "development-zone",
                  parent.parents + (parent.name,), parent.parent_codes + (parent.adcode,))
 
 
