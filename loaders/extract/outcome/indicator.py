@@ -13,8 +13,11 @@ from loaders.extract.outcome.lexicon import alternation, trims, verbs
 __all__ = ["before", "after", "is_rate", "tidy", "unscoped", "measure_heads"]
 
 _SCOPE = re.compile(r".*(?:共计|合计|总计|累计|全年|今年以来|年内|共有|(?<!公)共(?![享建治同担])|(?<![平同均])等(?![级次待]))(?=..)")
-_YEAR = re.compile(r"^(?:\d{4}年(?:度|以来|底|末|全年)?|\d{1,2}(?:[-—~～至到]\d{1,2})?月(?:份|底|末)?(?:以来)?"
-                   r"|近[一二两三四五六七八九十\d]+年(?:来|以来)?|[第前]?[一二三四1-4]季度|[上下]半年)")
+# Time at the front of a phrase: a year, a month, since or until when (从2017年起, 截至2020年底, 近年来, 一年来).
+_YEAR = re.compile(r"^(?:(?:[从自]|截[至止]到?)?\s*\d{4}\s*年(?:度|以来|底|末|初|全年)?"
+                   r"(?:\d{1,2}\s*月(?:份|初|底|末)?)?(?:起|以来|开始)?"
+                   r"|\d{1,2}(?:[-—~～至到]\d{1,2})?月(?:份|底|末)?(?:以来)?"
+                   r"|近[一二两三四五六七八九十\d]*年(?:来|以来)?|[一多两三五十]年(?:以)?来|[第前]?[一二三四1-4]季度|[上下]半年)")
 # Tiers of government named as a scope (市区两级, 省市县三级): where, not what is measured.
 _LEVELS = re.compile(r"[省市州盟县区旗乡镇街村]{2,5}[两三四五]级")
 # A batch or round named by its ordinal (第三批, 第二轮) or one tier (县级): when or where, not what.

@@ -49,9 +49,6 @@ Span = tuple[int, int, str]
 # What a programme is measured by when it changes from a baseline: 权力清单由3278项压减到947项
 _BASELINE = re.compile(r"[由从]\s*[\d零〇一二三四五六七八九十]")
 # A heading's number: 3. / 一、 / （二） / 一是
-# A clause that only says since or until when (从2017年起, 截至2020年底, 近年来, 一年来)
-_TIME = re.compile(r"(?:(?:[从自]|截[至止]到?)?\s*\d{4}\s*年(?:度|初|底|末)?(?:\d{1,2}\s*月(?:份|初|底|末)?)?"
-                   r"(?:起|以来|开始)?|[近一多今本两三五十]年(?:以)?来)")
 _CLOSERS, _OPENERS = "”’」』》\"' ", "“‘「『《\"' "
 _NUMBERING = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十\d]{1,3}(?:[、．.]|是))\s*")
 
@@ -257,7 +254,7 @@ class Linker:
         """The sentence's first clause with more than time and scope words (近年来，…, 从2017年起，… are
         passed over)."""
         return next((i for i, (s, e) in enumerate(clauses)
-                     if tidy(self.text[s:e]) and not _TIME.fullmatch(unscoped(self.text[s:e]).strip())), 0)
+                     if tidy(self.text[s:e])), 0)
 
     def _has_subject(self, clause: tuple[int, int], at: int, topic: str = "") -> bool:
         """Whether the clause names who acted: a subject head ending a word (jieba's: 政府 in
