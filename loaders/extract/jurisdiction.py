@@ -21,7 +21,7 @@ from functools import lru_cache
 from loaders import dicts
 from loaders.extract.page import addressee_line, addressees
 from loaders.gazetteer import Gazetteer, towns, zones
-from loaders.gazetteer.words import common_word
+from loaders.gazetteer.words import common_word, slogan_pattern
 from loaders.records import Place
 from loaders.text import Text
 
@@ -94,7 +94,8 @@ def extract(text: Text, title: str | None) -> Place | None:
     for place in _title_places(gaz, title, spans):
         top(place, _w("title"))
     subjects = _subject_places(text.norm, spans)
-    for place in subjects + [p for p in _formula_places(text.norm, spans) if _key(p) not in map(_key, subjects)]:
+    said = {_key(p) for p in subjects}
+    for place in subjects + [p for p in _formula_places(text.norm, spans) if _key(p) not in said]:
         top(place, _w("subject"))
     chrome = _chrome_places(text.norm, spans)
     for place in chrome:
@@ -161,9 +162,8 @@ def _slogan_town(gaz: Gazetteer, norm: str) -> Place | None:
     if not refs:
         return None
     word = Counter(refs).most_common(1)[0][0]
-    slogans = "|".join(map(re.escape, dicts.words("place_context.tsv", 1, "slogan")))
     found = set()
-    for m in re.finditer(r"(?:" + slogans + r")([\u4e00-\u9fff]{2,3})", norm):
+    for m in re.finditer(slogan_pattern().pattern + r"([\u4e00-\u9fff]{2,3})", norm):
         for stem in (m.group(1)[:2], m.group(1)):
             if common_word(stem):
                 continue

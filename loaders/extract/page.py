@@ -126,7 +126,7 @@ def read_page(norm: str, head_lines: int = 60) -> Page:
             clocks.add(i)
             continue
         for name, value in _cells(line):
-            if name == "source" and dateline is None and date_of(value):
+            if name == "source" and dateline is None:
                 dateline = date_of(value)       # 来源:某日报 2025年11月05日 版次:A01: an e-paper's date
             if name in ("published", "updated", "written", "date"):
                 value = date_of(value) or ""

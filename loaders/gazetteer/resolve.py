@@ -3,11 +3,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import re
-from functools import lru_cache
-
-from loaders import dicts
-from loaders.gazetteer import zones
+from loaders.gazetteer import words, zones
 from loaders.records import Place
 
 if TYPE_CHECKING:
@@ -66,16 +62,11 @@ def _context(hits, gaz: "Gazetteer", within: Place | None) -> dict[str, set[str]
     return codes
 
 
-@lru_cache(maxsize=1)
-def _slogan_pattern() -> re.Pattern:
-    return re.compile("(?:" + "|".join(map(re.escape, dicts.words("place_context.tsv", 1, "slogan"))) + ")")
-
-
 def _slogan_context(text: str, gaz: "Gazetteer", codes: dict[str, set[str]]) -> None:
     """Add the divisions a slogan names by their short name (法治广州, 平安某某) to `codes`: no mention of
     a place of their own (the short name stands inside a phrase), but evidence that tells same-named
     places apart (白云区 … 法治广州建设 → 广州市's 白云区, not 贵阳市's)."""
-    for m in _slogan_pattern().finditer(text):
+    for m in words.slogan_pattern().finditer(text):
         for size in (4, 3, 2):
             surface = text[m.end():m.end() + size]
             cands = [p for p, _ in gaz.candidates(surface) if not p.historical and p.adcode]

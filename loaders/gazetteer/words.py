@@ -6,11 +6,12 @@ around a short-name hit are cut, so whole reports are never segmented.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from loaders import dicts
 
-__all__ = ["bounded", "grammatical", "common_word"]
+__all__ = ["bounded", "grammatical", "common_word", "slogan_pattern"]
 
 _WINDOW = 6
 # Parts of speech of function words: a town's name never holds one (完善以街道, 现将我镇).
@@ -103,3 +104,11 @@ def common_word(stem: str) -> bool:
     """
     tags = _tagged(stem)
     return len(tags) == 1 and not tags[0][1].startswith(_NAME_POS)
+
+
+@lru_cache(maxsize=1)
+def slogan_pattern() -> "re.Pattern":
+    """The words before a place's short name in the genre's slogans (法治某某, 平安某某: place_context.tsv),
+    as one pattern: what the slogan names tells same-named places apart (resolve) and names a town that
+    calls itself only so (extract.jurisdiction)."""
+    return re.compile("(?:" + "|".join(map(re.escape, dicts.words("place_context.tsv", 1, "slogan"))) + ")")
