@@ -80,12 +80,18 @@ def zone_place(parent: Place, canonical: str) -> Place:
     ('天津市', '滨海新区')
     """
     name = short_name(parent.name) + canonical
-    district = next((r[1:3] for r in dicts.rows("zone_districts.tsv") if r[0] == name and len(r) >= 3), None)
+    district = _districts().get(name)
     if district and parent.level == "province":          # a municipality's zone under its district
         return Place(name, None, "development-zone", parent.parents + (parent.name, district[0]),
                      parent.parent_codes + (parent.adcode, district[1]))
     return Place(name, None, "development-zone",
                  parent.parents + (parent.name,), parent.parent_codes + (parent.adcode,))
+
+
+@lru_cache(maxsize=1)
+def _districts() -> dict[str, tuple[str, str]]:
+    """Zone name → (district, its code) for a municipality's zones under a district (zone_districts.tsv)."""
+    return {r[0]: (r[1], r[2]) for r in dicts.rows("zone_districts.tsv") if len(r) >= 3}
 
 
 @lru_cache(maxsize=1)

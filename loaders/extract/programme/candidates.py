@@ -130,13 +130,10 @@ def qualifier_before(norm: str, pos: int) -> re.Match | None:
     >>> qualifier_before("运用“云代办”帮办代办审批事项", 7) is None
     True
     """
-    concept = label_at(norm, pos)
-    m = _QUALIFIER.search(norm, max(0, pos - 7), pos) if concept is not None else None
-    if m is None:
-        return None
-    label = _label_pattern()[0].match(norm, pos).group()
+    label = _label_pattern()[0].match(norm, pos)
+    m = _QUALIFIER.search(norm, max(0, pos - 7), pos) if label else None
     # “云代办”帮办代办: a quote ending in a word of the label names a thing of that kind, no qualifier
-    return None if m.group(1)[-2:] in label else m
+    return m if m and m.group(1)[-2:] not in label.group() else None
 
 
 # An unquoted campaign named by what it targets: 开展打击电信网络诈骗专项行动, 开展煤矿安全生产专项整治三年行动.
